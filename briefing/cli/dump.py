@@ -1,0 +1,36 @@
+"""``main.py dump -o FILE.json``: write everything in the store as one JSON document."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from briefing.services import Services
+
+NAME = "dump"
+HELP = "write everything (meetings, issues, people) to a Briefbook JSON file"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
+                        help="where to write the JSON ('-' for standard output)")
+
+
+def run(args: argparse.Namespace, services: Services) -> int:
+    import json
+    import sys
+
+    from briefing.errors import BriefbookError
+    from briefing.interchange import dump_store, write_json
+
+    doc = dump_store(services.db)
+    if str(args.output) == "-":
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    try:
+        write_json(doc, args.output)
+    except OSError as error:
+        raise BriefbookError(f"cannot write {args.output}: {error.strerror or error}") from None
+    print(f"Wrote {len(doc['meetings'])} meeting(s) to {args.output}.")
+    return 0

@@ -1,0 +1,60 @@
+"""Settings that are not window state: the home time zone and the sensitivity ladder.
+
+Read from ``briefbook.json`` in the user's config directory when it exists;
+``BRIEFBOOK_HOME_TZ`` overrides the home time zone. Window geometry and other
+GUI state live in QSettings, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.sensitivity import DEFAULT_LADDER, Ladder, Marking
+
+DEFAULT_HOME_TIMEZONE = "America/New_York"
+
+
+@dataclass(frozen=True)
+class Config:
+    """One object for the settings the domain needs."""
+
+    home_timezone: str = DEFAULT_HOME_TIMEZONE
+    ladder: Ladder = field(default_factory=Ladder)
+    author: str = ""
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Config:
+        """The user's settings, falling back to defaults for anything missing or unreadable."""
+        data: dict = {}
+        if path is None:
+            path = config_path()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
+        home = os.environ.get("BRIEFBOOK_HOME_TZ") or data.get("home_timezone")
+        ladder = Ladder(DEFAULT_LADDER)
+        raw = data.get("sensitivity_ladder")
+        if isinstance(raw, list) and raw:
+            try:
+                ladder = Ladder(tuple(Marking(str(m["code"]), str(m["label"]),
+                                              str(m.get("colour", "#555555"))) for m in raw))
+            except (KeyError, TypeError):
+                ladder = Ladder(DEFAULT_LADDER)
+        return cls(
+            home_timezone=home if isinstance(home, str) and home else DEFAULT_HOME_TIMEZONE,
+            ladder=ladder,
+            author=str(data.get("author", "")),
+        )
+
+
+def config_path() -> Path:
+    """Where ``briefbook.json`` lives (platformdirs' user config directory)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("Briefbook", appauthor=False)) / "briefbook.json"

@@ -1,0 +1,97 @@
+"""Write the whole store (everything not in the Trash) as one interchange document."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from briefing.interchange.parse import FORMAT, VERSION
+from briefing.vocabulary import NOTE_FIELDS
+from db.models import AgendaItem, Issue, IssueNote, Meeting, Participant, Person
+
+
+def dump_document(session: Session) -> dict[str, Any]:
+    """The store as a dict ready for ``json.dump`` (lists in their stored order)."""
+    issues = list(session.scalars(select(Issue).order_by(Issue.id)))
+    people = list(session.scalars(select(Person).where(Person.deleted_at.is_(None)).order_by(Person.id)))
+    meetings = session.scalars(
+        select(Meeting).where(Meeting.deleted_at.is_(None)).order_by(Meeting.id)
+        .options(
+            selectinload(Meeting.previous),
+            selectinload(Meeting.agenda).selectinload(AgendaItem.issue),
+            selectinload(Meeting.notes).selectinload(IssueNote.issue),
+            selectinload(Meeting.notes).selectinload(IssueNote.sources),
+            selectinload(Meeting.participants).selectinload(Participant.person),
+            selectinload(Meeting.actions),
+        )
+    )
+    slugs = {i.id: i.slug for i in issues}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "issues": [{"slug": i.slug, "title": i.title, "description": i.description} for i in issues],
+        "people": [
+            {"key": p.key, "name": p.name, "native_name": p.native_name, "title": p.title,
+             "organization": p.organization, "bio": p.bio}
+            for p in people
+        ],
+        "meetings": [_meeting(m, slugs) for m in meetings],
+    }
+
+
+def _when(moment: datetime | None, zone: str) -> str | None:
+    return None if moment is None else moment.astimezone(ZoneInfo(zone)).isoformat()
+
+
+def _meeting(m: Meeting, slugs: dict[int, str]) -> dict[str, Any]:
+    previous = m.previous.key if m.previous is not None and m.previous.deleted_at is None else None
+    return {
+        "key": m.key,
+        "previous": previous,
+        "title": m.title,
+        "round": m.round_no,
+        "counterpart": m.counterpart,
+        "location": m.location,
+        "starts_at": _when(m.starts_at, m.timezone),
+        "ends_at": _when(m.ends_at, m.timezone),
+        "timezone": m.timezone,
+        "home_timezone": m.home_timezone,
+        "status": m.status,
+        "sensitivity": m.sensitivity,
+        "objectives": m.objectives,
+        "principal": m.principal,
+        "prepared_by": m.prepared_by,
+        "agenda": [
+            {"title": a.title, "minutes": a.minutes, "lead": a.lead, "issue": slugs.get(a.issue_id),
+             "status": a.status, "outcome": a.outcome}
+            for a in m.agenda if a.deleted_at is None
+        ],
+        "notes": [_note(n) for n in m.notes if n.deleted_at is None],
+        "participants": [
+            {"person": p.person.key, "side": p.side, "role": p.role}
+            for p in m.participants if p.person.deleted_at is None
+        ],
+        "actions": [
+            {"text": a.text, "owner": a.owner, "due": a.due.isoformat() if a.due else None,
+             "status": a.status, "issue": slugs.get(a.issue_id)}
+            for a in m.actions if a.deleted_at is None
+        ],
+    }
+
+
+def _note(n: IssueNote) -> dict[str, Any]:
+    return {
+        "issue": n.issue.slug,
+        **{name: getattr(n, name) for name in NOTE_FIELDS},
+        "status": n.status,
+        "priority": n.priority,
+        "owner": n.owner,
+        "sources": [
+            {"title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url}
+            for s in n.sources
+        ],
+    }

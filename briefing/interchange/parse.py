@@ -1,0 +1,270 @@
+"""Read an interchange document into validated plain values, naming the JSON path of any problem.
+
+Nothing here touches the store: a document is checked whole before anything is
+written, so a bad file is refused without half-importing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from briefing import validation as v
+from briefing.errors import ValidationError
+from briefing.vocabulary import (
+    ACTION_STATUSES,
+    AGENDA_STATUSES,
+    MEETING_STATUSES,
+    NOTE_FIELDS,
+    NOTE_STATUSES,
+    PRIORITIES,
+    SIDES,
+)
+
+FORMAT = "briefbook"
+VERSION = 1
+
+
+class InterchangeError(ValidationError):
+    """A document that cannot be imported; ``field`` is the JSON path of the first problem."""
+
+
+@dataclass
+class IssueIn:
+    slug: str
+    title: str
+    description: str
+
+
+@dataclass
+class PersonIn:
+    key: str
+    name: str
+    fields: dict[str, str]
+
+
+@dataclass
+class NoteIn:
+    issue: str
+    path: str
+    fields: dict[str, Any]
+    sources: list[dict[str, str]]
+
+
+@dataclass
+class MeetingIn:
+    key: str | None
+    previous: str | None
+    path: str
+    fields: dict[str, Any]
+    agenda: list[tuple[str, str | None, dict[str, Any]]] = field(default_factory=list)
+    notes: list[NoteIn] = field(default_factory=list)
+    participants: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    actions: list[tuple[str, str | None, dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    issues: list[IssueIn]
+    people: list[PersonIn]
+    meetings: list[MeetingIn]
+
+
+class _Object:
+    """One JSON object being read, with its path for messages."""
+
+    def __init__(self, value: Any, path: str, known: tuple[str, ...]) -> None:
+        if not isinstance(value, dict):
+            raise InterchangeError(path, f"must be an object, not {_kind(value)}")
+        unknown = [k for k in value if k not in known]
+        if unknown:
+            raise InterchangeError(f"{path}.{unknown[0]}", "is not a field of this object")
+        self.value = value
+        self.path = path
+
+    def at(self, name: str) -> str:
+        return f"{self.path}.{name}"
+
+    def get(self, name: str, check: Callable[[str, Any], Any], *, required: bool = False) -> Any:
+        if name not in self.value or self.value[name] is None:
+            if required:
+                raise InterchangeError(self.at(name), "is required")
+            return check(self.at(name), None)
+        raw = self.value[name]
+        try:
+            return check(self.at(name), raw)
+        except InterchangeError:
+            raise
+        except ValidationError as error:
+            raise InterchangeError(self.at(name), error.message) from None
+
+    def items(self, name: str) -> list[tuple[str, Any]]:
+        raw = self.value.get(name)
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            raise InterchangeError(self.at(name), f"must be a list, not {_kind(raw)}")
+        return [(f"{self.at(name)}[{i}]", item) for i, item in enumerate(raw)]
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
+            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _string(check: Callable[..., Any], **kw: Any) -> Callable[[str, Any], Any]:
+    def read(path: str, value: Any) -> Any:
+        if value is not None and not isinstance(value, str):
+            raise InterchangeError(path, f"must be text, not {_kind(value)}")
+        return check(path, value, **kw)
+    return read
+
+
+TEXT = _string(v.text)
+LINE = _string(v.line)
+REQUIRED_LINE = _string(v.line, required=True)
+
+
+def _one_of(allowed: tuple[str, ...]) -> Callable[[str, Any], str]:
+    return _string(lambda p, x: v.choice(p, x, allowed))
+
+
+def _minutes(path: str, value: Any) -> int:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise InterchangeError(path, f"must be a whole number of minutes, not {_kind(value)}")
+    return v.minutes(path, value)
+
+
+def _moment(required: bool) -> Callable[[str, Any], datetime | None]:
+    return _string(lambda p, x: v.moment(p, x, required=required))
+
+
+def _day(path: str, value: Any) -> date | None:
+    return _string(v.day)(path, value)
+
+
+def _optional_key(path: str, value: Any) -> str | None:
+    return LINE(path, value) or None
+
+
+def parse_document(doc: Any, ladder_codes: tuple[str, ...], home_timezone: str) -> Document:
+    """Validate a whole document; the first problem raises ``InterchangeError`` with its path."""
+    top = _Object(doc, "$", ("format", "version", "issues", "people", "meetings", "exported_at"))
+    if top.value.get("format") != FORMAT:
+        raise InterchangeError("$.format", f'must be "{FORMAT}"')
+    if top.value.get("version") != VERSION:
+        raise InterchangeError("$.version", f"must be {VERSION} (this Briefbook reads version {VERSION})")
+    issues = [_issue(_Object(raw, path, ("slug", "title", "description")))
+              for path, raw in top.items("issues")]
+    people = [_person(_Object(raw, path, PERSON_KEYS)) for path, raw in top.items("people")]
+    meetings = [_meeting(path, raw, ladder_codes, home_timezone) for path, raw in top.items("meetings")]
+    _no_repeats([(i.slug, f"$.issues[{n}].slug") for n, i in enumerate(issues)], "issue slug")
+    _no_repeats([(p.key, f"$.people[{n}].key") for n, p in enumerate(people)], "person key")
+    _no_repeats([(m.key, f"{m.path}.key") for m in meetings if m.key], "meeting key")
+    return Document(issues=issues, people=people, meetings=meetings)
+
+
+def _no_repeats(values: list[tuple[str, str]], what: str) -> None:
+    seen: set[str] = set()
+    for value, path in values:
+        if value in seen:
+            raise InterchangeError(path, f"{what} {value!r} appears twice in this file")
+        seen.add(value)
+
+
+def _issue(o: _Object) -> IssueIn:
+    return IssueIn(slug=o.get("slug", REQUIRED_LINE, required=True),
+                   title=o.get("title", REQUIRED_LINE, required=True),
+                   description=o.get("description", TEXT))
+
+
+PERSON_KEYS = ("key", "name", "native_name", "title", "organization", "bio")
+
+
+def _person(o: _Object) -> PersonIn:
+    return PersonIn(
+        key=o.get("key", REQUIRED_LINE, required=True),
+        name=o.get("name", REQUIRED_LINE, required=True),
+        fields={"native_name": o.get("native_name", LINE), "title": o.get("title", LINE),
+                "organization": o.get("organization", LINE), "bio": o.get("bio", TEXT)},
+    )
+
+
+MEETING_KEYS = ("key", "previous", "title", "round", "counterpart", "location", "starts_at",
+                "ends_at", "timezone", "home_timezone", "status", "sensitivity", "objectives",
+                "principal", "prepared_by", "agenda", "notes", "participants", "actions")
+
+
+def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -> MeetingIn:
+    o = _Object(raw, path, MEETING_KEYS)
+    fields: dict[str, Any] = {
+        "title": o.get("title", REQUIRED_LINE, required=True),
+        "round_no": o.get("round", _round),
+        "counterpart": o.get("counterpart", LINE),
+        "location": o.get("location", LINE),
+        "starts_at": o.get("starts_at", _moment(True), required=True),
+        "ends_at": o.get("ends_at", _moment(False)),
+        "timezone": o.get("timezone", _string(v.timezone)),
+        "home_timezone": o.get("home_timezone", _string(lambda p, x: v.timezone(p, x, home_tz))),
+        "status": o.get("status", _one_of(MEETING_STATUSES)),
+        "sensitivity": o.get("sensitivity", _one_of(ladder_codes)),
+        "objectives": o.get("objectives", TEXT),
+        "principal": o.get("principal", LINE),
+        "prepared_by": o.get("prepared_by", LINE),
+    }
+    if fields["ends_at"] is not None and fields["ends_at"] < fields["starts_at"]:
+        raise InterchangeError(o.at("ends_at"), "the meeting ends before it starts")
+    meeting = MeetingIn(key=o.get("key", _optional_key), previous=o.get("previous", _optional_key),
+                        path=path, fields=fields)
+    for item_path, item in o.items("agenda"):
+        a = _Object(item, item_path, ("title", "minutes", "lead", "issue", "status", "outcome"))
+        meeting.agenda.append((item_path, a.get("issue", _optional_key), {
+            "title": a.get("title", LINE),
+            "minutes": a.get("minutes", _minutes), "lead": a.get("lead", LINE),
+            "status": a.get("status", _one_of(AGENDA_STATUSES)), "outcome": a.get("outcome", TEXT),
+        }))
+    for note_path, item in o.items("notes"):
+        meeting.notes.append(_note(_Object(item, note_path, NOTE_KEYS)))
+    for part_path, item in o.items("participants"):
+        p = _Object(item, part_path, ("person", "side", "role"))
+        meeting.participants.append((part_path, p.get("person", REQUIRED_LINE, required=True), {
+            "side": p.get("side", _one_of(SIDES)), "role": p.get("role", LINE),
+        }))
+    for act_path, item in o.items("actions"):
+        a = _Object(item, act_path, ("text", "owner", "due", "status", "issue"))
+        meeting.actions.append((act_path, a.get("issue", _optional_key), {
+            "text": a.get("text", TEXT), "owner": a.get("owner", LINE), "due": a.get("due", _day),
+            "status": a.get("status", _one_of(ACTION_STATUSES)),
+        }))
+    return meeting
+
+
+def _round(path: str, value: Any) -> int:
+    if value is None:
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InterchangeError(path, "must be a whole number from 0 (0: the launch, before round 1)")
+    return value
+
+
+NOTE_KEYS = ("issue", *NOTE_FIELDS, "status", "priority", "owner", "sources")
+
+
+def _priority(path: str, value: Any) -> str:
+    return _one_of(PRIORITIES)(path, value) if value not in (None, "") else "medium"
+
+
+def _note(o: _Object) -> NoteIn:
+    fields: dict[str, Any] = {name: o.get(name, TEXT) for name in NOTE_FIELDS}
+    fields |= {"status": o.get("status", _one_of(NOTE_STATUSES)),
+               "priority": o.get("priority", _priority), "owner": o.get("owner", LINE)}
+    sources = []
+    for src_path, raw in o.items("sources"):
+        s = _Object(raw, src_path, ("title", "publisher", "date", "url"))
+        sources.append({"title": s.get("title", LINE),
+                        "publisher": s.get("publisher", LINE), "date": s.get("date", LINE),
+                        "url": s.get("url", LINE)})
+    return NoteIn(issue=o.get("issue", REQUIRED_LINE, required=True), path=o.path,
+                  fields=fields, sources=sources)

@@ -1,0 +1,165 @@
+"""Meetings: create, read, update, delete (to the Trash), look up, and choose which to open."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from briefing import mapping
+from briefing import validation as v
+from briefing.config import Config
+from briefing.editing import apply_changes, check_version, fetch, writing
+from briefing.errors import NotFoundError, ValidationError
+from briefing.records import MeetingRecord, MeetingSummary
+from briefing.vocabulary import MEETING_STATUSES
+from db.engine import Database
+from db.models import Meeting
+
+
+def new_meeting_key() -> str:
+    """A fresh, stable key for a meeting (what interchange files use to link rounds)."""
+    return "m-" + secrets.token_hex(5)
+
+
+class MeetingService:
+    """The meetings of the store."""
+
+    def __init__(self, db: Database, config: Config) -> None:
+        self.db = db
+        self.config = config
+        sensitivity: Callable[[str, Any], str] = lambda f, x: v.choice(  # noqa: E731
+            f, x, config.ladder.codes
+        )
+        self._fields: dict[str, Callable[[str, Any], Any]] = {
+            "title": lambda f, x: v.line(f, x, required=True),
+            "round_no": _round_no,
+            "counterpart": v.line,
+            "location": v.line,
+            "starts_at": v.moment,
+            "ends_at": lambda f, x: v.moment(f, x, required=False),
+            "timezone": v.timezone,
+            "home_timezone": lambda f, x: v.timezone(f, x, config.home_timezone),
+            "status": lambda f, x: v.choice(f, x, MEETING_STATUSES),
+            "sensitivity": sensitivity,
+            "objectives": v.text,
+            "principal": v.line,
+            "prepared_by": v.line,
+        }
+
+    # -- reading -----------------------------------------------------------------
+
+    def list(self) -> list[MeetingSummary]:
+        """Every meeting not in the Trash, by start time."""
+        with self.db.read() as s:
+            rows = s.scalars(
+                select(Meeting).where(Meeting.deleted_at.is_(None))
+                .order_by(Meeting.starts_at, Meeting.id)
+            )
+            return [mapping.meeting_summary(m) for m in rows]
+
+    def get(self, meeting_id: int) -> MeetingRecord:
+        """One meeting with the ids of the rounds that follow it."""
+        with self.db.read() as s:
+            m = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
+            next_ids = tuple(s.scalars(
+                select(Meeting.id).where(Meeting.previous_id == m.id, Meeting.deleted_at.is_(None))
+                .order_by(Meeting.starts_at)
+            ))
+            return mapping.meeting(m, next_ids)
+
+    def count(self) -> int:
+        """How many meetings the store holds (not counting the Trash)."""
+        with self.db.read() as s:
+            return s.scalar(select(func.count(Meeting.id)).where(Meeting.deleted_at.is_(None))) or 0
+
+    def resolve(self, ref: str) -> MeetingSummary:
+        """A meeting named on the command line: its id, key or title (case-insensitive)."""
+        ref = ref.strip()
+        meetings = self.list()
+        if ref.isdigit():
+            for m in meetings:
+                if m.id == int(ref):
+                    return m
+        matches = [m for m in meetings if m.key == ref] or [
+            m for m in meetings if m.title.casefold() == ref.casefold()
+        ]
+        if not matches:
+            raise NotFoundError(f"Meeting {ref!r}")
+        if len(matches) > 1:
+            ids = ", ".join(str(m.id) for m in matches)
+            raise ValidationError("meeting", f"{ref!r} names several meetings ({ids}); give the id")
+        return matches[0]
+
+    def pick_initial(self, last_id: int | None = None, now: datetime | None = None) -> int | None:
+        """The meeting to open at start: the last one open, else the next upcoming, else the latest."""
+        now = now or datetime.now(UTC)
+        with self.db.read() as s:
+            alive = Meeting.deleted_at.is_(None)
+            if last_id is not None and s.scalar(
+                select(Meeting.id).where(Meeting.id == last_id, alive)
+            ):
+                return last_id
+            upcoming = s.scalar(
+                select(Meeting.id).where(alive, Meeting.starts_at >= now)
+                .order_by(Meeting.starts_at, Meeting.id).limit(1)
+            )
+            if upcoming is not None:
+                return upcoming
+            return s.scalar(
+                select(Meeting.id).where(alive).order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+                .limit(1)
+            )
+
+    # -- writing -----------------------------------------------------------------
+
+    def create(self, *, title: str, starts_at: datetime | str, key: str | None = None,
+               **fields: Any) -> MeetingRecord:
+        """A new meeting; any field of ``update`` may be given too."""
+        with writing(self.db, "The meeting") as s:
+            m = Meeting(
+                key=v.line("key", key, max_length=64) if key else new_meeting_key(),
+                timezone="UTC", home_timezone=self.config.home_timezone,
+                status=MEETING_STATUSES[0], sensitivity=self.config.ladder.lowest.code,
+            )
+            if fields.get("previous_id") is not None:
+                fetch(s, Meeting, fields["previous_id"], "The previous round")
+                m.previous_id = fields.pop("previous_id")
+            fields.pop("previous_id", None)
+            apply_changes(m, {"title": title, "starts_at": starts_at, **fields}, self._fields)
+            _check_times(m)
+            if s.scalar(select(Meeting.id).where(Meeting.key == m.key)):
+                raise ValidationError("key", f"a meeting with key {m.key!r} exists already")
+            s.add(m)
+            s.flush()
+            return mapping.meeting(m)
+
+    def update(self, meeting_id: int, version: int | None, **changes: Any) -> MeetingRecord:
+        """Change fields of a meeting written at ``version``; returns it as now stored."""
+        with writing(self.db, "The meeting") as s:
+            m = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
+            check_version(m, version, "The meeting", lambda: mapping.meeting(m))
+            apply_changes(m, changes, self._fields)
+            _check_times(m)
+            s.flush()
+            return mapping.meeting(m)
+
+    def delete(self, meeting_id: int) -> None:
+        """Move a meeting (with everything in it) to the Trash."""
+        with writing(self.db, "The meeting") as s:
+            m = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
+            m.deleted_at = datetime.now(UTC)
+
+
+def _round_no(field: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValidationError(field, "must be a whole number from 0 (0: the launch, before round 1)")
+    return value
+
+
+def _check_times(m: Meeting) -> None:
+    if m.ends_at is not None and m.ends_at < m.starts_at:
+        raise ValidationError("ends_at", "the meeting ends before it starts")

@@ -1,0 +1,230 @@
+"""Frozen records the services return: safe to hand to a worker thread, a Qt model or the PDF builder.
+
+Each record of an editable row carries its ``version``; pass it back with an
+update so that a stale write is refused (``ConflictError``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from briefing.vocabulary import NOTE_FIELDS
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary:
+    """A meeting as the meetings list shows it."""
+
+    id: int
+    key: str
+    title: str
+    round_no: int
+    starts_at: datetime
+    ends_at: datetime | None
+    timezone: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    """Everything about one meeting itself (its agenda, notes and people are separate)."""
+
+    id: int
+    key: str
+    version: int
+    title: str
+    round_no: int
+    counterpart: str
+    location: str
+    starts_at: datetime
+    ends_at: datetime | None
+    timezone: str
+    home_timezone: str
+    status: str
+    sensitivity: str
+    objectives: str
+    principal: str
+    prepared_by: str
+    previous_id: int | None
+    next_ids: tuple[int, ...] = ()
+
+    @property
+    def length_minutes(self) -> int | None:
+        """The meeting's planned length, or None when it has no end."""
+        if self.ends_at is None:
+            return None
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRecord:
+    """A topic of the issue library."""
+
+    id: int
+    slug: str
+    title: str
+    description: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItemRecord:
+    """One agenda item, in order."""
+
+    id: int
+    meeting_id: int
+    version: int
+    position: int
+    title: str
+    minutes: int
+    lead: str
+    issue_id: int | None
+    issue_slug: str | None
+    issue_title: str | None
+    status: str
+    outcome: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """A citation of an issue note, numbered by its position (1-based in print)."""
+
+    id: int
+    version: int
+    position: int
+    title: str
+    publisher: str
+    date: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteSummary:
+    """An issue note as the notes list shows it."""
+
+    id: int
+    issue_id: int
+    issue_title: str
+    position: int
+    status: str
+    priority: str
+    owner: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRecord:
+    """One issue as prepared for one meeting: its sections, status and sources."""
+
+    id: int
+    meeting_id: int
+    issue_id: int
+    issue_slug: str
+    issue_title: str
+    version: int
+    position: int
+    background: str
+    objectives: str
+    their_position: str
+    talking_points: str
+    defensives: str
+    red_lines: str
+    status: str
+    priority: str
+    owner: str
+    previous_id: int | None
+    updated_at: datetime
+    sources: tuple[SourceRecord, ...] = ()
+
+    def section(self, name: str) -> str:
+        """The Markdown of one section by its field name (see ``vocabulary.NOTE_FIELDS``)."""
+        if name not in NOTE_FIELDS:
+            raise KeyError(name)
+        return getattr(self, name)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """Someone in the people directory."""
+
+    id: int
+    key: str
+    version: int
+    name: str
+    native_name: str
+    title: str
+    organization: str
+    bio: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantRecord:
+    """A person's place in one meeting."""
+
+    id: int
+    meeting_id: int
+    version: int
+    position: int
+    side: str
+    role: str
+    person: PersonRecord
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRecord:
+    """An action item of a meeting."""
+
+    id: int
+    meeting_id: int
+    version: int
+    position: int
+    text: str
+    owner: str
+    due: date | None
+    status: str
+    issue_id: int | None
+    issue_slug: str | None
+    issue_title: str | None
+    previous_id: int | None
+
+    def is_overdue(self, today: date) -> bool:
+        """Open and past its due date."""
+        return self.status == "open" and self.due is not None and self.due < today
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaSlot:
+    """An agenda item with its computed start, in UTC and in both time zones."""
+
+    item: AgendaItemRecord
+    starts_at: datetime
+    venue_start: datetime
+    home_start: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """A meeting's agenda laid out in time, and its total against the meeting's length."""
+
+    slots: tuple[AgendaSlot, ...]
+    total_minutes: int
+    length_minutes: int | None
+
+    @property
+    def overrun_minutes(self) -> int:
+        """How far the agenda runs past the meeting's end (0 when it fits or has no end)."""
+        if self.length_minutes is None:
+            return 0
+        return max(0, self.total_minutes - self.length_minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """Everything a briefing book shows of one meeting, in presentation order."""
+
+    meeting: MeetingRecord
+    schedule: Schedule
+    notes: tuple[NoteRecord, ...]
+    participants: tuple[ParticipantRecord, ...]
+    actions: tuple[ActionRecord, ...]
+    previous_notes: dict[int, NoteRecord] = field(default_factory=dict)

@@ -1,0 +1,144 @@
+"""Checks and clean-up for what users type, shared by every service and by import.
+
+Single-line fields (titles, names, keys) are stripped of surrounding white space;
+multi-line text (Markdown sections, bios, outcomes) is kept exactly as given. A
+NUL character or an unpaired surrogate cannot be stored by every backend, so
+both are refused with a message that says which field and where.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from briefing.errors import ValidationError
+
+MAX_SHORT = 300
+MAX_MINUTES = 7 * 24 * 60
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_storable(field: str, value: str) -> None:
+    nul = value.find("\x00")
+    if nul >= 0:
+        raise ValidationError(
+            field, f"contains a NUL character (at position {nul + 1}), which cannot be stored"
+        )
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise ValidationError(
+            field,
+            f"contains an invalid character U+{ord(bad.group()):04X} (an unpaired surrogate, "
+            f"at position {bad.start() + 1}); retype or paste it again",
+        )
+
+
+def text(field: str, value: object) -> str:
+    """Multi-line text kept exactly as given (None becomes empty)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"must be text, not {type(value).__name__}")
+    _check_storable(field, value)
+    return value
+
+
+def line(field: str, value: object, *, required: bool = False, max_length: int = MAX_SHORT) -> str:
+    """A single-line field, stripped; ``required`` ones must not be empty."""
+    cleaned = text(field, value).strip()
+    if required and not cleaned:
+        raise ValidationError(field, "must not be empty")
+    if len(cleaned) > max_length:
+        raise ValidationError(
+            field, f"is {len(cleaned)} characters long; at most {max_length} fit here"
+        )
+    return cleaned
+
+
+def choice(field: str, value: object, allowed: tuple[str, ...]) -> str:
+    """One of a fixed list of values (None gives the first, the default)."""
+    if value is None or value == "":
+        return allowed[0]
+    if value not in allowed:
+        raise ValidationError(field, f"must be one of {', '.join(allowed)}; got {value!r}")
+    return str(value)
+
+
+def minutes(field: str, value: object) -> int:
+    """A duration in whole minutes, from zero to a week."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int):
+        try:
+            value = int(str(value).strip())
+        except ValueError:
+            raise ValidationError(field, f"must be a whole number of minutes; got {value!r}") from None
+    if value < 0:
+        raise ValidationError(field, "must not be negative")
+    if value > MAX_MINUTES:
+        raise ValidationError(field, f"must be at most {MAX_MINUTES} minutes (a week)")
+    return value
+
+
+def timezone(field: str, value: object, default: str = "UTC") -> str:
+    """An IANA time zone name such as ``Asia/Tokyo``."""
+    name = line(field, value) or default
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            field, f"{name!r} is not a known time zone (use a name such as Asia/Tokyo)"
+        ) from None
+    return name
+
+
+def moment(field: str, value: object, *, required: bool = True) -> datetime | None:
+    """A time-zone aware datetime (or ISO 8601 text with an offset)."""
+    if value is None or value == "":
+        if required:
+            raise ValidationError(field, "must be given")
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(
+                field, f"{value!r} is not a date and time such as 2022-02-07T09:00:00+09:00"
+            ) from None
+    if not isinstance(value, datetime):
+        raise ValidationError(field, f"must be a date and time, not {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(field, "needs a time zone offset, such as +09:00")
+    return value.astimezone(UTC)
+
+
+def day(field: str, value: object) -> date | None:
+    """A calendar date (or ISO ``YYYY-MM-DD`` text); empty means none."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(field, f"{value!r} is not a date such as 2022-03-31") from None
+    raise ValidationError(field, f"must be a date, not {type(value).__name__}")
+
+
+def slugify(title: str) -> str:
+    """A readable key from a title: lower case, words joined by hyphens (non-ASCII kept)."""
+    words = re.findall(r"\w+", title.lower())
+    return "-".join(words)[:80] or "item"
+
+
+def optional_id(field: str, value: object) -> int | None:
+    """A link to another row by id, or None for no link."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, f"must be an id (a whole number); got {value!r}")
+    return value

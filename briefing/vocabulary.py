@@ -1,0 +1,27 @@
+"""The fixed lists of the domain: statuses, priorities, sides and note sections.
+
+The first value of each status list is its default.
+"""
+
+from __future__ import annotations
+
+MEETING_STATUSES = ("planned", "held", "cancelled")
+AGENDA_STATUSES = ("pending", "covered", "deferred")
+NOTE_STATUSES = ("draft", "cleared")
+ACTION_STATUSES = ("open", "done", "dropped")
+SIDES = ("ours", "theirs")
+#: Highest first: issue papers are ordered by agenda position, then by priority.
+PRIORITIES = ("high", "medium", "low")
+DEFAULT_PRIORITY = "medium"
+
+#: Issue-note sections in the order a paper presents them: (field, heading).
+NOTE_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("background", "Background"),
+    ("objectives", "Our objectives"),
+    ("their_position", "Their position"),
+    ("talking_points", "Talking points"),
+    ("defensives", "Anticipated asks / defensive Q&A"),
+    ("red_lines", "Red lines"),
+)
+NOTE_FIELDS = tuple(field for field, _ in NOTE_SECTIONS)
+SECTION_TITLES = dict(NOTE_SECTIONS)

@@ -1,0 +1,30 @@
+"""Errors the store raises. The UI decides how to show them; nothing here exits or asks."""
+
+from __future__ import annotations
+
+
+class BriefbookError(Exception):
+    """Base of every error Briefbook raises on purpose; its message is for the user."""
+
+
+class StoreError(BriefbookError):
+    """The database cannot be opened or used as it is (the message names the file)."""
+
+
+class SchemaTooNewError(StoreError):
+    """The database was written by a newer Briefbook; it is refused and left untouched."""
+
+    def __init__(self, location: str, revision: str) -> None:
+        self.location = location
+        self.revision = revision
+        super().__init__(
+            f"{location} was written by a newer version of Briefbook "
+            f"(schema {revision!r}, this build knows up to {_head()!r}). "
+            "It has not been changed. Update Briefbook to open it, or choose another database."
+        )
+
+
+def _head() -> str:
+    from db.migrate import HEAD
+
+    return HEAD

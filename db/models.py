@@ -1,0 +1,233 @@
+"""The schema: one typed SQLAlchemy model per table.
+
+Every row a user edits carries a ``version`` counter (SQLAlchemy's
+``version_id_col``): an UPDATE names the version it was based on, so a write
+from a stale window is refused instead of overwriting someone else's work.
+Rows the user can delete carry ``deleted_at``: deleting moves them to the Trash,
+and only emptying the Trash removes them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Date, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from db.types import UTCDateTime
+
+# Named constraints, so that Alembic's batch mode on SQLite can find them again.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SHORT = 300  # titles, names, keys: single-line fields
+TEXT_DEFAULT = ""
+
+
+def utcnow() -> datetime:
+    """The current moment, time-zone aware."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention for constraints."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Versioned:
+    """A row the user edits: optimistic concurrency through a version counter."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.version}
+
+
+class Trashable:
+    """A row that a delete moves to the Trash rather than erasing."""
+
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+def _text() -> Mapped[str]:
+    return mapped_column(Text, nullable=False, default=TEXT_DEFAULT)
+
+
+def _short() -> Mapped[str]:
+    return mapped_column(String(SHORT), nullable=False, default=TEXT_DEFAULT)
+
+
+class Meeting(Versioned, Trashable, Base):
+    """A negotiating meeting or round, with its venue and times."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = _short()
+    round_no: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    counterpart: Mapped[str] = _short()
+    location: Mapped[str] = _short()
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    home_timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    sensitivity: Mapped[str] = mapped_column(String(16), default="U")
+    objectives: Mapped[str] = _text()
+    principal: Mapped[str] = _short()
+    prepared_by: Mapped[str] = _short()
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    previous: Mapped[Meeting | None] = relationship(remote_side=[id])
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
+    notes: Mapped[list[IssueNote]] = relationship(
+        back_populates="meeting", order_by="IssueNote.position", cascade="all, delete-orphan"
+    )
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="meeting", order_by="Participant.position", cascade="all, delete-orphan"
+    )
+    actions: Mapped[list[ActionItem]] = relationship(
+        back_populates="meeting", order_by="ActionItem.position", cascade="all, delete-orphan"
+    )
+
+
+class Issue(Versioned, Base):
+    """A negotiating topic in the library, reused from meeting to meeting."""
+
+    __tablename__ = "issues"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(SHORT), unique=True)
+    title: Mapped[str] = _short()
+    description: Mapped[str] = _text()
+
+
+class AgendaItem(Versioned, Trashable, Base):
+    """One item of a meeting's agenda, in order."""
+
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = _short()
+    minutes: Mapped[int] = mapped_column(Integer, default=0)
+    lead: Mapped[str] = _short()
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    outcome: Mapped[str] = _text()
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda")
+    issue: Mapped[Issue | None] = relationship()
+
+
+class IssueNote(Versioned, Trashable, Base):
+    """One issue as prepared for one meeting, in structured Markdown sections."""
+
+    __tablename__ = "issue_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id", ondelete="RESTRICT"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    background: Mapped[str] = _text()
+    objectives: Mapped[str] = _text()
+    their_position: Mapped[str] = _text()
+    talking_points: Mapped[str] = _text()
+    defensives: Mapped[str] = _text()
+    red_lines: Mapped[str] = _text()
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    priority: Mapped[str] = mapped_column(String(16), default="medium")
+    owner: Mapped[str] = _short()
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("issue_notes.id", ondelete="SET NULL"), index=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="notes")
+    issue: Mapped[Issue] = relationship()
+    previous: Mapped[IssueNote | None] = relationship(remote_side=[id])
+    sources: Mapped[list[Source]] = relationship(
+        back_populates="note", order_by="Source.position", cascade="all, delete-orphan"
+    )
+
+
+class Source(Versioned, Base):
+    """A citation attached to an issue note."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("issue_notes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = _short()
+    publisher: Mapped[str] = _short()
+    date: Mapped[str] = mapped_column(String(64), default="")
+    url: Mapped[str] = mapped_column(Text, default="")
+
+    note: Mapped[IssueNote] = relationship(back_populates="sources")
+
+
+class Person(Versioned, Trashable, Base):
+    """Someone who takes part in meetings, on either side."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(SHORT), unique=True)
+    name: Mapped[str] = _short()
+    native_name: Mapped[str] = _short()
+    title: Mapped[str] = _short()
+    organization: Mapped[str] = _short()
+    bio: Mapped[str] = _text()
+
+
+class Participant(Versioned, Base):
+    """A person's place in one meeting: which side, in what role."""
+
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    side: Mapped[str] = mapped_column(String(16), default="ours")
+    role: Mapped[str] = _short()
+
+    meeting: Mapped[Meeting] = relationship(back_populates="participants")
+    person: Mapped[Person] = relationship()
+
+
+class ActionItem(Versioned, Trashable, Base):
+    """Something someone must do after a meeting."""
+
+    __tablename__ = "action_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = _text()
+    owner: Mapped[str] = _short()
+    due: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id", ondelete="SET NULL"))
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action_items.id", ondelete="SET NULL")
+    )
+
+    meeting: Mapped[Meeting] = relationship(back_populates="actions")
+    issue: Mapped[Issue | None] = relationship()

@@ -1,0 +1,107 @@
+"""Briefbook's entry point: the one place that wires paths, store, services and the GUI or a sub-command.
+
+    main.py [--db URL] [SUB-COMMAND ...]
+
+With no sub-command the desktop app opens on the database; sub-commands run
+headless (``main.py --help`` lists them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+ENV_DB = "BRIEFBOOK_DB"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: global options and one sub-parser per command module."""
+    from briefing.cli import load_commands
+
+    parser = argparse.ArgumentParser(
+        prog="briefbook",
+        description="Briefbook: briefing books for trade negotiations. "
+        "Without a sub-command, opens the desktop app.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help=f"the database: a SQLAlchemy URL (sqlite:///path.db, postgresql://…) or a file path; "
+        f"default ${ENV_DB}, else briefbook.db in your data directory",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="SUB-COMMAND")
+    for module in load_commands():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def database_url(option: str | None) -> str:
+    """``--db``, else ``$BRIEFBOOK_DB``, else the default file in the user's data directory."""
+    from db.engine import default_url, normalize_url
+
+    chosen = option or os.environ.get(ENV_DB)
+    return normalize_url(chosen) if chosen else default_url()
+
+
+def prepare_location(url: str) -> None:
+    """Create the folder of a default SQLite store (never of one the user named)."""
+    from db.engine import default_data_dir, sqlite_path
+
+    path = sqlite_path(url)
+    if path is not None and path.parent == default_data_dir():
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Open the store and run one sub-command; user errors go to stderr, not a traceback."""
+    from briefing.config import Config
+    from briefing.errors import BriefbookError
+    from briefing.services import Services
+
+    url = database_url(args.db)
+    try:
+        prepare_location(url)
+        services = Services.open(url, Config.load())
+    except BriefbookError as error:
+        print(f"briefbook: {error}", file=sys.stderr)
+        return 2
+    try:
+        return args.run(args, services)
+    except BriefbookError as error:
+        print(f"briefbook: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("briefbook: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        services.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``briefbook`` console script: a sub-command, or the GUI when none is given."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return run_gui(args)
+    return run_command(args)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the desktop app on the chosen database."""
+    from ui.app import run
+
+    url = database_url(args.db)
+    prepare_location(url)
+    return run(url, sys.argv[:1])
+
+
+def gui_main() -> int:
+    """The ``briefbook-gui`` script (no console window on Windows)."""
+    return main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The command line, run as a user runs it: a real process, stdout, stderr and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+
+
+def cli(*args: str, db: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args],
+                          capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=120)
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "cli.db"
+
+
+def test_sample_then_meetings_lists_them_by_start(db):
+    first = cli("sample", db=db)
+    assert first.returncode == 0, first.stderr
+    again = cli("sample", db=db)
+    assert again.returncode == 0 and "nothing changed" in again.stdout
+    out = cli("meetings", db=db)
+    assert out.returncode == 0
+    lines = [line.split("\t") for line in out.stdout.splitlines()]
+    assert [(cols[1], cols[3]) for cols in lines] == [("2021-11-17", "held"), ("2022-02-07", "planned")]
+    assert all(cols[0].isdigit() for cols in lines)
+    assert all("US–Japan" in cols[2] for cols in lines)
+
+
+def test_dump_then_import_gives_the_same_document(db, tmp_path):
+    cli("sample", db=db)
+    first, second = tmp_path / "one.json", tmp_path / "two.json"
+    assert cli("dump", "-o", str(first), db=db).returncode == 0
+    other = tmp_path / "other.db"
+    imported = cli("import", str(first), db=other)
+    assert imported.returncode == 0, imported.stderr
+    assert cli("dump", "-o", str(second), db=other).returncode == 0
+    assert json.loads(first.read_text()) == json.loads(second.read_text())
+
+
+def test_a_bad_file_is_refused_on_stderr_without_a_traceback(db, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "briefbook", "version": 1,
+                               "meetings": [{"starts_at": "2022-02-07T09:00:00+09:00"}]}))
+    out = cli("import", str(bad), db=db)
+    assert out.returncode != 0
+    assert "$.meetings[0].title" in out.stderr
+    assert "Traceback" not in out.stderr
+    missing = cli("import", str(tmp_path / "nope.json"), db=db)
+    assert missing.returncode != 0 and "nope.json" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_every_sub_command_has_help(db):
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--help"], capture_output=True, text=True)
+    assert out.returncode == 0
+    for command in ("meetings", "sample", "import", "dump"):
+        assert command in out.stdout
+        sub = cli(command, "--help", db=db)
+        assert sub.returncode == 0 and "usage:" in sub.stdout
+
+
+def test_a_store_from_a_newer_briefbook_is_refused_with_a_message(db):
+    import sqlite3
+
+    cli("sample", db=db)
+    with sqlite3.connect(db) as c:
+        c.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    out = cli("meetings", db=db)
+    assert out.returncode != 0
+    assert "newer version of Briefbook" in out.stderr and str(db) in out.stderr
+    assert "Traceback" not in out.stderr
