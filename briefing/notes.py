@@ -139,15 +139,32 @@ class NoteService:
             s.flush()
             renumber(notes_of(s, note.meeting_id))
 
+    def restore(self, note_id: int, position: int | None = None) -> list[NoteSummary]:
+        """Bring a note back from the Trash at ``position`` (default: where it was); the new order."""
+        with writing(self.db, WHAT) as s:
+            note = fetch(s, IssueNote, note_id, WHAT, include_deleted=True)
+            fetch(s, Meeting, note.meeting_id, f"Meeting {note.meeting_id}")
+            rows = notes_of(s, note.meeting_id)
+            if any(n.issue_id == note.issue_id for n in rows):
+                raise ValidationError(
+                    "issue", f"{note.issue.title!r} has another note in this meeting now")
+            note.deleted_at = None
+            rows = move_in(rows, note, note.position if position is None else position)
+            s.flush()
+            return [mapping.note_summary(n, n.issue.title) for n in rows]
+
     # -- sources -----------------------------------------------------------------
 
-    def add_source(self, note_id: int, title: str, **fields: Any) -> SourceRecord:
-        """Cite a source in a note (numbered after the existing ones)."""
+    def add_source(self, note_id: int, title: str, *, position: int | None = None,
+                   **fields: Any) -> SourceRecord:
+        """Cite a source in a note, numbered after the existing ones or at ``position``."""
         with writing(self.db, "The source") as s:
             note = fetch(s, IssueNote, note_id, WHAT)
             source = Source(position=len(note.sources))
             apply_changes(source, {"title": title, **fields}, _SOURCE_FIELDS)
             note.sources.append(source)
+            if position is not None:
+                move_in(list(note.sources), source, position)
             s.flush()
             return mapping.source(source)
 
