@@ -24,6 +24,12 @@ def _agenda(ctx: AppContext, parent: QWidget) -> QWidget:
     return AgendaPanel(ctx, parent)
 
 
+def _notes(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.notes.panel import IssueNotesPanel
+
+    return IssueNotesPanel(ctx, parent)
+
+
 def _placeholder(headline: str, hint: str) -> PanelFactory:
     return lambda ctx, parent: PlaceholderPanel(headline, hint, parent)
 
@@ -31,10 +37,7 @@ def _placeholder(headline: str, hint: str) -> PanelFactory:
 TABS: list[tuple[str, PanelFactory]] = [
     ("&Overview", _overview),
     ("&Agenda", _agenda),
-    ("Issue &notes", _placeholder(
-        "Issue notes are not editable in this build yet",
-        "The meeting's issue papers (background, objectives, talking points, red lines) "
-        "will be written here.")),
+    ("Issue &notes", _notes),
     ("&Participants", _placeholder(
         "Participants are not editable in this build yet",
         "Both delegations, with names in native script, titles and bios, will be listed here.")),
