@@ -63,13 +63,36 @@ def word_diff(old: str, new: str) -> tuple[DiffRun, ...]:
             runs.append(DiffRun(EQUAL, before))
         else:
             runs += _diff_tokens(tokens(before), tokens(after))
-    merged: list[DiffRun] = []
-    for run in runs:
-        if merged and merged[-1].kind == run.kind:
-            merged[-1] = DiffRun(run.kind, merged[-1].text + run.text)
-        elif run.text:
-            merged.append(run)
-    return tuple(merged)
+    return _regroup(runs)
+
+
+def _regroup(runs: list[DiffRun]) -> tuple[DiffRun, ...]:
+    """Whole phrases rather than alternating words: a lone space between two changes joins
+    them, and each changed stretch reads as its deleted words, then its inserted ones."""
+    out: list[DiffRun] = []
+    pending: dict[str, list[str]] = {DELETE: [], INSERT: []}
+
+    def flush() -> None:
+        for kind in (DELETE, INSERT):
+            if pending[kind]:
+                out.append(DiffRun(kind, "".join(pending[kind])))
+                pending[kind] = []
+
+    for i, run in enumerate(runs):
+        between = 0 < i < len(runs) - 1 and runs[i - 1].kind != EQUAL and runs[i + 1].kind != EQUAL
+        if run.kind == EQUAL and between and run.text.isspace():
+            pending[DELETE].append(run.text)
+            pending[INSERT].append(run.text)
+        elif run.kind == EQUAL:
+            flush()
+            if out and out[-1].kind == EQUAL:
+                out[-1] = DiffRun(EQUAL, out[-1].text + run.text)
+            elif run.text:
+                out.append(run)
+        else:
+            pending[run.kind].append(run.text)
+    flush()
+    return tuple(out)
 
 
 def old_text(runs: tuple[DiffRun, ...]) -> str:
