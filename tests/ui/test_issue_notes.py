@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.tabs import show_tab
 from tests.ui.typing import type_into
 
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
 STEEL = "Steel and aluminum excess capacity"
 
 
-def notes_tab(window):
-    panel = window.workspace.panel("Issue notes")
-    window.workspace.tabs.setCurrentWidget(panel)
-    return panel
+def notes_tab(qtbot, window):
+    return show_tab(qtbot, window, "Issue notes")
 
 
 def section(panel, field="background"):
@@ -31,7 +30,7 @@ def open_launch(window):
 
 
 def test_the_first_note_is_open_and_its_first_section_takes_typing_at_once(qtbot, window):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     assert panel.editor.title.text() == STEEL
     assert panel.view.currentIndex().row() == 0
     qtbot.waitUntil(lambda: window.focusWidget() is section(panel))
@@ -40,7 +39,7 @@ def test_the_first_note_is_open_and_its_first_section_takes_typing_at_once(qtbot
 
 def test_typing_in_a_section_then_undo_redo_and_a_new_window_finds_the_text(qtbot, open_window, store):
     window = open_window(sample=True)
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     editor = section(panel, "talking_points")
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_into(qtbot, editor, "\n5. 日米 <b>steel</b> & aluminum 🙂")
@@ -54,23 +53,23 @@ def test_typing_in_a_section_then_undo_redo_and_a_new_window_finds_the_text(qtbo
 
     again = open_window()
     assert again.meeting.title == ROUND_1
-    text = section(notes_tab(again), "talking_points").toPlainText()
+    text = section(notes_tab(qtbot, again), "talking_points").toPlainText()
     assert text.endswith("4. Progress here makes a durable answer on Section 232 easier to reach.\n"
                          "5. 日米 <b>steel</b> & aluminum 🙂")
 
 
 def test_typing_then_closing_at_once_keeps_the_text(qtbot, open_window):
     window = open_window(sample=True)  # autosave waits a minute: only the close can save this
-    editor = section(notes_tab(window), "red_lines")
+    editor = section(notes_tab(qtbot, window), "red_lines")
     editor.selectAll()
     type_into(qtbot, editor, "- Nothing on rice")
     window.close()
-    assert section(notes_tab(open_window()), "red_lines").toPlainText() == "- Nothing on rice"
+    assert section(notes_tab(qtbot, open_window()), "red_lines").toPlainText() == "- Nothing on rice"
 
 
 def test_typing_is_saved_after_a_pause_and_says_so(qtbot, open_window, store):
     window = open_window(sample=True, autosave_ms=50)
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     type_into(qtbot, section(panel, "their_position"), "Update: ")
     assert window.status.state.text() == "Saving…"
     qtbot.waitUntil(lambda: store.notes.get(panel.editor.note.id).their_position.startswith("Update: "))
@@ -78,7 +77,7 @@ def test_typing_is_saved_after_a_pause_and_says_so(qtbot, open_window, store):
 
 
 def test_switching_notes_writes_the_one_left_and_shows_the_other(qtbot, window, store):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     steel_id = panel.editor.note.id
     section(panel, "objectives").selectAll()
     type_into(qtbot, section(panel, "objectives"), "- One objective")
@@ -89,7 +88,7 @@ def test_switching_notes_writes_the_one_left_and_shows_the_other(qtbot, window, 
 
 
 def test_status_priority_and_owner_are_written_and_undone(qtbot, window, store):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     editor = panel.editor
     editor.status_box.setCurrentIndex(editor.status_box.findData("cleared"))
     editor.status_box.activated.emit(editor.status_box.currentIndex())
@@ -107,7 +106,7 @@ def test_status_priority_and_owner_are_written_and_undone(qtbot, window, store):
 
 def test_a_note_is_added_from_the_issue_library(qtbot, window, store):
     launch = open_launch(window)
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     assert listed(panel) == [STEEL, "WTO reform"]
     panel.add_action.trigger()
     picker = panel.picker
@@ -128,7 +127,7 @@ def test_a_note_is_added_from_the_issue_library(qtbot, window, store):
 
 def test_a_note_is_added_on_a_new_issue_typed_in(qtbot, window, store):
     open_launch(window)
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     panel.view.setCurrentIndex(panel.model.index(1))
     panel.add_action.trigger()
     type_into(qtbot, panel.picker.search.filter, "Rice & beef — 米")
@@ -141,7 +140,7 @@ def test_a_note_is_added_on_a_new_issue_typed_in(qtbot, window, store):
 
 
 def test_a_note_goes_to_the_trash_and_comes_back_with_undo(qtbot, window, store):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     panel.view.setFocus()
     panel.view.setCurrentIndex(panel.model.index(1))
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
@@ -154,7 +153,7 @@ def test_a_note_goes_to_the_trash_and_comes_back_with_undo(qtbot, window, store)
 
 
 def test_delete_in_a_section_deletes_text_not_the_note(qtbot, window):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     editor = section(panel)
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
@@ -163,7 +162,7 @@ def test_delete_in_a_section_deletes_text_not_the_note(qtbot, window):
 
 
 def test_notes_move_with_alt_arrows_and_by_drag_and_drop(qtbot, window, store):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert listed(panel)[:2] == ["Section 232 tariffs on Japanese steel and aluminum", STEEL]
@@ -178,7 +177,7 @@ def test_notes_move_with_alt_arrows_and_by_drag_and_drop(qtbot, window, store):
 
 
 def test_undoing_an_edit_after_the_note_moved_still_works(qtbot, window, store):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     type_into(qtbot, section(panel), "Moved: ")
     panel.view.setFocus()  # leaving the section writes it
     qtbot.keyClick(panel.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -190,7 +189,7 @@ def test_undoing_an_edit_after_the_note_moved_still_works(qtbot, window, store):
 
 def test_a_meeting_without_notes_says_what_to_do(qtbot, window):
     window.new_meeting()
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     assert panel.right.currentWidget() is panel.empty
     assert "add one from the issue library" in panel.empty.headline.text()
     assert panel.empty.button is not None and panel.empty.button.isEnabled()

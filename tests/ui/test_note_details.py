@@ -30,7 +30,7 @@ def marked(document, kind: str) -> list[str]:
 
 
 def test_the_previous_round_shows_last_rounds_text_and_what_changed(qtbot, window):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     editor = panel.editor
     assert editor.previous_button.isEnabled()
     qtbot.mouseClick(editor.previous_button, Qt.MouseButton.LeftButton)
@@ -50,7 +50,7 @@ def test_the_previous_round_shows_last_rounds_text_and_what_changed(qtbot, windo
 
 
 def test_the_previous_round_compares_with_what_was_just_typed(qtbot, window):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     editor = section(panel, "red_lines")
     editor.moveCursor(QTextCursor.MoveOperation.End)
     type_into(qtbot, editor, "\n- Nothing on 自動車")
@@ -59,13 +59,13 @@ def test_the_previous_round_compares_with_what_was_just_typed(qtbot, window):
 
 
 def test_a_note_without_a_predecessor_has_no_previous_round(qtbot, window):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     panel.view.setCurrentIndex(panel.model.index(1))  # Section 232: new this round
     assert not panel.editor.previous_button.isEnabled()
 
 
 def test_sources_are_added_edited_and_removed_undoably(qtbot, window, store):
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     sources = panel.editor.sources
     note_id = panel.editor.note.id
     assert sources.model.rowCount() == 1
@@ -93,7 +93,7 @@ def test_preview_renders_the_markdown_and_reads_no_file_it_names(qtbot, window, 
     image = QImage(8, 8, QImage.Format.Format_RGB32)
     image.fill(0)
     image.save(str(picture))
-    panel = notes_tab(window)
+    panel = notes_tab(qtbot, window)
     section(panel).setPlainText(f"**Bold claim** and ![x]({picture.as_uri()})")
     panel.editor.preview_button.click()
     background = panel.editor.sections["background"]

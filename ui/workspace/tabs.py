@@ -30,6 +30,12 @@ def _notes(ctx: AppContext, parent: QWidget) -> QWidget:
     return IssueNotesPanel(ctx, parent)
 
 
+def _people(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.people.panel import ParticipantsPanel
+
+    return ParticipantsPanel(ctx, parent)
+
+
 def _placeholder(headline: str, hint: str) -> PanelFactory:
     return lambda ctx, parent: PlaceholderPanel(headline, hint, parent)
 
@@ -38,9 +44,7 @@ TABS: list[tuple[str, PanelFactory]] = [
     ("&Overview", _overview),
     ("&Agenda", _agenda),
     ("Issue &notes", _notes),
-    ("&Participants", _placeholder(
-        "Participants are not editable in this build yet",
-        "Both delegations, with names in native script, titles and bios, will be listed here.")),
+    ("&Participants", _people),
     ("Action &items", _placeholder(
         "Action items are not editable in this build yet",
         "Follow-ups with owners and due dates will be tracked here.")),
