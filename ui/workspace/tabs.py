@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
-from ui.widgets.empty_state import PlaceholderPanel
 
 PanelFactory = Callable[[AppContext, QWidget], QWidget]
 
@@ -36,8 +35,10 @@ def _people(ctx: AppContext, parent: QWidget) -> QWidget:
     return ParticipantsPanel(ctx, parent)
 
 
-def _placeholder(headline: str, hint: str) -> PanelFactory:
-    return lambda ctx, parent: PlaceholderPanel(headline, hint, parent)
+def _actions(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.action_items.panel import ActionItemsPanel
+
+    return ActionItemsPanel(ctx, parent)
 
 
 TABS: list[tuple[str, PanelFactory]] = [
@@ -45,7 +46,5 @@ TABS: list[tuple[str, PanelFactory]] = [
     ("&Agenda", _agenda),
     ("Issue &notes", _notes),
     ("&Participants", _people),
-    ("Action &items", _placeholder(
-        "Action items are not editable in this build yet",
-        "Follow-ups with owners and due dates will be tracked here.")),
+    ("Action &items", _actions),
 ]
