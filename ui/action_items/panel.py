@@ -9,9 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QStyle, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QStyle, QVBoxLayout, QWidget
 
 from briefing.vocabulary import ACTION_STATUSES
 from ui.action_items.due_date import DueDateDelegate
@@ -23,6 +21,7 @@ from ui.undo.kinds import ACTION
 from ui.undo.rows import ACTIONS, AddRowCommand, DeleteRowCommand, MoveRowCommand
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.field_error import FieldError
+from ui.widgets.list_actions import ListActions
 from ui.widgets.palette import warning_colour
 from ui.widgets.row_table import ReorderableTableView
 
@@ -60,31 +59,13 @@ class ActionItemsPanel(QWidget):
         ctx.events.sig_actions_changed.connect(self._on_changed)
         ctx.events.sig_issues_changed.connect(lambda: self._on_changed(self.meeting_id or 0))
 
-    def _action(self, text: str, key: str, icon: QStyle.StandardPixmap, slot) -> QAction:
-        action = QAction(self.style().standardIcon(icon), text, self)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text} ({native})")
-        action.triggered.connect(slot)
-        self.view.addAction(action)
-        return action
-
     def _build(self) -> None:
-        SP = QStyle.StandardPixmap
-        self.add_action = self._action("Add item", "Ins", SP.SP_FileDialogNewFolder, self.add_item)
-        self.delete_action = self._action("Delete item", "Del", SP.SP_TrashIcon, self.delete_item)
-        self.up_action = self._action("Move up", "Alt+Up", SP.SP_ArrowUp, lambda: self.move_current(-1))
-        self.down_action = self._action("Move down", "Alt+Down", SP.SP_ArrowDown,
-                                        lambda: self.move_current(1))
-        bar = QHBoxLayout()
-        for action in (self.add_action, self.delete_action, self.up_action, self.down_action):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAutoRaise(True)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        self.list_actions = ListActions(
+            self.view, {"add": self.add_item, "delete": self.delete_item,
+                        "up": lambda: self.move_current(-1), "down": lambda: self.move_current(1)},
+            {"add": "Add item", "delete": "Delete item", "up": "Move up", "down": "Move down"})
+        self.add_action = self.list_actions.add
+        bar = self.list_actions.bar(self)
         self.empty = EmptyState("No action items yet",
                                 "Add what must be done after this meeting, by whom and by when "
                                 "(Add item, or Insert).", self.add_action, self)
@@ -135,11 +116,7 @@ class ActionItemsPanel(QWidget):
         return self.model.row_id(self.view.currentIndex().row())
 
     def _update_actions(self, *_args: object) -> None:
-        row, count = self.view.currentIndex().row(), self.model.rowCount()
-        self.add_action.setEnabled(self.meeting_id is not None)
-        self.delete_action.setEnabled(row >= 0)
-        self.up_action.setEnabled(row > 0)
-        self.down_action.setEnabled(0 <= row < count - 1)
+        self.list_actions.update(can_add=self.meeting_id is not None)
 
     def _on_changed(self, meeting_id: int) -> None:
         if meeting_id and meeting_id == self.meeting_id:

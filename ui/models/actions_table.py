@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from briefing.records import ActionRecord
+from ui.models.record_rows import RecordRows
 from ui.models.row_moves import RowMoves
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,7 +41,7 @@ def due_text(item: ActionRecord, today: date) -> str:
     return f"{day_text(item.due)} · overdue" if item.is_overdue(today) else day_text(item.due)
 
 
-class ActionsTableModel(RowMoves, QAbstractTableModel):
+class ActionsTableModel(RowMoves, RecordRows, QAbstractTableModel):
     """One row per action item, in the meeting's order."""
 
     MIME_TYPE = "application/x-briefbook-action-items"
@@ -54,42 +55,24 @@ class ActionsTableModel(RowMoves, QAbstractTableModel):
     def __init__(self, today: Callable[[], date] = date.today, parent=None) -> None:
         super().__init__(parent)
         self.today = today
-        self._items: tuple[ActionRecord, ...] = ()
         self.warning_colour = QColor("#b3261e")
         self.warning_icon = QIcon()
 
     def set_items(self, items: Sequence[ActionRecord]) -> None:
-        """Show ``items``; rows update in place when the items are the same, in the same order."""
-        items = tuple(items)
-        if [i.id for i in items] == [i.id for i in self._items]:
-            self._items = items
-            if items:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, ISSUE))
-        else:
-            self.beginResetModel()
-            self._items = items
-            self.endResetModel()
-
-    def row_id(self, row: int) -> int | None:
-        return self._items[row].id if 0 <= row < len(self._items) else None
-
-    def row_of(self, item_id: int) -> int:
-        return next((r for r, i in enumerate(self._items) if i.id == item_id), -1)
+        """Show ``items`` (in place when they are the same, in the same order)."""
+        self.replace_records(items)
 
     def item(self, row: int) -> ActionRecord:
-        return self._items[row]
+        return self.records[row]
 
     def overdue_count(self) -> int:
         today = self.today()
-        return sum(i.is_overdue(today) for i in self._items)
+        return sum(i.is_overdue(today) for i in self.records)
 
     def open_count(self) -> int:
-        return sum(i.status == "open" for i in self._items)
+        return sum(i.status == "open" for i in self.records)
 
     # -- reading -------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(FIELDS)
@@ -101,9 +84,10 @@ class ActionsTableModel(RowMoves, QAbstractTableModel):
         return str(section + 1) if orientation == Qt.Orientation.Vertical else HEADERS.get(section)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        item = self.record(index.row()) if index.isValid() else None
+        if item is None:
             return None
-        item, column = self._items[index.row()], index.column()
+        column = index.column()
         overdue = item.is_overdue(self.today())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
@@ -151,9 +135,4 @@ class ActionsTableModel(RowMoves, QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        item = self._items[index.row()]
-        field = FIELDS[index.column()]
-        if getattr(item, field) == value:
-            return False
-        self.sig_edit_requested.emit(item.id, field, value)
-        return True
+        return self.request_edit(index.row(), FIELDS[index.column()], value)

@@ -54,10 +54,3 @@ class RowMoves:
         if target != source:
             self.sig_move_requested.emit(ids[0], target)
         return False
-
-    # Provided by the model the mixin is part of.
-    def row_id(self, row: int) -> int | None:
-        raise NotImplementedError
-
-    def row_of(self, row_id: int) -> int:
-        raise NotImplementedError

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from briefing.records import SourceRecord
+from ui.models.record_rows import RecordRows
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
@@ -22,36 +23,18 @@ HEADERS = {TITLE: "Title", PUBLISHER: "Publisher", DATE: "Date", URL: "URL"}
 PLACEHOLDERS = {DATE: "e.g. 2021-11-17", URL: "https://…"}
 
 
-class SourcesTableModel(QAbstractTableModel):
+class SourcesTableModel(RecordRows, QAbstractTableModel):
     """One row per source; every cell is editable."""
 
     sig_edit_requested = Signal(int, str, object)
     """The user set a cell: (source id, field, value)."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._sources: tuple[SourceRecord, ...] = ()
-
     def set_sources(self, sources: Sequence[SourceRecord]) -> None:
-        """Show ``sources``; rows update in place when they are the same, in the same order."""
-        sources = tuple(sources)
-        if [s.id for s in sources] == [s.id for s in self._sources]:
-            self._sources = sources
-            if sources:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(sources) - 1, URL))
-        else:
-            self.beginResetModel()
-            self._sources = sources
-            self.endResetModel()
+        """Show ``sources`` (in place when they are the same, in the same order)."""
+        self.replace_records(sources)
 
     def source(self, row: int) -> SourceRecord:
-        return self._sources[row]
-
-    def row_of(self, source_id: int) -> int:
-        return next((r for r, s in enumerate(self._sources) if s.id == source_id), -1)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._sources)
+        return self.records[row]
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(FIELDS)
@@ -65,9 +48,9 @@ class SourcesTableModel(QAbstractTableModel):
         return HEADERS.get(section)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._sources):
+        source = self.record(index.row()) if index.isValid() else None
+        if source is None:
             return None
-        source = self._sources[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return getattr(source, FIELDS[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -82,9 +65,4 @@ class SourcesTableModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        source = self._sources[index.row()]
-        field = FIELDS[index.column()]
-        if getattr(source, field) == value:
-            return False
-        self.sig_edit_requested.emit(source.id, field, value)
-        return True
+        return self.request_edit(index.row(), FIELDS[index.column()], value)

@@ -30,6 +30,7 @@ from ui.notes.sources_editor import SourcesEditor
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import NOTE, source_kind
 from ui.widgets.field_error import FieldError
+from ui.widgets.heading import heading_label
 from ui.widgets.table_editing import commit_open_editor
 
 PLACEHOLDERS = {
@@ -56,13 +57,7 @@ class IssueNoteEditor(QWidget):
         self._bind()
 
     def _build(self) -> None:
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading_label(self)
         self.status_box = self._combo("Status", NOTE_STATUSES)
         self.priority_box = self._combo("Priority", PRIORITIES)
         self.owner = QLineEdit(self)

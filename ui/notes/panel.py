@@ -9,15 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QListView,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from ui.notes.note_item_delegate import NoteItemDelegate
 from ui.undo.kinds import NOTE
 from ui.undo.rows import NOTES, AddRowCommand, DeleteRowCommand, MoveRowCommand
 from ui.widgets.empty_state import EmptyState
+from ui.widgets.list_actions import ListActions
 
 
 class IssueNotesPanel(QWidget):
@@ -47,16 +45,6 @@ class IssueNotesPanel(QWidget):
         ctx.events.sig_notes_changed.connect(self._on_notes_changed)
         ctx.events.sig_issues_changed.connect(lambda: self._on_notes_changed(self.meeting_id or 0))
 
-    def _list_action(self, text: str, key: str, icon: QStyle.StandardPixmap, slot, tip: str) -> QAction:
-        action = QAction(self.style().standardIcon(icon), text, self)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # Delete in a section deletes text
-        native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip} ({native}, in the list)")
-        action.triggered.connect(slot)
-        self.view.addAction(action)
-        return action
-
     def _build(self) -> None:
         self.view = QListView(self)
         self.view.setModel(self.model)
@@ -67,25 +55,16 @@ class IssueNotesPanel(QWidget):
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDropIndicatorShown(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        SP = QStyle.StandardPixmap
-        self.add_action = self._list_action("Add…", "Ins", SP.SP_FileDialogNewFolder, self.add_note,
-                                            "Add a note on an issue from the library, or on a new issue")
-        self.delete_action = self._list_action("Delete", "Del", SP.SP_TrashIcon, self.delete_note,
-                                               "Move the selected note to the Trash")
-        self.up_action = self._list_action("Up", "Alt+Up", SP.SP_ArrowUp, lambda: self.move_current(-1),
-                                           "Move the note up")
-        self.down_action = self._list_action("Down", "Alt+Down", SP.SP_ArrowDown,
-                                             lambda: self.move_current(1), "Move the note down")
-        bar = QHBoxLayout()
+        self.list_actions = ListActions(
+            self.view, {"add": self.add_note, "delete": self.delete_note,
+                        "up": lambda: self.move_current(-1), "down": lambda: self.move_current(1)},
+            {"add": "Add…", "delete": "Delete", "up": "Up", "down": "Down"},
+            {"add": "Add a note on an issue from the library, or on a new issue",
+             "delete": "Move the selected note to the Trash", "up": "Move the note up",
+             "down": "Move the note down"})
+        self.add_action = self.list_actions.add
+        bar = self.list_actions.bar(self, icon_only=("delete", "up", "down"))
         bar.setContentsMargins(0, 0, 0, 0)
-        for action in (self.add_action, self.delete_action, self.up_action, self.down_action):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setAutoRaise(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-                                      if action is self.add_action else Qt.ToolButtonStyle.ToolButtonIconOnly)
-            bar.addWidget(button)
-        bar.addStretch(1)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -178,11 +157,7 @@ class IssueNotesPanel(QWidget):
             self.reload()
 
     def _update_actions(self, *_args: object) -> None:
-        row, count = self.view.currentIndex().row(), self.model.rowCount()
-        self.add_action.setEnabled(self.meeting_id is not None)
-        self.delete_action.setEnabled(row >= 0)
-        self.up_action.setEnabled(row > 0)
-        self.down_action.setEnabled(0 <= row < count - 1)
+        self.list_actions.update(can_add=self.meeting_id is not None)
 
     # -- commands --------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ Two ``EditorForm``s write typed text after a pause, as one undo step per burst.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,7 +23,8 @@ from briefing.vocabulary import SIDES
 from ui.context import AppContext
 from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding
 from ui.undo.kinds import PARTICIPANT, PERSON
-from ui.widgets.field_error import FieldError
+from ui.widgets.field_error import FieldError, with_error
+from ui.widgets.heading import heading_label
 from ui.widgets.palette import muted_colour
 
 SIDE_LABELS = {"ours": "Our delegation", "theirs": "Their delegation"}
@@ -42,13 +43,7 @@ class ParticipantEditor(QWidget):
         self._switching = False
         self.person_form = EditorForm(ctx, PERSON, self)
         self.participant_form = EditorForm(ctx, PARTICIPANT, self)
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading_label(self)
         self.side_box = QComboBox(self)
         self.side_box.setAccessibleName("Side")
         for side in SIDES:
@@ -76,7 +71,7 @@ class ParticipantEditor(QWidget):
         form.addRow("&Side", self.side_box)
         for label, name in (("&Role", "role"), ("&Name", "name"), ("Nati&ve name", "native_name"),
                             ("&Title", "title"), ("Or&ganization", "organization")):
-            form.addRow(label, self._with_error(getattr(self, name), self.errors[name]))
+            form.addRow(label, with_error(getattr(self, name), self.errors[name], self))
         form.addRow("&Bio", self.bio)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -96,16 +91,6 @@ class ParticipantEditor(QWidget):
         edit.setAccessibleName(name)
         edit.setPlaceholderText(placeholder)
         return edit
-
-    def _with_error(self, editor: QWidget, error: FieldError) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        layout.addWidget(error)
-        box.setFocusProxy(editor)
-        return box
 
     def show_participant(self, participant: ParticipantRecord | None) -> None:
         """Show a participant (None: nobody); for the one already shown, keep what is being typed."""
