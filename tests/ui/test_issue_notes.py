@@ -193,3 +193,12 @@ def test_a_meeting_without_notes_says_what_to_do(qtbot, window):
     assert panel.right.currentWidget() is panel.empty
     assert "add one from the issue library" in panel.empty.headline.text()
     assert panel.empty.button is not None and panel.empty.button.isEnabled()
+
+
+def test_undoing_an_edit_of_another_note_shows_that_note(qtbot, window, store):
+    panel = notes_tab(qtbot, window)
+    type_into(qtbot, section(panel), "Undo me: ")
+    panel.view.setCurrentIndex(panel.model.index(2))  # WTO reform; the steel note is written
+    window.undo()
+    assert panel.editor.title.text() == STEEL
+    assert not section(panel).toPlainText().startswith("Undo me: ")
