@@ -47,7 +47,8 @@ class ActionItemsPanel(QWidget):
         self.model.warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.view = ReorderableTableView("Action items", self)
         self.view.setModel(self.model)
-        self.view.size_columns(fit=(OWNER, DUE, STATUS, ISSUE), stretch=(TEXT,))
+        self.view.size_columns(fit=(OWNER, DUE, STATUS), stretch=(TEXT,))
+        self.view.setColumnWidth(ISSUE, self.fontMetrics().averageCharWidth() * 32)
         self.view.setItemDelegateForColumn(DUE, DueDateDelegate(self.view))
         self.view.setItemDelegateForColumn(STATUS, ChoiceDelegate(
             lambda: [(s.capitalize(), s) for s in ACTION_STATUSES], self.view))

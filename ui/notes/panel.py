@@ -153,7 +153,8 @@ class IssueNotesPanel(QWidget):
             self.editor.refresh()
 
     def _on_current(self, current, _previous) -> None:
-        self.editor.set_note(self.model.row_id(current.row()))
+        if current.isValid():  # (no current row: ``reload`` says what to show)
+            self.editor.set_note(self.model.row_id(current.row()))
         self._update_actions()
 
     def _on_notes_changed(self, meeting_id: int) -> None:

@@ -64,6 +64,9 @@ class ParticipantPicker(QDialog):
         self.fields["native_name"].setPlaceholderText("e.g. 萩生田光一")
         new_page = QWidget(self)
         form = QFormLayout(new_page)
+        intro = QLabel("Someone new: they join the people directory and this meeting.", new_page)
+        intro.setWordWrap(True)
+        form.addRow(intro)
         for label, name in (("&Name", "name"), ("Name in native &script", "native_name"),
                             ("&Title", "title"), ("&Organization", "organization")):
             self.fields[name].setAccessibleName(label.replace("&", ""))
