@@ -140,3 +140,15 @@ def test_the_participants_model_is_a_correct_model(qtmodeltester):
     model.set_participants(rows)
     assert model.rowCount() == 1
     qtmodeltester.check(model)
+
+
+def test_the_keyboard_adds_and_removes_participants(qtbot, window, store):
+    panel = people_tab(qtbot, window)
+    theirs = panel.columns["theirs"]
+    theirs.view.setFocus()
+    qtbot.keyClick(theirs.view, Qt.Key.Key_Insert)
+    assert panel.picker.isVisible() and panel.picker.theirs.isChecked()
+    panel.picker.reject()
+    theirs.select(theirs.model.participant(1).id)
+    qtbot.keyClick(theirs.view, Qt.Key.Key_Delete)
+    assert names(panel, "theirs") == ["Koichi Hagiuda"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -48,7 +49,9 @@ class DelegationColumn(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.add_button = QPushButton("Add…", self)
-        self.add_button.setToolTip(f"Add someone to {SIDE_LABELS[side].lower()}")
+        self.add_button.setToolTip(f"Add someone to {SIDE_LABELS[side].lower()} (Insert, in the list)")
+        self.add_action = self._key_action("Add participant", QKeySequence("Ins"))
+        self.remove_action = self._key_action("Remove from this meeting", QKeySequence("Del"))
         self.hint = QLabel(EMPTY_SIDE[side], self)
         self.hint.setStyleSheet(f"color: {muted_colour(self.palette()).name()}")
         self.hint.setWordWrap(True)
@@ -60,6 +63,13 @@ class DelegationColumn(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
+
+    def _key_action(self, text: str, key: QKeySequence) -> QAction:
+        action = QAction(text, self.view)
+        action.setShortcut(key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view.addAction(action)
+        return action
 
     def show_people(self, participants: list[ParticipantRecord]) -> None:
         self.model.set_participants(participants)
@@ -103,6 +113,8 @@ class ParticipantsPanel(QWidget):
         for side, column in self.columns.items():
             splitter.addWidget(column)
             column.add_button.clicked.connect(lambda _c=False, s=side: self.add_participant(s))
+            column.add_action.triggered.connect(lambda _c=False, s=side: self.add_participant(s))
+            column.remove_action.triggered.connect(self.remove_current)
             column.view.selectionModel().currentChanged.connect(
                 lambda current, _previous, s=side: self._on_current(s, current.row()))
         self.details = QStackedWidget(self)
