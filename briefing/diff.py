@@ -98,6 +98,25 @@ def _regroup(runs: list[DiffRun]) -> tuple[DiffRun, ...]:
     return tuple(out)
 
 
+def _slide_to_word_starts(runs: tuple[DiffRun, ...]) -> tuple[DiffRun, ...]:
+    """A lone insertion or deletion that starts with the space the next run also starts with is
+    moved one space on, so that it starts at a word (``seeks {+full +}removal``, not ``seeks{+ full+}``)."""
+    out = list(runs)
+    for i in range(1, len(out) - 1):
+        before, change, after = out[i - 1], out[i], out[i + 1]
+        if before.kind != EQUAL or after.kind != EQUAL or change.kind == EQUAL:
+            continue
+        shift = 0
+        while (shift < len(change.text) and shift < len(after.text) and change.text[shift].isspace()
+               and change.text[shift] == after.text[shift]):
+            shift += 1
+        if shift and shift < len(after.text):
+            out[i - 1] = DiffRun(EQUAL, before.text + change.text[:shift])
+            out[i] = DiffRun(change.kind, change.text[shift:] + after.text[:shift])
+            out[i + 1] = DiffRun(EQUAL, after.text[shift:])
+    return tuple(out)
+
+
 def word_diff(old: str, new: str) -> tuple[DiffRun, ...]:
     """The runs that turn ``old`` into ``new``, word by word within changed lines."""
     if old == new:
@@ -112,7 +131,7 @@ def word_diff(old: str, new: str) -> tuple[DiffRun, ...]:
             runs.append(DiffRun(EQUAL, before))
         else:
             runs += _diff_tokens(tokens(before), tokens(after))
-    return _regroup(_fold_lone_spaces(runs))
+    return _slide_to_word_starts(_regroup(_fold_lone_spaces(runs)))
 
 
 def old_text(runs: Sequence[DiffRun]) -> str:

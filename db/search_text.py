@@ -99,6 +99,11 @@ def analyze(text: str) -> list[Token]:
     if text.isascii():
         return [Token(WORD, m.group(), tuple(range(m.start(), m.end())))
                 for m in _ASCII_WORD.finditer(text.lower())]
+    return analyze_char_by_char(text)
+
+
+def analyze_char_by_char(text: str) -> list[Token]:
+    """``analyze`` without its shortcut for ASCII text (which must give the same tokens)."""
     tokens: list[Token] = []
     kind = " "
     chars: list[str] = []
