@@ -232,13 +232,16 @@ def parse_query(text: str) -> Query:
     """
     text = text or ""
     terms: list[Term] = []
+    cut = False
     for chunk, quoted in _chunks(text):
         negated = not quoted and chunk.startswith("-") and len(chunk) > 1
         for term in _terms_of(chunk[1:] if negated else chunk, negated):
             if term not in terms:
                 terms.append(term)
-    terms = terms[:MAX_TERMS]
-    if terms and text[-1:].isalnum():
+        if len(terms) >= MAX_TERMS:
+            terms, cut = terms[:MAX_TERMS], True
+            break
+    if terms and not cut and text[-1:].isalnum():
         last = terms[-1]
         if last.kind == WORD and not last.negated and len(last.parts[-1]) >= MIN_PREFIX:
             terms[-1] = Term(WORD, last.parts, False, prefix=True)
