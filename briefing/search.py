@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from briefing.errors import ValidationError
 from briefing.records import SearchGroup, SearchHit, SearchResults
@@ -127,8 +127,7 @@ class SearchService:
             return SearchResults(text, ())
         with self.db.read() as s:
             found, more = self.backend.candidates(s, query, Scope(meeting_id, issue_id, section), limit)
-            hits = [h for h in (_hit(s, c, query) for c in found) if h is not None]
-            groups = _group(s, hits)
+            groups = _group(_hits(s, found, query))
         return SearchResults(text, groups, more)
 
 
@@ -157,36 +156,66 @@ def _context(entity: str, row) -> tuple[str, int | None, int | None]:
     return "Meeting", None, None
 
 
-def _hit(session: Session, found: IndexHit, query: Query) -> SearchHit | None:
-    row = session.get(_MODELS[found.entity], found.entity_id)
-    if row is None:
-        return None
-    text = getattr(row, found.field) or ""
-    matches = find_matches(text, query)
-    snippet, marks = excerpt(text, matches)
-    meeting = _meeting_of(row)
-    context, note_id, issue_id = _context(found.entity, row)
-    return SearchHit(
-        meeting_id=meeting.id if meeting else None, meeting_title=meeting.title if meeting else None,
-        entity=found.entity, entity_id=found.entity_id, field=found.field,
-        field_label=field_label(found.entity, found.field), context=context, note_id=note_id,
-        issue_id=issue_id, snippet=snippet, marks=marks, matches=matches, rank=found.score,
-    )
+#: What each kind of row needs loaded with it to place a hit (one query per kind of row).
+_WITH = {
+    "agenda_item": (joinedload(AgendaItem.meeting),),
+    "note": (joinedload(IssueNote.meeting), joinedload(IssueNote.issue)),
+    "source": (joinedload(Source.note).joinedload(IssueNote.meeting),
+               joinedload(Source.note).joinedload(IssueNote.issue)),
+    "action": (joinedload(ActionItem.meeting),),
+}
 
 
-def _group(session: Session, hits: Iterable[SearchHit]) -> tuple[SearchGroup, ...]:
+def _rows(session: Session, found: Iterable[IndexHit]) -> dict[tuple[str, int], object]:
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for hit in found:
+        wanted[hit.entity].add(hit.entity_id)
+    rows: dict[tuple[str, int], object] = {}
+    for entity, ids in wanted.items():
+        model = _MODELS[entity]
+        query = select(model).where(model.id.in_(ids)).options(*_WITH.get(entity, ()))
+        rows.update(((entity, row.id), row) for row in session.scalars(query).unique())
+    return rows
+
+
+def _hits(session: Session, found: list[IndexHit], query: Query) -> list[tuple[SearchHit, Meeting | None]]:
+    """Each found field as a hit (with its excerpt and marks), and the meeting it belongs to."""
+    rows = _rows(session, found)
+    out = []
+    for hit in found:
+        row = rows.get((hit.entity, hit.entity_id))
+        if row is None:
+            continue
+        text = getattr(row, hit.field) or ""
+        matches = find_matches(text, query)
+        snippet, marks = excerpt(text, matches)
+        meeting = _meeting_of(row)
+        context, note_id, issue_id = _context(hit.entity, row)
+        out.append((SearchHit(
+            meeting_id=meeting.id if meeting else None, meeting_title=meeting.title if meeting else None,
+            entity=hit.entity, entity_id=hit.entity_id, field=hit.field,
+            field_label=field_label(hit.entity, hit.field), context=context, note_id=note_id,
+            issue_id=issue_id, snippet=snippet, marks=marks, matches=matches, rank=hit.score,
+        ), meeting))
+    return out
+
+
+def _group(hits: Iterable[tuple[SearchHit, Meeting | None]]) -> tuple[SearchGroup, ...]:
     """Hits by meeting (newest round first), then people, then the issue library."""
     buckets: dict[object, list[SearchHit]] = defaultdict(list)
-    for hit in hits:
-        key = hit.meeting_id if hit.meeting_id is not None else (
-            PEOPLE if hit.entity == "person" else LIBRARY)
-        buckets[key].append(hit)
-    meeting_ids = [k for k in buckets if isinstance(k, int)]
-    meetings = {m.id: m for m in session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids)))}
-    ordered = sorted(meeting_ids, key=lambda i: (meetings[i].starts_at, i), reverse=True)
-    groups = [SearchGroup(i, meetings[i].title, meetings[i].starts_at, meetings[i].round_no,
-                          tuple(sorted(buckets[i], key=lambda h: h.rank)))
-              for i in ordered]
-    groups += [SearchGroup(None, name, None, None, tuple(sorted(buckets[name], key=lambda h: h.rank)))
+    meetings: dict[int, Meeting] = {}
+    for hit, meeting in hits:
+        if meeting is not None:
+            meetings[meeting.id] = meeting
+            buckets[meeting.id].append(hit)
+        else:
+            buckets[PEOPLE if hit.entity == "person" else LIBRARY].append(hit)
+
+    def best_first(key: object) -> tuple[SearchHit, ...]:
+        return tuple(sorted(buckets[key], key=lambda h: h.rank))
+
+    ordered = sorted(meetings.values(), key=lambda m: (m.starts_at, m.id), reverse=True)
+    groups = [SearchGroup(m.id, m.title, m.starts_at, m.round_no, best_first(m.id)) for m in ordered]
+    groups += [SearchGroup(None, name, None, None, best_first(name))
                for name in (PEOPLE, LIBRARY) if name in buckets]
     return tuple(groups)

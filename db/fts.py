@@ -245,3 +245,14 @@ def search(session: Session, query: Query, scope: Scope, *, limit: int,
 def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:
     """Alembic's ``include_object``: the index's tables (``fts_…``) have no model and are left out."""
     return not (type_ == "table" and name is not None and name.startswith("fts_"))
+
+
+def document_counts(connection: Connection, terms: Sequence[str]) -> dict[str, int]:
+    """How many index rows hold each term in ``words`` (fts5vocab; used to pick benchmark queries)."""
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, {TABLE}, 'col')")
+    counts: dict[str, int] = {}
+    for term in terms:
+        counts[term] = connection.execute(text(
+            "SELECT doc FROM temp.fts_vocab WHERE term = :t AND col = 'words'"), {"t": term}).scalar() or 0
+    return counts
