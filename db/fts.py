@@ -29,7 +29,10 @@ sorting), then keeps the best ``limit`` of those. For a rare or middling term
 the pool holds every match and the ranking is exact; for a word found in half
 the store, cost stays bounded by the pool and recent rounds win — what a
 negotiator preparing the next round wants. Sorting all matches by rank (FTS5's
-``ORDER BY rank``) would score every one of them first.
+``ORDER BY rank``) would score every one of them first, and even scoring only
+the pool with FTS5's ``bm25()`` reads the whole doclist of every query word to
+count its rows; ``db/fts_rank.py`` computes the same BM25 for the pool with
+bounded work.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from db.fts_rank import Bm25
 from db.search_text import CJK, Query, Term, bigrams, index_chars, index_words
 from db.searchable import BY_ENTITY, SEARCHABLE, Searchable, decode_rowid
 
@@ -230,14 +234,18 @@ def search(session: Session, query: Query, scope: Scope, *, limit: int,
     expression = match_expression(query, scope)
     if expression is None:
         return [], False
-    weights = ", ".join(str(w) for w in WEIGHTS)
     rows = session.execute(text(
-        f"SELECT rowid, score FROM (SELECT rowid, bm25({TABLE}, {weights}) AS score FROM {TABLE} "
-        f"WHERE {TABLE} MATCH :q ORDER BY rowid DESC LIMIT :pool) ORDER BY score, rowid DESC LIMIT :n"
-    ), {"q": expression, "pool": pool, "n": limit + 1}).all()
+        f"SELECT rowid, words, chars, scope FROM {TABLE} WHERE {TABLE} MATCH :q "
+        "ORDER BY rowid DESC LIMIT :pool"), {"q": expression, "pool": pool}).all()
+    if not rows:
+        return [], False
+    alone = len(query.positive) == 1 and not query.negative and not scope.tokens()
+    bm25 = Bm25.prepare(session, TABLE, query.positive, _term_sql, WEIGHTS,
+                        matches=[row[0] for row in rows] if alone else None)
+    ranked = sorted((bm25.score(row[1:]), -row[0]) for row in rows)
     hits = []
-    for rowid, score in rows[:limit]:
-        s, entity_id, field = decode_rowid(rowid)
+    for score, negative_rowid in ranked[:limit]:
+        s, entity_id, field = decode_rowid(-negative_rowid)
         hits.append(IndexHit(s.entity, entity_id, field, score))
     return hits, len(rows) > limit
 

@@ -41,6 +41,7 @@ CJK_RANGES = (
 )
 _CJK = re.compile(f"[{CJK_RANGES}]")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
+_RUNS = re.compile("w+|c+")
 _QUOTES = '"\u201c\u201d\u201e\uff02'
 
 #: A query is cut down to this many terms, and a phrase to this many words: a
@@ -104,28 +105,13 @@ def analyze(text: str) -> list[Token]:
 
 def analyze_char_by_char(text: str) -> list[Token]:
     """``analyze`` without its shortcut for ASCII text (which must give the same tokens)."""
-    tokens: list[Token] = []
-    kind = " "
-    chars: list[str] = []
-    offsets: list[int] = []
-
-    def flush() -> None:
-        if chars:
-            tokens.append(Token(WORD if kind == "w" else CJK, "".join(chars), tuple(offsets)))
-            chars.clear()
-            offsets.clear()
-
-    for index, char in enumerate(text):
-        folded, classes = _fold(char)
-        for ch, cls in zip(folded, classes, strict=True):
-            if cls != kind:
-                flush()
-                kind = cls
-            if cls != " ":
-                chars.append(ch)
-                offsets.append(index)
-    flush()
-    return tokens
+    pieces = [_fold(char) for char in text]
+    folded = "".join(f for f, _ in pieces)
+    classes = "".join(c for _, c in pieces)
+    offsets = [index for index, (f, _) in enumerate(pieces) for _ in f]
+    return [Token(WORD if m.group()[0] == "w" else CJK, folded[m.start():m.end()],
+                  tuple(offsets[m.start():m.end()]))
+            for m in _RUNS.finditer(classes)]
 
 
 def bigrams(run: str) -> list[str]:
