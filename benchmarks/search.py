@@ -62,7 +62,8 @@ def percentile(values: list[float], share: float) -> float:
 def file_size(db: Database) -> int:
     with db.engine.connect() as c:
         c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        return c.exec_driver_sql("PRAGMA page_count").scalar() * c.exec_driver_sql("PRAGMA page_size").scalar()
+        pages = c.exec_driver_sql("PRAGMA page_count").scalar()
+        return pages * c.exec_driver_sql("PRAGMA page_size").scalar()
 
 
 def build(notes: int, rebuild: bool) -> tuple[Path, dict]:
@@ -115,8 +116,8 @@ def choose_queries(db: Database, per_class: int) -> dict[str, list[str]]:
             picked[band] = [w for w in candidates
                             if max(5, low * rows) <= counts[w] <= high * rows][:per_class]
     rare, middling, common = picked["rare"], picked["middling"], picked["common"]
-    japanese = [w for w in corpus.JAPANESE if len(w) == 1] + [w for w in corpus.JAPANESE if len(w) == 2][:8] + \
-        [w for w in corpus.JAPANESE if len(w) >= 3]
+    by_length = sorted(corpus.JAPANESE, key=lambda w: (min(len(w), 3), corpus.JAPANESE.index(w)))
+    japanese = [w for w in by_length if len(w) != 2] + [w for w in by_length if len(w) == 2][:8]
     return {
         "rare": [f"{w} " for w in rare],
         "middling": [f"{w} " for w in middling],
