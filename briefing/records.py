@@ -325,12 +325,6 @@ class RevisionRecord:
     owner: str
     changed: tuple[str, ...] = ()
 
-    def section(self, name: str) -> str:
-        """The Markdown of one section by its field name."""
-        if name not in NOTE_FIELDS:
-            raise KeyError(name)
-        return getattr(self, name)
-
 
 @dataclass(frozen=True, slots=True)
 class IssueChange:

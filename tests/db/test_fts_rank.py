@@ -14,7 +14,8 @@ from db.search_text import parse_query
 def store(sample):
     s = sample
     note = s.notes.list_full(s.meetings.list()[-1].id)[0]
-    s.notes.update(note.id, note.version, their_position="日米の鉄鋼協議。林大臣。Steel, steel and more steel.")
+    s.notes.update(note.id, note.version,
+                   their_position="日米の鉄鋼協議。林大臣。Steel, steel and more steel.")
     return s
 
 
