@@ -67,19 +67,19 @@ def find_matches(text: str, query: Query) -> tuple[Span, ...]:
 
 
 def _window(text: str, matches: Sequence[Span]) -> tuple[int, int]:
-    if not matches or len(text) <= SNIPPET_CHARS:
-        return 0, min(len(text), SNIPPET_CHARS)
-    start = max(0, matches[0][0] - LEAD_CHARS)
+    """Where the excerpt starts and ends: the first match about LEAD_CHARS in, cut at spaces."""
+    first_start, first_end = matches[0] if matches else (0, 0)
+    start = max(0, first_start - LEAD_CHARS)
     end = min(len(text), start + SNIPPET_CHARS)
     start = max(0, min(start, end - SNIPPET_CHARS))
     # Cut at white space when there is some near the edge (Japanese has none: cut anywhere).
     if start > 0:
-        space = text.find(" ", start, matches[0][0])
+        space = text.find(" ", start, first_start)
         if 0 <= space - start < 20:
             start = space + 1
     if end < len(text):
         space = text.rfind(" ", max(start, end - 20), end)
-        if space > matches[0][1]:
+        if space >= first_end:
             end = space
     return start, end
 
