@@ -90,3 +90,44 @@ def test_the_index_stays_exact_through_every_kind_of_write(sample):
     assert_index_exact(s.db)
     s.notes.delete_source(s.notes.get(note.id).sources[0].id)
     assert_index_exact(s.db)
+
+
+def test_migration_0002_adds_only_the_history_table_on_other_backends(monkeypatch):
+    """On PostgreSQL the index is not created (search falls back to LIKE); the history table is."""
+    import importlib.util
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    import db.migrations.versions as versions
+
+    path = Path(versions.__file__).with_name("0002_search_and_history.py")
+    spec = importlib.util.spec_from_file_location("migration_0002", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    calls: list[str] = []
+
+    class Batch:
+        def __enter__(self):
+            return SimpleNamespace(create_index=lambda *a, **k: calls.append("index"), f=lambda n: n)
+
+        def __exit__(self, *exc):
+            return False
+
+    fake_op = SimpleNamespace(
+        create_table=lambda name, *cols: calls.append(f"table {name}"),
+        batch_alter_table=lambda *a, **k: Batch(), f=lambda n: n,
+        get_bind=lambda: SimpleNamespace(dialect=SimpleNamespace(name="postgresql")),
+    )
+    monkeypatch.setattr(migration, "op", fake_op)
+    monkeypatch.setattr(migration.fts, "install", lambda bind: calls.append("fts"))
+    migration.upgrade()
+    assert calls == ["table note_revisions", "index"]
+
+
+def test_a_store_without_the_index_is_searched_with_like(sample, monkeypatch):
+    from briefing.search import LikeBackend, SearchService
+
+    monkeypatch.setattr(sample.db, "is_sqlite", False)
+    service = SearchService(sample.db)
+    assert isinstance(service.backend, LikeBackend)
+    assert service.search("萩生田").hits[0].field == "native_name"
