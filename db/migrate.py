@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Column, Connection, MetaData, String, Table, inspect, select
 
 from db.engine import Database
-from db.errors import SchemaTooNewError, StoreError
+from db.errors import ReadOnlyStoreError, SchemaTooNewError, StoreError
 from db.models import Base
 
 #: Every revision this build can upgrade from, oldest first; the last is the head.
@@ -55,10 +55,21 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
                 f"{database.location} is a database, but not a Briefbook one. "
                 "It has not been changed; choose another file."
             )
+        if database.read_only:
+            raise ReadOnlyStoreError(
+                f"{database.location} is empty and read-only ({database.read_only_reason}), "
+                "so no Briefbook store can be created in it. Choose a file you can write to."
+            )
         _create(database)
         return "created"
     if revision not in REVISIONS:
         raise SchemaTooNewError(database.location, revision)
+    if database.read_only:
+        raise ReadOnlyStoreError(
+            f"{database.location} was written by an older Briefbook (schema {revision!r}) and must be "
+            f"upgraded, but it is read-only ({database.read_only_reason}). It has not been changed. "
+            "Open it once where it can be written (a backup is made before the upgrade)."
+        )
     if backup is not None:
         backup(f"before-upgrade-{revision}-to-{HEAD}")
     upgrade(database)
