@@ -157,11 +157,13 @@ class BackupService:
         """
         from db.migrate import ensure_schema
 
-        self._store()
-        inspect_backup(Path(source))
+        store = self._store()
+        source = inspect_backup(Path(source)).path
+        if store.exists() and source.samefile(store):
+            raise StoreError(f"Cannot restore {store} from itself. Choose a backup file.")
         self.db.check_writable()
         safety = self.create(BEFORE_RESTORE, prune=False)
-        restore_backup(self.db, Path(source))
+        restore_backup(self.db, source)
         ensure_schema(self.db, backup=self.before_upgrade)
         self.prune()
         return safety

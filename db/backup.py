@@ -20,7 +20,7 @@ from pathlib import Path
 
 from db.engine import Database
 from db.errors import DamagedStoreError, StoreError
-from db.probe import StoreFile, integrity_problems, probe_store_file
+from db.probe import NOT_CHANGED, StoreFile, integrity_problems, probe_store_file
 
 PARTIAL_MARK = ".partial"
 
@@ -69,14 +69,16 @@ def inspect_backup(path: Path) -> StoreFile:
     """Check that ``path`` is a sound Briefbook store this build can read; refuse it otherwise."""
     from db.migrate import HEAD, REVISIONS
 
-    path = Path(path)
+    path = Path(path).expanduser().absolute()
     refused = f"Cannot restore from {path}"
     if not path.is_file():
         raise StoreError(f"{refused}: there is no such file.")
     try:
         found = probe_store_file(path)
     except StoreError as error:
-        raise type(error)(f"{refused}: {error}") from None
+        # Keep what is wrong with the file, not the advice meant for opening it as the store.
+        problem = str(error).split(f" {NOT_CHANGED}")[0].removeprefix(f"{path} ").rstrip(".")
+        raise type(error)(f"{refused}: it {problem}. Choose another backup.") from None
     if found.is_new or found.revision is None:
         raise StoreError(f"{refused}: it is an empty database, not a Briefbook store. Choose another file.")
     if found.revision not in REVISIONS:

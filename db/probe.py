@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from db.errors import DamagedStoreError, StoreError
+from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -73,13 +74,12 @@ def probe_store_file(path: Path) -> StoreFile:
             f"{path} cannot be read (permission denied). {NOT_CHANGED}. "
             "Ask for read access to it or choose another database."
         )
-    _check_header(path)
+    wal_mode = _check_header(path)
     reason = _read_only_reason(path)
-    connection, mode = _open_for_reading(path, read_only=bool(reason))
-    try:
+    with closing(_open_for_reading(path, wal_mode=wal_mode)) as connection:
         revision = _inspect(connection, path)
-    finally:
-        connection.close()
+    _check_revision(path, revision)
+    mode = _read_only_mode(path) if reason else ""
     return StoreFile(path, False, bool(reason), reason, mode, revision)
 
 
@@ -104,17 +104,21 @@ def _writable(path: Path) -> bool:
 
 
 def _read_only_reason(path: Path) -> str:
-    if not _writable(path):
+    file_ok, folder_ok = _writable(path), _writable(path.parent)
+    if not file_ok and not folder_ok:
+        return f"neither the file nor its folder {path.parent} can be written"
+    if not file_ok:
         return "the file cannot be written"
-    if not _writable(path.parent):
+    if not folder_ok:
         return f"its folder {path.parent} cannot be written"
     return ""
 
 
-def _check_header(path: Path) -> None:
+def _check_header(path: Path) -> bool:
+    """Refuse what is not a whole SQLite file; True when the file is in WAL mode."""
     size = path.stat().st_size
     if size == 0:
-        return  # a store created and killed before its first checkpoint: all of it is in the WAL
+        return True  # a store created and killed before its first checkpoint: all of it is in the WAL
     with path.open("rb") as f:
         header = f.read(HEADER_SIZE)
     if not header.startswith(SQLITE_MAGIC[: len(header)]) or len(header) < len(SQLITE_MAGIC):
@@ -133,6 +137,7 @@ def _check_header(path: Path) -> None:
     expected = max(page_size, pages * page_size if pages_valid else 0)
     if size < expected or size % page_size:
         raise _truncated(path, size, max(expected, size + page_size - size % page_size))
+    return header[18] == 2 or header[19] == 2
 
 
 def _truncated(path: Path, size: int, expected: int) -> DamagedStoreError:
@@ -150,13 +155,17 @@ def _damaged(path: Path, detail: str) -> DamagedStoreError:
     )
 
 
-def _open_for_reading(path: Path, *, read_only: bool) -> tuple[sqlite3.Connection, str]:
-    """A read-only connection; for a WAL store in a read-only folder, an immutable one."""
+def _open_for_reading(path: Path, *, wal_mode: bool) -> sqlite3.Connection:
+    """A connection that cannot write, for the checks; "immutable" for a WAL store nobody has open.
+
+    Reading a WAL database normally creates its -wal and -shm files. When no -wal
+    file exists, no connection is open and every committed page is in the file
+    itself, so an "immutable" read is exact and leaves the folder as it was (a
+    refused file gets no companions).
+    """
     modes = ["mode=ro"]
-    if read_only and not has_wal_content(path):
-        # SQLite needs to create the -shm file to read a WAL database; where it
-        # cannot, and no committed change waits in a -wal file, "immutable" is safe.
-        modes.append("immutable=1")
+    if wal_mode and not wal_path(path).exists():
+        modes.insert(0, "immutable=1")
     last: sqlite3.Error | None = None
     for mode in modes:
         try:
@@ -167,14 +176,43 @@ def _open_for_reading(path: Path, *, read_only: bool) -> tuple[sqlite3.Connectio
             continue
         except sqlite3.DatabaseError as error:
             raise _damaged(path, str(error)) from None
-        return connection, mode if read_only else ""
+        return connection
+    raise _cannot_read(path, last)
+
+
+def _read_only_mode(path: Path) -> str:
+    """How to open a store that cannot be written: "mode=ro" where SQLite can, else "immutable=1".
+
+    "mode=ro" sees changes another writer makes meanwhile and the ones a crash
+    left in the -wal file; SQLite cannot use it for a WAL store in a folder where
+    it may not create the -shm file, and there "immutable" is exact as long as no
+    change waits in a -wal file.
+    """
+    try:
+        with closing(sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return "mode=ro"
+    except sqlite3.OperationalError as error:
+        if has_wal_content(path):
+            raise _cannot_read(path, error) from None
+        return "immutable=1"
+
+
+def _check_revision(path: Path, revision: str | None) -> None:
+    from db.migrate import REVISIONS  # db.migrate needs db.engine, which needs this module
+
+    if revision is not None and revision not in REVISIONS:
+        raise SchemaTooNewError(str(path), revision)
+
+
+def _cannot_read(path: Path, error: sqlite3.Error | None) -> StoreError:
     if has_wal_content(path):
-        raise StoreError(
+        return StoreError(
             f"{path} cannot be opened read-only: changes still wait in {wal_path(path).name} and its "
-            f"folder {path.parent} cannot be written ({last}). {NOT_CHANGED}. Open it once where it "
-            "can be written, or copy the folder (both files) somewhere writable."
+            f"folder {path.parent} cannot be written ({error}). {NOT_CHANGED}. Open it once where it "
+            "can be written, or copy the folder (with that file) somewhere writable."
         )
-    raise StoreError(f"{path} cannot be opened ({last}). {NOT_CHANGED}.")
+    return StoreError(f"{path} cannot be opened ({error}). {NOT_CHANGED}.")
 
 
 def _inspect(connection: sqlite3.Connection, path: Path) -> str | None:

@@ -18,6 +18,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sample",
     "import_",
     "dump",
+    "backup",
+    "restore",
 )
 
 
