@@ -19,7 +19,7 @@ from contextlib import closing
 from pathlib import Path
 
 from db.engine import Database
-from db.errors import DamagedStoreError, StoreError
+from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
 from db.probe import NOT_CHANGED, StoreFile, integrity_problems, probe_store_file
 
 PARTIAL_MARK = ".partial"
@@ -67,7 +67,7 @@ def write_backup(database: Database, target: Path) -> int:
 
 def inspect_backup(path: Path) -> StoreFile:
     """Check that ``path`` is a sound Briefbook store this build can read; refuse it otherwise."""
-    from db.migrate import HEAD, REVISIONS
+    from db.migrate import HEAD, REVISIONS  # db.migrate needs db.engine: import when used
 
     path = Path(path).expanduser().absolute()
     refused = f"Cannot restore from {path}"
@@ -75,17 +75,18 @@ def inspect_backup(path: Path) -> StoreFile:
         raise StoreError(f"{refused}: there is no such file.")
     try:
         found = probe_store_file(path)
+    except SchemaTooNewError as error:
+        raise StoreError(
+            f"{refused}: it was made by a newer version of Briefbook (schema {error.revision!r}; this "
+            f"build knows up to {HEAD!r}). It has not been changed. Update Briefbook to restore it."
+        ) from None
     except StoreError as error:
         # Keep what is wrong with the file, not the advice meant for opening it as the store.
         problem = str(error).split(f" {NOT_CHANGED}")[0].removeprefix(f"{path} ").rstrip(".")
-        raise type(error)(f"{refused}: it {problem}. Choose another backup.") from None
-    if found.is_new or found.revision is None:
+        kind = DamagedStoreError if isinstance(error, DamagedStoreError) else StoreError
+        raise kind(f"{refused}: it {problem}. Choose another backup.") from None
+    if found.is_new or found.revision is None or found.revision not in REVISIONS:
         raise StoreError(f"{refused}: it is an empty database, not a Briefbook store. Choose another file.")
-    if found.revision not in REVISIONS:
-        raise StoreError(
-            f"{refused}: it was made by a newer version of Briefbook (schema {found.revision!r}; this "
-            f"build knows up to {HEAD!r}). It has not been changed. Update Briefbook to restore it."
-        )
     return found
 
 
