@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from briefing.errors import StoreError, TransientStoreError
 from db.engine import Database, default_data_dir
 
 #: Rewrite the journal when it grows past this and holds mostly settled lines.
@@ -92,7 +93,13 @@ class CrashJournal:
         """Begin this session; returns what previous sessions left (their edits are kept here)."""
         if self.session_id is not None:
             raise RuntimeError("the session has started already")
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"Cannot keep unsaved edits in {self.folder}: {error.strerror or error}. "
+                "Edits are still saved to the store as you type."
+            ) from None
         self.session_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{os.getpid()}-{secrets.token_hex(3)}"
         self._lock = _open_locked_marker(self.folder, self.session_id)
         unclean, skipped, adopted, held = False, 0, [], []
@@ -137,7 +144,9 @@ class CrashJournal:
         """Keep a field's text as typed (flushed to disk before returning)."""
         edit = PendingEdit(entity, int(entity_id), field, str(value), base_version, datetime.now(UTC))
         self._append(_edit_line(edit))
+        self._pending.pop(_key(edit), None)  # keep the order of last change
         self._pending[_key(edit)] = edit
+        self._settle()
 
     def committed(self, entity: str, entity_id: int, field: str, value: str | None = None) -> None:
         """The store now holds this field: forget its pending edit.
@@ -173,9 +182,16 @@ class CrashJournal:
         if self._log is None:
             raise RuntimeError("start_session() first")
         # ASCII JSON: any text, even an unpaired surrogate from the clipboard, round-trips.
-        self._log.write(json.dumps(entry, ensure_ascii=True) + "\n")
-        self._log.flush()
-        os.fsync(self._log.fileno())
+        line = json.dumps(entry, ensure_ascii=True) + "\n"
+        try:
+            self._log.write(line)
+            self._log.flush()
+            os.fsync(self._log.fileno())
+        except OSError as error:
+            raise TransientStoreError(
+                f"Cannot write the recovery journal in {self.folder}: {error.strerror or error}. "
+                "The text is still in the window."
+            ) from None
         self._lines += 1
 
     def _settle(self) -> None:
