@@ -80,6 +80,12 @@ class Services:
     def close(self) -> None:
         self.db.dispose()
 
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def import_document(self, doc: Any) -> ImportSummary:
         """Import an interchange document, backing the store up first when it holds anything."""
         from briefing.interchange import import_document

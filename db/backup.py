@@ -20,7 +20,7 @@ from pathlib import Path
 
 from db.engine import Database
 from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
-from db.probe import NOT_CHANGED, StoreFile, integrity_problems, probe_store_file
+from db.probe import NOT_CHANGED, StoreFile, integrity_problems, probe_store_file, sqlite_uri
 
 PARTIAL_MARK = ".partial"
 
@@ -131,8 +131,11 @@ def restore_backup(database: Database, source: Path) -> None:
 
 
 def check_file(path: Path) -> list[str]:
-    """Run ``PRAGMA integrity_check`` on a database file read-only (an empty list: sound)."""
-    connection = sqlite3.connect(probe_store_file(Path(path)).uri(), uri=True)
+    """Run ``PRAGMA integrity_check`` on a database file read-only (an empty list: sound).
+
+    It reads committed changes still in a -wal file too, as the next open will.
+    """
+    connection = sqlite3.connect(sqlite_uri(Path(path), "mode=ro"), uri=True)
     try:
         return integrity_problems(connection)
     finally:
