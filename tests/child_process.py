@@ -38,15 +38,19 @@ def _done(n: int, extra: str = "") -> None:
     print(f"done {n} {extra}".rstrip(), flush=True)
 
 
-def autosave(store: str, _arg: str) -> None:
-    """The GUI's autosave: one note field written again and again, an agenda item added now and then."""
+def autosave(store: str, run: str) -> None:
+    """The GUI's autosave: one note field written again and again, an agenda item added now and then.
+
+    The text starts with ``autosave RUN I``, so that a check tells this run's writes from earlier ones.
+    """
     services = _services(store)
     meeting = services.meetings.list()[-1]
     note = services.notes.list_full(meeting.id)[0]
     version = note.version
     _ready()
     for i in itertools.count():
-        version = services.notes.update(note.id, version, background=f"autosave {i}\n{FILLER}").version
+        text = f"autosave {run} {i}\n{FILLER}"
+        version = services.notes.update(note.id, version, background=text).version
         if i % 4 == 0:
             services.agenda.add(meeting.id, f"Added {i}", minutes=5)
         _done(i)
@@ -84,13 +88,13 @@ def backup(store: str, _arg: str) -> None:
 
 
 def restore(store: str, source: str) -> None:
-    """Delete a meeting, then restore the backup that has it, again and again."""
+    """Restore a backup, then delete a meeting it has, again and again."""
     services = _services(store)
     _ready()
     for i in itertools.count():
-        services.meetings.delete(services.meetings.list()[0].id)
         services.backups.restore(Path(source))
         _done(i)
+        services.meetings.delete(services.meetings.list()[0].id)
 
 
 def journal(folder: str, _arg: str) -> None:

@@ -54,19 +54,22 @@ def sweep_autosave(store: Path, delays: list[float]) -> dict:
     from db.models import AgendaItem
 
     updates = 0
-    for delay in delays:
+    for run, delay in enumerate(delays):
         with assert_sound(store) as services:
             with services.db.read() as s:
                 agenda_before = s.scalar(select(func.count()).select_from(AgendaItem))
-        done = run_and_kill("autosave", store, delay)
+        done = run_and_kill("autosave", store, delay, str(run))
         with assert_sound(store) as services:
             meeting = services.meetings.list()[-1]
-            text_now = services.notes.list_full(meeting.id)[0].background
+            first_line = services.notes.list_full(meeting.id)[0].background.split("\n", 1)[0]
             with services.db.read() as s:
                 agenda_now = s.scalar(select(func.count()).select_from(AgendaItem))
         last = max(done, default=-1)
-        saved = int(text_now.split("\n", 1)[0].split()[1]) if text_now.startswith("autosave ") else -1
-        assert last <= saved <= last + 1, (last, saved)
+        words = first_line.split()
+        # This run's latest write (I = last reported, or the next one, committed but not yet
+        # reported); a run killed before its first write leaves an earlier run's text.
+        saved = int(words[2]) if words[:2] == ["autosave", str(run)] else -1
+        assert last <= saved <= last + 1, (run, last, first_line)
         adds = sum(1 for i in done if i % 4 == 0)
         assert adds <= agenda_now - agenda_before <= adds + 1, (adds, agenda_now - agenda_before)
         updates += len(done)
@@ -145,7 +148,11 @@ def sweep_backup(store: Path, delays: list[float]) -> dict:
 
 
 def sweep_restore(store: Path, delays: list[float]) -> dict:
-    """Kills during delete-then-restore loops: the store holds the old content or the backup's."""
+    """Kills during restore-then-delete loops: the store holds the backup's content or one less.
+
+    The child deletes at most one meeting between restores, so a store missing
+    more, or holding anything else, was damaged by a kill.
+    """
     with assert_sound(store) as services:
         source = store.with_name("restore-source.db")
         write_backup(services.db, source)

@@ -131,3 +131,10 @@ def test_backup_and_restore_of_a_server_store_say_it_is_the_servers_job(tmp_path
     for attempt in (service.create, lambda: service.restore(tmp_path / "x.db")):
         with pytest.raises(StoreError, match="the database server's job"):
             attempt()
+
+
+def test_backup_and_restore_have_help(tmp_path):
+    for command in ("backup", "restore"):
+        out = cli(command, "--help", db=tmp_path / "x.db")
+        assert out.returncode == 0 and "usage:" in out.stdout
+    assert not (tmp_path / "x.db").exists()
