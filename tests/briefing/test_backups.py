@@ -200,3 +200,20 @@ def test_a_failed_daily_backup_does_not_stop_the_store_from_opening(sample, db_u
         assert len(reopened.notices) == 1 and "daily backup could not be taken" in reopened.notices[0]
     finally:
         reopened.close()
+
+
+def test_hostile_text_comes_back_from_a_backup_exactly(sample):
+    """Every string of the shared hostile corpus, in a note, survives backup → change → restore."""
+    hostile = pytest.importorskip("tests.hostile", reason="the hostile corpus lands with the PDF work")
+    notes = sample.notes.list_full(2)
+    texts = [text for _, text in hostile.HOSTILE_STRINGS]
+    for n, text in enumerate(texts):
+        note = notes[n % len(notes)]
+        field = ("background", "talking_points", "red_lines")[n // len(notes) % 3]
+        sample.notes.update(note.id, None, **{field: text})
+    before = sample.notes.list_full(2)
+    backup = sample.backups.create()
+    for note in before:
+        sample.notes.update(note.id, None, background="overwritten", talking_points="", red_lines="")
+    sample.backups.restore(backup.path)
+    assert sample.notes.list_full(2) == before
