@@ -24,6 +24,16 @@ if TYPE_CHECKING:
     from briefing.interchange import ImportSummary
 
 
+def describe_store(url: str) -> str:
+    """The store as a person reads it: the SQLite file, or the URL without its password."""
+    from sqlalchemy.engine import make_url
+
+    from db.engine import sqlite_path
+
+    path = sqlite_path(url)
+    return str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
+
+
 class Services:
     """Every service of one open store.
 
