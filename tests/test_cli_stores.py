@@ -59,6 +59,16 @@ def test_a_store_in_a_missing_folder_is_named_and_nothing_is_created(tmp_path):
     assert not (tmp_path / "gone").exists()
 
 
+def test_a_new_store_in_a_folder_that_cannot_be_written_is_refused(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    with read_only(folder):
+        out = cli("meetings", db=folder / "new.db")
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert "cannot be written" in out.stderr and str(folder / "new.db") in out.stderr
+    assert list(folder.iterdir()) == []
+
+
 def test_a_read_only_store_lists_its_meetings_but_refuses_an_import(tmp_path, good_store):
     path = tmp_path / "published.db"
     path.write_bytes(good_store.read_bytes())
