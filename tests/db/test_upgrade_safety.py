@@ -34,7 +34,8 @@ def test_an_upgrade_that_rebuilds_issue_notes_keeps_every_source(sample, db_url,
         assert counts(upgraded) == before  # with foreign keys on, the rebuild deleted every source
         assert [n.background for n in upgraded.notes.list_full(2)] == backgrounds
         assert all(len(n.sources) == 1 for n in upgraded.notes.list_full(2))
-        assert [b.reason for b in upgraded.backups.list()] == [f"before-upgrade-{HEAD}-to-{future_revision.REVISION}"]
+        reason = f"before-upgrade-{HEAD}-to-{future_revision.REVISION}"
+        assert [b.reason for b in upgraded.backups.list()] == [reason]
         # The search index survived the rebuild, and still follows edits of the rebuilt table.
         assert upgraded.search.search("melted-and-poured").hits
         note = upgraded.notes.list_full(2)[0]
