@@ -1,0 +1,1 @@
+"""Scripts that measure Briefbook and print figures (``make bench``); docs/benchmarks.md records them."""
