@@ -12,9 +12,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextLength, QTextTableFormat
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from briefing.diff import DELETE, EQUAL, INSERT, word_diff
 from briefing.records import NoteRecord
 from briefing.vocabulary import NOTE_SECTIONS
-from briefing.word_diff import DELETE, EQUAL, INSERT, word_diff
 from ui.widgets.palette import is_dark, muted_colour
 from ui.widgets.safe_browser import SafeTextBrowser
 
