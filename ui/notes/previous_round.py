@@ -12,23 +12,16 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextLength, QTextTableFormat
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from briefing.diff import DELETE, EQUAL, INSERT, word_diff
+from briefing.changes import section_changes, value_changes
+from briefing.diff import DELETE, EQUAL, INSERT, DiffRun
 from briefing.records import NoteRecord
 from briefing.vocabulary import NOTE_SECTIONS
 from ui.widgets.palette import is_dark, muted_colour
 from ui.widgets.safe_browser import SafeTextBrowser
 
 LEGEND = "Struck through: no longer in this round's note · Underlined: new in this round"
-VALUE_FIELDS = (("status", "Status"), ("priority", "Priority"), ("owner", "Owner"))
-
-
-def section_state(old: str, new: str) -> str:
-    """How a section changed, in words: "unchanged", "new", "removed" or "changed"."""
-    if old == new:
-        return "unchanged"
-    if not old:
-        return "new"
-    return "removed" if not new else "changed"
+#: How a section changed, in the view's words (``SectionChange.kind`` → label).
+STATES = {"added": "new", "removed": "removed", "changed": "changed"}
 
 
 class _Formats:
@@ -64,22 +57,24 @@ def fill_comparison(cursor: QTextCursor, previous: NoteRecord, current: NoteReco
     table = cursor.insertTable(1, 2, table_format)
     for column, label in enumerate(labels):
         table.cellAt(0, column).firstCursorPosition().insertText(label, formats.heading)
-    changed = [(label, getattr(previous, f), getattr(current, f)) for f, label in VALUE_FIELDS
-               if getattr(previous, f) != getattr(current, f)]
-    for label, old, new in changed:
+    for value in value_changes(previous, current):
+        label = value.field.capitalize()
         row = _append_row(table)
-        table.cellAt(row, 0).firstCursorPosition().insertText(f"{label}: {old or '—'}", formats.deleted)
-        table.cellAt(row, 1).firstCursorPosition().insertText(f"{label}: {new or '—'}", formats.inserted)
+        for column, text, fmt in ((0, value.old, formats.deleted), (1, value.new, formats.inserted)):
+            table.cellAt(row, column).firstCursorPosition().insertText(f"{label}: {text or '—'}", fmt)
+    changes = {change.field: change for change in section_changes(previous, current)}
     for field, heading in NOTE_SECTIONS:
-        old, new = previous.section(field), current.section(field)
+        change = changes.get(field)
+        text = previous.section(field)
+        runs = change.runs if change else ((DiffRun(EQUAL, text),) if text else ())
         row = _append_row(table)
         table.mergeCells(row, 0, 1, 2)
         head = table.cellAt(row, 0).firstCursorPosition()
         head.insertText(heading, formats.heading)
-        head.insertText(f"  ({section_state(old, new)})", formats.state)
+        head.insertText(f"  ({STATES[change.kind] if change else 'unchanged'})", formats.state)
         row = _append_row(table)
-        _write_runs(table.cellAt(row, 0).firstCursorPosition(), old, new, INSERT, formats)
-        _write_runs(table.cellAt(row, 1).firstCursorPosition(), old, new, DELETE, formats)
+        _write_runs(table.cellAt(row, 0).firstCursorPosition(), runs, INSERT, formats)
+        _write_runs(table.cellAt(row, 1).firstCursorPosition(), runs, DELETE, formats)
 
 
 def _append_row(table) -> int:
@@ -87,15 +82,14 @@ def _append_row(table) -> int:
     return table.rows() - 1
 
 
-def _write_runs(cursor: QTextCursor, old: str, new: str, leave_out: str, formats: _Formats) -> None:
+def _write_runs(cursor: QTextCursor, runs: tuple[DiffRun, ...], leave_out: str, formats: _Formats) -> None:
     """One side of a section: every run but those of kind ``leave_out``, changes marked."""
-    if not (old if leave_out == INSERT else new):
+    shown = [run for run in runs if run.kind != leave_out]
+    if not shown:
         cursor.insertText("(empty)", formats.empty)
-        return
     marked = {EQUAL: formats.plain, DELETE: formats.deleted, INSERT: formats.inserted}
-    for run in word_diff(old, new):
-        if run.kind != leave_out:
-            cursor.insertText(run.text, marked[run.kind])
+    for run in shown:
+        cursor.insertText(run.text, marked[run.kind])
 
 
 class PreviousRoundView(QDialog):
