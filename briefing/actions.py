@@ -82,14 +82,3 @@ class ActionService:
             item.deleted_at = datetime.now(UTC)
             s.flush()
             renumber(actions_of(s, item.meeting_id))
-
-    def restore(self, action_id: int, position: int | None = None) -> list[ActionRecord]:
-        """Bring an item back from the Trash at ``position`` (default: where it was); the new order."""
-        with writing(self.db, WHAT) as s:
-            item = fetch(s, ActionItem, action_id, WHAT, include_deleted=True)
-            fetch(s, Meeting, item.meeting_id, f"Meeting {item.meeting_id}")
-            rows = actions_of(s, item.meeting_id)
-            item.deleted_at = None
-            rows = move_in(rows, item, item.position if position is None else position)
-            s.flush()
-            return [mapping.action(a) for a in rows]

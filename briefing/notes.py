@@ -157,20 +157,6 @@ class NoteService:
             s.flush()
             renumber(notes_of(s, note.meeting_id))
 
-    def restore(self, note_id: int, position: int | None = None) -> list[NoteSummary]:
-        """Bring a note back from the Trash at ``position`` (default: where it was); the new order."""
-        with writing(self.db, WHAT) as s:
-            note = fetch(s, IssueNote, note_id, WHAT, include_deleted=True)
-            fetch(s, Meeting, note.meeting_id, f"Meeting {note.meeting_id}")
-            rows = notes_of(s, note.meeting_id)
-            if any(n.issue_id == note.issue_id for n in rows):
-                raise ValidationError(
-                    "issue", f"{note.issue.title!r} has another note in this meeting now")
-            note.deleted_at = None
-            rows = move_in(rows, note, note.position if position is None else position)
-            s.flush()
-            return [mapping.note_summary(n, n.issue.title) for n in rows]
-
     # -- sources -----------------------------------------------------------------
 
     def add_source(self, note_id: int, title: str, *, position: int | None = None,

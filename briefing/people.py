@@ -96,14 +96,6 @@ class PeopleService:
             person = fetch(s, Person, person_id, f"Person {person_id}")
             person.deleted_at = datetime.now(UTC)
 
-    def restore_person(self, person_id: int) -> PersonRecord:
-        """Bring a person back from the Trash (into every meeting they were in)."""
-        with writing(self.db, "The person") as s:
-            person = fetch(s, Person, person_id, f"Person {person_id}", include_deleted=True)
-            person.deleted_at = None
-            s.flush()
-            return mapping.person(person)
-
     # -- participants ------------------------------------------------------------
 
     def participants(self, meeting_id: int) -> list[ParticipantRecord]:

@@ -154,7 +154,7 @@ class ActionItemsPanel(QWidget):
         text = self.model.item(row).text
         following = self.model.row_id(row + 1) or self.model.row_id(row - 1)
         title = text if len(text) <= 40 else text[:39] + "…"
-        command = DeleteRowCommand(self.ctx, ACTIONS, self.meeting_id, item_id, row, title)
+        command = DeleteRowCommand(self.ctx, ACTIONS, self.meeting_id, item_id, title)
         if self._push(command, None) and following is not None:
             self.reload(keep_item=following)
 

@@ -219,7 +219,7 @@ class IssueNotesPanel(QWidget):
         self.editor.flush()
         title = self.model.summary(row).issue_title
         following = self.model.row_id(row + 1) or self.model.row_id(row - 1)
-        command = DeleteRowCommand(self.ctx, NOTES, self.meeting_id, note_id, row, title)
+        command = DeleteRowCommand(self.ctx, NOTES, self.meeting_id, note_id, title)
         self.ctx.undo_stack.push(command)
         if command.outcome.ok:
             self.ctx.status.info(f"Moved the note on “{title}” to the Trash. Undo (Ctrl+Z) brings it back.")

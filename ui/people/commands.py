@@ -60,7 +60,7 @@ class AddParticipantCommand(_ParticipantCommand):
             person = people.create_person(**(self.new_person or {}))
             self.person_id = self.ctx.writer.remember(PERSON, person).id
         elif self.new_person is not None:
-            self.ctx.writer.remember(PERSON, people.restore_person(self.person_id))
+            self.ctx.services.trash.restore("person", self.person_id)
         record = self.take_part(self.person_id, self.side, self.role, self.position)
         self.position = record.position
         return record

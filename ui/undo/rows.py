@@ -1,9 +1,10 @@
 """Undo commands for a meeting's ordered lists (issue notes, action items): add, delete, move.
 
-A ``RowList`` names the service (with ``delete(id)``, ``restore(id, position)``
-and ``move(id, to_index)``) and the event that announces a change to the list.
-Deleting moves a row to the Trash, so undoing an add deletes the row and redoing
-it restores the very same row, at the same place.
+A ``RowList`` names the service (with ``delete(id)`` and ``move(id, to_index)``),
+the row's kind in the Trash, and the event that announces a change to the list.
+Deleting moves a row to the Trash and the Trash gives it back at the place it
+had, so undoing an add deletes the row and redoing it restores the very same
+row, where it was.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ class RowList:
     """One kind of ordered list of a meeting: its service and the signal that announces changes."""
 
     noun: str
+    trash_kind: str
     service: Callable[[Services], Any]
     changed: Callable[[AppEvents], SignalInstance]
 
 
-NOTES = RowList("issue note", lambda s: s.notes, lambda e: e.sig_notes_changed)
-ACTIONS = RowList("action item", lambda s: s.actions, lambda e: e.sig_actions_changed)
+NOTES = RowList("issue note", "note", lambda s: s.notes, lambda e: e.sig_notes_changed)
+ACTIONS = RowList("action item", "action", lambda s: s.actions, lambda e: e.sig_actions_changed)
 
 
 class _RowCommand(ServiceCommand):
@@ -43,6 +45,10 @@ class _RowCommand(ServiceCommand):
 
     def service(self) -> Any:
         return self.rows.service(self.ctx.services)
+
+    def restore(self, row_id: int) -> Any:
+        """Take the row out of the Trash, back at its place."""
+        return self.ctx.services.trash.restore(self.rows.trash_kind, row_id)
 
     def run(self, action: Callable[[], Any]) -> bool:
         """``attempt`` the action and, when it worked, tell every view the list changed."""
@@ -61,13 +67,13 @@ class AddRowCommand(_RowCommand):
         super().__init__(ctx, rows, meeting_id, text)
         self.create = create
         self.row_id: int | None = None
-        self.position = 0
 
     def redo(self) -> None:
-        if self.row_id is not None:
-            self.run(lambda: self.service().restore(self.row_id, self.position))
+        row_id = self.row_id
+        if row_id is not None:
+            self.run(lambda: self.restore(row_id))
         elif self.run(self.create):
-            self.row_id, self.position = self.outcome.record.id, self.outcome.record.position
+            self.row_id = self.outcome.record.id
 
     def undo(self) -> None:
         if self.row_id is not None:
@@ -77,17 +83,15 @@ class AddRowCommand(_RowCommand):
 class DeleteRowCommand(_RowCommand):
     """Move a row to the Trash; undo puts it back where it was."""
 
-    def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, row_id: int, position: int,
-                 title: str) -> None:
+    def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, row_id: int, title: str) -> None:
         super().__init__(ctx, rows, meeting_id, f"Delete {rows.noun} “{title}”")
         self.row_id = row_id
-        self.position = position
 
     def redo(self) -> None:
         self.run(lambda: self.service().delete(self.row_id))
 
     def undo(self) -> None:
-        self.run(lambda: self.service().restore(self.row_id, self.position))
+        self.run(lambda: self.restore(self.row_id))
 
 
 class MoveRowCommand(_RowCommand):
