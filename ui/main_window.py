@@ -6,7 +6,7 @@ that changes what they show, and pushes the meeting commands.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
@@ -15,6 +15,7 @@ from briefing.records import MeetingRecord
 from briefing.schedule import format_minutes
 from ui.actions import build_actions, build_menus
 from ui.context import AppContext
+from ui.icons import icon
 from ui.meetings.commands import (
     DeleteMeetingCommand,
     NewMeetingCommand,
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_TITLE)
         a = self.window_actions = build_actions(self)
+        a.new_meeting.setIcon(icon("new-meeting"))
+        a.next_round.setIcon(icon("next-round"))
         build_menus(self.menuBar(), a)
         self.sidebar = MeetingsSidebar(ctx, a.new_meeting, a.next_round, self)
         self.workspace = Workspace(ctx, a.new_meeting, self)
@@ -108,7 +111,7 @@ class MainWindow(QMainWindow):
         self._show_meeting(meeting)
         self.workspace.set_meeting(meeting)
         self.sidebar.select_meeting(meeting.id if meeting else None)
-        self._update_summary()
+        QTimer.singleShot(0, self._update_summary)  # after the first paint: not needed to start
         if meeting is not None:
             self.ctx.settings.setValue(LAST_MEETING_KEY, meeting.id)
         self.ctx.events.sig_meeting_opened.emit(meeting.id if meeting else 0)
