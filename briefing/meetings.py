@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import fields
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,7 +19,6 @@ from briefing.records import MeetingRecord, MeetingSummary
 from briefing.vocabulary import MEETING_STATUSES
 from db.engine import Database
 from db.models import Meeting
-
 
 SUMMARY_FIELDS = tuple(f.name for f in fields(MeetingSummary))
 

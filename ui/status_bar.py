@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QWidget
 
 from ui.status import StatusReporter
 from ui.widgets.palette import warning_colour
@@ -16,6 +16,9 @@ class BriefbookStatusBar(QStatusBar):
         self.state = QLabel(self)
         self.state.setAccessibleName("Save state")
         self.summary = QLabel(self)
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+        for label in (self.state, self.summary):
+            label.setContentsMargins(margin, 0, margin, 0)
         self.addWidget(self.state, 1)
         self.addPermanentWidget(self.summary)
         reporter.sig_message.connect(self.show_state)
