@@ -161,13 +161,26 @@ class MainWindow(QMainWindow):
     # -- edit ------------------------------------------------------------------------
 
     def undo(self) -> None:
-        """Write pending typing first, so that undo takes back the whole burst."""
+        """Write pending typing first, so that undo takes back the whole burst; show where it was."""
         self.workspace.flush()
-        self.ctx.undo_stack.undo()
+        stack = self.ctx.undo_stack
+        command = stack.command(stack.index() - 1)
+        stack.undo()
+        self._show_meeting_of(command)
 
     def redo(self) -> None:
         self.workspace.flush()
-        self.ctx.undo_stack.redo()
+        stack = self.ctx.undo_stack
+        command = stack.command(stack.index())
+        stack.redo()
+        self._show_meeting_of(command)
+
+    def _show_meeting_of(self, command: object) -> None:
+        """After undo or redo in another meeting than the one open, open that one."""
+        meeting_to_show = getattr(command, "meeting_to_show", None)
+        meeting_id = meeting_to_show() if meeting_to_show is not None else None
+        if meeting_id and (self.meeting is None or meeting_id != self.meeting.id):
+            self.open_meeting(meeting_id)
 
     def _on_can_undo(self, can_undo: bool) -> None:
         self._can_undo = can_undo

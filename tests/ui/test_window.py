@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ui.main_window import LAST_MEETING_KEY
@@ -105,3 +105,25 @@ def test_menus_have_the_platform_shortcuts(window):
     assert a.search.shortcut().toString() == "Ctrl+K"
     menus = [a.menu().title().replace("&", "") for a in window.menuBar().actions()]
     assert menus == ["File", "Edit", "Meeting", "View", "Help"]
+
+
+def test_undo_of_a_change_in_another_meeting_opens_that_meeting(qtbot, window, store):
+    from tests.ui.typing import type_into
+
+    round_1 = window.meeting.id
+    overview = window.workspace.panel("Overview")
+    overview.location.selectAll()
+    type_into(qtbot, overview.location, "Geneva")
+    launch = window.sidebar.meeting_ids()[1]
+    window.sidebar.view.setCurrentIndex(window.sidebar.model.index_of(launch))  # writes, then switches
+    assert window.meeting.id == launch
+    assert store.meetings.get(round_1).location == "Geneva"
+    window.undo()
+    assert window.meeting.id == round_1
+    assert overview.location.text() == "Tokyo"
+    assert store.meetings.get(round_1).location == "Tokyo"
+
+
+def test_ctrl_f_goes_to_the_meetings_filter(qtbot, window):
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.filter.hasFocus()

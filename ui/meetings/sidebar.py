@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,6 +38,9 @@ class MeetingsSidebar(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter meetings")
         self.filter.textChanged.connect(self._on_filter)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.window() or self)
+        find.setContext(Qt.ShortcutContext.WindowShortcut)
+        find.activated.connect(self.focus_filter)
 
         self.view = QListView(self)
         self.view.setModel(self.model)
@@ -62,6 +65,11 @@ class MeetingsSidebar(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         ctx.events.sig_meetings_changed.connect(self.reload)
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: type to narrow the list."""
+        self.filter.setFocus()
+        self.filter.selectAll()
 
     def reload(self) -> None:
         """Refill the list from the store, keeping the open meeting selected."""
