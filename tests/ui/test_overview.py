@@ -126,7 +126,7 @@ def test_changing_the_venue_zone_keeps_the_wall_clock_times(qtbot, window, store
     assert meeting.timezone == "Asia/Tokyo" and meeting.starts_at.hour == 0
 
 
-@pytest.mark.parametrize("typed", ["Mars/Olympus", "Asia", "Europe/" + "x" * 300])
+@pytest.mark.parametrize("typed", ["Mars/Olympus", "Asia", "Europe/" + "x" * 270])
 def test_an_unknown_zone_is_refused_next_to_it(qtbot, window, store, typed):
     when = overview(window).when
     when.zone.setFocus()
