@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QWidget
 
 from ui.status import StatusReporter
@@ -19,6 +20,7 @@ class BriefbookStatusBar(QStatusBar):
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
         for label in (self.state, self.summary):
             label.setContentsMargins(margin, 0, margin, 0)
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.addWidget(self.state, 1)
         self.addPermanentWidget(self.summary)
         reporter.sig_message.connect(self.show_state)

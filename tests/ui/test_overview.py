@@ -160,3 +160,22 @@ def test_objectives_preview_renders_the_markdown(qtbot, window):
     assert "Section 232" in objectives.preview.toPlainText()
     objectives.toggle.click()
     assert not objectives.is_preview()
+
+
+def test_a_title_with_markup_emoji_and_japanese_shows_as_typed_everywhere(qtbot, window, store):
+    from ui.models.meetings_list import MEETING_ID_ROLE
+
+    hostile = "<b>Steel & 鉄鋼 🙂 </i"
+    panel = overview(window)
+    panel.title.setFocus()
+    panel.title.selectAll()
+    type_into(qtbot, panel.title, hostile)
+    panel.counterpart.setFocus()
+    assert stored(store, window).title == hostile
+    assert window.windowTitle() == f"Briefbook — {hostile}"
+    assert window.workspace.header.title.text() == hostile
+    model = window.sidebar.model
+    rows = range(model.rowCount())
+    row = next(r for r in rows if model.index(r).data(MEETING_ID_ROLE) == window.meeting.id)
+    assert model.index(row).data() == hostile
+    assert "&lt;b&gt;Steel &amp; 鉄鋼" in model.index(row).data(Qt.ItemDataRole.ToolTipRole)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from briefing.records import AgendaSlot, Schedule
+from ui.rich_text import plain
 from ui.timefmt import clock, day_time
 from ui.widgets.zone_combo import zone_city
 
@@ -122,7 +123,8 @@ class AgendaTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column in (START_VENUE, START_HOME):
                 return day_time(slot.venue_start if column == START_VENUE else slot.home_start)
-            return self._display(slot, column) or None  # the whole text of a cut-off cell
+            text = self._display(slot, column)
+            return plain(str(text)) if text != "" else None  # the whole text of a cut-off cell
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (START_VENUE, START_HOME, MINUTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing.records import MeetingSummary
+from ui.rich_text import plain
 from ui.timefmt import in_zone, short_date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -127,7 +128,7 @@ class MeetingsListModel(QAbstractListModel):
         if role == MEETING_ID_ROLE:
             return meeting.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{meeting.title}\n{row.date} · {meeting.status}"
+            return plain(f"{meeting.title}\n{row.date} · {meeting.status}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{meeting.title}, {row.date}"
         return None

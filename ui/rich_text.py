@@ -1,0 +1,15 @@
+"""User text shown where Qt may read it as rich text (tooltips, HTML message boxes), escaped.
+
+Qt guesses whether a tooltip is rich text from the string itself, so a title
+such as ``<b>Steel`` would turn bold or vanish. Escaping into a paragraph makes
+Qt show exactly what the user typed.
+"""
+
+from __future__ import annotations
+
+import html
+
+
+def plain(text: str) -> str:
+    """``text`` as rich text that reads exactly as typed (line breaks kept)."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
