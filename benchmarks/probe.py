@@ -2,6 +2,7 @@
 
     python -m benchmarks.probe app   DB   # Briefbook itself (main.main), on DB
     python -m benchmarks.probe floor DB   # PySide6 + SQLAlchemy ORM, one query, an empty QMainWindow
+    python -m benchmarks.probe domain DB  # the floor, but through Briefbook's services (no GUI of ours)
 
 Both print ``shown <title>`` on stdout as soon as a main window whose title is
 ``Briefbook — <something>`` has painted, then exit at once. The parent times
@@ -50,6 +51,21 @@ def floor(db: str) -> None:
     QApplication.instance().exec()
 
 
+def domain(db: str) -> None:
+    """The floor with Briefbook's store and services instead of a bare query: what the GUI adds
+    on top of this is the GUI's own cost."""
+    from briefing.config import Config
+    from briefing.services import Services
+
+    services = Services.open(f"sqlite:///{db}", Config.load())
+    meeting = services.meetings.get(services.meetings.pick_initial())
+    window = QMainWindow()
+    window.setWindowTitle(PREFIX + meeting.title)
+    window.resize(1280, 820)
+    window.show()
+    QApplication.instance().exec()
+
+
 def app(db: str) -> None:
     """Briefbook as ``main.py --db DB`` starts it."""
     import main
@@ -62,5 +78,5 @@ if __name__ == "__main__":
     application = QApplication(sys.argv[:1])
     probe = FirstPaint()
     application.installEventFilter(probe)
-    {"app": app, "floor": floor}[mode](database)
+    {"app": app, "domain": domain, "floor": floor}[mode](database)
     sys.exit("the window closed before it painted")

@@ -6,8 +6,6 @@ that changes what they show, and pushes the meeting commands.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
@@ -25,6 +23,7 @@ from ui.meetings.commands import (
     new_meeting_fields,
 )
 from ui.meetings.sidebar import MeetingsSidebar
+from ui.rich_text import escape
 from ui.status import SAVING
 from ui.status_bar import BriefbookStatusBar
 from ui.undo.kinds import MEETING
@@ -216,7 +215,7 @@ class MainWindow(QMainWindow):
             f"<h3>Briefbook {number}</h3>"
             "<p>Briefing books for trade negotiators: meetings, agendas, issue notes, "
             "participants, action items and print-ready PDFs.</p>"
-            f"<p>Database: {html.escape(self.ctx.services.db.location)}</p><p>MIT licence.</p>",
+            f"<p>Database: {escape(self.ctx.services.db.location)}</p><p>MIT licence.</p>",
         )
 
     def _restore_geometry(self) -> None:

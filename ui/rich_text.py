@@ -7,9 +7,12 @@ Qt show exactly what the user typed.
 
 from __future__ import annotations
 
-import html
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (``html.escape`` without importing ``html`` at start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def plain(text: str) -> str:
     """``text`` as rich text that reads exactly as typed (line breaks kept)."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+    return "<p style='white-space:pre-wrap'>" + escape(text) + "</p>"

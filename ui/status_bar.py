@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ui.status import StatusReporter
 from ui.widgets.palette import warning_colour
@@ -17,7 +17,7 @@ class BriefbookStatusBar(QStatusBar):
         self.state = QLabel(self)
         self.state.setAccessibleName("Save state")
         self.summary = QLabel(self)
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+        margin = self.fontMetrics().averageCharWidth()
         for label in (self.state, self.summary):
             label.setContentsMargins(margin, 0, margin, 0)
             label.setTextFormat(Qt.TextFormat.PlainText)

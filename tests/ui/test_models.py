@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 from briefing.schedule import build_schedule
 from ui.models.agenda_table import AgendaTableModel
-from ui.models.meetings_list import DATE_ROLE, MEETING_ID_ROLE, MeetingsListModel
+from ui.models.meetings_list import DATE, MEETING_ID_ROLE, TITLE, MeetingsListModel
 
 
 def rows(model):
-    return [(model.index(r).data(), model.index(r).data(DATE_ROLE)) for r in range(model.rowCount())]
+    return [(model.index(r, TITLE).data(), model.index(r, DATE).data()) for r in range(model.rowCount())]
 
 
 def test_meetings_list_model(qtmodeltester, sample):
@@ -21,8 +21,8 @@ def test_meetings_list_model(qtmodeltester, sample):
         ("UPCOMING  ·  1", None), ("US–Japan Partnership on Trade — Round 1", "7 Feb 2022"),
         ("PAST  ·  1", None), ("US–Japan trade talks, Tokyo", "17 Nov 2021"),
     ]
-    round_1 = model.index(1).data(MEETING_ID_ROLE)
-    assert model.index_of(round_1) == model.index(1)
+    round_1 = model.index(1, TITLE).data(MEETING_ID_ROLE)
+    assert model.index_of(round_1) == model.index(1, TITLE)
     model.set_filter("nov 2021")
     assert rows(model) == [("PAST  ·  1", None), ("US–Japan trade talks, Tokyo", "17 Nov 2021")]
     assert not model.index_of(round_1).isValid()

@@ -163,8 +163,6 @@ def test_objectives_preview_renders_the_markdown(qtbot, window):
 
 
 def test_a_title_with_markup_emoji_and_japanese_shows_as_typed_everywhere(qtbot, window, store):
-    from ui.models.meetings_list import MEETING_ID_ROLE
-
     hostile = "<b>Steel & 鉄鋼 🙂 </i"
     panel = overview(window)
     panel.title.setFocus()
@@ -175,7 +173,6 @@ def test_a_title_with_markup_emoji_and_japanese_shows_as_typed_everywhere(qtbot,
     assert window.windowTitle() == f"Briefbook — {hostile}"
     assert window.workspace.header.title.text() == hostile
     model = window.sidebar.model
-    rows = range(model.rowCount())
-    row = next(r for r in rows if model.index(r).data(MEETING_ID_ROLE) == window.meeting.id)
-    assert model.index(row).data() == hostile
-    assert "&lt;b&gt;Steel &amp; 鉄鋼" in model.index(row).data(Qt.ItemDataRole.ToolTipRole)
+    index = model.index_of(window.meeting.id)
+    assert index.data() == hostile
+    assert "&lt;b&gt;Steel &amp; 鉄鋼" in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -1,4 +1,8 @@
-"""``MeetingsSidebar``: filter box, the meetings under Upcoming / Past captions, New and Next round."""
+"""``MeetingsSidebar``: filter box, the meetings under Upcoming / Past captions, New and Next round.
+
+The list is a tree view of a flat model (no children): two columns, the captions
+spanning both, uniform rows, so that only the rows on screen are laid out.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,16 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
-    QListView,
     QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.context import AppContext
-from ui.meetings.delegate import MeetingDelegate
-from ui.models.meetings_list import MEETING_ID_ROLE, MeetingsListModel
+from ui.models.meetings_list import DATE, MEETING_ID_ROLE, TITLE, MeetingsListModel
 
 
 class MeetingsSidebar(QWidget):
@@ -42,12 +46,19 @@ class MeetingsSidebar(QWidget):
         find.setContext(Qt.ShortcutContext.WindowShortcut)
         find.activated.connect(self.focus_filter)
 
-        self.view = QListView(self)
+        self.view = QTreeView(self)
         self.view.setModel(self.model)
-        self.view.setUniformItemSizes(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setHeaderHidden(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setItemDelegate(MeetingDelegate(self.view))
         self.view.setAccessibleName("Meetings")
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(DATE, self.fontMetrics().horizontalAdvance(" 30 Sep 2030 ") * 11 // 10)
+        self.model.modelReset.connect(self._span_captions)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
 
         buttons = QHBoxLayout()
@@ -89,6 +100,10 @@ class MeetingsSidebar(QWidget):
                 self.view.selectionModel().clear()
         finally:
             self._selecting = False
+
+    def _span_captions(self) -> None:
+        for row in self.model.caption_rows():
+            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
 
     def meeting_ids(self) -> list[int]:
         """The meetings listed now (after the filter), top to bottom."""

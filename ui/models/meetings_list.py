@@ -1,9 +1,10 @@
-"""``MeetingsListModel``: the meetings as one list with two captions, Upcoming and Past.
+"""``MeetingsListModel``: the meetings as one flat list with two captions, Upcoming and Past.
 
 Upcoming meetings (not yet over) come soonest first, past ones latest first.
-The model keeps the summaries the service returns and filters them itself (by
-title, venue zone or date), so that a thousand meetings list and filter in a
-few milliseconds: a flat list lets the view lay out only the rows it shows.
+Two columns: the title and the date. The model keeps the summaries the service
+returns and filters them itself (by title or date), so that a thousand meetings
+list and filter in a few milliseconds: a flat list lets the view lay out only
+the rows it shows.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 from briefing.records import MeetingSummary
 from ui.rich_text import plain
@@ -22,8 +25,8 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 IS_CAPTION_ROLE = Qt.ItemDataRole.UserRole + 2
-DATE_ROLE = Qt.ItemDataRole.UserRole + 3
 GROUPS = ("Upcoming", "Past")
+TITLE, DATE = range(2)
 
 
 def split_upcoming(meetings: Sequence[MeetingSummary], now: datetime) -> tuple[list, list]:
@@ -53,7 +56,7 @@ class _Row:
         return self._date
 
 
-class MeetingsListModel(QAbstractListModel):
+class MeetingsListModel(QAbstractTableModel):
     """Captions and meetings, filtered by ``set_filter``."""
 
     def __init__(self, parent=None) -> None:
@@ -94,16 +97,23 @@ class MeetingsListModel(QAbstractListModel):
     def index_of(self, meeting_id: int | None) -> QModelIndex:
         """The index of a meeting's row (invalid when it is not listed)."""
         row = self._row_of.get(meeting_id) if meeting_id is not None else None
-        return QModelIndex() if row is None else self.index(row)
+        return QModelIndex() if row is None else self.index(row, TITLE)
 
     def meeting_ids(self) -> list[int]:
         """The meetings listed, top to bottom."""
         return [r.meeting.id for r in self._rows if r.meeting]
 
-    # -- QAbstractListModel --------------------------------------------------------
+    def caption_rows(self) -> list[int]:
+        """The rows that are captions (the view spans them over both columns)."""
+        return [i for i, r in enumerate(self._rows) if r.meeting is None]
+
+    # -- QAbstractTableModel -------------------------------------------------------
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else 2
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -120,15 +130,30 @@ class MeetingsListModel(QAbstractListModel):
         if role == IS_CAPTION_ROLE:
             return meeting is None
         if meeting is None:
-            return row.caption if role == Qt.ItemDataRole.DisplayRole else None
+            return self._caption_data(row, index.column(), role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return meeting.title
-        if role == DATE_ROLE:
-            return row.date
+            return meeting.title if index.column() == TITLE else row.date
         if role == MEETING_ID_ROLE:
             return meeting.id
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain(f"{meeting.title}\n{row.date} · {meeting.status}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{meeting.title}, {row.date}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == DATE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _caption_data(row: _Row, column: int, role: int) -> Any:
+        if column != TITLE:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.caption
+        if role == Qt.ItemDataRole.FontRole:  # small bold caps
+            font = QFont(QApplication.font())
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         return None
