@@ -61,3 +61,35 @@ def test_the_first_paint_imports_no_alembic_reportlab_or_markdown_parser(sample,
     result = json.loads(out.strip().splitlines()[-1])
     assert result["title"] == "Briefbook — US–Japan Partnership on Trade — Round 1"
     assert result["heavy"] == []
+
+
+KILL = """
+import os, signal, sys
+from PySide6.QtCore import QSettings, QTimer
+from ui.app import build_window, make_application, open_services
+from ui.shutdown import QuitCleanly
+app = make_application([])
+services = open_services(sys.argv[1])
+window = build_window(services, QSettings(sys.argv[2], QSettings.Format.IniFormat), autosave_ms=60_000)
+quit_cleanly = QuitCleanly(app, window)
+window.show()
+def type_then_get_killed():
+    title = window.workspace.panel("Overview").title
+    title.setText("Typed a moment before the kill")
+    title.textEdited.emit(title.text())  # pending: the autosave waits a minute
+    os.kill(os.getpid(), getattr(signal, sys.argv[3]))
+QTimer.singleShot(200, type_then_get_killed)
+app.exec()
+quit_cleanly.uninstall()
+services.close()
+"""
+
+
+def test_sigterm_and_ctrl_c_close_the_window_and_keep_what_was_being_typed(sample, db_url, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name in ("SIGTERM", "SIGINT"):
+        subprocess.run([sys.executable, "-c", KILL, db_url, str(tmp_path / "s.ini"), name], cwd=ROOT,
+                       env=env, capture_output=True, timeout=60, check=True)
+        meeting = sample.meetings.get(sample.meetings.pick_initial())
+        assert meeting.title == "Typed a moment before the kill"
+        sample.meetings.update(meeting.id, None, title="Round 1")
