@@ -1,7 +1,6 @@
-"""Benchmarks: scripts that print figures; ``python -m benchmarks`` (``make bench``) runs them all.
+"""Scripts that measure Briefbook and print figures (``make bench``); docs/benchmarks.md records them.
 
-Results are written up in ``docs/benchmarks.md``. Generated databases and other
-scratch files go to ``benchmarks/out/`` (git-ignored).
+Generated databases and other scratch files go to ``benchmarks/out/`` (git-ignored).
 """
 
 from pathlib import Path

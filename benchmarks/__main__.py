@@ -1,7 +1,6 @@
-"""Run every benchmark in turn: ``python -m benchmarks`` (``make bench``).
+"""Run the benchmarks: ``python -m benchmarks`` runs them all, ``python -m benchmarks NAME [ARGS]`` one.
 
-Each module in ``MODULES`` has a ``main() -> None`` that prints its figures.
-Run one alone with ``python -m benchmarks.<name>``.
+Each benchmark is a module of this package with ``main(argv) -> int``; list it in ``BENCHMARKS``.
 """
 
 from __future__ import annotations
@@ -9,17 +8,30 @@ from __future__ import annotations
 import importlib
 import sys
 
-MODULES = [
-    "benchmarks.startup",
-]
+#: Benchmark modules, in the order ``make bench`` runs them.
+BENCHMARKS: tuple[str, ...] = (
+    "search",
+    "startup",
+)
 
 
-def main() -> int:
-    for name in MODULES:
-        print(f"== {name}", flush=True)
-        importlib.import_module(name).main()
-    return 0
+def main(argv: list[str]) -> int:
+    if argv and argv[0] in ("-h", "--help"):
+        print(__doc__)
+        print("Benchmarks:", ", ".join(BENCHMARKS))
+        return 0
+    if argv:
+        name, rest = argv[0], argv[1:]
+        if name not in BENCHMARKS:
+            print(f"unknown benchmark {name!r}; choose one of {', '.join(BENCHMARKS)}", file=sys.stderr)
+            return 2
+        return importlib.import_module(f"benchmarks.{name}").main(rest)
+    status = 0
+    for name in BENCHMARKS:
+        print(f"== {name} ==")
+        status = max(status, importlib.import_module(f"benchmarks.{name}").main([]))
+    return status
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -8,11 +8,14 @@ from datetime import datetime
 from briefing.actions import ActionService
 from briefing.agenda import AgendaService
 from briefing.config import Config
+from briefing.history import HistoryService
 from briefing.issues import IssueLibrary
 from briefing.meetings import MeetingService
 from briefing.notes import NoteService
 from briefing.people import PeopleService
 from briefing.records import Brief, MeetingRecord
+from briefing.search import SearchService
+from briefing.timeline import RoundsService
 from db.engine import Database
 from db.migrate import ensure_schema
 
@@ -36,7 +39,10 @@ class Services:
         self.meetings = MeetingService(db, self.config)
         self.agenda = AgendaService(db)
         self.issues = IssueLibrary(db)
-        self.notes = NoteService(db)
+        self.notes = NoteService(db, self.config)
+        self.history = HistoryService(db, self.notes)
+        self.search = SearchService(db)
+        self.rounds = RoundsService(db)
         self.people = PeopleService(db)
         self.actions = ActionService(db)
 

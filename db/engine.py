@@ -52,6 +52,8 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
+    from db.fts import register_functions
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         # Let SQLAlchemy's "begin" hook below issue BEGIN itself (pysqlite's own
@@ -63,6 +65,8 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
+        # The full-text index's triggers call these (db/fts.py).
+        register_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:

@@ -4,7 +4,8 @@ The revision lives in Alembic's own ``alembic_version`` table. Start-up reads it
 with one query; Alembic itself is imported only when an upgrade is due. A new
 store is created from the models and stamped with the head revision; a store
 stamped with a revision this build does not know (a newer Briefbook wrote it) is
-refused untouched.
+refused untouched. On SQLite a new store also gets the full-text index
+(``db/fts.py``), the same one migration 0002 adds to an older store.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from pathlib import Path
 
 from sqlalchemy import Column, Connection, MetaData, String, Table, inspect, select
 
+from db import fts
 from db.engine import Database
 from db.errors import SchemaTooNewError, StoreError
 from db.models import Base
 
 #: Every revision this build can upgrade from, oldest first; the last is the head.
 #: tests/db/test_migrations.py checks this against the scripts in db/migrations.
-REVISIONS: tuple[str, ...] = ("0001",)
+REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD = REVISIONS[-1]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -68,6 +70,8 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
 def _create(database: Database) -> None:
     with database.engine.begin() as connection:
         Base.metadata.create_all(connection)
+        if database.is_sqlite:
+            fts.install(connection)
         _version_table.create(connection)
         connection.execute(_version_table.insert().values(version_num=HEAD))
 
