@@ -20,13 +20,15 @@ from briefing.config import Config
 from briefing.interchange import import_document
 from briefing.sample import load_sample
 from briefing.services import Services
+from db.migrate import HEAD
 
 MEETINGS = 1000
 NOTES = 20_000
 ISSUES = 60
 SWITCH_KEYS = ("bench-50-a", "bench-50-b")
-BIG = OUT / "big-1000-meetings.db"
-SAMPLE = OUT / "sample.db"
+# Named after the schema revision, so that a newer schema gets fresh stores (not upgraded copies).
+BIG = OUT / f"big-1000-meetings-{HEAD}.db"
+SAMPLE = OUT / f"sample-{HEAD}.db"
 
 WORDS = ("tariff quota steel aluminum capacity subsidy market access rules origin digital data "
          "labour environment procurement dispute settlement reform ministerial safeguard "
