@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from briefing.changes import SectionChange, ValueChange
 from briefing.vocabulary import NOTE_FIELDS
@@ -381,3 +382,37 @@ class IssueTimeline:
     issue_id: int
     issue_title: str
     rounds: tuple[RoundEntry, ...]
+
+@dataclass(frozen=True, slots=True)
+class BackupRecord:
+    """One backup of the store: where it is, when it was taken (UTC) and why."""
+
+    path: Path
+    taken_at: datetime
+    reason: str
+    size_bytes: int
+
+    @property
+    def reason_label(self) -> str:
+        """The reason in words, for a list of backups."""
+        from briefing.backups import reason_label
+
+        return reason_label(self.reason)
+
+
+@dataclass(frozen=True, slots=True)
+class TrashEntry:
+    """Something in the Trash: its kind (see ``briefing.trash.KINDS``), what it was, and when it went.
+
+    ``meeting_in_trash`` marks an item whose meeting is in the Trash too: it comes
+    back only after its meeting does.
+    """
+
+    kind: str
+    id: int
+    title: str
+    meeting_id: int | None
+    meeting_title: str | None
+    deleted_at: datetime
+    detail: str = ""
+    meeting_in_trash: bool = False

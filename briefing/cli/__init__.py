@@ -19,6 +19,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "import_",
     "dump",
     "search",
+    "backup",
+    "restore",
 )
 
 
