@@ -7,6 +7,7 @@ def show_tab(qtbot, window, title: str):
     """Activate ``window`` and switch to the tab ``title``; returns its panel."""
     with qtbot.waitActive(window):
         window.activateWindow()
-    panel = window.workspace.panel(title)
-    window.workspace.tabs.setCurrentWidget(panel)
-    return panel
+    tabs = window.workspace.tabs
+    titles = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
+    tabs.setCurrentIndex(titles.index(title))
+    return window.workspace.panel(title)
