@@ -24,10 +24,8 @@ from briefing.records import NoteRecord
 from briefing.vocabulary import NOTE_SECTIONS, NOTE_STATUSES, PRIORITIES
 from ui.context import AppContext
 from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding
-from ui.notes.commands import AddSourceCommand, RemoveSourceCommand
 from ui.notes.section_editor import NoteSectionEditor
 from ui.notes.sources_editor import SourcesEditor
-from ui.undo.edit import EditCommand
 from ui.undo.kinds import NOTE, source_kind
 from ui.widgets.field_error import FieldError
 from ui.widgets.heading import heading_label
@@ -90,10 +88,8 @@ class IssueNoteEditor(QWidget):
             section.editor.cursorPositionChanged.connect(lambda s=section: self._keep_cursor_visible(s))
             self.sections[field] = section
             stack.addWidget(section)
-        self.sources = SourcesEditor(content)
-        self.sources.model.sig_edit_requested.connect(self.edit_source)
-        self.sources.sig_add_requested.connect(self.add_source)
-        self.sources.sig_remove_requested.connect(self.remove_source)
+        self.sources = SourcesEditor(self.ctx, content)
+        self.sources.sig_about_to_change.connect(self.form.flush)
         stack.addWidget(self.sources)
         stack.addStretch(1)
         self.scroll = QScrollArea(self)
@@ -153,8 +149,7 @@ class IssueNoteEditor(QWidget):
             self.ctx.writer.remember_all(source_kind(note.meeting_id), list(note.sources))
         self.form.load(note)
         self.title.setText(note.issue_title if note else "")
-        self.sources.model.set_sources(note.sources if note else ())
-        self.sources.setEnabled(note is not None)
+        self.sources.set_note(note)
         self.previous_button.setEnabled(note is not None and note.previous_id is not None)
         self.preview_button.setEnabled(note is not None)
 
@@ -190,56 +185,15 @@ class IssueNoteEditor(QWidget):
         self.form.flush()
         from ui.notes.previous_round import PreviousRoundView
 
-        notes, meetings = self.ctx.services.notes, self.ctx.services.meetings
-        previous = notes.previous(self.note.id)
-        if previous is None:
-            self.ctx.status.info("This note has no predecessor in a previous round.")
-            return
-        current = notes.get(self.note.id)
-        labels = (_round_label(meetings.get(previous.meeting_id), "Previous round"),
-                  _round_label(meetings.get(current.meeting_id), "This round"))
         if self.previous_view is not None:
             self.previous_view.close()
-        self.previous_view = PreviousRoundView(previous, current, labels, self)
+        self.previous_view = PreviousRoundView.for_note(self.ctx.services, self.note.id, self)
+        if self.previous_view is None:
+            self.ctx.status.info("This note has no predecessor in a previous round.")
+            return
         self.previous_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.previous_view.destroyed.connect(self._forget_previous_view)
         self.previous_view.show()
 
     def _forget_previous_view(self) -> None:
         self.previous_view = None
-
-    # -- sources -----------------------------------------------------------------------
-
-    def edit_source(self, source_id: int, field: str, value: object) -> None:
-        if self.note is None:
-            return
-        source = self.sources.model.source(self.sources.model.row_of(source_id))
-        self.ctx.undo_stack.push(EditCommand(self.ctx, source_kind(self.note.meeting_id), source_id,
-                                             {field: getattr(source, field)}, {field: value}))
-
-    def add_source(self) -> None:
-        if self.note is None:
-            return
-        self.form.flush()
-        command = AddSourceCommand(self.ctx, self.note.meeting_id, self.note.id, len(self.note.sources))
-        self.ctx.undo_stack.push(command)
-        row = self.sources.model.row_of(command.source_id) if command.source_id else -1
-        if row >= 0:
-            self.sources.view.setFocus()
-            self.sources.view.setCurrentIndex(self.sources.model.index(row, 0))
-            self.sources.view.edit(self.sources.model.index(row, 0))
-
-    def remove_source(self, source_id: int) -> None:
-        if self.note is None:
-            return
-        source = self.sources.model.source(self.sources.model.row_of(source_id))
-        self.ctx.undo_stack.push(RemoveSourceCommand(self.ctx, self.note.meeting_id, self.note.id, source))
-
-
-def _round_label(meeting, fallback: str) -> str:
-    """``Round 1 · 7 Feb 2022``: which meeting a version of the note belongs to."""
-    from ui.timefmt import in_zone, short_date
-
-    when = short_date(in_zone(meeting.starts_at, meeting.timezone))
-    name = f"Round {meeting.round_no}" if meeting.round_no else "Launch"
-    return f"{fallback} — {name} · {meeting.title} · {when}"

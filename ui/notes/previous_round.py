@@ -9,15 +9,21 @@ ever parsed as markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextLength, QTextTableFormat
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from briefing.changes import section_changes, value_changes
 from briefing.diff import DELETE, EQUAL, INSERT, DiffRun
-from briefing.records import NoteRecord
+from briefing.records import MeetingRecord, NoteRecord
 from briefing.vocabulary import NOTE_SECTIONS
+from ui.timefmt import in_zone, short_date
 from ui.widgets.palette import is_dark, muted_colour
 from ui.widgets.safe_browser import SafeTextBrowser
+
+if TYPE_CHECKING:
+    from briefing.services import Services
 
 LEGEND = "Struck through: no longer in this round's note · Underlined: new in this round"
 #: How a section changed, in the view's words (``SectionChange.kind`` → label).
@@ -77,6 +83,13 @@ def fill_comparison(cursor: QTextCursor, previous: NoteRecord, current: NoteReco
         _write_runs(table.cellAt(row, 1).firstCursorPosition(), runs, DELETE, formats)
 
 
+def round_label(meeting: MeetingRecord, which: str) -> str:
+    """``This round — Round 1 · <title> · 7 Feb 2022``: whose version of the note a column shows."""
+    when = short_date(in_zone(meeting.starts_at, meeting.timezone))
+    name = f"Round {meeting.round_no}" if meeting.round_no else "Launch"
+    return f"{which} — {name} · {meeting.title} · {when}"
+
+
 def _append_row(table) -> int:
     table.appendRows(1)
     return table.rows() - 1
@@ -114,6 +127,18 @@ class PreviousRoundView(QDialog):
         layout.addWidget(buttons)
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 40)
+
+    @classmethod
+    def for_note(cls, services: Services, note_id: int,
+                 parent: QWidget | None = None) -> PreviousRoundView | None:
+        """The view of a note against its predecessor, as stored (None when it has none)."""
+        previous = services.notes.previous(note_id)
+        if previous is None:
+            return None
+        current = services.notes.get(note_id)
+        labels = (round_label(services.meetings.get(previous.meeting_id), "Previous round"),
+                  round_label(services.meetings.get(current.meeting_id), "This round"))
+        return cls(previous, current, labels, parent)
 
     def text(self) -> str:
         """Everything the view shows, as plain text (both columns)."""

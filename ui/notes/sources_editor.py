@@ -1,4 +1,7 @@
-"""``SourcesEditor``: the note's sources as a small table (title, publisher, date, URL), with add/remove."""
+"""``SourcesEditor``: the note's sources as a small table (title, publisher, date, URL), with add/remove.
+
+An edited cell, an added or a removed source is an undo command at once.
+"""
 
 from __future__ import annotations
 
@@ -16,19 +19,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.records import NoteRecord
+from ui.context import AppContext
 from ui.models.sources_table import DATE, PUBLISHER, TITLE, URL, SourcesTableModel
+from ui.notes.commands import AddSourceCommand, RemoveSourceCommand
+from ui.undo.edit import EditCommand
+from ui.undo.kinds import source_kind
 
 
 class SourcesEditor(QWidget):
-    """Edits go out as signals; the note editor turns them into undo commands."""
+    """The sources of the note ``set_note`` shows."""
 
-    sig_add_requested = Signal()
-    sig_remove_requested = Signal(int)
-    """The user wants this source (its id) removed."""
+    sig_about_to_change = Signal()
+    """A source is about to be added or removed (write what is being typed elsewhere first)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self.note: NoteRecord | None = None
         self.model = SourcesTableModel(self)
+        self.model.sig_edit_requested.connect(self.edit_source)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName("Sources")
@@ -49,11 +59,11 @@ class SourcesEditor(QWidget):
         SP = QStyle.StandardPixmap
         self.add_action = QAction(self.style().standardIcon(SP.SP_FileDialogNewFolder), "Add source", self)
         self.add_action.setToolTip("Cite another source (its number follows the last)")
-        self.add_action.triggered.connect(self.sig_add_requested)
+        self.add_action.triggered.connect(self.add_source)
         self.remove_action = QAction(self.style().standardIcon(SP.SP_TrashIcon), "Remove source", self)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.remove_action.triggered.connect(self._remove)
+        self.remove_action.triggered.connect(self.remove_source)
         self.view.addAction(self.remove_action)
 
         title = QLabel("Sources", self)
@@ -85,10 +95,38 @@ class SourcesEditor(QWidget):
         row = self.view.currentIndex().row()
         return self.model.source(row).id if 0 <= row < self.model.rowCount() else None
 
-    def _remove(self) -> None:
+    def set_note(self, note: NoteRecord | None) -> None:
+        self.note = note
+        self.model.set_sources(note.sources if note else ())
+        self.setEnabled(note is not None)
+
+    def edit_source(self, source_id: int, field: str, value: object) -> None:
+        if self.note is None:
+            return
+        old = getattr(self.model.source(self.model.row_of(source_id)), field)
+        self.ctx.undo_stack.push(EditCommand(self.ctx, source_kind(self.note.meeting_id), source_id,
+                                             {field: old}, {field: value}))
+
+    def add_source(self) -> None:
+        """Cite a new source after the others and open its title for typing."""
+        if self.note is None:
+            return
+        self.sig_about_to_change.emit()
+        command = AddSourceCommand(self.ctx, self.note.meeting_id, self.note.id, len(self.note.sources))
+        self.ctx.undo_stack.push(command)
+        row = self.model.row_of(command.source_id) if command.source_id else -1
+        if row >= 0:
+            self.view.setFocus()
+            self.view.setCurrentIndex(self.model.index(row, TITLE))
+            self.view.edit(self.model.index(row, TITLE))
+
+    def remove_source(self) -> None:
         source_id = self.current_source_id()
-        if source_id is not None:
-            self.sig_remove_requested.emit(source_id)
+        if self.note is None or source_id is None:
+            return
+        self.sig_about_to_change.emit()
+        source = self.model.source(self.model.row_of(source_id))
+        self.ctx.undo_stack.push(RemoveSourceCommand(self.ctx, self.note.meeting_id, self.note.id, source))
 
     def _fit(self) -> None:
         """As tall as its rows: the note scrolls as a whole."""
