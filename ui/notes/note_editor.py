@@ -65,13 +65,14 @@ class IssueNoteEditor(QWidget):
         self.previous_button = QPushButton("P&revious round…", self)
         self.previous_button.setToolTip("This issue's note in the previous round, with what changed")
         self.previous_button.clicked.connect(self.show_previous)
-        self.preview_button = QPushButton("Pre&view", self)
+        self.preview_button = QPushButton("Preview a&ll", self)
         self.preview_button.setCheckable(True)
         self.preview_button.setToolTip("Show every section as it will read (Markdown rendered)")
         self.preview_button.toggled.connect(self.set_preview)
 
+        # Mnemonics avoid the window's own: the menus (F E M V H) and the tabs (O A N P I).
         bar = QHBoxLayout()
-        for label, editor in (("&Status", self.status_box), ("Pr&iority", self.priority_box),
+        for label, editor in (("&Status", self.status_box), ("Priorit&y", self.priority_box),
                               ("O&wner", self.owner)):
             buddy = QLabel(label, self)
             buddy.setBuddy(editor)
@@ -169,7 +170,7 @@ class IssueNoteEditor(QWidget):
         self.form.flush()
         for section in self.sections.values():
             section.set_preview(on)
-        self.preview_button.setText("&Edit" if on else "Pre&view")
+        self.preview_button.setText("Edit a&ll" if on else "Preview a&ll")
 
     def _keep_cursor_visible(self, section: NoteSectionEditor) -> None:
         rect = section.editor.cursorRect()

@@ -63,14 +63,16 @@ class ParticipantEditor(QWidget):
                       "every meeting they attend.", self)
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {muted_colour(self.palette()).name()}")
-        self.remove_button = QPushButton("Re&move from this meeting", self)
+        self.remove_button = QPushButton("Remove from this meeting", self)
+        self.remove_button.setToolTip("The person stays in the directory (Delete, in a delegation list)")
         self.remove_button.clicked.connect(self.sig_remove_requested)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Side", self.side_box)
-        for label, name in (("&Role", "role"), ("&Name", "name"), ("Nati&ve name", "native_name"),
-                            ("&Title", "title"), ("Or&ganization", "organization")):
+        # Mnemonics avoid the window's own: the menus (F E M V H) and the tabs (O A N P I).
+        for label, name in (("&Role", "role"), ("Name", "name"), ("Na&tive name", "native_name"),
+                            ("Tit&le", "title"), ("Or&ganization", "organization")):
             form.addRow(label, with_error(getattr(self, name), self.errors[name], self))
         form.addRow("&Bio", self.bio)
         layout = QVBoxLayout(self)

@@ -68,7 +68,7 @@ class ParticipantPicker(QDialog):
         intro.setWordWrap(True)
         form.addRow(intro)
         for label, name in (("&Name", "name"), ("Name in native &script", "native_name"),
-                            ("&Title", "title"), ("&Organization", "organization")):
+                            ("&Title", "title"), ("Or&ganization", "organization")):
             self.fields[name].setAccessibleName(label.replace("&", ""))
             form.addRow(label, self.fields[name])
         back = QPushButton("&Back to the directory", self)
