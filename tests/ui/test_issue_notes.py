@@ -202,3 +202,15 @@ def test_undoing_an_edit_of_another_note_shows_that_note(qtbot, window, store):
     window.undo()
     assert panel.editor.title.text() == STEEL
     assert not section(panel).toPlainText().startswith("Undo me: ")
+
+
+def test_a_new_issue_title_the_store_refuses_is_not_lost(qtbot, window):
+    open_launch(window)
+    panel = notes_tab(qtbot, window)
+    panel.add_action.trigger()
+    title = "Overcapacity " * 30
+    panel.picker.search.filter.setText(title)
+    panel.picker.new_button.click()
+    assert panel.picker.isVisible() and "at most 300" in panel.picker.error.message
+    assert panel.picker.search.filter.text() == title
+    assert panel.model.rowCount() == 2

@@ -152,3 +152,21 @@ def test_the_keyboard_adds_and_removes_participants(qtbot, window, store):
     theirs.select(theirs.model.participant(1).id)
     qtbot.keyClick(theirs.view, Qt.Key.Key_Delete)
     assert names(panel, "theirs") == ["Koichi Hagiuda"]
+
+
+def test_a_new_person_the_store_refuses_is_not_lost(qtbot, window, store):
+    panel = people_tab(qtbot, window)
+    panel.columns["ours"].add_button.click()
+    picker = panel.picker
+    picker.start_new_person()
+    name = "Trade representative " * 20  # longer than a name may be
+    picker.fields["name"].setText(name)
+    type_into(qtbot, picker.fields["native_name"], "通商代表")
+    picker.add_button.click()
+    assert picker.isVisible()  # open again, as it was, with the reason
+    assert "Name" in picker.error.message and "at most 300" in picker.error.message
+    assert picker.fields["name"].text() == name and picker.fields["native_name"].text() == "通商代表"
+    picker.fields["name"].setText("Sarah Bianchi")
+    picker.add_button.click()
+    assert not picker.isVisible()
+    assert names(panel, "ours")[-1] == "Sarah Bianchi"

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from briefing.records import IssueRecord
 from ui.models.pick_list import PickListModel
+from ui.widgets.field_error import FieldError
 from ui.widgets.search_list import SearchableList
 
 
@@ -43,6 +44,8 @@ class IssuePicker(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.search, 1)
         layout.addWidget(self.none_left)
+        self.error = FieldError(self)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().lineSpacing() * 24)
         self._update()
@@ -74,3 +77,8 @@ class IssuePicker(QDialog):
         # Enter adds what the list offers, else the new issue typed.
         (self.pick_button if has_pick else self.new_button).setDefault(True)
         (self.new_button if has_pick else self.pick_button).setDefault(False)
+
+    def refused(self, message: str) -> None:
+        """The store refused what was picked or typed: show why, and everything as it was, again."""
+        self.error.show_message(message)
+        self.open()

@@ -205,7 +205,9 @@ class IssueNotesPanel(QWidget):
                                     lambda: notes.add_new_issue(meeting_id, title),
                                     f"Add new issue “{title}”")
         self.ctx.undo_stack.push(command)
-        if command.row_id is not None:
+        if command.outcome.error is not None:
+            picker.refused(self.ctx.status.text)
+        elif command.row_id is not None:
             if picker.issue is None:
                 self.ctx.events.sig_issues_changed.emit()
             self._select(command.row_id)

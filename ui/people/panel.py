@@ -192,7 +192,9 @@ class ParticipantsPanel(QWidget):
         command = AddParticipantCommand(self.ctx, self.meeting_id, picker.side, picker.role,
                                         person=picker.person, new_person=picker.new_person)
         self.ctx.undo_stack.push(command)
-        if command.participant_id is not None:
+        if command.outcome.error is not None:
+            picker.refused(self.ctx.status.text)
+        elif command.participant_id is not None:
             self.select(command.participant_id)
 
     def remove_current(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing.records import PersonRecord
 from ui.models.pick_list import PickListModel
+from ui.widgets.field_error import FieldError
 from ui.widgets.search_list import SearchableList
 
 
@@ -106,6 +107,8 @@ class ParticipantPicker(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(where)
+        self.error = FieldError(self)
+        layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().lineSpacing() * 24)
         self._update()
@@ -139,3 +142,8 @@ class ParticipantPicker(QDialog):
             self.add_button.setEnabled(self.search.current() is not None)
         else:
             self.add_button.setEnabled(bool(self.fields["name"].text().strip()))
+
+    def refused(self, message: str) -> None:
+        """The store refused what was picked or typed: show why, and everything as it was, again."""
+        self.error.show_message(message)
+        self.open()
