@@ -214,3 +214,12 @@ def test_a_new_issue_title_the_store_refuses_is_not_lost(qtbot, window):
     assert panel.picker.isVisible() and "at most 300" in panel.picker.error.message
     assert panel.picker.search.filter.text() == title
     assert panel.model.rowCount() == 2
+
+
+def test_opening_another_meeting_writes_what_was_typed_in_a_note(qtbot, window, store):
+    panel = notes_tab(qtbot, window)
+    note_id = panel.editor.note.id
+    type_into(qtbot, section(panel, "defensives"), "Q: 米? ")
+    open_launch(window)  # from the meetings list, as a user would
+    assert store.notes.get(note_id).defensives.startswith("Q: 米? ")
+    assert panel.editor.title.text() == STEEL and panel.model.rowCount() == 2
