@@ -1,0 +1,103 @@
+"""The few flowables of our own: contents entries, tables that keep rows whole, boxed panels."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, FrameBG, Indenter, Paragraph, Spacer, Table
+
+from briefing.pdf import styles
+from briefing.pdf.fonts import BODY
+
+#: Room kept at the right of a contents entry for its page number.
+NUMBER_ROOM = 34
+LEADER_GAP = 4
+
+
+class ContentsEntry(Flowable):
+    """A contents line: the title, dotted leaders and the page number, all one link.
+
+    The number is not known while the contents is laid out (it comes before
+    the pages it lists), so the leaders and the number are a form that the
+    document template writes when the book is finished (``BookTemplate.defer``).
+    """
+
+    def __init__(self, markup: str, key: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.key = key
+        self.style = ParagraphStyle(style.name + "+toc", parent=style,
+                                    rightIndent=style.rightIndent + NUMBER_ROOM)
+        self.para = Paragraph(markup, self.style)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, self.height = self.para.wrap(availWidth, availHeight)
+        self.width = availWidth
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.style.spaceAfter
+
+    def draw(self) -> None:
+        canv = self.canv
+        self.para.drawOn(canv, 0, 0)
+        widths = self.para.getActualLineWidths0() or [0.0]
+        indent = self.style.leftIndent + (self.style.firstLineIndent if len(widths) == 1 else 0)
+        text_end = indent + widths[-1]
+        baseline = self.height - self.style.fontSize - (len(widths) - 1) * self.style.leading
+        name = f"toc-{self.key}"
+        canv.doForm(name)
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+        doc = canv._doctemplate
+        width, font, size = self.width, self.style.fontName, self.style.fontSize
+
+        def fill(_total: int) -> None:
+            page = doc.pages.get(self.key)
+            number = str(page) if page is not None else "–"
+            c = doc.canv
+            c.setFont(font, size)
+            c.setFillColor(styles.INK)
+            c.drawRightString(width, baseline, number)
+            c.setFont(BODY, size)
+            c.setFillColor(styles.MUTED)
+            dot = c.stringWidth(". ", BODY, size)
+            start = text_end + LEADER_GAP
+            stop = width - c.stringWidth(number, font, size) - LEADER_GAP
+            count = int((stop - start) // dot)
+            if count > 0:
+                c.drawRightString(stop, baseline, ". " * count)
+
+        doc.defer(name, fill)
+
+
+class RowKeepingTable(Table):
+    """A table that splits between rows, and inside a row only when it is taller than a page.
+
+    ReportLab's ``splitInRow`` would also cut a row that merely does not fit
+    in what is left of the current page; here a row moves whole to the next
+    page when it fits there, and is cut only when it starts at the top of a
+    page and still does not fit.
+    """
+
+    def split(self, availWidth: float, availHeight: float):
+        frame = getattr(self, "_frame", None)
+        self.splitInRow = 1 if frame is not None and getattr(frame, "_atTop", 0) else 0
+        return super().split(availWidth, availHeight)
+
+
+def panel(heading: Flowable, body: list[Flowable]) -> list[Flowable]:
+    """A boxed, tinted panel around ``heading`` and ``body``; it splits across pages like text."""
+    pad = styles.PANEL_PADDING
+    return [
+        Spacer(1, 6),
+        FrameBG(color=styles.RED_LINE_FILL, strokeColor=styles.RED_LINE, strokeWidth=0.9),
+        Indenter(left=pad, right=pad),
+        Spacer(1, pad / 2),
+        heading,
+        *body,
+        Spacer(1, pad / 2),
+        Indenter(left=-pad, right=-pad),
+        FrameBG(start=False),
+        Spacer(1, 6),
+    ]
