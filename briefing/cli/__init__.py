@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sample",
     "import_",
     "dump",
+    "export",
 )
 
 

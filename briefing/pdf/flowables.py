@@ -11,6 +11,7 @@ from briefing.pdf.fonts import BODY
 #: Room kept at the right of a contents entry for its page number.
 NUMBER_ROOM = 34
 LEADER_GAP = 4
+NUMBER_COLUMN = 22
 
 
 class ContentsEntry(Flowable):
@@ -43,8 +44,8 @@ class ContentsEntry(Flowable):
         canv = self.canv
         self.para.drawOn(canv, 0, 0)
         widths = self.para.getActualLineWidths0() or [0.0]
-        indent = self.style.leftIndent + (self.style.firstLineIndent if len(widths) == 1 else 0)
-        text_end = indent + widths[-1]
+        # ReportLab's line widths count the paragraph's indents: take the right one off
+        text_end = widths[-1] - self.style.rightIndent
         baseline = self.height - self.style.fontSize - (len(widths) - 1) * self.style.leading
         name = f"toc-{self.key}"
         canv.doForm(name)
@@ -63,7 +64,8 @@ class ContentsEntry(Flowable):
             c.setFillColor(styles.MUTED)
             dot = c.stringWidth(". ", BODY, size)
             start = text_end + LEADER_GAP
-            stop = width - c.stringWidth(number, font, size) - LEADER_GAP
+            # leaders end in one column (dots line up from entry to entry) unless the number is wide
+            stop = min(width - NUMBER_COLUMN, width - c.stringWidth(number, font, size) - LEADER_GAP)
             count = int((stop - start) // dot)
             if count > 0:
                 c.drawRightString(stop, baseline, ". " * count)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import threading
-from itertools import groupby
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.resources import as_file, files
+from itertools import groupby
 
 #: (family, regular file, bold file or None, italic file or None, bold-italic file or None).
 #: The first family is the body font; the others are the fallback chain, in order.

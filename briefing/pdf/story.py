@@ -127,7 +127,8 @@ def cover(book: Book) -> list[Flowable]:
     ]
     for label, value in rows:
         if value:
-            out += [book.label(label.upper(), styles.cover_label), book.text(value, where, styles.cover_value)]
+            out.append(book.label(label.upper(), styles.cover_label))
+            out.append(book.text(value, where, styles.cover_value))
     marking = book.ladder.get(m.sensitivity)
     band = Table([[book.text(marking.label, where, styles.cover_marking)]], colWidths=[book.width])
     band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), marking.colour),
