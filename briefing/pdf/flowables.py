@@ -57,18 +57,17 @@ class ContentsEntry(Flowable):
             page = doc.pages.get(self.key)
             number = str(page) if page is not None else "–"
             c = doc.canv
+            # leaders end in one column (dots line up from entry to entry) unless the number is wide
+            stop = min(width - NUMBER_COLUMN, width - c.stringWidth(number, font, size) - LEADER_GAP)
+            dot = c.stringWidth(". ", BODY, size)
+            count = int((stop - text_end - LEADER_GAP) // dot)
+            if count > 0:
+                c.setFont(BODY, size)
+                c.setFillColor(styles.MUTED)
+                c.drawRightString(stop, baseline, ". " * count)
             c.setFont(font, size)
             c.setFillColor(styles.INK)
             c.drawRightString(width, baseline, number)
-            c.setFont(BODY, size)
-            c.setFillColor(styles.MUTED)
-            dot = c.stringWidth(". ", BODY, size)
-            start = text_end + LEADER_GAP
-            # leaders end in one column (dots line up from entry to entry) unless the number is wide
-            stop = min(width - NUMBER_COLUMN, width - c.stringWidth(number, font, size) - LEADER_GAP)
-            count = int((stop - start) // dot)
-            if count > 0:
-                c.drawRightString(stop, baseline, ". " * count)
 
         doc.defer(name, fill)
 

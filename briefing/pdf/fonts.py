@@ -119,7 +119,11 @@ def _register_family(name: str, regular: str, bold: str | None, italic: str | No
     bold_italic_name = register(bold_italic, bold_name)
     pdfmetrics.registerFontFamily(name, normal=regular_name, bold=bold_name,
                                   italic=italic_name, boldItalic=bold_italic_name)
-    coverage = frozenset(pdfmetrics.getFont(regular_name).face.charToGlyph) - _CONTROLS
+    # Only the Basic Multilingual Plane: ReportLab writes the ToUnicode entry of a character
+    # above U+FFFF as five hex digits, which is invalid (pdftotext and qpdf complain and the
+    # text would not copy out right), so such characters print as the replacement mark.
+    cmap = pdfmetrics.getFont(regular_name).face.charToGlyph
+    coverage = frozenset(code for code in cmap if code <= 0xFFFF) - _CONTROLS
     return Family(name, regular_name, bold_name, italic_name, bold_italic_name, coverage)
 
 

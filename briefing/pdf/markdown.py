@@ -19,9 +19,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, HRFlowable, Indenter, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Indenter, Paragraph, TableStyle
 
 from briefing.pdf import styles
+from briefing.pdf.flowables import RowKeepingTable
 from briefing.pdf.fonts import BODY_BOLD
 from briefing.pdf.typeset import Typesetter, escape
 
@@ -271,16 +272,13 @@ class _Block:
         for row in rows:
             row += [[] for _ in range(columns - len(row))]
         width = self.r.width - self.indent
-        table = Table(rows, colWidths=[width / columns] * columns, repeatRows=header_rows,
-                      hAlign="LEFT", splitInRow=1)
-        table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.RULE),
-            ("BACKGROUND", (0, 0), (-1, header_rows - 1), styles.HEADER_FILL),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ] if header_rows else [("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.RULE)]))
+        table = RowKeepingTable(rows, colWidths=[width / columns] * columns, repeatRows=header_rows,
+                      hAlign="LEFT")
+        commands = [*styles.TABLE_BASE, ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+        if header_rows:
+            commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), styles.HEADER_FILL))
+        table.setStyle(TableStyle(commands))
         table.spaceBefore, table.spaceAfter = 3, 8
         return table
 

@@ -131,7 +131,7 @@ def cover(book: Book) -> list[Flowable]:
             out.append(book.text(value, where, styles.cover_value))
     marking = book.ladder.get(m.sensitivity)
     band = Table([[book.text(marking.label, where, styles.cover_marking)]], colWidths=[book.width])
-    band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), marking.colour),
+    band.setStyle(TableStyle([*styles.TABLE_BASE, ("BACKGROUND", (0, 0), (-1, -1), marking.colour),
                               ("TOPPADDING", (0, 0), (-1, -1), 10),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
     return [*out, Spacer(1, 28), band]
@@ -193,7 +193,7 @@ def _agenda_table(book: Book, slots: tuple[AgendaSlot, ...]) -> Table:
         title: list[Flowable] = [book.text(item.title, where, styles.cell)]
         if item.outcome.strip():
             title += book.md.render(item.outcome, f"{where} › Outcome", style=styles.cell_muted)
-        issue: Flowable | str = ""
+        issue: Flowable | list = []
         if item.issue_title:
             markup = book.ts.markup(item.issue_title, where)
             if item.issue_id in papers:
@@ -260,6 +260,7 @@ def _header_box(book: Book, note: NoteRecord, where: str) -> Table:
     box = Table([[book.text(note.issue_title, where, styles.issue)],
                  [Paragraph(meta_markup, styles.issue_meta)]], colWidths=[book.width])
     box.setStyle(TableStyle([
+        *styles.TABLE_BASE,
         ("BACKGROUND", (0, 0), (-1, -1), styles.HEADER_FILL),
         ("LINEABOVE", (0, 0), (-1, 0), 2, styles.ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
@@ -333,7 +334,7 @@ def actions(book: Book) -> list[Flowable]:
         status = a.status.capitalize() + (" — overdue" if a.is_overdue(today) else "")
         rows.append([
             book.label(str(number), styles.cell_muted),
-            book.md.render(a.text, where, style=styles.cell) or "",
+            book.md.render(a.text, where, style=styles.cell),
             book.text(a.owner, where, styles.cell),
             book.label(a.due.isoformat() if a.due else "—", styles.cell),
             book.label(status, styles.cell),
@@ -351,7 +352,7 @@ def actions(book: Book) -> list[Flowable]:
 
 def _grid_style() -> list[tuple]:
     return [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        *styles.TABLE_BASE,
         ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, styles.ZEBRA]),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.ACCENT),

@@ -45,7 +45,7 @@ WATERMARK_SIZE = 96
 
 body = ParagraphStyle("body", fontName=BODY, fontSize=BODY_SIZE, leading=BODY_LEADING,
                       textColor=INK, spaceAfter=5, alignment=TA_LEFT, splitLongWords=1,
-                      allowWidows=0, allowOrphans=0)
+                      allowWidows=0, allowOrphans=0, bulletFontName=BODY)
 small = ParagraphStyle("small", parent=body, fontSize=9, leading=12, spaceAfter=3)
 muted = ParagraphStyle("muted", parent=small, textColor=MUTED)
 cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=12.5, spaceAfter=0)
@@ -115,6 +115,13 @@ def watermark_style(size: float) -> ParagraphStyle:
     return ParagraphStyle("watermark", parent=body, fontName=BODY_BOLD, fontSize=size,
                           leading=size * 1.1, textColor=WATERMARK, splitLongWords=0)
 
+
+#: Every table starts from these commands: no cell may fall back to ReportLab's Helvetica.
+TABLE_BASE: tuple[tuple, ...] = (
+    ("FONTNAME", (0, 0), (-1, -1), BODY),
+    ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+)
 
 BULLET_INDENT = 14
 LIST_INDENT = 16

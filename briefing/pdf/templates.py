@@ -74,7 +74,8 @@ class BookTemplate(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         # one page template: the cover carries the same marking and running line
-        self.addPageTemplates([PageTemplate("book", [frame], onPage=self._furnish, pagesize=pagesize)])
+        self.addPageTemplates([PageTemplate("book", [frame], onPage=self._head,
+                                            onPageEnd=self._foot, pagesize=pagesize)])
         self.furniture = furniture
         self.ts = ts
         self.pages: dict[str, int] = {}              # outline key → page number
@@ -131,10 +132,10 @@ class BookTemplate(BaseDocTemplate):
 
     # -- furniture -----------------------------------------------------------------
 
-    def _furnish(self, canv, doc) -> None:
+    def _head(self, canv, doc) -> None:
+        # before the page's content: the watermark (under the text) and the top band,
+        # so that the page reads marking, content, marking, running line
         width, height = self.pagesize
-        f = self.furniture
-        canv.saveState()
         if self._watermark is not None:
             para, w, h = self._watermark
             canv.saveState()
@@ -142,18 +143,27 @@ class BookTemplate(BaseDocTemplate):
             canv.rotate(_angle(width, height))
             para.drawOn(canv, -w / 2, -h / 2)
             canv.restoreState()
-        band_w = width - 2 * styles.MARGIN
-        for y in (height - styles.BANNER_INSET - styles.BANNER_HEIGHT, styles.BANNER_INSET + 4 * mm):
-            canv.setFillColor(f.marking_colour)
-            canv.rect(styles.MARGIN, y, band_w, styles.BANNER_HEIGHT, stroke=0, fill=1)
-            canv.setFillColorRGB(1, 1, 1)
-            canv.setFont(BODY_BOLD, styles.BANNER_SIZE)
-            canv.drawCentredString(width / 2, y + (styles.BANNER_HEIGHT - styles.BANNER_SIZE * 0.7) / 2,
-                                   f.marking)
-        para, _, h = self._running
+        self._band(canv, height - styles.BANNER_INSET - styles.BANNER_HEIGHT)
+
+    def _foot(self, canv, doc) -> None:
+        self._band(canv, styles.BANNER_INSET + 4 * mm)
+        para, _, _ = self._running
         baseline = styles.BANNER_INSET + 4 * mm - styles.RUNNING_GAP
+        canv.saveState()
         para.drawOn(canv, styles.MARGIN, baseline - 2)
         canv.doForm(_page_form_name(canv.getPageNumber()))
+        canv.restoreState()
+
+    def _band(self, canv, y: float) -> None:
+        width, _ = self.pagesize
+        f = self.furniture
+        canv.saveState()
+        canv.setFillColor(f.marking_colour)
+        canv.rect(styles.MARGIN, y, width - 2 * styles.MARGIN, styles.BANNER_HEIGHT, stroke=0, fill=1)
+        canv.setFillColorRGB(1, 1, 1)
+        canv.setFont(BODY_BOLD, styles.BANNER_SIZE)
+        canv.drawCentredString(width / 2, y + (styles.BANNER_HEIGHT - styles.BANNER_SIZE * 0.7) / 2,
+                               f.marking)
         canv.restoreState()
 
     def _page_form(self, page: int, total: int) -> None:

@@ -3,7 +3,7 @@
 Everything a user typed goes through ``Typesetter.markup``: it is escaped (so
 ``<b>``, ``<para>``, ``<img src=…>`` and ``&`` print as those characters and
 never reach ReportLab's parser as markup), control characters become visible
-control pictures (␀ ␛), each run of characters is set in the first shipped
+control pictures (␀ ␛), right-to-left spans are put in visual order, each run of characters is set in the first shipped
 font that has them, and a character no font has prints as a visible U+FFFD
 with a warning that says which character and where. Nothing is dropped
 silently except invisible formatting characters no font draws (zero-width
@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from briefing.pdf.bidi import visual_order
 from briefing.pdf.fonts import FontChain
 
 REPLACEMENT = "\ufffd"
@@ -53,8 +54,10 @@ def visible_controls(text: str) -> str:
 
 
 def describe(char: str) -> str:
-    """``U+1F600 GRINNING FACE`` for a warning."""
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
+    """``U+1F600 GRINNING FACE (😀)`` for a warning."""
+    if unicodedata.category(char) == "Cc":
+        return f"U+{ord(char):04X} (a control character)"
+    return f"U+{ord(char):04X} {unicodedata.name(char, '(unnamed)')} ({char})"
 
 
 def _ignorable(char: str) -> bool:
@@ -86,7 +89,7 @@ class Typesetter:
 
     def markup(self, text: str, where: str, *, bold: bool = False, italic: bool = False) -> str:
         """User text as paragraph markup, each run in the font that has it (see module doc)."""
-        text = visible_controls(text)
+        text = visual_order(visible_controls(text))
         chain = self.chain
         if not chain.needs_fallback(text):
             return text.translate(_XML)
