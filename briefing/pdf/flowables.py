@@ -81,10 +81,31 @@ class RowKeepingTable(Table):
     page and still does not fit.
     """
 
+    def __init__(self, data, *args, **kwargs) -> None:
+        for row in data:
+            for cell in row:
+                for item in cell if isinstance(cell, list) else [cell]:
+                    if type(item) is Paragraph:
+                        item.__class__ = CellParagraph
+        super().__init__(data, *args, **kwargs)
+
     def split(self, availWidth: float, availHeight: float):
         frame = getattr(self, "_frame", None)
         self.splitInRow = 1 if frame is not None and getattr(frame, "_atTop", 0) else 0
         return super().split(availWidth, availHeight)
+
+
+class CellParagraph(Paragraph):
+    """A paragraph inside a table cell.
+
+    ReportLab's in-row split asks each paragraph of a cell to split and takes
+    the second part unconditionally, but a paragraph that fits answers with
+    one part; an empty second part keeps that from failing.
+    """
+
+    def split(self, availWidth: float, availHeight: float):
+        parts = super().split(availWidth, availHeight)
+        return [*parts, Spacer(0, 0)] if len(parts) == 1 else parts
 
 
 def panel(heading: Flowable, body: list[Flowable]) -> list[Flowable]:

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, HRFlowable, Indenter, Paragraph, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, TableStyle
 
 from briefing.pdf import styles
 from briefing.pdf.flowables import RowKeepingTable
@@ -166,24 +166,25 @@ class _Block:
 
     def _indented(self, by: float, tokens: list[Token], start: int, end: int,
                   bullet: str | None, style: ParagraphStyle | None) -> list[Flowable]:
+        # indentation lives in the paragraph styles (not Indenters), so lists also work in cells
         saved = self.style
         self.indent += by
         if style is not None:
             self.style = style
         try:
             inner = self.blocks(tokens, start, end, first_bullet=bullet)
+            if bullet and not inner:    # an empty list item still shows its bullet
+                inner = [Paragraph("", self._styled(self.style), bulletText=bullet)]
         finally:
             self.indent -= by
             self.style = saved
-        if bullet and not inner:    # an empty list item still shows its bullet
-            inner = [Paragraph("", self._styled(self.style), bulletText=bullet)]
-        return [Indenter(left=by), *inner, Indenter(left=-by)]
+        return inner
 
     def _inline(self, tok: Token, style: ParagraphStyle, bullet: str | None) -> list[Flowable]:
         return self.r.paragraphs(self.spans(tok), style, self.where, bullet)
 
     def _styled(self, style: ParagraphStyle) -> ParagraphStyle:
-        return _bulleted(style)
+        return _indented_style(style, self.indent)
 
     def spans(self, tok: Token) -> list[Span]:
         """The inline children of ``tok`` as spans."""
@@ -248,7 +249,7 @@ class _Block:
                 self.r.ts.markup(line, self.where).replace("  ", "&nbsp; ") or "&nbsp;"
                 for line in lines[first:first + 40]
             )
-            out.append(Paragraph(markup, styles.code, bulletText=bullet if not out else None))
+            out.append(Paragraph(markup, self._styled(styles.code), bulletText=bullet if not out else None))
         return out
 
     def _table(self, tokens: list[Token], start: int, close: int) -> Flowable:
@@ -336,10 +337,13 @@ def _same_link(spans: list[Span], href: str) -> bool:
     return tail.endswith(href) or tail.endswith(href.removeprefix("mailto:"))
 
 
-@lru_cache(maxsize=64)
-def _bulleted(style: ParagraphStyle) -> ParagraphStyle:
-    """``style`` with its bullet hung left of the text (the frame is indented for lists)."""
-    return ParagraphStyle(style.name + "+bullet", parent=style, bulletIndent=-styles.LIST_INDENT + 2,
+@lru_cache(maxsize=256)
+def _indented_style(style: ParagraphStyle, indent: float) -> ParagraphStyle:
+    """``style`` indented by ``indent``, with a bullet hung in the indent."""
+    if not indent:
+        return style
+    return ParagraphStyle(f"{style.name}+{indent:g}", parent=style, leftIndent=style.leftIndent + indent,
+                          bulletIndent=style.leftIndent + indent - styles.LIST_INDENT + 2,
                           bulletFontName=style.fontName, bulletFontSize=style.fontSize)
 
 

@@ -3,9 +3,10 @@
 Everything a user typed goes through ``Typesetter.markup``: it is escaped (so
 ``<b>``, ``<para>``, ``<img src=…>`` and ``&`` print as those characters and
 never reach ReportLab's parser as markup), control characters become visible
-control pictures (␀ ␛), right-to-left spans are put in visual order, each run of characters is set in the first shipped
-font that has them, and a character no font has prints as a visible U+FFFD
-with a warning that says which character and where. Nothing is dropped
+control pictures (␀ ␛), right-to-left spans are put in visual order
+(``bidi.py``), each run of characters is set in the first shipped font that
+has them, and a character no font has prints as a visible U+FFFD with a
+warning that says which character and where. Nothing is dropped
 silently except invisible formatting characters no font draws (zero-width
 joiners, variation selectors), which no viewer would show either.
 """
@@ -20,14 +21,15 @@ from briefing.pdf.bidi import visual_order
 from briefing.pdf.fonts import FontChain
 
 REPLACEMENT = "\ufffd"
-#: At most this many warnings are listed; the rest are counted.
-MAX_WARNINGS = 100
+#: At most this many warnings (one per character) are returned.
+MAX_WARNINGS = 200
 
 _XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 # C0 controls other than tab/newline/CR map to their control pictures (U+2400…), DEL to ␡.
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code not in (9, 10, 13)}
 _PICTURES |= {0x7F: "\u2421", 9: " ", 10: " ", 13: " "}
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
+_C1 = re.compile("[\x80-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +73,19 @@ class Typesetter:
 
     def __init__(self, chain: FontChain) -> None:
         self.chain = chain
-        self._warnings: list[ExportWarning] = []
-        self._seen: set[tuple[str, str]] = set()
-        self._more = 0
+        self._places: dict[str, list[str]] = {}     # character without a glyph → where, in order
 
     @property
     def warnings(self) -> tuple[ExportWarning, ...]:
-        """What went into the book other than as typed (deduplicated by character and place)."""
-        if self._more:
-            extra = ExportWarning("", f"… and {self._more} more characters without a glyph")
-            return (*self._warnings, extra)
-        return tuple(self._warnings)
+        """One warning per character printed as the replacement mark, naming where it is."""
+        out = []
+        for char, places in self._places.items():
+            more = len(places) - 1
+            also = f" (also in {more} other place{'s' if more > 1 else ''}: {'; '.join(places[1:4])}"
+            also += "; …)" if more > 3 else ")"
+            out.append(ExportWarning(places[0], f"{describe(char)} is in no font the book ships; "
+                                                f"printed as {REPLACEMENT}" + (also if more else "")))
+        return tuple(out[:MAX_WARNINGS])
 
     def plain(self, text: str) -> str:
         """User text for places without markup (outline entries, document metadata)."""
@@ -113,12 +117,7 @@ class Typesetter:
         return "".join(marks)
 
     def _warn(self, char: str, where: str) -> None:
-        key = (char, where)
-        if key in self._seen:
-            return
-        self._seen.add(key)
-        if len(self._warnings) >= MAX_WARNINGS:
-            self._more += 1
-            return
-        self._warnings.append(ExportWarning(
-            where, f"{describe(char)} is in no font the book ships; printed as {REPLACEMENT}"))
+        where = _C1.sub(REPLACEMENT, visible_controls(where))  # a place may quote user text
+        places = self._places.setdefault(char, [])
+        if where not in places:
+            places.append(where)

@@ -49,7 +49,8 @@ def test_a_paper_has_its_sections_in_order_talking_points_numbered_and_sources_l
     assert positions == sorted(positions)
     points = steel[steel.index("TALKING POINTS"):steel.index("ANTICIPATED")]
     assert re.findall(r"(\d)\. ", points) == ["1", "2", "3", "4"]
-    assert "[1] U.S., Japan Form Trade Partnership to Strengthen Alliance. Bloomberg L.P., 2021-11-17" in steel
+    source = "[1] U.S., Japan Form Trade Partnership to Strengthen Alliance. Bloomberg L.P., 2021-11-17"
+    assert source in steel
 
 
 def test_an_in_text_reference_links_to_its_source(sample_book, sample_brief):
