@@ -16,8 +16,14 @@ BASE_14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 
 
 def page_texts(data: bytes, password: str | None = None) -> list[str]:
-    """The text of every page (pypdf), whitespace collapsed."""
-    reader = pypdf.PdfReader(io.BytesIO(data), password=password)
+    """The text of every page (pypdf), whitespace collapsed; pikepdf decrypts (pypdf would need
+    the cryptography package for AES)."""
+    if password is not None:
+        with pikepdf.open(io.BytesIO(data), password=password) as pdf:
+            plain = io.BytesIO()
+            pdf.save(plain)
+            data = plain.getvalue()
+    reader = pypdf.PdfReader(io.BytesIO(data))
     return [" ".join(page.extract_text().split()) for page in reader.pages]
 
 
