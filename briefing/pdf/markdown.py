@@ -19,10 +19,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, TableStyle
 
 from briefing.pdf import styles
-from briefing.pdf.flowables import RowKeepingTable
+from briefing.pdf.flowables import BookParagraph, RowKeepingTable
 from briefing.pdf.fonts import BODY_BOLD
 from briefing.pdf.typeset import Typesetter, escape
 
@@ -78,7 +78,7 @@ class MarkdownRenderer:
             markup = "".join(self._span(s, where, bold) for s in chunk).strip()
             if not markup and not out:
                 continue
-            out.append(Paragraph(markup, style, bulletText=bullet if not out else None))
+            out.append(BookParagraph(markup, style, bulletText=bullet if not out else None))
         return out
 
     def _span(self, span: Span, where: str, bold: bool) -> str:
@@ -138,7 +138,8 @@ class _Block:
             return self._inline(tokens[i + 1], self._styled(self.style), bullet)
         if kind == "heading_open":
             level = min(int(tok.tag[1:]), len(styles.md_headings)) - 1
-            return self._inline(tokens[i + 1], self._styled(styles.md_headings[level]), bullet)
+            heading = self._inline(tokens[i + 1], self._styled(styles.md_headings[level]), bullet)
+            return [CondPageBreak(styles.KEEP_WITH_NEXT), *heading]
         if kind in ("bullet_list_open", "ordered_list_open"):
             ordered = kind == "ordered_list_open"
             number = int(tok.attrs.get("start", 1) or 1) if ordered else 1
@@ -174,7 +175,7 @@ class _Block:
         try:
             inner = self.blocks(tokens, start, end, first_bullet=bullet)
             if bullet and not inner:    # an empty list item still shows its bullet
-                inner = [Paragraph("", self._styled(self.style), bulletText=bullet)]
+                inner = [BookParagraph("", self._styled(self.style), bulletText=bullet)]
         finally:
             self.indent -= by
             self.style = saved
@@ -249,7 +250,8 @@ class _Block:
                 self.r.ts.markup(line, self.where).replace("  ", "&nbsp; ") or "&nbsp;"
                 for line in lines[first:first + 40]
             )
-            out.append(Paragraph(markup, self._styled(styles.code), bulletText=bullet if not out else None))
+            first_bullet = bullet if not out else None
+            out.append(BookParagraph(markup, self._styled(styles.code), bulletText=first_bullet))
         return out
 
     def _table(self, tokens: list[Token], start: int, close: int) -> Flowable:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from briefing.pdf import styles
-from briefing.pdf.flowables import ContentsEntry, RowKeepingTable, panel
+from briefing.pdf.flowables import BookParagraph, ContentsEntry, RowKeepingTable, panel
 from briefing.pdf.fonts import BODY_BOLD, register_fonts
 from briefing.pdf.markdown import MarkdownRenderer
 from briefing.pdf.options import BookOptions
@@ -40,14 +40,18 @@ class Book:
     def __post_init__(self) -> None:
         self.md = MarkdownRenderer(self.ts, self.width)
 
-    def text(self, text: str, where: str, style=styles.body) -> Paragraph:
+    def text(self, text: str, where: str, style=styles.body) -> BookParagraph:
         """One paragraph of plain user text (a title, a name) in ``style``."""
         bold = style.fontName == BODY_BOLD
-        return Paragraph(self.ts.markup(text, where, bold=bold), style)
+        return BookParagraph(self.ts.markup(text, where, bold=bold), style)
 
-    def label(self, text: str, style=styles.body) -> Paragraph:
+    def label(self, text: str, style=styles.body) -> BookParagraph:
         """A paragraph of the builder's own words (no user text)."""
-        return Paragraph(self.ts.markup(text, ""), style)
+        return BookParagraph(self.ts.markup(text, ""), style)
+
+    def heading(self, text: str, style=styles.subsection) -> list[Flowable]:
+        """A heading of the builder's own words that never ends a page."""
+        return [CondPageBreak(styles.KEEP_WITH_NEXT), self.label(text, style)]
 
 
 def build_story(brief: Brief, options: BookOptions, ts: Typesetter | None = None,
@@ -163,7 +167,7 @@ def agenda(book: Book) -> list[Flowable]:
         line = f"{m.location} · {line}"
     out.append(book.text(line, where, styles.muted))
     if m.objectives.strip():
-        out.append(book.label("Objectives of the meeting", styles.subsection))
+        out += book.heading("Objectives of the meeting")
         out += book.md.render(m.objectives, "Agenda › Objectives")
     out.append(Spacer(1, 8))
     if not schedule.slots:
@@ -182,8 +186,8 @@ def agenda(book: Book) -> list[Flowable]:
 def _agenda_table(book: Book, slots: tuple[AgendaSlot, ...]) -> Table:
     first = slots[0]
     venue_zone, home_zone = first.venue_start.tzname(), first.home_start.tzname()
-    head = [book.label(h, styles.cell_head) for h in
-            ("#", f"Venue {venue_zone}", f"Home {home_zone}", "Min", "Item", "Lead", "Issue")]
+    # the builder's own short values are plain strings (cheaper than paragraphs); user text is not
+    head = ["#", f"Venue {venue_zone}", f"Home {home_zone}", "Min", "Item", "Lead", "Issue"]
     rows: list[list] = [head]
     papers = {n.issue_id for n in book.brief.notes} if book.options.has("papers") else set()
     day = first.venue_start.date()
@@ -199,20 +203,17 @@ def _agenda_table(book: Book, slots: tuple[AgendaSlot, ...]) -> Table:
             if item.issue_id in papers:
                 note = next(n for n in book.brief.notes if n.issue_id == item.issue_id)
                 markup = f'<a href="#{paper_key(note)}" color="{styles.LINK_HEX}">{markup}</a>'
-            issue = Paragraph(markup, styles.cell)
+            issue = BookParagraph(markup, styles.cell)
         rows.append([
-            book.label(str(number), styles.cell_muted),
-            book.label(_clock(slot.venue_start, day), styles.cell),
-            book.label(_clock(slot.home_start, day), styles.cell),
-            book.label(str(item.minutes), styles.cell_right),
+            str(number), _clock(slot.venue_start, day), _clock(slot.home_start, day), str(item.minutes),
             title,
             book.text(item.lead, where, styles.cell),
             issue,
         ])
-    fixed = [18, 52, 58, 30, 78, 96]
+    fixed = [18, 58, 58, 30, 78, 96]
     widths = [*fixed[:4], book.width - sum(fixed), *fixed[4:]]
     table = RowKeepingTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle(_grid_style()))
+    table.setStyle(TableStyle([*_grid_style(), ("ALIGN", (3, 0), (3, -1), "RIGHT")]))
     return table
 
 
@@ -239,12 +240,13 @@ def paper(book: Book, note: NoteRecord) -> list[Flowable]:
         if field == "red_lines":
             if book.options.has("red_lines"):
                 body = book.md.render(text, at, sources=sources)
-                out += panel(book.label(heading, styles.red_lines_heading), body)
+                out += [CondPageBreak(styles.KEEP_WITH_NEXT),
+                        *panel(book.label(heading, styles.red_lines_heading), body)]
             continue
-        out.append(book.label(heading, styles.subsection))
+        out += book.heading(heading)
         out += book.md.render(text, at, numbered=field == "talking_points", sources=sources)
     if note.sources:
-        out.append(book.label("Sources", styles.subsection))
+        out += book.heading("Sources")
         for number, src in enumerate(note.sources, 1):
             out.append(_source(book, note, number, src, f"{where} › Sources [{number}]"))
     return out
@@ -258,7 +260,7 @@ def _header_box(book: Book, note: NoteRecord, where: str) -> Table:
     if note.owner:
         meta_markup += " · " + book.ts.markup(f"Owner: {note.owner}", where)
     box = Table([[book.text(note.issue_title, where, styles.issue)],
-                 [Paragraph(meta_markup, styles.issue_meta)]], colWidths=[book.width])
+                 [BookParagraph(meta_markup, styles.issue_meta)]], colWidths=[book.width])
     box.setStyle(TableStyle([
         *styles.TABLE_BASE,
         ("BACKGROUND", (0, 0), (-1, -1), styles.HEADER_FILL),
@@ -272,7 +274,7 @@ def _header_box(book: Book, note: NoteRecord, where: str) -> Table:
     return box
 
 
-def _source(book: Book, note: NoteRecord, number: int, src, where: str) -> Paragraph:
+def _source(book: Book, note: NoteRecord, number: int, src, where: str) -> BookParagraph:
     parts = [f'<a name="{source_anchor(note, number)}"/>[{number}] ',
              "<b>" + book.ts.markup(src.title, where, bold=True) + "</b>"]
     detail = ", ".join(x for x in (src.publisher, src.date) if x)
@@ -283,7 +285,7 @@ def _source(book: Book, note: NoteRecord, number: int, src, where: str) -> Parag
         if src.url.startswith(("http://", "https://")):
             url = f'<a href="{escape(src.url)}" color="{styles.LINK_HEX}">{url}</a>'
         parts.append(". " + url)
-    return Paragraph("".join(parts), styles.source)
+    return BookParagraph("".join(parts), styles.source)
 
 
 # -- participants and actions ----------------------------------------------------------
@@ -299,7 +301,7 @@ def participants(book: Book) -> list[Flowable]:
     for side, heading in SIDE_HEADINGS:
         group = [p for p in people if p.side == side]
         if group:
-            out += [CondPageBreak(90), book.label(heading, styles.group)]
+            out += book.heading(heading, styles.group)
             for p in group:
                 out += _person(book, p)
     return out
@@ -311,7 +313,7 @@ def _person(book: Book, p: ParticipantRecord) -> list[Flowable]:
     name = book.ts.markup(person.name, where, bold=True)
     if person.native_name:
         name += "  " + book.ts.markup(person.native_name, where, bold=True)
-    out: list[Flowable] = [Paragraph(name, styles.person_name)]
+    out: list[Flowable] = [CondPageBreak(styles.KEEP_WITH_NEXT), BookParagraph(name, styles.person_name)]
     role = " · ".join(x for x in (p.role, person.title, person.organization) if x)
     if role:
         out.append(book.text(role, where, styles.person_role))
@@ -327,17 +329,16 @@ def actions(book: Book) -> list[Flowable]:
     if not items:
         return [*out, book.label("No action items.", styles.muted)]
     today = book.options.prepared_on or date.today()
-    rows: list[list] = [[book.label(h, styles.cell_head)
-                         for h in ("#", "Action", "Owner", "Due", "Status", "Issue")]]
+    rows: list[list] = [["#", "Action", "Owner", "Due", "Status", "Issue"]]
     for number, a in enumerate(items, 1):
         where = f"Action item {number}"
         status = a.status.capitalize() + (" — overdue" if a.is_overdue(today) else "")
         rows.append([
-            book.label(str(number), styles.cell_muted),
+            str(number),
             book.md.render(a.text, where, style=styles.cell),
             book.text(a.owner, where, styles.cell),
-            book.label(a.due.isoformat() if a.due else "—", styles.cell),
-            book.label(status, styles.cell),
+            a.due.isoformat() if a.due else "—",
+            BookParagraph(status, styles.cell),
             book.text(a.issue_title or "", where, styles.cell),
         ])
     fixed = [18, 90, 62, 62, 100]
@@ -353,6 +354,10 @@ def actions(book: Book) -> list[Flowable]:
 def _grid_style() -> list[tuple]:
     return [
         *styles.TABLE_BASE,
+        ("FONTNAME", (0, 0), (-1, 0), styles.BODY_BOLD),
+        ("FONTSIZE", (0, 0), (-1, 0), 8.5),
+        ("TEXTCOLOR", (0, 0), (-1, 0), styles.ACCENT),
+        ("TEXTCOLOR", (0, 1), (0, -1), styles.MUTED),
         ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, styles.ZEBRA]),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.ACCENT),

@@ -35,7 +35,7 @@ RED_LINE_FILL = colors.HexColor("#fbf0ef")
 QUOTE_BAR = colors.HexColor("#c9d1dc")
 CODE_FILL_HEX = "#f3f4f6"
 CODE_FILL = colors.HexColor(CODE_FILL_HEX)
-WATERMARK = colors.Color(0.55, 0.58, 0.62, alpha=0.16)
+WATERMARK = colors.Color(0.55, 0.58, 0.62, alpha=0.24)   # translucent: drawn over the page
 
 # -- type ----------------------------------------------------------------------
 BODY_SIZE, BODY_LEADING = 10.5, 14
@@ -67,29 +67,28 @@ cover_marking = ParagraphStyle("cover_marking", parent=body, fontName=BODY_BOLD,
 
 # headings
 section = ParagraphStyle("section", parent=body, fontName=BODY_BOLD, fontSize=16, leading=20,
-                         textColor=ACCENT, spaceBefore=0, spaceAfter=10, keepWithNext=1)
+                         textColor=ACCENT, spaceBefore=0, spaceAfter=10)
 group = ParagraphStyle("group", parent=section, fontSize=13, leading=17, spaceBefore=12,
                        spaceAfter=6)
 issue = ParagraphStyle("issue", parent=section, fontSize=14, leading=18, spaceAfter=4)
 issue_meta = ParagraphStyle("issue_meta", parent=small, textColor=MUTED, spaceAfter=0)
 subsection = ParagraphStyle("subsection", parent=body, fontName=BODY_BOLD, fontSize=9.5,
                             leading=13, textColor=ACCENT, spaceBefore=11, spaceAfter=4,
-                            keepWithNext=1, textTransform="uppercase")
+                            textTransform="uppercase")
 red_lines_heading = ParagraphStyle("red_lines_heading", parent=subsection, textColor=RED_LINE,
                                    spaceBefore=6)
 person_name = ParagraphStyle("person_name", parent=body, fontName=BODY_BOLD, fontSize=11,
-                             leading=14, spaceBefore=8, spaceAfter=1, keepWithNext=1)
-person_role = ParagraphStyle("person_role", parent=small, textColor=MUTED, spaceAfter=3,
-                             keepWithNext=1)
+                             leading=14, spaceBefore=8, spaceAfter=1)
+person_role = ParagraphStyle("person_role", parent=small, textColor=MUTED, spaceAfter=3)
 
 # Markdown inside note sections: headings step down from the subsection heading
 md_headings = (
     ParagraphStyle("md_h1", parent=body, fontName=BODY_BOLD, fontSize=11.5, leading=15,
-                   spaceBefore=8, spaceAfter=3, keepWithNext=1),
+                   spaceBefore=8, spaceAfter=3),
     ParagraphStyle("md_h2", parent=body, fontName=BODY_BOLD, fontSize=10.5, leading=14,
-                   spaceBefore=6, spaceAfter=2, keepWithNext=1),
+                   spaceBefore=6, spaceAfter=2),
     ParagraphStyle("md_h3", parent=body, fontName=BODY_ITALIC, fontSize=10.5, leading=14,
-                   spaceBefore=4, spaceAfter=2, keepWithNext=1),
+                   spaceBefore=4, spaceAfter=2),
 )
 list_item = ParagraphStyle("list_item", parent=body, spaceAfter=2)
 quote = ParagraphStyle("quote", parent=body, textColor=MUTED)
@@ -120,8 +119,14 @@ def watermark_style(size: float) -> ParagraphStyle:
 TABLE_BASE: tuple[tuple, ...] = (
     ("FONTNAME", (0, 0), (-1, -1), BODY),
     ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+    ("LEADING", (0, 0), (-1, -1), 12.5),
+    ("TEXTCOLOR", (0, 0), (-1, -1), INK),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
 )
+
+#: A heading starts a new page unless this much room is left under it (heading and a few
+#: lines): cheaper than ``keepWithNext``, which makes platypus lay the pair out twice.
+KEEP_WITH_NEXT = 64
 
 BULLET_INDENT = 14
 LIST_INDENT = 16

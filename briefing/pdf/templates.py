@@ -26,6 +26,8 @@ from briefing.pdf import styles
 from briefing.pdf.fonts import BODY, BODY_BOLD
 from briefing.pdf.typeset import Typesetter
 
+HEAD_FORM, FOOT_FORM = "book-head", "book-foot"
+
 #: (key, title, level): an outline entry; flowables carry a list of them in ``outline``.
 OutlineEntry = tuple[str, str, int]
 
@@ -117,6 +119,7 @@ class BookTemplate(BaseDocTemplate):
         self._doSave = 0
         super()._endBuild()
         total = self.canv.getPageNumber() - 1
+        self._furniture_forms()
         for page in range(1, total + 1):
             self._page_form(page, total)
         for name, fill in self.deferred:
@@ -133,26 +136,35 @@ class BookTemplate(BaseDocTemplate):
     # -- furniture -----------------------------------------------------------------
 
     def _head(self, canv, doc) -> None:
-        # before the page's content: the watermark (under the text) and the top band,
-        # so that the page reads marking, content, marking, running line
-        width, height = self.pagesize
+        # before the page's content, so that the page reads: marking, content, marking,
+        # running line. The furniture is drawn once, as forms every page shows.
+        canv.doForm(HEAD_FORM)
+
+    def _foot(self, canv, doc) -> None:
+        canv.doForm(FOOT_FORM)
+        canv.doForm(_page_form_name(canv.getPageNumber()))
         if self._watermark is not None:
+            # over everything (translucent), so that no box or table hides it; drawn on each
+            # page rather than as a form, which could not carry the transparency
+            width, height = self.pagesize
             para, w, h = self._watermark
             canv.saveState()
             canv.translate(width / 2, height / 2)
             canv.rotate(_angle(width, height))
             para.drawOn(canv, -w / 2, -h / 2)
             canv.restoreState()
-        self._band(canv, height - styles.BANNER_INSET - styles.BANNER_HEIGHT)
 
-    def _foot(self, canv, doc) -> None:
+    def _furniture_forms(self) -> None:
+        width, height = self.pagesize
+        canv = self.canv
+        canv.beginForm(HEAD_FORM)
+        self._band(canv, height - styles.BANNER_INSET - styles.BANNER_HEIGHT)
+        canv.endForm()
+        canv.beginForm(FOOT_FORM)
         self._band(canv, styles.BANNER_INSET + 4 * mm)
         para, _, _ = self._running
-        baseline = styles.BANNER_INSET + 4 * mm - styles.RUNNING_GAP
-        canv.saveState()
-        para.drawOn(canv, styles.MARGIN, baseline - 2)
-        canv.doForm(_page_form_name(canv.getPageNumber()))
-        canv.restoreState()
+        para.drawOn(canv, styles.MARGIN, styles.BANNER_INSET + 4 * mm - styles.RUNNING_GAP - 2)
+        canv.endForm()
 
     def _band(self, canv, y: float) -> None:
         width, _ = self.pagesize

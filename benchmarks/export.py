@@ -1,0 +1,114 @@
+"""Export benchmark: whole-process time of ``main.py export`` on generated ~300- and ~600-page books.
+
+In the same run, a baseline process (``export_baseline``) lays the same
+Markdown out with raw ReportLab in one pass; the figures are the export's
+time against the baseline's, pages per second, 600 against 300 pages, and
+the peak memory (max RSS) of the export process. Each process runs
+``ROUNDS`` times, interleaved; the median counts.
+
+    python -m benchmarks export          (or: make bench)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ROUNDS = 3
+#: Issue papers per book: about 3 pages each, plus agenda, participants and actions.
+SIZES = (("300 pages", 95), ("600 pages", 190))
+
+
+def build_store(path: Path, papers: int) -> tuple[int, Path]:
+    """The generated meeting in a fresh store, and the same texts as JSON for the baseline."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.bookgen import populate
+    from briefing.config import Config
+    from briefing.services import Services
+
+    services = Services.open(f"sqlite:///{path}", Config())
+    try:
+        meeting_id = populate(services, papers)
+        brief = services.brief(meeting_id)
+    finally:
+        services.close()
+    texts = {
+        "agenda": [["Start", "Item", "Lead", "Issue"]] + [
+            [f"{s.venue_start:%H:%M}", s.item.title, s.item.lead, s.item.issue_title or ""]
+            for s in brief.schedule.slots],
+        "notes": [{"title": n.issue_title,
+                   "sections": [n.background, n.objectives, n.their_position, n.talking_points,
+                                n.defensives, n.red_lines]} for n in brief.notes],
+        "people": [{"name": p.person.name, "native_name": p.person.native_name, "bio": p.person.bio}
+                   for p in brief.participants],
+        "actions": [[a.text, a.owner] for a in brief.actions],
+    }
+    source = path.with_suffix(".json")
+    source.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    return meeting_id, source
+
+
+def timed(args: list[str]) -> tuple[float, int]:
+    """Wall time of one process and its peak resident memory in MB."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{args[2:4]} failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def pages_of(pdf: Path) -> int:
+    import pypdf
+
+    return len(pypdf.PdfReader(pdf).pages)
+
+
+def main(argv: list[str]) -> int:
+    python = sys.executable
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, papers in SIZES:
+            store = Path(tmp) / f"bench-{papers}.db"
+            meeting_id, source = build_store(store, papers)
+            book, plain = Path(tmp) / f"book-{papers}.pdf", Path(tmp) / f"plain-{papers}.pdf"
+            export = [python, "main.py", "--db", str(store), "export", str(meeting_id), "-o", str(book),
+                      "--paper", "a4"]
+            baseline = [python, "-m", "benchmarks.export_baseline", str(source), str(plain)]
+            runs: dict[str, list[tuple[float, int]]] = {"export": [], "baseline": []}
+            for _ in range(ROUNDS):
+                runs["export"].append(timed(export))
+                runs["baseline"].append(timed(baseline))
+            export_s = statistics.median(t for t, _ in runs["export"])
+            baseline_s = statistics.median(t for t, _ in runs["baseline"])
+            results[label] = {
+                "pages": pages_of(book), "baseline pages": pages_of(plain),
+                "export s": export_s, "baseline s": baseline_s,
+                "peak MB": max(m for _, m in runs["export"]),
+                "baseline peak MB": max(m for _, m in runs["baseline"]),
+            }
+    print(f"{'book':<10} {'pages':>5} {'export s':>9} {'baseline s':>10} {'ratio':>6} {'pages/s':>8} "
+          f"{'peak MB':>8} {'baseline MB':>11}")
+    for label, r in results.items():
+        print(f"{label:<10} {r['pages']:>5} {r['export s']:>9.2f} {r['baseline s']:>10.2f} "
+              f"{r['export s'] / r['baseline s']:>6.2f} {r['pages'] / r['export s']:>8.0f} "
+              f"{r['peak MB']:>8} {r['baseline peak MB']:>11}   (baseline: {r['baseline pages']} pages)")
+    small, large = results["300 pages"], results["600 pages"]
+    print(f"600 / 300 pages: {large['export s'] / small['export s']:.2f} × the time "
+          f"({large['pages']} / {small['pages']} pages)")
+    print(f"(median of {ROUNDS} interleaved runs; {os.cpu_count()} CPUs; load average "
+          f"{os.getloadavg()[0]:.2f} at the end)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
