@@ -24,9 +24,10 @@ def sentence(rng: random.Random, words: int = 18) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def paragraph(rng: random.Random, sentences: int = 5) -> str:
+def paragraph(rng: random.Random, sentences: int = 5, ref: str = "") -> str:
+    """Sentences with some bold and italics, and a source reference (``[1]``) when given."""
     parts = [sentence(rng, rng.randint(12, 24)) for _ in range(sentences)]
-    parts[1] = parts[1][:-1] + f" **{rng.choice(WORDS)} {rng.choice(WORDS)}** [1]."
+    parts[1] = parts[1][:-1] + f" **{rng.choice(WORDS)} {rng.choice(WORDS)}**{ref}."
     parts[2] = parts[2][:-1] + f" *{rng.choice(WORDS)}*."
     return " ".join(parts)
 
@@ -36,12 +37,14 @@ def note_sections(rng: random.Random) -> dict[str, str]:
     table = "| Line | Rate | Volume |\n|---|--:|--:|\n" + "\n".join(
         f"| {rng.choice(WORDS)} {n} | {rng.randint(1, 25)}% | {rng.randint(100, 9000)} t |" for n in range(6))
     return {
-        "background": "\n\n".join(paragraph(rng) for _ in range(4)) + "\n\n" + table,
+        # a source reference or two per section, as a sourced brief has them
+        "background": "\n\n".join(paragraph(rng, ref=" [1]" if n == 0 else "") for n in range(4))
+        + "\n\n" + table,
         "objectives": "\n".join(f"- {sentence(rng)}" for _ in range(5)),
-        "their_position": "\n\n".join(paragraph(rng, 4) for _ in range(2)),
+        "their_position": "\n\n".join(paragraph(rng, 4, ref=" [2]" if n == 0 else "") for n in range(2)),
         "talking_points": "\n".join(f"{n}. {sentence(rng, 20)}" for n in range(1, 7)),
-        "defensives": "\n\n".join(f"**Q: {sentence(rng, 10)[:-1]}?**\nA: {sentence(rng, 22)} [2]"
-                                  for _ in range(4)),
+        "defensives": "\n\n".join(f"**Q: {sentence(rng, 10)[:-1]}?**\nA: {sentence(rng, 22)}"
+                                  + (" [3]" if n == 0 else "") for n in range(4)),
         "red_lines": "\n".join(f"- {sentence(rng, 14)}" for _ in range(3)),
     }
 

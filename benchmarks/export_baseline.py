@@ -3,9 +3,13 @@
     python -m benchmarks.export_baseline TEXTS.json OUT.pdf
 
 Imports SQLAlchemy's ORM and markdown-it as the app does, registers the same
-TrueType fonts, parses the same Markdown and lays the flowables out in one
-``SimpleDocTemplate.build`` pass: no cover, no contents, no page furniture,
-no font fallback, no outline. What the app adds on top is what is measured.
+TrueType fonts, parses the same Markdown and builds the same flowables (a
+heading and a line of status per paper, the section headings, paragraphs,
+list items, tables, sources, the agenda and action tables, people) and lays
+them out in one ``SimpleDocTemplate.build`` pass: no cover, no contents, no
+page furniture, no font fallback, no outline, no links. What the app adds on
+top of that is what is measured. It reads the texts from a JSON file the
+benchmark writes, not from the store.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ BODY = ParagraphStyle("body", fontName="NotoSans", fontSize=10.5, leading=14, sp
 ITEM = ParagraphStyle("item", parent=BODY, leftIndent=16, bulletIndent=4, bulletFontName="NotoSans")
 HEAD = ParagraphStyle("head", parent=BODY, fontName="NotoSans-Bold", fontSize=14, leading=18)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=9.5, leading=12.5, spaceAfter=0)
+SUB = ParagraphStyle("sub", parent=BODY, fontName="NotoSans-Bold", fontSize=9.5, leading=13, spaceBefore=11)
 
 
 def inline(token) -> str:
@@ -68,24 +73,32 @@ def flowables(md: MarkdownIt, text: str) -> list:
     return out
 
 
+def table(rows: list[list[str]], widths: list[float]) -> Table:
+    return Table([[Paragraph(escape(c), CELL) for c in row] for row in rows],
+                 colWidths=[w * mm for w in widths], repeatRows=1,
+                 style=[("FONTNAME", (0, 0), (-1, -1), "NotoSans"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+
+
 def main(source: str, target: str) -> int:
     register()
     md = MarkdownIt("commonmark").enable("table")
     doc = json.loads(open(source, encoding="utf-8").read())
-    story: list = [Table([[Paragraph(escape(c), CELL) for c in row] for row in doc["agenda"]],
-                         colWidths=[20 * mm, 90 * mm, 30 * mm, 30 * mm], repeatRows=1,
-                         style=[("FONTNAME", (0, 0), (-1, -1), "NotoSans")]), PageBreak()]
+    story: list = [Paragraph("Agenda", HEAD), table(doc["agenda"], [7, 20, 22, 11, 50, 27, 33]), PageBreak()]
     for note in doc["notes"]:
-        story.append(Paragraph(escape(note["title"]), HEAD))
-        for text in note["sections"]:
+        story += [Paragraph(escape(note["title"]), HEAD), Paragraph(escape(note["meta"]), BODY)]
+        for heading, text in note["sections"]:
+            story.append(Paragraph(heading.upper(), SUB))
             story += flowables(md, text)
+        story.append(Paragraph("SOURCES", SUB))
+        story += [Paragraph(escape(source), BODY) for source in note["sources"]]
         story.append(PageBreak())
+    story.append(Paragraph("Participants", HEAD))
     for person in doc["people"]:
         story.append(Paragraph(f"<b>{escape(person['name'])}</b> <font name='BIZUDPGothic-Bold'>"
                                f"{escape(person['native_name'])}</font>", BODY))
+        story.append(Paragraph(escape(person["role"]), BODY))
         story += flowables(md, person["bio"])
-    story.append(Table([[Paragraph(escape(c), CELL) for c in row] for row in doc["actions"]],
-                       colWidths=[110 * mm, 60 * mm], style=[("FONTNAME", (0, 0), (-1, -1), "NotoSans")]))
+    story += [PageBreak(), Paragraph("Action items", HEAD), table(doc["actions"], [7, 65, 30, 22, 22, 24])]
     SimpleDocTemplate(target, initialFontName="NotoSans", leftMargin=20 * mm, rightMargin=20 * mm,
                       topMargin=22 * mm, bottomMargin=25 * mm).build(story)
     return 0
