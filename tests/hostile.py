@@ -38,6 +38,7 @@ HOSTILE_STRINGS: list[tuple[str, str]] = [
     ("long-url", "https://example.invalid/" + "a/" * 800),
     ("markdown-soup", "**bold *nested _mixed** unclosed` code [link](javascript:alert(1))"),
     ("deep-list", "\n".join("  " * depth + "- level " + str(depth) for depth in range(40))),
+    ("deep-quote", "> " * 70 + "the bottom of a very deep quote"),
     ("ragged-table", "| a | b |\n|---|---|\n| 1 | 2 | 3 | 4 |\n| only |"),
     ("zero-width", "zero\u200bwidth\u200djoiner\ufeffbom"),
     ("combining", "e\u0301te\u0301 and a\u0308"),

@@ -33,10 +33,18 @@ _REF = re.compile(r"\[(\d{1,3})\]")
 _SPACE = re.compile(r"\s")
 
 
+#: markdown-it stops parsing (and drops the rest) below this depth of nested blocks; a text that
+#: deep prints as its literal lines instead (see ``MarkdownRenderer.render``).
+MAX_NESTING = 60
+#: Nested lists and quotes indent at most this far (points), however deep they go.
+MAX_INDENT = 160
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # html off: tags are text; entity off: "&amp;" prints as typed
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable("entity")
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
+    return md.enable(["table", "strikethrough"]).disable("entity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +75,21 @@ class MarkdownRenderer:
             return []
         block = _Block(self, where, style, sources or (lambda n: None))
         tokens = _parser().parse(text)
+        if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
+            return self.literal(text, where, style)
         return block.blocks(tokens, 0, len(tokens), numbered=numbered)
+
+    def literal(self, text: str, where: str, style: ParagraphStyle = styles.body) -> list[Flowable]:
+        """``text`` as typed, line by line, without Markdown: for what the parser cannot take."""
+        out: list[Flowable] = []
+        for block in text.replace("\r\n", "\n").split("\n\n"):
+            spans: list[Span] = []
+            for line in block.split("\n"):
+                if spans:
+                    spans.append(Span("", kind="hard"))
+                spans.append(Span(line))
+            out += self.paragraphs(spans, style, where)
+        return out
 
     def paragraphs(self, spans: Sequence[Span], style: ParagraphStyle, where: str,
                    bullet: str | None = None) -> list[Flowable]:
@@ -185,7 +207,7 @@ class _Block:
         return self.r.paragraphs(self.spans(tok), style, self.where, bullet)
 
     def _styled(self, style: ParagraphStyle) -> ParagraphStyle:
-        return _indented_style(style, self.indent)
+        return _indented_style(style, min(self.indent, MAX_INDENT))
 
     def spans(self, tok: Token) -> list[Span]:
         """The inline children of ``tok`` as spans."""
@@ -274,9 +296,9 @@ class _Block:
         columns = max((len(r) for r in rows), default=1)
         for row in rows:
             row += [[] for _ in range(columns - len(row))]
-        width = self.r.width - self.indent
-        table = RowKeepingTable(rows, colWidths=[width / columns] * columns, repeatRows=header_rows,
-                      hAlign="LEFT")
+        # widths relative to the room the table gets (a panel's is narrower than the page's)
+        table = RowKeepingTable(rows, colWidths=[f"{100 / columns:.4f}%"] * columns,
+                                repeatRows=header_rows, hAlign="LEFT")
         commands = [*styles.TABLE_BASE, ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.RULE),
                     ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
         if header_rows:

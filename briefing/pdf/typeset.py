@@ -89,7 +89,7 @@ class Typesetter:
 
     def plain(self, text: str) -> str:
         """User text for places without markup (outline entries, document metadata)."""
-        return visible_controls(text)
+        return _C1.sub(REPLACEMENT, visible_controls(text))
 
     def markup(self, text: str, where: str, *, bold: bool = False, italic: bool = False) -> str:
         """User text as paragraph markup, each run in the font that has it (see module doc)."""

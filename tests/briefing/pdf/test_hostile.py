@@ -23,7 +23,8 @@ PRINTED = {
     "korean": "\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd",
 }
 #: Markdown changes these (emphasis, code, lists, tables, escapes): checked for completion only.
-MARKDOWN_SHAPED = {"markdown-soup", "deep-list", "ragged-table", "format-strings", "backslashes"}
+MARKDOWN_SHAPED = {"markdown-soup", "deep-list", "deep-quote", "ragged-table", "format-strings",
+                   "backslashes"}
 
 
 def one_line(text: str) -> bool:
@@ -94,6 +95,13 @@ def test_hostile_markdown_sections_print_as_text(hostile, ident):
     if ident == "emoji":
         printed = _squash("thumbs \ufffd grin \ufffd")
     assert printed in page
+
+
+def test_markdown_nested_deeper_than_the_parser_goes_still_prints_every_line(hostile):
+    brief, data, _ = hostile
+    for ident, last in (("deep-list", "level 39"), ("deep-quote", "the bottom of a very deep quote")):
+        note = next(n for n in brief.notes if n.issue_title.startswith(f"Case {ident}"))
+        assert _squash(last) in _paper_page(data, brief, note)
 
 
 def test_markup_tags_never_act_as_markup(hostile):
