@@ -69,6 +69,8 @@ def run_command(args: argparse.Namespace) -> int:
     except BriefbookError as error:
         print(f"briefbook: {error}", file=sys.stderr)
         return 2
+    for notice in services.notices:
+        print(f"briefbook: {notice}", file=sys.stderr)
     try:
         return args.run(args, services)
     except BriefbookError as error:

@@ -1,4 +1,1 @@
-"""Benchmarks: scripts that print figures (``make bench`` = ``python -m benchmarks``).
-
-The figures are recorded by hand in ``docs/benchmarks.md``; nothing here is a test.
-"""
+"""Scripts that measure Briefbook and print figures (``make bench``); docs/benchmarks.md records them."""

@@ -1,6 +1,6 @@
-"""Run the benchmarks: ``python -m benchmarks [NAME ...]`` (all of ``BENCHMARKS`` by default).
+"""Run the benchmarks: ``python -m benchmarks`` runs them all, ``python -m benchmarks NAME [ARGS]`` one.
 
-Each benchmark is a module of this package with a ``main(argv) -> int``.
+Each benchmark is a module of this package with ``main(argv) -> int``; list it in ``BENCHMARKS``.
 """
 
 from __future__ import annotations
@@ -8,22 +8,28 @@ from __future__ import annotations
 import importlib
 import sys
 
-#: Benchmark modules in the order they run.
+#: Benchmark modules, in the order ``make bench`` runs them.
 BENCHMARKS: tuple[str, ...] = (
+    "search",
     "export",
 )
 
 
 def main(argv: list[str]) -> int:
-    names = argv or list(BENCHMARKS)
-    unknown = [n for n in names if n not in BENCHMARKS]
-    if unknown:
-        print(f"unknown benchmark {unknown[0]!r}; choose from {', '.join(BENCHMARKS)}", file=sys.stderr)
-        return 2
+    if argv and argv[0] in ("-h", "--help"):
+        print(__doc__)
+        print("Benchmarks:", ", ".join(BENCHMARKS))
+        return 0
+    if argv:
+        name, rest = argv[0], argv[1:]
+        if name not in BENCHMARKS:
+            print(f"unknown benchmark {name!r}; choose one of {', '.join(BENCHMARKS)}", file=sys.stderr)
+            return 2
+        return importlib.import_module(f"benchmarks.{name}").main(rest)
     status = 0
-    for name in names:
-        print(f"== {name}", flush=True)
-        status |= importlib.import_module(f"benchmarks.{name}").main([])
+    for name in BENCHMARKS:
+        print(f"== {name} ==")
+        status = max(status, importlib.import_module(f"benchmarks.{name}").main([]))
     return status
 
 

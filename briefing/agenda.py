@@ -28,8 +28,6 @@ from db.models import AgendaItem, Issue, Meeting
 
 WHAT = "The agenda item"
 
-
-
 _FIELDS = {
     "title": lambda f, x: v.line(f, x, required=True),
     "minutes": v.minutes,
@@ -116,3 +114,14 @@ class AgendaService:
             item.deleted_at = datetime.now(UTC)
             s.flush()
             renumber(agenda_of(s, item.meeting_id))
+
+    def restore(self, item_id: int, position: int | None = None) -> list[AgendaItemRecord]:
+        """Bring an item back from the Trash at ``position`` (default: where it was); the new order."""
+        with writing(self.db, WHAT) as s:
+            item = fetch(s, AgendaItem, item_id, WHAT, include_deleted=True)
+            fetch(s, Meeting, item.meeting_id, f"Meeting {item.meeting_id}")
+            rows = agenda_of(s, item.meeting_id)
+            item.deleted_at = None
+            rows = move_in(rows, item, item.position if position is None else position)
+            s.flush()
+            return [mapping.agenda_item(a) for a in rows]

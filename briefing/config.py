@@ -24,6 +24,8 @@ class Config:
     home_timezone: str = DEFAULT_HOME_TIMEZONE
     ladder: Ladder = field(default_factory=Ladder)
     author: str = ""
+    #: How many automatic backups to keep beside the store (``backups_keep`` in briefbook.json).
+    backups_keep: int = 10
 
     @classmethod
     def load(cls, path: Path | None = None) -> Config:
@@ -50,7 +52,15 @@ class Config:
             home_timezone=home if isinstance(home, str) and home else DEFAULT_HOME_TIMEZONE,
             ladder=ladder,
             author=str(data.get("author", "")),
+            backups_keep=_positive(data.get("backups_keep"), 10),
         )
+
+
+def _positive(value: object, default: int) -> int:
+    """A whole number of at least 1 from the settings file, else ``default``."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    return default
 
 
 def config_path() -> Path:

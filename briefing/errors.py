@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from db.errors import BriefbookError, SchemaTooNewError, StoreError
+from db.errors import (
+    BriefbookError,
+    DamagedStoreError,
+    ReadOnlyStoreError,
+    SchemaTooNewError,
+    StoreError,
+    TransientStoreError,
+)
 
 __all__ = [
     "BriefbookError",
     "ConflictError",
+    "DamagedStoreError",
     "NotFoundError",
+    "ReadOnlyStoreError",
     "SchemaTooNewError",
     "StoreError",
+    "TransientStoreError",
     "ValidationError",
 ]
 

@@ -153,6 +153,14 @@ class MeetingService:
             m = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
             m.deleted_at = datetime.now(UTC)
 
+    def restore(self, meeting_id: int) -> MeetingRecord:
+        """Bring a meeting (with everything in it) back from the Trash."""
+        with writing(self.db, "The meeting") as s:
+            m = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}", include_deleted=True)
+            m.deleted_at = None
+            s.flush()
+            return mapping.meeting(m)
+
 
 def _round_no(field: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,8 +11,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from briefing import mapping
 from briefing import validation as v
+from briefing.config import Config
 from briefing.editing import apply_changes, check_version, fetch, move_in, renumber, writing
 from briefing.errors import ValidationError
+from briefing.history import current_author, record_save, snapshot
 from briefing.issues import unique_slug
 from briefing.records import NoteRecord, NoteSummary, SourceRecord
 from briefing.vocabulary import NOTE_FIELDS, NOTE_STATUSES, PRIORITIES
@@ -45,10 +48,17 @@ def notes_of(session: Session, meeting_id: int) -> list[IssueNote]:
 
 
 class NoteService:
-    """Add, edit, order and cite the issue notes of a meeting."""
+    """Add, edit, order and cite the issue notes of a meeting.
 
-    def __init__(self, db: Database) -> None:
+    Every saved change is kept in the note's history (``briefing.history``),
+    signed with ``author`` (the configured author, else the OS user name).
+    """
+
+    def __init__(self, db: Database, config: Config | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
         self.db = db
+        self.author = current_author((config or Config()).author)
+        self.clock = clock or (lambda: datetime.now(UTC))
 
     # -- reading -----------------------------------------------------------------
 
@@ -116,10 +126,18 @@ class NoteService:
 
     def update(self, note_id: int, version: int | None, **changes: Any) -> NoteRecord:
         """Change sections, status, priority or owner of a note written at ``version``."""
+        return self.save(note_id, version, changes)
+
+    def save(self, note_id: int, version: int | None, changes: Mapping[str, Any], *,
+             restored_from: int | None = None) -> NoteRecord:
+        """``update``, saying which revision is being restored when it is a restore."""
         with writing(self.db, WHAT) as s:
             note = fetch(s, IssueNote, note_id, WHAT)
             check_version(note, version, WHAT, lambda: mapping.note(note))
+            before, before_at = snapshot(note), note.updated_at
             apply_changes(note, changes, _FIELDS)
+            record_save(s, note, before, before_at=before_at, author=self.author, now=self.clock(),
+                        restored_from=restored_from)
             s.flush()
             return mapping.note(note)
 

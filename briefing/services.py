@@ -4,21 +4,46 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from briefing.actions import ActionService
 from briefing.agenda import AgendaService
+from briefing.backups import BEFORE_IMPORT, BackupService
 from briefing.config import Config
+from briefing.errors import StoreError
+from briefing.history import HistoryService
 from briefing.issues import IssueLibrary
 from briefing.meetings import MeetingService
 from briefing.notes import NoteService
 from briefing.people import PeopleService
 from briefing.records import Brief, MeetingRecord
+from briefing.search import SearchService
+from briefing.timeline import RoundsService
+from briefing.trash import TrashService
 from db.engine import Database
 from db.migrate import ensure_schema
 
+if TYPE_CHECKING:
+    from briefing.interchange import ImportSummary
+
+
+def describe_store(url: str) -> str:
+    """The store as a person reads it: the SQLite file, or the URL without its password."""
+    from sqlalchemy.engine import make_url
+
+    from db.engine import sqlite_path
+
+    path = sqlite_path(url)
+    return str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
+
 
 class Services:
-    """Every service of one open store."""
+    """Every service of one open store.
+
+    ``notices`` holds what the user should be told about opening the store that
+    is not an error (an automatic backup that could not be taken); ``read_only``
+    says that every write will be refused with a ``ReadOnlyStoreError``.
+    """
 
     def __init__(self, db: Database, config: Config | None = None) -> None:
         self.db = db
@@ -26,24 +51,68 @@ class Services:
         self.meetings = MeetingService(db, self.config)
         self.agenda = AgendaService(db)
         self.issues = IssueLibrary(db)
-        self.notes = NoteService(db)
+        self.notes = NoteService(db, self.config)
+        self.history = HistoryService(db, self.notes)
+        self.search = SearchService(db)
+        self.rounds = RoundsService(db)
         self.people = PeopleService(db)
         self.actions = ActionService(db)
+        self.trash = TrashService(db)
+        self.backups = BackupService(db, keep=self.config.backups_keep)
+        self.notices: list[str] = []
+        self.schema = "current"
 
     @classmethod
     def open(cls, url: str, config: Config | None = None,
-             backup: Callable[[str], object] | None = None) -> Services:
-        """Open the store at ``url``, creating or upgrading its schema as needed."""
+             backup: Callable[[str], object] | None = None, *,
+             automatic_backups: bool = True) -> Services:
+        """Open the store at ``url``, creating or upgrading its schema as needed.
+
+        An upgrade is preceded by a backup (``backup(reason)``, by default into the
+        backups folder); an existing store gets its daily backup when one is due.
+        """
         db = Database(url)
         try:
-            ensure_schema(db, backup=backup)
+            services = cls(db, config)
+            services.schema = ensure_schema(db, backup=backup or services.backups.before_upgrade)
+            if automatic_backups and services.schema != "created":
+                services._daily_backup()
         except BaseException:
             db.dispose()
             raise
-        return cls(db, config)
+        return services
+
+    @property
+    def read_only(self) -> bool:
+        """True when the store could only be opened for reading."""
+        return self.db.read_only
+
+    def _daily_backup(self) -> None:
+        try:
+            self.backups.daily_if_due()
+        except StoreError as error:
+            self.notices.append(f"The daily backup could not be taken: {error}")
 
     def close(self) -> None:
         self.db.dispose()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def import_document(self, doc: Any) -> ImportSummary:
+        """Import an interchange document, backing the store up first when it holds anything."""
+        from briefing.interchange import import_document
+        from briefing.sample import is_empty
+
+        def backup_first() -> None:
+            self.db.check_writable()
+            if self.backups.available and not is_empty(self.db):
+                self.backups.create(BEFORE_IMPORT)
+
+        return import_document(self.db, doc, self.config, before_write=backup_first)
 
     def carry_forward(self, meeting_id: int, *, title: str | None = None,
                       starts_at: datetime | None = None,

@@ -4,6 +4,13 @@ The store is a SQLAlchemy URL. SQLite (the default, a file in the user's data
 directory) gets foreign keys, WAL, a busy timeout and real transactions through
 connect/begin hooks; any other backend (PostgreSQL for a shared team store) is
 used as SQLAlchemy configures it.
+
+An SQLite file is probed before SQLite opens it (``db.probe``): a file that is not
+a store, or is damaged, or sits in a bad place is refused untouched; one that
+cannot be written opens read-only, and then every write is refused with a
+``ReadOnlyStoreError``. Driver errors during a read or a write become
+``StoreError`` values that name the file (``TransientStoreError`` when trying
+again may work: disk full, I/O error, busy).
 """
 
 from __future__ import annotations
@@ -14,7 +21,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from db.errors import DamagedStoreError, ReadOnlyStoreError, TransientStoreError
+from db.probe import StoreFile, probe_store_file
 
 APP_NAME = "Briefbook"
 DB_FILENAME = "briefbook.db"
@@ -51,7 +62,9 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
-def _install_sqlite_hooks(engine: Engine) -> None:
+def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
+    from db.fts import register_functions
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         # Let SQLAlchemy's "begin" hook below issue BEGIN itself (pysqlite's own
@@ -60,9 +73,14 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
+        # The full-text index's triggers call these (db/fts.py).
+        register_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
@@ -73,15 +91,26 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 
 
 class Database:
-    """An open store: its URL, engine, and sessions for reading or writing."""
+    """An open store: its URL, engine, and sessions for reading or writing.
+
+    ``file`` is what the probe found for an SQLite file (None for other
+    backends); ``read_only`` says whether writes are refused, and
+    ``read_only_reason`` why.
+    """
 
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
         self.path = sqlite_path(url)
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
-        self.engine = create_engine(url, echo=echo)
+        self.file: StoreFile | None = probe_store_file(self.path) if self.path is not None else None
+        self.read_only = bool(self.file and self.file.read_only)
+        self.read_only_reason = self.file.read_only_reason if self.file else ""
+        engine_url = url
+        if self.read_only:
+            engine_url = f"sqlite:///{self.file.uri()}&uri=true"
+        self.engine = create_engine(engine_url, echo=echo)
         if self.is_sqlite:
-            _install_sqlite_hooks(self.engine)
+            _install_sqlite_hooks(self.engine, read_only=self.read_only)
             writer = self.engine.execution_options(briefbook_write=True)
         else:
             writer = self.engine
@@ -91,14 +120,36 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for one read-only action."""
-        with self._reader() as session, session.begin():
-            yield session
+        try:
+            with self._reader() as session, session.begin():
+                yield session
+        except DBAPIError as error:
+            self.raise_store_error(error)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session for one user action that writes; commits on success, rolls back on error."""
-        with self._writer() as session, session.begin():
-            yield session
+        self.check_writable()
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except DBAPIError as error:
+            self.raise_store_error(error)
+
+    def check_writable(self) -> None:
+        """Raise ``ReadOnlyStoreError`` when this store was opened read-only."""
+        if self.read_only:
+            raise ReadOnlyStoreError(
+                f"{self.location} is open read-only ({self.read_only_reason}); nothing was written. "
+                "To make changes, copy it to a folder you can write to, or ask for write access."
+            )
+
+    def raise_store_error(self, error: DBAPIError) -> None:
+        """Raise the ``StoreError`` a driver error means for the user (the error itself when unknown)."""
+        translated = translate_error(error, self.location)
+        if translated is error:
+            raise error
+        raise translated from error
 
     def dispose(self) -> None:
         """Close every pooled connection."""
@@ -110,3 +161,33 @@ class Database:
         if self.path is not None:
             return str(self.path)
         return make_url(self.url).render_as_string(hide_password=True)
+
+
+def translate_error(error: DBAPIError, location: str) -> Exception:
+    """A driver error as a ``StoreError`` naming the store, when it is one the user can act on."""
+    name = getattr(error.orig, "sqlite_errorname", "") or ""
+    detail = str(error.orig)
+    nothing = "nothing was written"
+    if name.startswith("SQLITE_FULL"):
+        return TransientStoreError(
+            f"The disk holding {location} is full; {nothing}. Free some space, then try again.")
+    if name.startswith("SQLITE_IOERR"):
+        return TransientStoreError(
+            f"{location} could not be read or written ({detail}); {nothing}. "
+            "Check the disk or network drive, then try again.")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return TransientStoreError(
+            f"{location} is busy: another Briefbook window or program held it for more than "
+            f"{BUSY_TIMEOUT_MS // 1000} s; {nothing}. Try again.")
+    if name.startswith("SQLITE_CANTOPEN"):
+        return TransientStoreError(
+            f"{location} cannot be opened any more ({detail}); {nothing}. "
+            "Was it moved, or its disk removed? Put it back, then try again.")
+    if name.startswith("SQLITE_READONLY"):
+        return ReadOnlyStoreError(
+            f"{location} cannot be written now ({detail}); {nothing}. "
+            "Check that the file and its folder can be written.")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return DamagedStoreError(
+            f"{location} is damaged ({detail}). Stop editing it and restore a backup into a new file.")
+    return error

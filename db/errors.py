@@ -28,3 +28,19 @@ def _head() -> str:
     from db.migrate import HEAD
 
     return HEAD
+
+
+class ReadOnlyStoreError(StoreError):
+    """The store was opened read-only (its file or folder cannot be written); nothing was written."""
+
+
+class DamagedStoreError(StoreError):
+    """The file is not a database, is cut short or is corrupt; it is refused and left untouched."""
+
+
+class TransientStoreError(StoreError):
+    """A write failed for a reason that may pass (disk full, I/O error, busy); retrying may work.
+
+    Nothing was written: the transaction was rolled back, so the caller still
+    holds the user's edit and can try again.
+    """

@@ -4,7 +4,8 @@ The revision lives in Alembic's own ``alembic_version`` table. Start-up reads it
 with one query; Alembic itself is imported only when an upgrade is due. A new
 store is created from the models and stamped with the head revision; a store
 stamped with a revision this build does not know (a newer Briefbook wrote it) is
-refused untouched.
+refused untouched. On SQLite a new store also gets the full-text index
+(``db/fts.py``), the same one migration 0002 adds to an older store.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from pathlib import Path
 
 from sqlalchemy import Column, Connection, MetaData, String, Table, inspect, select
 
+from db import fts
 from db.engine import Database
-from db.errors import SchemaTooNewError, StoreError
+from db.errors import ReadOnlyStoreError, SchemaTooNewError, StoreError
 from db.models import Base
 
 #: Every revision this build can upgrade from, oldest first; the last is the head.
 #: tests/db/test_migrations.py checks this against the scripts in db/migrations.
-REVISIONS: tuple[str, ...] = ("0001",)
+REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD = REVISIONS[-1]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -55,19 +57,40 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
                 f"{database.location} is a database, but not a Briefbook one. "
                 "It has not been changed; choose another file."
             )
+        if database.read_only:
+            raise ReadOnlyStoreError(
+                f"{database.location} is empty and read-only ({database.read_only_reason}), "
+                "so no Briefbook store can be created in it. Choose a file you can write to."
+            )
         _create(database)
         return "created"
     if revision not in REVISIONS:
         raise SchemaTooNewError(database.location, revision)
+    if database.read_only:
+        raise ReadOnlyStoreError(
+            f"{database.location} was written by an older Briefbook (schema {revision!r}) and must be "
+            f"upgraded, but it is read-only ({database.read_only_reason}). It has not been changed. "
+            "Open it once where it can be written (a backup is made before the upgrade)."
+        )
     if backup is not None:
         backup(f"before-upgrade-{revision}-to-{HEAD}")
-    upgrade(database)
+    try:
+        upgrade(database)
+    except StoreError:
+        raise
+    except Exception as error:  # a failed migration script: its transaction was rolled back
+        raise StoreError(
+            f"Upgrading {database.location} from schema {revision!r} to {HEAD!r} failed ({error}). "
+            "The upgrade was undone and the store is as it was. Please report this."
+        ) from error
     return "upgraded"
 
 
 def _create(database: Database) -> None:
     with database.engine.begin() as connection:
         Base.metadata.create_all(connection)
+        if database.is_sqlite:
+            fts.install(connection)
         _version_table.create(connection)
         connection.execute(_version_table.insert().values(version_num=HEAD))
 
@@ -83,8 +106,35 @@ def alembic_config(connection: Connection | None = None):
 
 
 def upgrade(database: Database, revision: str = "head") -> None:
-    """Run Alembic's upgrade to ``revision`` in one transaction."""
+    """Run Alembic's upgrade to ``revision`` in one transaction (all of it, or none after a crash).
+
+    On SQLite, foreign keys are off while it runs: batch mode rebuilds a table by
+    copying it and dropping the original, and with foreign keys on that drop
+    would cascade (rebuilding ``issue_notes`` would delete every source). They
+    are checked with ``PRAGMA foreign_key_check`` before the upgrade commits.
+    """
     from alembic import command
 
-    with database.engine.begin() as connection:
-        command.upgrade(alembic_config(connection), revision)
+    with database.engine.connect() as connection:
+        driver = connection.connection.driver_connection if database.is_sqlite else None
+        if driver is not None:
+            driver.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it is ignored
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), revision)
+                if driver is not None:
+                    _check_foreign_keys(connection, database)
+        finally:
+            if driver is not None:
+                driver.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_foreign_keys(connection: Connection, database: Database) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        tables = sorted({row[0] for row in broken})
+        raise StoreError(
+            f"Upgrading {database.location} would leave {len(broken)} broken link(s) in "
+            f"{', '.join(tables)}; the upgrade was undone and the store is as it was. "
+            "Please report this with a copy of the store."
+        )

@@ -231,3 +231,34 @@ class ActionItem(Versioned, Trashable, Base):
 
     meeting: Mapped[Meeting] = relationship(back_populates="actions")
     issue: Mapped[Issue | None] = relationship()
+
+
+class NoteRevision(Base):
+    """A saved state of an issue note: who saved it and when, and every section as it was.
+
+    ``kind`` is ``original`` (the note as it stood before its first recorded
+    change), ``edit`` (the state after a burst of saves by one author; later
+    saves of the burst update it and ``saved_at``) or ``restore`` (a restore of
+    the revision ``restored_from_id``).
+    """
+
+    __tablename__ = "note_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("issue_notes.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="edit")
+    author: Mapped[str] = _short()
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    restored_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("note_revisions.id", ondelete="SET NULL")
+    )
+    background: Mapped[str] = _text()
+    objectives: Mapped[str] = _text()
+    their_position: Mapped[str] = _text()
+    talking_points: Mapped[str] = _text()
+    defensives: Mapped[str] = _text()
+    red_lines: Mapped[str] = _text()
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    priority: Mapped[str] = mapped_column(String(16), default="medium")
+    owner: Mapped[str] = _short()

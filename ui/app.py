@@ -1,39 +1,78 @@
-"""Start the desktop app: QApplication, the store, the main window."""
+"""Start the desktop app: QApplication, the store, the sample on a new store, the main window.
+
+Start-up stays lean: nothing here (or in the window) imports Alembic, ReportLab
+or a Markdown parser; those load when a feature first needs them.
+"""
 
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-def run(url: str, argv: list[str]) -> int:
-    """Open the main window on the store at ``url``; returns the exit code."""
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+APP_NAME = "Briefbook"
+ORGANIZATION = "Briefbook"
 
-    from briefing.config import Config
-    from briefing.errors import BriefbookError
-    from briefing.services import Services
+
+def make_application(argv: list[str]) -> QApplication:
+    """The QApplication with Briefbook's names and icon (the platform's own style and colours)."""
+    from ui.icons import app_icon
 
     app = QApplication.instance() or QApplication(argv)
-    app.setApplicationName("Briefbook")
-    try:
-        services = Services.open(url, Config.load())
-    except BriefbookError as error:
-        QMessageBox.critical(None, "Briefbook cannot open the database", str(error))
-        return 2
-    from briefing.sample import is_empty, load_sample
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setWindowIcon(app_icon())
+    return app  # type: ignore[return-value]
 
-    if is_empty(services.db):
-        load_sample(services.db, services.config)
-    window = QMainWindow()
-    meeting_id = services.meetings.pick_initial()
-    title = services.meetings.get(meeting_id).title if meeting_id else "no meetings yet"
-    window.setWindowTitle(f"Briefbook — {title}")
-    window.setCentralWidget(QLabel(title))
-    window.resize(1200, 800)
-    window.show()
-    code = app.exec()
-    services.close()
-    return code
+
+def open_services(url: str):
+    """The store's services, or None after telling the user (by name of the file) what went wrong."""
+    from briefing.config import Config
+    from briefing.errors import BriefbookError
+    from briefing.services import Services, describe_store
+
+    try:
+        return Services.open(url, Config.load())
+    except BriefbookError as error:
+        problem = str(error)
+    except Exception as error:  # noqa: BLE001 - any failure to open is shown, never a traceback
+        problem = f"{type(error).__name__}: {error}"
+    QMessageBox.critical(
+        None, "Briefbook cannot open its database",
+        f"Briefbook could not open the database\n{describe_store(url)}\n\n{problem}\n\n"
+        "The file was not changed. Choose another with --db, or set BRIEFBOOK_DB.",
+    )
+    return None
+
+
+def build_window(services, settings: QSettings, *, autosave_ms: int | None = None):
+    """The main window on ``services``, showing the meeting the user should see first."""
+    from ui.context import AUTOSAVE_MS, AppContext
+    from ui.main_window import MainWindow
+
+    ctx = AppContext.create(services, settings, autosave_ms=autosave_ms or AUTOSAVE_MS)
+    window = MainWindow(ctx)
+    window.start()
+    return window
+
+
+def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
+    """Open the main window on the store at ``url``; returns the exit code."""
+    app = make_application(argv)
+    services = open_services(url)
+    if services is None:
+        return 2
+    try:
+        from briefing.sample import is_empty, load_sample
+
+        if is_empty(services.db):
+            load_sample(services.db, services.config)
+        window = build_window(services, settings or QSettings())
+        window.show()
+        return app.exec()
+    finally:
+        services.close()
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sample",
     "import_",
     "dump",
+    "search",
+    "backup",
+    "restore",
     "export",
 )
 

@@ -7,6 +7,7 @@ The format is documented in ``docs/data-format.md``, with a JSON Schema in
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,17 @@ def dump_store(db: Database) -> dict[str, Any]:
         return dump_document(session)
 
 
-def import_document(db: Database, doc: Any, config: Config | None = None) -> ImportSummary:
-    """Check ``doc`` whole, then add it to the store in one transaction (nothing half-imported)."""
+def import_document(db: Database, doc: Any, config: Config | None = None,
+                    before_write: Callable[[], object] | None = None) -> ImportSummary:
+    """Check ``doc`` whole, then add it to the store in one transaction (nothing half-imported).
+
+    ``before_write`` runs once the document has passed its checks, just before the
+    store is touched (the backup taken before every import).
+    """
     config = config or Config()
     parsed = parse_document(doc, config.ladder.codes, config.home_timezone)
+    if before_write is not None:
+        before_write()
     with db.write() as session:
         return write_document(session, parsed)
 

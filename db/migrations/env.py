@@ -2,14 +2,12 @@
 
 from alembic import context
 
+from db.fts import include_in_autogenerate
 from db.models import Base
 
 target_metadata = Base.metadata
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    # Full-text index tables are created by migrations with raw DDL and have no model.
-    return not (type_ == "table" and name is not None and name.startswith("fts_"))
+# Full-text index tables are created by migrations with raw DDL and have no model.
+include_object = include_in_autogenerate
 
 
 def run_migrations_online() -> None:

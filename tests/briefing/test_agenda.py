@@ -76,3 +76,12 @@ def test_minutes_read_as_hours():
     assert format_minutes(450) == "7 h 30"
     assert format_minutes(45) == "45 min"
     assert format_minutes(120) == "2 h"
+
+
+def test_a_deleted_item_comes_back_where_it_was(services, meeting):
+    a, b, c = (services.agenda.add(meeting.id, t, minutes=10) for t in "ABC")
+    services.agenda.delete(b.id)
+    assert titles(services.agenda.list(meeting.id)) == ["A", "C"]
+    assert titles(services.agenda.restore(b.id)) == ["A", "B", "C"]
+    services.agenda.delete(a.id)
+    assert titles(services.agenda.restore(a.id, position=2)) == ["B", "C", "A"]

@@ -86,3 +86,13 @@ def test_start_opens_the_last_meeting_else_the_next_upcoming_else_the_latest(ser
     services.meetings.delete(later.id)
     assert services.meetings.pick_initial(later.id, now) == soon.id
     assert [m.id for m in services.meetings.list()] == [past.id, soon.id]
+
+
+def test_a_deleted_meeting_can_be_restored_from_the_trash(services):
+    m = make(services)
+    services.meetings.delete(m.id)
+    assert services.meetings.list() == []
+    with pytest.raises(NotFoundError):
+        services.meetings.get(m.id)
+    assert services.meetings.restore(m.id).title == m.title
+    assert [x.id for x in services.meetings.list()] == [m.id]

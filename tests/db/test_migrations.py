@@ -17,8 +17,12 @@ def _diff(database: Database) -> list:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
+    from db.fts import include_in_autogenerate
+
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_in_autogenerate}
+        )
         return compare_metadata(context, Base.metadata)
 
 

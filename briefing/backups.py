@@ -1,0 +1,188 @@
+"""Backup policy: when the store is copied, where the copies go, how many are kept; and restore.
+
+Automatic backups are taken at start-up when the newest is more than a day old,
+before every schema upgrade and before every import into a store that holds
+something. ``main.py backup`` and ``main.py restore`` use the same service, and
+the GUI's "restore from a list" dialog reads ``list()``. Backups live in a
+``backups/`` folder beside the store, named ``<store>-<UTC time>-<reason>.db``;
+the newest ``keep`` (default 10) are kept. The copying itself is ``db/backup.py``.
+
+A PostgreSQL store is the server's to back up: every call here says so.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from briefing.errors import StoreError
+from briefing.records import BackupRecord
+from db.backup import inspect_backup, is_partial, restore_backup, write_backup
+from db.engine import Database
+
+DEFAULT_KEEP = 10
+DAILY_EVERY = timedelta(days=1)
+FOLDER_NAME = "backups"
+#: A partial file older than this was left by a backup that was killed.
+STALE_PARTIAL_SECONDS = 3600
+
+DAILY = "daily"
+MANUAL = "manual"
+BEFORE_IMPORT = "before-import"
+BEFORE_RESTORE = "before-restore"
+
+_LABELS = {
+    DAILY: "daily, at start-up",
+    MANUAL: "made on request",
+    BEFORE_IMPORT: "before an import",
+    BEFORE_RESTORE: "before a restore replaced the store",
+}
+_STAMP = "%Y%m%dT%H%M%SZ"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z0-9-]+)(?:~\d+)?\.db$")
+
+
+def reason_label(reason: str) -> str:
+    """A backup's reason in words."""
+    if reason.startswith("before-upgrade-"):
+        return "before a schema upgrade (" + reason.removeprefix("before-upgrade-").replace("-", " ") + ")"
+    return _LABELS.get(reason, reason)
+
+
+class BackupService:
+    """Backups of one SQLite store: take, list, rotate and restore them."""
+
+    def __init__(self, db: Database, *, keep: int = DEFAULT_KEEP, folder: Path | None = None) -> None:
+        self.db = db
+        self.keep = max(1, keep)
+        self._folder = folder
+
+    @property
+    def available(self) -> bool:
+        """True for an SQLite file store (anything else is backed up by its server)."""
+        return self.db.path is not None
+
+    @property
+    def folder(self) -> Path:
+        """Where this store's backups live (``backups/`` beside it unless given)."""
+        return self._folder or self._store().parent / FOLDER_NAME
+
+    # -- reading -----------------------------------------------------------------
+
+    def list(self) -> list[BackupRecord]:
+        """This store's backups, newest first."""
+        if not self.available or not self.folder.is_dir():
+            return []
+        stem = self._store().stem
+        found = []
+        for path in self.folder.iterdir():
+            match = _NAME.match(path.name)
+            if match is None or match["stem"] != stem or not path.is_file():
+                continue
+            taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+            found.append(BackupRecord(path, taken, match["reason"], path.stat().st_size))
+        # Same second: "name~2.db" sorts after "name.db", as it was taken after it.
+        return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+    def latest(self) -> BackupRecord | None:
+        """The newest backup, or None."""
+        backups = self.list()
+        return backups[0] if backups else None
+
+    # -- writing -----------------------------------------------------------------
+
+    def create(self, reason: str = MANUAL, *, now: datetime | None = None,
+               prune: bool = True) -> BackupRecord:
+        """Back the store up into the backups folder now, then drop the oldest beyond ``keep``."""
+        store = self._store()
+        if not re.fullmatch(r"[a-z0-9-]+", reason):
+            raise ValueError(f"a backup reason is lower-case words and dashes, not {reason!r}")
+        now = (now or datetime.now(UTC)).astimezone(UTC)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"Cannot create the backups folder {self.folder}: {error.strerror or error}."
+            ) from None
+        target = self._free_name(store.stem, now, reason)
+        size = write_backup(self.db, target)
+        record = BackupRecord(target, now.replace(microsecond=0), reason, size)
+        if prune:
+            self.prune()
+        return record
+
+    def save_as(self, target: Path) -> BackupRecord:
+        """Back the store up to a file of the user's choosing (not rotated)."""
+        self._store()
+        target = Path(target).expanduser().absolute()
+        if self.db.path is not None and target == self.db.path.absolute():
+            raise StoreError(f"{target} is the store itself; choose another file for the backup.")
+        now = datetime.now(UTC).replace(microsecond=0)
+        return BackupRecord(target, now, MANUAL, write_backup(self.db, target))
+
+    def before_upgrade(self, reason: str) -> BackupRecord | None:
+        """The backup ``ensure_schema`` takes before it upgrades (the server's job off SQLite)."""
+        return self.create(reason) if self.available else None
+
+    def due(self, now: datetime | None = None) -> bool:
+        """True when the newest backup is more than a day old (or there is none)."""
+        latest = self.latest()
+        now = now or datetime.now(UTC)
+        return latest is None or now - latest.taken_at >= DAILY_EVERY
+
+    def daily_if_due(self, now: datetime | None = None) -> BackupRecord | None:
+        """The start-up backup: taken only when due, for a store that can be backed up here."""
+        if not self.available or self.db.read_only or not self.due(now):
+            return None
+        return self.create(DAILY, now=now)
+
+    def prune(self) -> list[Path]:
+        """Delete the backups beyond ``keep`` (oldest first) and leftovers of killed backups."""
+        removed = [b.path for b in self.list()[self.keep:]]
+        if self.folder.is_dir():
+            cutoff = time.time() - STALE_PARTIAL_SECONDS
+            removed += [p for p in self.folder.iterdir()
+                        if is_partial(p) and p.stat().st_mtime < cutoff]
+        for path in removed:
+            path.unlink(missing_ok=True)
+        return removed
+
+    def restore(self, source: Path) -> BackupRecord:
+        """Replace the store with the backup ``source``; returns the backup taken of what it replaced.
+
+        ``source`` is checked first (a Briefbook store, sound, not from a newer
+        Briefbook); the store as it was is backed up before anything changes, and an
+        older backup is upgraded to this build's schema afterwards.
+        """
+        from db.migrate import ensure_schema
+
+        store = self._store()
+        source = inspect_backup(Path(source)).path
+        if store.exists() and source.samefile(store):
+            raise StoreError(f"Cannot restore {store} from itself. Choose a backup file.")
+        self.db.check_writable()
+        safety = self.create(BEFORE_RESTORE, prune=False)
+        restore_backup(self.db, source)
+        ensure_schema(self.db, backup=self.before_upgrade)
+        self.prune()
+        return safety
+
+    # -- internals ---------------------------------------------------------------
+
+    def _store(self) -> Path:
+        if self.db.path is None:
+            raise StoreError(
+                f"{self.db.location} is not an SQLite file: backing it up and restoring it are "
+                "the database server's job (for PostgreSQL, pg_dump and pg_restore). "
+                "Ask whoever runs the server."
+            )
+        return self.db.path
+
+    def _free_name(self, stem: str, now: datetime, reason: str) -> Path:
+        base = f"{stem}-{now.strftime(_STAMP)}-{reason}"
+        target, n = self.folder / f"{base}.db", 1
+        while target.exists():
+            n += 1
+            target = self.folder / f"{base}~{n}.db"
+        return target

@@ -1,0 +1,187 @@
+"""The SQLite mechanics of backups: copy a live store through the online backup API, check, restore.
+
+A backup is read through SQLite's backup API (a consistent snapshot even while
+another window writes), written to a hidden partial file beside its target,
+switched to a plain single-file database (rollback journal, so it can be copied
+anywhere), checked with ``PRAGMA integrity_check``, flushed to disk and only then
+renamed to its name: a backup under its final name is always complete. Restore
+copies a checked backup into the live store through the same API, in one
+transaction, so a crash leaves either the old content or the new.
+
+When, where and how many backups are kept is ``briefing/backups.py``'s business.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from db.engine import Database
+from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
+from db.probe import NOT_CHANGED, StoreFile, integrity_problems, probe_store_file, sqlite_uri
+
+PARTIAL_MARK = ".partial"
+
+
+def partial_path(target: Path) -> Path:
+    """The hidden file a backup is written to before it takes its name."""
+    return target.with_name(f".{target.name}.{os.getpid()}{PARTIAL_MARK}")
+
+
+def is_partial(path: Path) -> bool:
+    """True for what an interrupted backup left behind (a partial file or its journal)."""
+    return path.name.startswith(".") and PARTIAL_MARK in path.name
+
+
+def write_backup(database: Database, target: Path) -> int:
+    """Copy the store to ``target`` (complete and checked, or not at all); returns its size in bytes."""
+    target = Path(target)
+    partial = partial_path(target)
+    try:
+        raw = database.engine.raw_connection()
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                raw.driver_connection.backup(copy)
+                _seal(copy, f"The backup of {database.location}")
+            finally:
+                copy.close()
+        finally:
+            raw.close()
+        _fsync(partial)
+        os.replace(partial, target)
+        _fsync(target.parent)
+    except sqlite3.Error as error:
+        raise StoreError(f"Cannot back up {database.location} to {target}: {error}.") from None
+    except OSError as error:
+        raise StoreError(
+            f"Cannot write the backup {target}: {error.strerror or error}. "
+            "Check that the folder exists and can be written, and that the disk has space."
+        ) from None
+    finally:
+        _remove_partial(partial)
+    return target.stat().st_size
+
+
+def inspect_backup(path: Path) -> StoreFile:
+    """Check that ``path`` is a sound Briefbook store this build can read; refuse it otherwise."""
+    from db.migrate import HEAD, REVISIONS  # db.migrate needs db.engine: import when used
+
+    path = Path(path).expanduser().absolute()
+    refused = f"Cannot restore from {path}"
+    if not path.is_file():
+        raise StoreError(f"{refused}: there is no such file.")
+    try:
+        found = probe_store_file(path)
+    except SchemaTooNewError as error:
+        raise StoreError(
+            f"{refused}: it was made by a newer version of Briefbook (schema {error.revision!r}; this "
+            f"build knows up to {HEAD!r}). It has not been changed. Update Briefbook to restore it."
+        ) from None
+    except StoreError as error:
+        # Keep what is wrong with the file, not the advice meant for opening it as the store.
+        problem = str(error).split(f" {NOT_CHANGED}")[0].removeprefix(f"{path} ").rstrip(".")
+        kind = DamagedStoreError if isinstance(error, DamagedStoreError) else StoreError
+        raise kind(f"{refused}: it {problem}. Choose another backup.") from None
+    if found.is_new or found.revision is None or found.revision not in REVISIONS:
+        raise StoreError(f"{refused}: it is an empty database, not a Briefbook store. Choose another file.")
+    return found
+
+
+def restore_backup(database: Database, source: Path) -> None:
+    """Replace the store's content with that of the backup ``source`` (checked first), in one step."""
+    found = inspect_backup(source)
+    database.check_writable()
+    if database.path is None:
+        raise StoreError("Only an SQLite file store can be restored from a backup.")
+    if _same_file(found.path, database.path):
+        raise StoreError(f"Cannot restore {database.path} from itself. Choose a backup file.")
+    staged = partial_path(database.path)
+    try:
+        page_size = _page_size(database)
+        staging = sqlite3.connect(staged)
+        try:
+            with closing(sqlite3.connect(found.uri(), uri=True)) as backup:
+                backup.backup(staging)
+            if staging.execute("PRAGMA page_size").fetchone()[0] != page_size:
+                # A WAL store only takes pages of its own size through the backup API.
+                staging.execute("PRAGMA journal_mode = DELETE")
+                staging.execute(f"PRAGMA page_size = {int(page_size)}")
+                staging.execute("VACUUM")
+            _seal(staging, f"The copy of {found.path}")
+            database.dispose()
+            raw = database.engine.raw_connection()
+            try:
+                staging.backup(raw.driver_connection)
+                problems = integrity_problems(raw.driver_connection, quick=True)
+            finally:
+                raw.close()
+        finally:
+            staging.close()
+    except sqlite3.Error as error:
+        raise StoreError(f"Cannot restore {database.location} from {found.path}: {error}.") from None
+    finally:
+        _remove_partial(staged)
+    if problems:
+        raise DamagedStoreError(
+            f"{database.location} failed its check after the restore: {'; '.join(problems)}."
+        )
+
+
+def check_file(path: Path) -> list[str]:
+    """Run ``PRAGMA integrity_check`` on a database file read-only (an empty list: sound).
+
+    It reads committed changes still in a -wal file too, as the next open will.
+    """
+    connection = sqlite3.connect(sqlite_uri(Path(path), "mode=ro"), uri=True)
+    try:
+        return integrity_problems(connection)
+    finally:
+        connection.close()
+
+
+def _seal(copy: sqlite3.Connection, what: str) -> None:
+    """Make a fresh copy a single self-contained file and check it."""
+    copy.execute("PRAGMA journal_mode = DELETE")
+    problems = integrity_problems(copy)
+    if problems:
+        raise DamagedStoreError(f"{what} failed its integrity check: {'; '.join(problems)}.")
+
+
+def _page_size(database: Database) -> int:
+    raw = database.engine.raw_connection()
+    try:
+        return raw.driver_connection.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        raw.close()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or a folder's entries) to disk; folders cannot be opened on Windows."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        try:
+            leftover.unlink()
+        except FileNotFoundError:
+            pass

@@ -1,0 +1,1 @@
+"""Icons: the application icon (SVG)."""

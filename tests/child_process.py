@@ -1,0 +1,183 @@
+"""Programs the kill and two-writer tests run as real child processes, and how to kill them.
+
+    python -m tests.child_process SCENARIO STORE [ARG]
+
+Each program prints ``ready`` once set up, then ``done N`` after each unit of work
+has been committed (flushed at once), so the parent knows what must survive a
+kill. ``run_and_kill`` starts one, lets it work for a while, and SIGKILLs it.
+A new scenario (the PDF export, once it lands) is one more function in
+``SCENARIOS``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+FILLER = "Steel and aluminum excess capacity; Section 232 tariffs of 25% and 10%. 鉄鋼 ✓\n" * 30
+
+
+def _services(store: str):
+    from briefing.services import Services
+
+    return Services.open(f"sqlite:///{store}", automatic_backups=False)
+
+
+def _ready() -> None:
+    print("ready", flush=True)
+
+
+def _done(n: int, extra: str = "") -> None:
+    print(f"done {n} {extra}".rstrip(), flush=True)
+
+
+def autosave(store: str, run: str) -> None:
+    """The GUI's autosave: one note field written again and again, an agenda item added now and then.
+
+    The text starts with ``autosave RUN I``, so that a check tells this run's writes from earlier ones.
+    """
+    services = _services(store)
+    meeting = services.meetings.list()[-1]
+    note = services.notes.list_full(meeting.id)[0]
+    version = note.version
+    _ready()
+    for i in itertools.count():
+        text = f"autosave {run} {i}\n{FILLER}"
+        version = services.notes.update(note.id, version, background=text).version
+        if i % 4 == 0:
+            services.agenda.add(meeting.id, f"Added {i}", minutes=5)
+        _done(i)
+
+
+def import_(store: str, _arg: str) -> None:
+    """Import the sample again and again (each import backs the store up first)."""
+    from briefing.sample import sample_document
+
+    services = _services(store)
+    doc = sample_document()
+    _ready()
+    for i in itertools.count():
+        services.import_document(doc)
+        _done(i)
+
+
+def migrate(store: str, scripts: str) -> None:
+    """Upgrade the store to the test-only revision that rebuilds issue_notes."""
+    from tests import future_revision
+
+    future_revision.use(None, Path(scripts))
+    _ready()
+    _services(store).close()
+    _done(0)
+    time.sleep(60)  # wait to be killed, so that every run ends the same way
+
+
+def backup(store: str, _arg: str) -> None:
+    """Take backups one after another."""
+    services = _services(store)
+    _ready()
+    for i in itertools.count():
+        _done(i, str(services.backups.create().path))
+
+
+def restore(store: str, source: str) -> None:
+    """Restore a backup, then delete a meeting it has, again and again."""
+    services = _services(store)
+    _ready()
+    for i in itertools.count():
+        services.backups.restore(Path(source))
+        _done(i)
+        services.meetings.delete(services.meetings.list()[0].id)
+
+
+def journal(folder: str, _arg: str) -> None:
+    """Record typing in the crash-recovery journal, as the GUI's debounce does."""
+    from briefing.journal import CrashJournal
+
+    recorder = CrashJournal(Path(folder))
+    recorder.start_session()
+    _ready()
+    for i in itertools.count():
+        recorder.record("note", 1, "background", f"typed {i}\n{FILLER}", base_version=1)
+        _done(i)
+
+
+def append(store: str, tag: str) -> None:
+    """A second writer: append tokens to one note, re-reading after every conflict."""
+    from briefing.errors import ConflictError
+
+    services = _services(store)
+    note_id = services.notes.list_full(services.meetings.list()[-1].id)[0].id
+    conflicts = 0
+    _ready()
+    for i in range(int(os.environ.get("APPENDS", "30"))):
+        while True:
+            note = services.notes.get(note_id)
+            try:
+                services.notes.update(note_id, note.version, background=f"{note.background}[{tag}{i}]")
+                break
+            except ConflictError:
+                conflicts += 1
+        _done(i)
+    print(f"conflicts {conflicts}", flush=True)
+
+
+SCENARIOS = {"autosave": autosave, "import": import_, "migrate": migrate, "backup": backup,
+             "restore": restore, "journal": journal, "append": append}
+
+
+def start(scenario: str, target: Path, arg: str = "", env: dict | None = None) -> subprocess.Popen:
+    """Start a scenario in a child process: stdout is a pipe of its progress lines, stderr a file."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.child_process", scenario, str(target), arg],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=tempfile.TemporaryFile(), text=True,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def errors_of(child: subprocess.Popen) -> str:
+    """What the child wrote to stderr (the end of it)."""
+    child.stderr.seek(0)
+    return child.stderr.read().decode("utf-8", "replace")[-3000:]
+
+
+def wait_ready(child: subprocess.Popen) -> None:
+    line = child.stdout.readline()
+    if line.strip() != "ready":
+        child.kill()
+        child.wait()
+        raise RuntimeError(f"the child did not start: {line!r} {errors_of(child)}")
+
+
+def run_and_kill(scenario: str, target: Path, delay: float, arg: str = "") -> list[int]:
+    """Run a scenario, SIGKILL it ``delay`` seconds after it is ready; the units it reported done."""
+    child = start(scenario, target, arg)
+    try:
+        wait_ready(child)
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        out = child.stdout.read()  # the lines it printed before it died
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    if child.returncode != -signal.SIGKILL:
+        raise RuntimeError(f"the child ended by itself ({child.returncode}): {errors_of(child)}")
+    return [int(line.split()[1]) for line in out.splitlines() if line.startswith("done ")]
+
+
+def main(argv: list[str]) -> None:
+    scenario, target, arg = argv[0], argv[1], (argv[2] if len(argv) > 2 else "")
+    SCENARIOS[scenario](target, arg)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,78 @@
+"""Text analysis for search: what is indexed, how a query is read, and that both agree."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from db.search_text import (
+    CJK,
+    WORD,
+    Term,
+    analyze,
+    analyze_char_by_char,
+    index_chars,
+    index_words,
+    parse_query,
+)
+from db.searchable import NOTE_SECTIONS
+
+
+def test_words_are_folded_for_case_accents_and_width():
+    assert index_words("Tariffs on ＷＴＯ Café") == "tariffs on wto cafe"
+    assert index_words("Straße") == "strasse"
+    assert index_chars("plain English") == ""
+
+
+def test_japanese_runs_are_indexed_as_bigrams_and_characters():
+    assert index_words("日米の鉄鋼") == "日米 米の の鉄 鉄鋼"
+    assert index_chars("日米の鉄鋼") == "日 米 の 鉄 鋼"
+    # A one-character run stays itself, so "林 Yoshimasa" keeps its word positions.
+    assert index_words("林 Yoshimasa") == "林 yoshimasa"
+    # Kana keep their voicing marks: が is not か.
+    assert index_words("がか") == "がか"
+
+
+def test_tokens_know_where_they_stand_in_the_original_text():
+    text = "  Ｗｏｒｌｄ — 萩生田光一 "
+    tokens = analyze(text)
+    assert [(t.kind, t.text) for t in tokens] == [(WORD, "world"), (CJK, "萩生田光一")]
+    assert [text[t.start:t.end] for t in tokens] == ["Ｗｏｒｌｄ", "萩生田光一"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_ascii_shortcut_gives_what_the_general_path_gives(text):
+    assert analyze(text) == analyze_char_by_char(text)
+    assert index_words(text) == " ".join(t.text for t in analyze_char_by_char(text))
+
+
+def test_a_query_is_read_as_words_phrases_exclusions_and_a_prefix():
+    q = parse_query('"digital trade" -steel tari')
+    assert q.terms == (
+        Term(WORD, ("digital", "trade")),
+        Term(WORD, ("steel",), negated=True),
+        Term(WORD, ("tari",), prefix=True),
+    )
+    assert parse_query("steel ").terms == (Term(WORD, ("steel",)),)  # finished word: no prefix
+    assert parse_query("U.S.-Japan").terms[0].parts == ("u", "s", "japan")
+    assert parse_query("日米EPA").terms == (Term(CJK, ("日米",)), Term(WORD, ("epa",), prefix=True))
+
+
+def test_operators_and_stray_quotes_are_just_text():
+    for text in ['"', '""', "AND (", "*", "-", "NEAR(", "OR", ")", "^", ":", "{col}:"]:
+        q = parse_query(text)
+        assert all(t.kind in (WORD, CJK) for t in q.terms)
+    assert parse_query('"').is_empty
+    assert parse_query("-steel").is_empty  # only something to exclude: nothing to look for
+    assert [t.parts for t in parse_query('AND ( "steel').terms] == [("and",), ("steel",)]
+
+
+def test_a_pasted_novel_becomes_a_bounded_query():
+    q = parse_query(" ".join(f"word{i}" for i in range(5000)))
+    assert len(q.terms) <= 12
+
+
+def test_the_index_covers_exactly_the_note_sections_of_the_domain():
+    from briefing.vocabulary import NOTE_FIELDS
+
+    assert NOTE_SECTIONS == NOTE_FIELDS

@@ -1,0 +1,189 @@
+"""Kill a real child process at many points and check what it leaves: shared by tests and benchmarks.
+
+Each ``sweep_*`` function runs one scenario of ``tests/child_process.py`` once
+per delay, SIGKILLs it, and checks after every kill that the store passes
+``PRAGMA integrity_check``, opens normally, and holds everything the child
+reported committed (raising ``AssertionError`` otherwise). It returns how many
+kills it made and what it checked, for ``docs/reliability.md``.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+from collections.abc import Iterable
+from contextlib import closing
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from briefing.services import Services
+from db.backup import check_file, write_backup
+from db.probe import sqlite_uri
+from tests.child_process import run_and_kill
+
+
+def spread(n: int, longest: float, seed: int) -> list[float]:
+    """``n`` delays spread over ``[0, longest)``: one at random in each of n equal slices."""
+    rng = random.Random(seed)
+    return [longest * (i + rng.random()) / n for i in range(n)]
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A copy of a cleanly closed store (no -wal to carry)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
+def assert_sound(path: Path) -> Services:
+    """The store passes integrity_check and opens normally; returns it open (close it)."""
+    problems = check_file(path)
+    assert problems == [], f"{path}: {problems}"
+    return Services.open(f"sqlite:///{path}", automatic_backups=False)
+
+
+def _table_counts(services: Services, tables: Iterable[str]) -> dict[str, int]:
+    with services.db.read() as s:
+        return {t: s.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
+
+
+def sweep_autosave(store: Path, delays: list[float]) -> dict:
+    """Kills during a loop of note updates and agenda additions on one store, again and again."""
+    from db.models import AgendaItem
+
+    updates = 0
+    for run, delay in enumerate(delays):
+        with assert_sound(store) as services:
+            with services.db.read() as s:
+                agenda_before = s.scalar(select(func.count()).select_from(AgendaItem))
+        done = run_and_kill("autosave", store, delay, str(run))
+        with assert_sound(store) as services:
+            meeting = services.meetings.list()[-1]
+            first_line = services.notes.list_full(meeting.id)[0].background.split("\n", 1)[0]
+            with services.db.read() as s:
+                agenda_now = s.scalar(select(func.count()).select_from(AgendaItem))
+        last = max(done, default=-1)
+        words = first_line.split()
+        # This run's latest write (I = last reported, or the next one, committed but not yet
+        # reported); a run killed before its first write leaves an earlier run's text.
+        saved = int(words[2]) if words[:2] == ["autosave", str(run)] else -1
+        assert last <= saved <= last + 1, (run, last, first_line)
+        adds = sum(1 for i in done if i % 4 == 0)
+        assert adds <= agenda_now - agenda_before <= adds + 1, (adds, agenda_now - agenda_before)
+        updates += len(done)
+    return {"kills": len(delays), "committed updates checked": updates}
+
+
+def sweep_import(store: Path, delays: list[float]) -> dict:
+    """Kills during imports of the sample (each preceded by a backup): all of an import or none."""
+    imports = 0
+    for delay in delays:
+        with assert_sound(store) as services:
+            before = services.meetings.count()
+        done = run_and_kill("import", store, delay)
+        with assert_sound(store) as services:
+            meetings = services.meetings.list()
+            added = len(meetings) - before
+            assert 2 * len(done) <= added <= 2 * len(done) + 2 and added % 2 == 0, (len(done), added)
+            shapes = {(len(services.agenda.list(m.id)), len(services.notes.list(m.id))) for m in meetings}
+            assert shapes <= {(3, 2), (8, 9)}, shapes  # every meeting complete, none half-imported
+            for b in services.backups.list():
+                assert check_file(b.path) == [], b.path
+        imports += len(done)
+    return {"kills": len(delays), "committed imports checked": imports}
+
+
+def sweep_migrate(sample: Path, folder: Path, delays: list[float], scripts: Path) -> dict:
+    """Kills during an upgrade that rebuilds issue_notes: the old schema whole, or the new one."""
+    from tests import future_revision
+
+    outcomes = {"old": 0, "new": 0}
+    for n, delay in enumerate(delays):
+        store = copy_store(sample, folder / f"migrate-{n}.db")
+        with assert_sound(store) as services:
+            before = _table_counts(services, ("issue_notes", "sources", "meetings", "agenda_items"))
+        done = run_and_kill("migrate", store, delay, str(scripts))
+        assert check_file(store) == []
+        with closing(sqlite3.connect(sqlite_uri(store, "mode=ro"), uri=True)) as c:
+            revision = c.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        assert revision in (REVISION_OLD, future_revision.REVISION)
+        assert not done or revision == future_revision.REVISION
+        outcomes["new" if revision == future_revision.REVISION else "old"] += 1
+        saved = _migrated_open(store, scripts)
+        assert _table_counts(saved, before) == before
+        saved.close()
+    return {"kills": len(delays), "left at the old schema": outcomes["old"],
+            "left at the new schema": outcomes["new"]}
+
+
+REVISION_OLD = "0001"
+
+
+def _migrated_open(store: Path, scripts: Path) -> Services:
+    """Open as the build that ships the new revision would (upgrading an old store)."""
+    import db.migrate as migrate
+    from tests import future_revision
+
+    saved = {name: getattr(migrate, name) for name in ("MIGRATIONS_DIR", "REVISIONS", "HEAD")}
+    future_revision.use(None, scripts)
+    try:
+        return Services.open(f"sqlite:///{store}", automatic_backups=False)
+    finally:
+        for name, value in saved.items():
+            setattr(migrate, name, value)
+
+
+def sweep_backup(store: Path, delays: list[float]) -> dict:
+    """Kills while backups are taken: the store stays sound, every backup under its name is whole."""
+    checked = 0
+    for delay in delays:
+        run_and_kill("backup", store, delay)
+        with assert_sound(store) as services:
+            for b in services.backups.list():
+                assert check_file(b.path) == [], b.path
+                checked += 1
+    return {"kills": len(delays), "backup files checked": checked}
+
+
+def sweep_restore(store: Path, delays: list[float]) -> dict:
+    """Kills during restore-then-delete loops: the store holds the backup's content or one less.
+
+    The child deletes at most one meeting between restores, so a store missing
+    more, or holding anything else, was damaged by a kill.
+    """
+    with assert_sound(store) as services:
+        source = store.with_name("restore-source.db")
+        write_backup(services.db, source)
+        titles = sorted(m.title for m in services.meetings.list())
+    restores = 0
+    for delay in delays:
+        done = run_and_kill("restore", store, delay, str(source))
+        with assert_sound(store) as services:
+            now = sorted(m.title for m in services.meetings.list())
+            assert now == titles or (len(now) == len(titles) - 1 and set(now) < set(titles)), now
+        restores += len(done)
+    return {"kills": len(delays), "committed restores": restores}
+
+
+def sweep_journal(folder: Path, delays: list[float]) -> dict:
+    """Kills while typing is journalled: the next start says so and offers the latest text."""
+    from briefing.journal import CrashJournal
+
+    records, skipped = 0, 0
+    for n, delay in enumerate(delays):
+        where = folder / f"journal-{n}"
+        done = run_and_kill("journal", where, delay)
+        recovery = CrashJournal(where).start_session()
+        assert recovery.unclean
+        last = max(done, default=-1)
+        if last < 0:
+            assert len(recovery.pending) <= 1
+        else:
+            [edit] = recovery.pending
+            kept = int(edit.value.split("\n", 1)[0].split()[1])
+            assert last <= kept <= last + 1, (last, kept)
+        records += len(done)
+        skipped += recovery.skipped_lines
+    return {"kills": len(delays), "records checked": records, "torn lines skipped": skipped}

@@ -1,0 +1,150 @@
+"""The command line on bad stores and for backups, run as a user runs it: a real process each time."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+import pytest
+
+from tests.store_files import (
+    corrupt_copy,
+    foreign_database,
+    read_only,
+    snapshot,
+    store_with_sample,
+    text_file,
+    truncated_copy,
+)
+from tests.test_cli import cli
+
+
+@pytest.fixture(scope="module")
+def good_store(tmp_path_factory):
+    return store_with_sample(tmp_path_factory.mktemp("cli-good") / "good.db")
+
+
+def newer_copy(good, path):
+    path.write_bytes(good.read_bytes())
+    with closing(sqlite3.connect(path)) as c:
+        c.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+        c.commit()
+    return path
+
+
+BAD = {
+    "not a database": (lambda good, p: text_file(p), "not an SQLite file"),
+    "cut short": (truncated_copy, "cut short"),
+    "corrupt": (corrupt_copy, "is damaged"),
+    "another program's": (lambda good, p: foreign_database(p), "not a Briefbook one"),
+    "from a newer Briefbook": (newer_copy, "newer version of Briefbook"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_a_bad_store_gets_a_message_on_stderr_and_stays_as_it_was(case, tmp_path, good_store):
+    make, words = BAD[case]
+    path = make(good_store, tmp_path / "store.db")
+    before = snapshot(tmp_path)
+    out = cli("meetings", db=path)
+    assert out.returncode != 0 and out.stdout == ""
+    assert words in out.stderr and str(path) in out.stderr
+    assert "Traceback" not in out.stderr
+    assert snapshot(tmp_path) == before
+
+
+def test_a_store_in_a_missing_folder_is_named_and_nothing_is_created(tmp_path):
+    out = cli("meetings", db=tmp_path / "gone" / "b.db")
+    assert out.returncode != 0 and "does not exist" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "gone").exists()
+
+
+def test_a_new_store_in_a_folder_that_cannot_be_written_is_refused(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    with read_only(folder):
+        out = cli("meetings", db=folder / "new.db")
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert "cannot be written" in out.stderr and str(folder / "new.db") in out.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_a_read_only_store_lists_its_meetings_but_refuses_an_import(tmp_path, good_store):
+    path = tmp_path / "published.db"
+    path.write_bytes(good_store.read_bytes())
+    dump = tmp_path / "doc.json"
+    assert cli("dump", "-o", str(dump), db=good_store).returncode == 0
+    before = path.read_bytes()
+    with read_only(path):
+        listed = cli("meetings", db=path)
+        imported = cli("import", str(dump), db=path)
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 2
+    assert imported.returncode != 0
+    assert "read-only" in imported.stderr and str(path) in imported.stderr
+    assert "Traceback" not in imported.stderr
+    assert path.read_bytes() == before
+
+
+def test_backup_then_restore_brings_back_what_was_there(tmp_path, good_store):
+    store = tmp_path / "round1.db"
+    store.write_bytes(good_store.read_bytes())
+    copy = tmp_path / "before-the-edit.db"
+    made = cli("backup", "-o", str(copy), db=store)
+    assert made.returncode == 0 and str(copy) in made.stdout
+    wiped = tmp_path / "empty.json"
+    wiped.write_text('{"format": "briefbook", "version": 1, "meetings": [{"title": "Extra", '
+                     '"starts_at": "2022-05-01T09:00:00+00:00"}]}', encoding="utf-8")
+    assert cli("import", str(wiped), db=store).returncode == 0
+    assert len(cli("meetings", db=store).stdout.splitlines()) == 3
+
+    restored = cli("restore", str(copy), db=store)
+    assert restored.returncode == 0, restored.stderr
+    assert [line.split("\t")[2] for line in cli("meetings", db=store).stdout.splitlines()] == [
+        line.split("\t")[2] for line in cli("meetings", db=good_store).stdout.splitlines()]
+    listed = cli("backup", "--list", db=store).stdout.splitlines()
+    reasons = [line.split("\t")[1] for line in listed]
+    assert reasons[0] == "before-restore" and "before-import" in reasons
+    kept = listed[0].split("\t")[3]
+    assert kept in restored.stdout
+    # The backup taken before the restore still holds the imported meeting.
+    assert len(cli("meetings", db=tmp_path / "backups" / kept.rsplit("/", 1)[-1]).stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("case", ["not a database", "corrupt", "from a newer Briefbook"])
+def test_restore_refuses_a_bad_file_and_changes_nothing(case, tmp_path, good_store):
+    store = tmp_path / "store.db"
+    store.write_bytes(good_store.read_bytes())
+    make, _ = BAD[case]
+    bad = make(good_store, tmp_path / "bad.db")
+    bad_bytes = bad.read_bytes()
+    out = cli("restore", str(bad), db=store)
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert f"Cannot restore from {bad}" in out.stderr
+    assert bad.read_bytes() == bad_bytes
+    assert len(cli("meetings", db=store).stdout.splitlines()) == 2
+    assert "before-restore" not in cli("backup", "--list", db=store).stdout
+
+
+def test_backup_and_restore_of_a_server_store_say_it_is_the_servers_job(tmp_path):
+    pytest.importorskip("sqlalchemy")
+    from briefing.backups import BackupService
+    from briefing.errors import StoreError
+
+    class ServerStore:  # what a PostgreSQL Database looks like to the policy: no file
+        path = None
+        location = "postgresql://team@db.example/briefbook"
+        read_only = False
+
+    service = BackupService(ServerStore())
+    assert not service.available and service.list() == []
+    assert service.daily_if_due() is None and service.before_upgrade("x") is None
+    for attempt in (service.create, lambda: service.restore(tmp_path / "x.db")):
+        with pytest.raises(StoreError, match="the database server's job"):
+            attempt()
+
+
+def test_backup_and_restore_have_help(tmp_path):
+    for command in ("backup", "restore"):
+        out = cli(command, "--help", db=tmp_path / "x.db")
+        assert out.returncode == 0 and "usage:" in out.stdout
+    assert not (tmp_path / "x.db").exists()

@@ -1,0 +1,96 @@
+"""The window's actions and menus: File, Edit, Meeting, View, Help, with the platform's shortcuts.
+
+Actions that later features fill in (export, book preview, search, Trash) exist
+now, disabled, so that the menus keep their final shape; a feature enables its
+action and connects it (``window.actions.export``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QWidget
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class WindowActions:
+    """Every menu action of the main window, by name."""
+
+    export: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    search: QAction
+    trash: QAction
+    new_meeting: QAction
+    next_round: QAction
+    delete_meeting: QAction
+    book_preview: QAction
+    about: QAction
+    about_qt: QAction
+
+
+def _action(parent: QWidget, text: str, *keys: QKeySequence | Key | str, tip: str = "",
+            enabled: bool = True) -> QAction:
+    action = QAction(text, parent)
+    shortcuts: list[QKeySequence] = []
+    for key in keys:
+        for sequence in QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]:
+            if sequence not in shortcuts:  # a key twice would be an ambiguous shortcut
+                shortcuts.append(sequence)
+    action.setShortcuts(shortcuts)
+    action.setStatusTip(tip)
+    action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+    action.setEnabled(enabled)
+    return action
+
+
+def build_actions(window: QWidget) -> WindowActions:
+    """The actions, with texts, shortcuts and tips (not yet connected)."""
+    return WindowActions(
+        export=_action(window, "&Export briefing book…", "Ctrl+E",
+                       tip="Write the meeting's briefing book as a PDF", enabled=False),
+        quit=_action(window, "&Quit", Key.Quit, "Ctrl+Q", tip="Close Briefbook (everything is saved)"),
+        undo=_action(window, "&Undo", Key.Undo, tip="Undo the last change"),
+        redo=_action(window, "&Redo", Key.Redo, "Ctrl+Shift+Z", tip="Redo the change just undone"),
+        search=_action(window, "&Search everything…", "Ctrl+K",
+                       tip="Find text in every meeting, note and person", enabled=False),
+        trash=_action(window, "&Trash…", tip="See and restore deleted items", enabled=False),
+        new_meeting=_action(window, "&New meeting", Key.New, tip="Create a meeting to prepare"),
+        next_round=_action(window, "Ne&xt round", "Ctrl+Shift+N",
+                           tip="Start the next round: agenda, notes, people and open actions "
+                               "carried forward"),
+        delete_meeting=_action(window, "&Delete meeting", tip="Move the open meeting to the Trash"),
+        book_preview=_action(window, "&Book preview", "Ctrl+Shift+B",
+                             tip="Show the briefing book beside the workspace", enabled=False),
+        about=_action(window, "&About Briefbook", tip="Version and licence"),
+        about_qt=_action(window, "About &Qt"),
+    )
+
+
+def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
+    """File / Edit / Meeting / View / Help."""
+    file = menubar.addMenu("&File")
+    file.addAction(a.export)
+    file.addSeparator()
+    file.addAction(a.quit)
+    edit = menubar.addMenu("&Edit")
+    edit.addActions([a.undo, a.redo])
+    edit.addSeparator()
+    edit.addActions([a.search, a.trash])
+    meeting = menubar.addMenu("&Meeting")
+    meeting.addActions([a.new_meeting, a.next_round])
+    meeting.addSeparator()
+    meeting.addAction(a.delete_meeting)
+    view = menubar.addMenu("&View")
+    a.book_preview.setCheckable(True)
+    view.addAction(a.book_preview)
+    help_ = menubar.addMenu("&Help")
+    help_.addActions([a.about, a.about_qt])
+
+
+def all_actions(a: WindowActions) -> list[QAction]:
+    return [getattr(a, f.name) for f in fields(a)]

@@ -1,0 +1,76 @@
+"""Undo commands for the agenda's structure: add an item, delete it (to the Trash), move it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ui.context import AppContext
+from ui.undo.command import ServiceCommand
+from ui.undo.kinds import AGENDA_ITEM
+
+
+class _AgendaCommand(ServiceCommand):
+    def __init__(self, ctx: AppContext, text: str, meeting_id: int) -> None:
+        super().__init__(ctx, text, AGENDA_ITEM)
+        self.meeting_id = meeting_id
+
+    def _changed(self, ok: bool) -> None:
+        if ok:
+            self.ctx.events.sig_agenda_changed.emit(self.meeting_id)
+            self.ctx.events.sig_saved.emit()
+
+
+class AddAgendaItemCommand(_AgendaCommand):
+    """Add an item at ``position``; undo deletes it, redo restores the same item."""
+
+    def __init__(self, ctx: AppContext, meeting_id: int, position: int, fields: dict[str, Any]) -> None:
+        super().__init__(ctx, "Add agenda item", meeting_id)
+        self.position = position
+        self.fields = fields
+        self.item_id: int | None = None
+
+    def redo(self) -> None:
+        agenda = self.ctx.services.agenda
+        if self.item_id is None:
+            ok = self.attempt(lambda: agenda.add(self.meeting_id, position=self.position, **self.fields))
+            if ok:
+                self.item_id = self.outcome.record.id
+        else:
+            ok = self.attempt(lambda: agenda.restore(self.item_id, self.position))
+        self._changed(ok)
+
+    def undo(self) -> None:
+        if self.item_id is not None:
+            self._changed(self.attempt(lambda: self.ctx.services.agenda.delete(self.item_id)))
+
+
+class DeleteAgendaItemCommand(_AgendaCommand):
+    """Move an item to the Trash; undo puts it back where it was."""
+
+    def __init__(self, ctx: AppContext, meeting_id: int, item_id: int, position: int, title: str) -> None:
+        super().__init__(ctx, f"Delete agenda item “{title}”", meeting_id)
+        self.item_id = item_id
+        self.position = position
+
+    def redo(self) -> None:
+        self._changed(self.attempt(lambda: self.ctx.services.agenda.delete(self.item_id)))
+
+    def undo(self) -> None:
+        self._changed(self.attempt(lambda: self.ctx.services.agenda.restore(self.item_id, self.position)))
+
+
+class MoveAgendaItemCommand(_AgendaCommand):
+    """Move an item from one place in the agenda to another."""
+
+    def __init__(self, ctx: AppContext, meeting_id: int, item_id: int, from_index: int,
+                 to_index: int) -> None:
+        super().__init__(ctx, "Move agenda item", meeting_id)
+        self.item_id = item_id
+        self.from_index = from_index
+        self.to_index = to_index
+
+    def redo(self) -> None:
+        self._changed(self.attempt(lambda: self.ctx.services.agenda.move(self.item_id, self.to_index)))
+
+    def undo(self) -> None:
+        self._changed(self.attempt(lambda: self.ctx.services.agenda.move(self.item_id, self.from_index)))

@@ -1,0 +1,229 @@
+"""``AgendaPanel``: the agenda table with add / delete / move, and its total against the meeting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.records import Schedule
+from briefing.schedule import format_minutes
+from briefing.vocabulary import AGENDA_STATUSES
+from ui.agenda.commands import AddAgendaItemCommand, DeleteAgendaItemCommand, MoveAgendaItemCommand
+from ui.agenda.delegates import ChoiceDelegate
+from ui.agenda.table_view import AgendaTableView
+from ui.context import AppContext
+from ui.models.agenda_table import ISSUE, STATUS, TITLE, AgendaTableModel
+from ui.undo.edit import EditCommand
+from ui.undo.kinds import AGENDA_ITEM, MEETING
+from ui.widgets.empty_state import EmptyState
+from ui.widgets.field_error import FieldError
+from ui.widgets.palette import warning_colour
+
+NEW_ITEM = {"title": "New item", "minutes": 30}
+
+
+def total_line(schedule: Schedule) -> tuple[str, bool]:
+    """``Total 7 h 30 of 8 h`` and whether the agenda overruns the meeting."""
+    text = f"Total {format_minutes(schedule.total_minutes)}"
+    if schedule.length_minutes is None:
+        return text + " (the meeting has no end time)", False
+    text += f" of {format_minutes(schedule.length_minutes)}"
+    if schedule.overrun_minutes:
+        return text + f" — runs {format_minutes(schedule.overrun_minutes)} over", True
+    return text, False
+
+
+class AgendaPanel(QWidget):
+    """The open meeting's agenda."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting_id: int | None = None
+        self.schedule: Schedule | None = None
+        self.model = AgendaTableModel(self)
+        self.view = AgendaTableView(self)
+        self.view.setModel(self.model)
+        self.view.set_column_sizes()
+        self.view.setItemDelegateForColumn(STATUS, ChoiceDelegate(
+            lambda: [(s.capitalize(), s) for s in AGENDA_STATUSES], self.view))
+        self.view.setItemDelegateForColumn(ISSUE, ChoiceDelegate(
+            lambda: [("(none)", None)] + [(i.title, i.id) for i in ctx.services.issues.list()],
+            self.view))
+        self.model.sig_edit_requested.connect(self.edit_item)
+        self.model.sig_move_requested.connect(self.move_item)
+        self._build()
+        ctx.events.sig_agenda_changed.connect(self._on_changed)
+        ctx.events.sig_meeting_changed.connect(self._on_changed)
+
+    def _action(self, text: str, key: str, icon: QStyle.StandardPixmap, slot) -> QAction:
+        action = QAction(self.style().standardIcon(icon), text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build(self) -> None:
+        SP = QStyle.StandardPixmap
+        self.add_action = self._action("Add item", "Ins", SP.SP_FileDialogNewFolder, self.add_item)
+        self.delete_action = self._action("Delete item", "Del", SP.SP_TrashIcon, self.delete_item)
+        self.up_action = self._action("Move up", "Alt+Up", SP.SP_ArrowUp, lambda: self.move_current(-1))
+        self.down_action = self._action("Move down", "Alt+Down", SP.SP_ArrowDown,
+                                        lambda: self.move_current(1))
+        bar = QHBoxLayout()
+        for action in (self.add_action, self.delete_action, self.up_action, self.down_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.empty = EmptyState("No agenda items yet",
+                                "Add the first item with Add item (Insert); drag rows or press "
+                                "Alt+Up / Alt+Down to reorder.", self.add_action, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        self.error = FieldError(self)
+        self.total_icon = QLabel(self)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.total_icon.setPixmap(self.style().standardIcon(SP.SP_MessageBoxWarning).pixmap(size, size))
+        self.total = QLabel(self)
+        self.total.setAccessibleName("Agenda total")
+        footer = QHBoxLayout()
+        footer.addWidget(self.total_icon)
+        footer.addWidget(self.total, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(footer)
+        self.view.selectionModel().currentRowChanged.connect(self._update_actions)
+
+    # -- the panel contract --------------------------------------------------------
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        if meeting_id != self.meeting_id:
+            self.error.show_message(None)
+        self.meeting_id = meeting_id
+        self.reload()
+        if self.model.rowCount():
+            self.view.selectRow(0)
+
+    def flush(self) -> None:
+        self.view.commit_open_editor()
+
+    # -- showing -------------------------------------------------------------------
+
+    def reload(self, keep_item: int | None = None) -> None:
+        """Show the agenda as stored; keep ``keep_item`` (else the current item) selected."""
+        keep = keep_item if keep_item is not None else self.current_item_id()
+        if self.meeting_id is None:
+            self.schedule = None
+            self.model.set_schedule(None)
+        else:
+            self.schedule = self.ctx.services.agenda.schedule(self.meeting_id)
+            self.ctx.writer.remember_all(AGENDA_ITEM, [s.item for s in self.schedule.slots])
+            meeting = self.ctx.writer.latest(MEETING, self.meeting_id) or \
+                self.ctx.services.meetings.get(self.meeting_id)
+            self.model.set_schedule(self.schedule, meeting.timezone, meeting.home_timezone)
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row >= 0 and row != self.view.currentIndex().row():
+            self.view.selectRow(row)
+        self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
+        self._show_total()
+        self._update_actions()
+
+    def _show_total(self) -> None:
+        if self.schedule is None:
+            self.total.setText("")
+            self.total_icon.hide()
+            return
+        text, overrun = total_line(self.schedule)
+        self.total.setText(text)
+        self.total_icon.setVisible(overrun)
+        colour = warning_colour(self.palette()).name()
+        self.total.setStyleSheet(f"color: {colour}; font-weight: bold" if overrun else "")
+
+    def _update_actions(self, *_args: object) -> None:
+        row, count = self.view.currentIndex().row(), self.model.rowCount()
+        self.add_action.setEnabled(self.meeting_id is not None)
+        self.delete_action.setEnabled(row >= 0)
+        self.up_action.setEnabled(row > 0)
+        self.down_action.setEnabled(0 <= row < count - 1)
+
+    def current_item_id(self) -> int | None:
+        return self.model.item_id(self.view.currentIndex().row())
+
+    def _on_changed(self, meeting_id: int) -> None:
+        if meeting_id == self.meeting_id:
+            self.reload()
+
+    # -- commands ------------------------------------------------------------------
+
+    def edit_item(self, item_id: int, field: str, value: Any) -> None:
+        old = getattr(self.model.slot(self.model.row_of(item_id)).item, field)
+        command = EditCommand(self.ctx, AGENDA_ITEM, item_id, {field: old}, {field: value})
+        self._push(command, item_id)
+
+    def add_item(self) -> None:
+        if self.meeting_id is None:
+            return
+        self.flush()
+        row = self.view.currentIndex().row()
+        position = row + 1 if row >= 0 else self.model.rowCount()
+        command = AddAgendaItemCommand(self.ctx, self.meeting_id, position, dict(NEW_ITEM))
+        if self._push(command, None) and command.item_id is not None:
+            self.reload(keep_item=command.item_id)
+            self.view.setFocus()
+            self.view.edit(self.model.index(self.model.row_of(command.item_id), TITLE))
+
+    def delete_item(self) -> None:
+        row = self.view.currentIndex().row()
+        item_id = self.model.item_id(row)
+        if self.meeting_id is None or item_id is None:
+            return
+        title = self.model.slot(row).item.title
+        next_id = self.model.item_id(row + 1) or self.model.item_id(row - 1)
+        command = DeleteAgendaItemCommand(self.ctx, self.meeting_id, item_id, row, title)
+        if self._push(command, None) and next_id is not None:
+            self.reload(keep_item=next_id)
+
+    def move_current(self, step: int) -> None:
+        item_id = self.current_item_id()
+        if item_id is not None:
+            self.move_item(item_id, self.model.row_of(item_id) + step)
+
+    def move_item(self, item_id: int, to_index: int) -> None:
+        source = self.model.row_of(item_id)
+        if self.meeting_id is None or source < 0 or not 0 <= to_index < self.model.rowCount():
+            return
+        self.flush()
+        self._push(MoveAgendaItemCommand(self.ctx, self.meeting_id, item_id, source, to_index), item_id)
+
+    def _push(self, command, keep_item: int | None) -> bool:
+        outcome = command.outcome
+        self.ctx.undo_stack.push(command)
+        if outcome.error is not None:
+            self.error.show_message(self.ctx.status.text)
+            return False
+        self.error.show_message(None)
+        if keep_item is not None:
+            self.reload(keep_item=keep_item)
+        return True
+
+    def index_of(self, item_id: int, column: int = TITLE) -> QModelIndex:
+        return self.model.index(self.model.row_of(item_id), column)

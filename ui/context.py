@@ -1,0 +1,53 @@
+"""What every panel is handed: ``AppContext`` (services, undo stack, events, settings, status).
+
+One context per window. Panels never reach into each other or into the window;
+they read through ``services``, write through undo commands pushed on
+``undo_stack`` (which write with ``writer``), and learn about changes from
+``events``. The panel contract itself is in ``ui.panels``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QUndoStack
+
+from ui.events import AppEvents
+from ui.status import StatusReporter
+from ui.undo.writer import RecordWriter
+
+if TYPE_CHECKING:
+    from briefing.services import Services
+
+#: Typed text is written after this much idle time (milliseconds).
+AUTOSAVE_MS = 1000
+
+
+@dataclass
+class AppContext:
+    """The shared objects of one window, handed to every panel."""
+
+    services: Services
+    undo_stack: QUndoStack
+    events: AppEvents
+    settings: QSettings
+    status: StatusReporter
+    writer: RecordWriter
+    autosave_ms: int = AUTOSAVE_MS
+
+    @classmethod
+    def create(cls, services: Services, settings: QSettings, *, autosave_ms: int = AUTOSAVE_MS,
+               parent: QObject | None = None) -> AppContext:
+        """A fresh context: its own undo stack, event hub and status reporter."""
+        events = AppEvents(parent)
+        return cls(
+            services=services,
+            undo_stack=QUndoStack(parent),
+            events=events,
+            settings=settings,
+            status=StatusReporter(parent),
+            writer=RecordWriter(services, events),
+            autosave_ms=autosave_ms,
+        )

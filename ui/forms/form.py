@@ -1,0 +1,161 @@
+"""``EditorForm``: editors bound to one record; typed text is written after a pause, undoably.
+
+Typing stays in the editor until the user pauses (``ctx.autosave_ms``), leaves the
+field, presses Enter, or the panel is flushed (meeting change, undo, close).
+Then each changed binding becomes one ``EditCommand``; while the user keeps
+typing in the same field (no focus change, no pause over ``BURST_IDLE_S``) the
+commands merge into one undo step. A value the service refuses stays in the
+editor with the message next to the field and in the status bar; it is tried
+again once the user changes it or another write succeeds.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+
+from ui.forms.bindings import Binding
+from ui.forms.undo_keys import route_undo_keys
+from ui.undo.edit import EditCommand
+from ui.undo.kinds import RowKind
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+#: A pause longer than this (seconds) starts a new undo step even in the same field.
+BURST_IDLE_S = 5.0
+
+
+class _Burst:
+    """A typing burst: edits pushed with the same token merge into one undo step."""
+
+    def __init__(self) -> None:
+        self.last_push = time.monotonic()
+
+
+class EditorForm(QObject):
+    """The bindings of one panel's record (a meeting, a note, a person)."""
+
+    def __init__(self, ctx: AppContext, kind: RowKind, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self.bindings: list[Binding] = []
+        self.row_id: int | None = None
+        self._stored: dict[str, Any] = {}
+        self._bursts: dict[Binding, _Burst] = {}
+        self._failed: dict[Binding, tuple[dict[str, Any], int]] = {}
+        self._successes = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_pause)
+
+    # -- set-up ------------------------------------------------------------------
+
+    def bind(self, binding: Binding) -> Binding:
+        """Add a binding; its editors are disabled until a record is loaded."""
+        self.bindings.append(binding)
+        binding.sig_edited.connect(self._on_edited)
+        binding.sig_committed.connect(self.flush)
+        for widget in binding.widgets:
+            widget.installEventFilter(self)
+            route_undo_keys(widget)
+        binding.set_enabled(self.row_id is not None)
+        return binding
+
+    # -- showing a record --------------------------------------------------------
+
+    def load(self, record: Any | None) -> None:
+        """Show ``record``; for the row already shown, keep what the user is still typing."""
+        if record is None or record.id != self.row_id:
+            self._timer.stop()
+            self._bursts.clear()
+            self._failed.clear()
+            self.row_id = None if record is None else record.id
+            self._stored = {}
+            for binding in self.bindings:
+                binding.set_error(None)
+                binding.set_enabled(record is not None)
+                if record is not None:
+                    binding.show(record)
+        else:
+            for binding in self.bindings:
+                if not self._differs(binding):
+                    binding.show(record)
+        if record is not None:
+            self._stored = {f: getattr(record, f) for b in self.bindings for f in b.fields}
+
+    def pending(self) -> list[Binding]:
+        """The bindings whose editors hold something not yet written."""
+        if self.row_id is None:
+            return []
+        return [b for b in self.bindings if self._differs(b)]
+
+    # -- writing -----------------------------------------------------------------
+
+    def flush(self, *, end_burst: bool = False) -> bool:
+        """Write every pending value now; True when nothing is left unwritten."""
+        self._timer.stop()
+        all_written = True
+        for binding in self.pending():
+            changes = self._changes(binding)
+            failed = self._failed.get(binding)
+            if failed is not None and failed == (changes, self._successes):
+                all_written = False  # the same refused value: wait for the user to change it
+                continue
+            all_written &= self._push(binding, changes)
+        if end_burst:
+            self._bursts.clear()
+        return all_written
+
+    def _push(self, binding: Binding, changes: dict[str, Any]) -> bool:
+        assert self.row_id is not None
+        old = {f: self._stored.get(f) for f in changes}
+        command = EditCommand(self.ctx, self.kind, self.row_id, old, changes,
+                              burst=self._burst(binding))
+        outcome = command.outcome
+        self.ctx.undo_stack.push(command)
+        if outcome.error is not None:
+            self._failed[binding] = (changes, self._successes)
+            binding.set_error(self.ctx.status.text)
+            return False
+        self._successes += 1
+        self._failed.pop(binding, None)
+        binding.set_error(None)
+        self._stored.update({f: getattr(outcome.record, f) for f in self._stored})
+        return True
+
+    def _burst(self, binding: Binding) -> _Burst:
+        burst = self._bursts.get(binding)
+        now = time.monotonic()
+        if burst is None or now - burst.last_push > BURST_IDLE_S:
+            burst = self._bursts[binding] = _Burst()
+        burst.last_push = now
+        return burst
+
+    def _changes(self, binding: Binding) -> dict[str, Any]:
+        return {f: v for f, v in binding.value().items() if self._stored.get(f) != v}
+
+    def _differs(self, binding: Binding) -> bool:
+        return self.row_id is not None and bool(self._changes(binding))
+
+    # -- triggers ----------------------------------------------------------------
+
+    def _on_edited(self) -> None:
+        if self.row_id is None:
+            return
+        self.ctx.status.saving()
+        self._timer.start(self.ctx.autosave_ms)
+
+    def _on_pause(self) -> None:
+        self.flush()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and event.reason() != Qt.FocusReason.PopupFocusReason:
+            binding = next((b for b in self.bindings if watched in b.widgets), None)
+            if binding is not None:
+                self.flush()
+                self._bursts.pop(binding, None)
+        return False

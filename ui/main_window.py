@@ -1,0 +1,224 @@
+"""``MainWindow``: assembles the menus, the meetings list, the workspace and the status bar.
+
+It holds no business logic: it opens meetings, flushes panels before anything
+that changes what they show, and pushes the meeting commands.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+
+from briefing.errors import NotFoundError
+from briefing.records import MeetingRecord
+from briefing.schedule import format_minutes
+from ui.actions import build_actions, build_menus
+from ui.context import AppContext
+from ui.meetings.commands import (
+    DeleteMeetingCommand,
+    NewMeetingCommand,
+    NextRoundCommand,
+    new_meeting_fields,
+)
+from ui.meetings.sidebar import MeetingsSidebar
+from ui.status import SAVING
+from ui.status_bar import BriefbookStatusBar
+from ui.undo.kinds import MEETING
+from ui.workspace.workspace import Workspace
+
+APP_TITLE = "Briefbook"
+LAST_MEETING_KEY = "meetings/last"
+
+
+def window_title(meeting: MeetingRecord | None) -> str:
+    """``Briefbook — <meeting title>``, or ``Briefbook`` when no meeting is open."""
+    return APP_TITLE if meeting is None else f"{APP_TITLE} — {meeting.title}"
+
+
+class MainWindow(QMainWindow):
+    """The one window: meetings on the left, the open meeting's workspace on the right."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting: MeetingRecord | None = None
+        self._can_undo = self._pending = False
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(APP_TITLE)
+        a = self.window_actions = build_actions(self)
+        build_menus(self.menuBar(), a)
+        self.sidebar = MeetingsSidebar(ctx, a.new_meeting, a.next_round, self)
+        self.workspace = Workspace(ctx, a.new_meeting, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("MainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.workspace)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 900])
+        self.setCentralWidget(self.splitter)
+        self.status = BriefbookStatusBar(ctx.status, self)
+        self.setStatusBar(self.status)
+        self._connect()
+        self._restore_geometry()
+
+    # -- wiring --------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        a, stack, events = self.window_actions, self.ctx.undo_stack, self.ctx.events
+        a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        stack.canUndoChanged.connect(self._on_can_undo)
+        stack.canRedoChanged.connect(a.redo.setEnabled)
+        self.ctx.status.sig_message.connect(self._on_status)
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
+        a.new_meeting.triggered.connect(self.new_meeting)
+        a.next_round.triggered.connect(self.next_round)
+        a.delete_meeting.triggered.connect(self.delete_meeting)
+        a.about.triggered.connect(self.about)
+        a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
+        self.sidebar.sig_meeting_selected.connect(self.open_meeting)
+        events.sig_open_meeting_requested.connect(lambda mid: self.open_meeting(mid or None))
+        events.sig_meeting_changed.connect(self._on_meeting_changed)
+        events.sig_agenda_changed.connect(self._on_agenda_changed)
+
+    # -- meetings ------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Fill the meetings list and open the last meeting, else the next, else the latest."""
+        self.sidebar.reload()
+        last = self.ctx.settings.value(LAST_MEETING_KEY)
+        last_id = int(last) if last not in (None, "") and str(last).isdigit() else None
+        self.open_meeting(self.ctx.services.meetings.pick_initial(last_id))
+
+    def open_meeting(self, meeting_id: int | None) -> None:
+        """Show a meeting in the workspace (pending typing in the old one is written first)."""
+        self.workspace.flush()
+        meeting = None
+        if meeting_id:
+            try:
+                meeting = self.ctx.writer.remember(MEETING, self.ctx.services.meetings.get(meeting_id))
+            except NotFoundError:
+                meeting = None
+        self.meeting = meeting
+        self._show_meeting(meeting)
+        self.workspace.set_meeting(meeting)
+        self.sidebar.select_meeting(meeting.id if meeting else None)
+        self._update_summary()
+        if meeting is not None:
+            self.ctx.settings.setValue(LAST_MEETING_KEY, meeting.id)
+        self.ctx.events.sig_meeting_opened.emit(meeting.id if meeting else 0)
+
+    def _show_meeting(self, meeting: MeetingRecord | None) -> None:
+        self.setWindowTitle(window_title(meeting))
+        self.workspace.header.set_meeting(meeting)
+        for action in (self.window_actions.next_round, self.window_actions.delete_meeting):
+            action.setEnabled(meeting is not None)
+
+    def _on_meeting_changed(self, meeting_id: int) -> None:
+        if self.meeting is not None and meeting_id == self.meeting.id:
+            self.meeting = self.ctx.services.meetings.get(meeting_id)
+            self._show_meeting(self.meeting)
+            self._update_summary()
+
+    def _on_agenda_changed(self, meeting_id: int) -> None:
+        if self.meeting is not None and meeting_id == self.meeting.id:
+            self._update_summary()
+
+    def _update_summary(self) -> None:
+        if self.meeting is None:
+            self.status.set_summary("")
+            return
+        schedule = self.ctx.services.agenda.schedule(self.meeting.id)
+        text = f"Agenda {format_minutes(schedule.total_minutes)}"
+        if schedule.length_minutes is not None:
+            text += f" of {format_minutes(schedule.length_minutes)}"
+        self.status.set_summary(text)
+
+    def new_meeting(self) -> None:
+        self.workspace.flush()
+        fields = new_meeting_fields(self.ctx.services.config.home_timezone)
+        self.ctx.undo_stack.push(NewMeetingCommand(self.ctx, self.meeting and self.meeting.id, fields))
+        self.workspace.focus_first_field()
+
+    def next_round(self) -> None:
+        if self.meeting is not None:
+            self.workspace.flush()
+            self.ctx.undo_stack.push(NextRoundCommand(self.ctx, self.meeting.id))
+
+    def delete_meeting(self) -> None:
+        if self.meeting is not None:
+            self.workspace.flush()
+            self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
+
+    # -- edit ------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        """Write pending typing first, so that undo takes back the whole burst."""
+        self.workspace.flush()
+        self.ctx.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.workspace.flush()
+        self.ctx.undo_stack.redo()
+
+    def _on_can_undo(self, can_undo: bool) -> None:
+        self._can_undo = can_undo
+        self._update_undo()
+
+    def _on_status(self, text: str, _problem: bool) -> None:
+        self._pending = text == SAVING
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        # Typing not yet written is undoable too: undo writes it, then takes it back.
+        self.window_actions.undo.setEnabled(self._can_undo or self._pending)
+
+    def _undo_text(self, text: str) -> None:
+        self.window_actions.undo.setText(f"&Undo {text}".rstrip())
+
+    def _redo_text(self, text: str) -> None:
+        self.window_actions.redo.setText(f"&Redo {text}".rstrip())
+
+    # -- window ----------------------------------------------------------------------
+
+    def about(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("briefbook")
+        except PackageNotFoundError:
+            number = "development"
+        QMessageBox.about(
+            self, "About Briefbook",
+            f"<h3>Briefbook {number}</h3>"
+            "<p>Briefing books for trade negotiators: meetings, agendas, issue notes, "
+            "participants, action items and print-ready PDFs.</p>"
+            f"<p>Database: {self.ctx.services.db.location}</p><p>MIT licence.</p>",
+        )
+
+    def _restore_geometry(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Write everything still being typed, then remember the window."""
+        self.workspace.flush()
+        settings = self.ctx.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.sync()
+        event.accept()

@@ -1,0 +1,1 @@
+"""Item models: every list and table of the window is a Qt item model kept here."""

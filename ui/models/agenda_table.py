@@ -1,0 +1,188 @@
+"""``AgendaTableModel``: a meeting's agenda with live start times in the venue's and home zones.
+
+The model shows a ``Schedule`` (from ``services.agenda.schedule``) and never
+writes: an edit in a cell or a row dropped elsewhere becomes a request signal
+that the panel turns into an undo command; the panel then hands the model the
+new schedule.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from briefing.records import AgendaSlot, Schedule
+from ui.timefmt import clock, day_time
+from ui.widgets.zone_combo import zone_city
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invisible root, as a default argument
+MIME_TYPE = "application/x-briefbook-agenda-items"
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+START_VENUE, START_HOME, MINUTES, TITLE, LEAD, ISSUE, STATUS, OUTCOME = range(8)
+#: Editable columns and the field each one writes.
+FIELDS = {MINUTES: "minutes", TITLE: "title", LEAD: "lead", ISSUE: "issue_id", STATUS: "status",
+          OUTCOME: "outcome"}
+HEADERS = {MINUTES: "Min", TITLE: "Title", LEAD: "Lead", ISSUE: "Issue", STATUS: "Status",
+           OUTCOME: "Outcome"}
+
+
+class AgendaTableModel(QAbstractTableModel):
+    """One row per agenda item; the first two columns are computed start times."""
+
+    sig_edit_requested = Signal(int, str, object)
+    """The user set a cell: (item id, field, value)."""
+
+    sig_move_requested = Signal(int, int)
+    """The user dropped an item at a new place: (item id, index in the new order)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._slots: tuple[AgendaSlot, ...] = ()
+        self._zones = ("UTC", "UTC")
+
+    # -- contents ------------------------------------------------------------------
+
+    def set_schedule(self, schedule: Schedule | None, venue_zone: str = "UTC",
+                     home_zone: str = "UTC") -> None:
+        """Show ``schedule``; rows update in place when the items are the same, in the same order."""
+        slots = schedule.slots if schedule is not None else ()
+        zones_changed = (venue_zone, home_zone) != self._zones
+        self._zones = (venue_zone, home_zone)
+        if [s.item.id for s in slots] == [s.item.id for s in self._slots]:
+            self._slots = slots
+            if slots:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(slots) - 1, OUTCOME))
+        else:
+            self.beginResetModel()
+            self._slots = slots
+            self.endResetModel()
+        if zones_changed:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, START_VENUE, START_HOME)
+
+    def item_id(self, row: int) -> int | None:
+        return self._slots[row].item.id if 0 <= row < len(self._slots) else None
+
+    def row_of(self, item_id: int) -> int:
+        """The row of an item, or -1."""
+        return next((r for r, s in enumerate(self._slots) if s.item.id == item_id), -1)
+
+    def slot(self, row: int) -> AgendaSlot:
+        return self._slots[row]
+
+    # -- reading -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._slots)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else OUTCOME + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if section in (START_VENUE, START_HOME):
+            return zone_city(self._zones[section - START_VENUE])
+        return HEADERS.get(section)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._slots):
+            return None
+        slot = self._slots[index.row()]
+        item, column = slot.item, index.column()
+        if role == ITEM_ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(slot, column)
+        if role == Qt.ItemDataRole.EditRole and column in FIELDS:
+            return getattr(item, FIELDS[column])
+        if role == Qt.ItemDataRole.ToolTipRole and column in (START_VENUE, START_HOME):
+            return day_time(slot.venue_start if column == START_VENUE else slot.home_start)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (START_VENUE, START_HOME, MINUTES):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, slot: AgendaSlot, column: int) -> Any:
+        item = slot.item
+        if column == START_VENUE:
+            return clock(slot.venue_start)
+        if column == START_HOME:
+            home = slot.home_start
+            same_day = home.date() == self._slots[0].venue_start.date()
+            return clock(home) if same_day else f"{home:%a} {clock(home)}"
+        if column == ISSUE:
+            return item.issue_title or ""
+        if column == STATUS:
+            return item.status.capitalize()
+        return getattr(item, FIELDS[column])
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() in FIELDS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # -- editing: requests only ------------------------------------------------------
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in FIELDS:
+            return False
+        item = self._slots[index.row()].item
+        field = FIELDS[index.column()]
+        if getattr(item, field) == value:
+            return False
+        self.sig_edit_requested.emit(item.id, field, value)
+        return True
+
+    # -- drag and drop: a move request -------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data = QMimeData()
+        data.setData(MIME_TYPE, QByteArray(json.dumps([self.item_id(r) for r in rows]).encode()))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        return data.hasFormat(MIME_TYPE) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        """Ask for the move; returns False so that the view does not also remove the dragged rows."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = json.loads(bytes(data.data(MIME_TYPE).data()).decode() or "[]")
+        if len(ids) != 1 or self.row_of(ids[0]) < 0:
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._slots)
+        source = self.row_of(ids[0])
+        target = row - 1 if row > source else row
+        if target != source:
+            self.sig_move_requested.emit(ids[0], target)
+        return False

@@ -1,0 +1,64 @@
+"""The generic field edit: old and new values of some fields of one row, merged per typing burst."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from ui.undo.command import ServiceCommand
+from ui.undo.kinds import RowKind
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+#: Commands that may merge share this id (Qt only asks commands with equal ids).
+EDIT_MERGE_ID = 1
+
+
+class EditCommand(ServiceCommand):
+    """Set ``new`` values on a row (``undo`` puts ``old`` back), written through the services.
+
+    Two edits of the same row with the same ``burst`` token merge into one undo
+    step: the first one's old values, the last one's new values. ``burst=None``
+    never merges (a pick from a list, a cell edited in a table).
+    """
+
+    def __init__(self, ctx: AppContext, kind: RowKind, row_id: int, old: dict[str, Any],
+                 new: dict[str, Any], *, burst: object | None = None, text: str | None = None) -> None:
+        super().__init__(ctx, text or edit_text(kind, new), kind)
+        self.row_id = row_id
+        self.old = dict(old)
+        self.new = dict(new)
+        self.burst = burst
+        self._fixed_text = text is not None
+
+    def id(self) -> int:
+        return -1 if self.burst is None else EDIT_MERGE_ID
+
+    def redo(self) -> None:
+        self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, self.new))
+
+    def undo(self) -> None:
+        self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, self.old))
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            not isinstance(other, EditCommand)
+            or other.isObsolete()
+            or self.burst is None
+            or other.burst is not self.burst
+            or (other.kind.name, other.row_id) != (self.kind.name, self.row_id)
+        ):
+            return False
+        for name, value in other.old.items():
+            self.old.setdefault(name, value)
+        self.new.update(other.new)
+        if not self._fixed_text:
+            self.setText(edit_text(self.kind, self.new))
+        return True
+
+
+def edit_text(kind: RowKind, changes: dict[str, Any]) -> str:
+    """The undo menu's name for an edit: "Edit title", "Edit start, end"."""
+    return "Edit " + ", ".join(kind.label(name).lower() for name in changes)

@@ -1,0 +1,103 @@
+"""Kinds of rows the GUI edits: which service method writes one and which event announces it.
+
+A command names its row by ``(kind, id)``. To edit a new kind of row, add a
+``RowKind`` here (or build one in the panel, e.g. when the event needs a meeting id
+the record does not carry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing.services import Services
+    from ui.events import AppEvents
+
+
+@dataclass(frozen=True)
+class RowKind:
+    """How to write one kind of row and whom to tell.
+
+    ``update(services)`` returns the service's ``update(id, version, **changes)``;
+    ``announce(events, record)`` emits the signals for the written record;
+    ``labels`` name fields for messages ("starts_at" → "Start").
+    """
+
+    name: str
+    what: str
+    update: Callable[[Services], Callable[..., Any]]
+    announce: Callable[[AppEvents, Any], None]
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, field_name: str) -> str:
+        """A field's name as the user sees it."""
+        return self.labels.get(field_name) or field_name.replace("_", " ").capitalize()
+
+
+def _meeting_changed(events: AppEvents, record: Any) -> None:
+    events.sig_meeting_changed.emit(record.id)
+    events.sig_meetings_changed.emit()
+
+
+MEETING = RowKind(
+    "meeting", "the meeting",
+    update=lambda s: s.meetings.update,
+    announce=_meeting_changed,
+    labels={"starts_at": "Start", "ends_at": "End", "timezone": "Venue time zone",
+            "home_timezone": "Home time zone", "location": "Venue", "round_no": "Round",
+            "prepared_by": "Prepared by", "principal": "Prepared for"},
+)
+
+AGENDA_ITEM = RowKind(
+    "agenda_item", "the agenda item",
+    update=lambda s: s.agenda.update,
+    announce=lambda events, r: events.sig_agenda_changed.emit(r.meeting_id),
+    labels={"issue_id": "Issue"},
+)
+
+NOTE = RowKind(
+    "note", "the issue note",
+    update=lambda s: s.notes.update,
+    announce=lambda events, r: events.sig_notes_changed.emit(r.meeting_id),
+    labels={"their_position": "Their position", "objectives": "Our objectives",
+            "defensives": "Defensive Q&A", "red_lines": "Red lines",
+            "talking_points": "Talking points"},
+)
+
+ISSUE = RowKind(
+    "issue", "the issue",
+    update=lambda s: s.issues.update,
+    announce=lambda events, r: events.sig_issues_changed.emit(),
+)
+
+PERSON = RowKind(
+    "person", "the person",
+    update=lambda s: s.people.update_person,
+    announce=lambda events, r: events.sig_people_changed.emit(0),
+    labels={"native_name": "Name in native script"},
+)
+
+PARTICIPANT = RowKind(
+    "participant", "the participant",
+    update=lambda s: s.people.update_participant,
+    announce=lambda events, r: events.sig_people_changed.emit(r.meeting_id),
+)
+
+ACTION = RowKind(
+    "action", "the action item",
+    update=lambda s: s.actions.update,
+    announce=lambda events, r: events.sig_actions_changed.emit(r.meeting_id),
+    labels={"issue_id": "Issue", "due": "Due date"},
+)
+
+
+def source_kind(meeting_id: int) -> RowKind:
+    """Sources do not carry their meeting: the kind for the sources of one meeting's notes."""
+    return RowKind(
+        "source", "the source",
+        update=lambda s: s.notes.update_source,
+        announce=lambda events, r: events.sig_notes_changed.emit(meeting_id),
+        labels={"url": "URL"},
+    )

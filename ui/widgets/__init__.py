@@ -1,0 +1,1 @@
+"""Small reusable widgets: field errors, empty states, Markdown editors, time-zone pickers."""

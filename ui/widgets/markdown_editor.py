@@ -1,0 +1,73 @@
+"""A plain-text Markdown editor with a rendered preview one click (or Ctrl+Shift+P) away.
+
+Editing is the default. The preview uses Qt's own Markdown reader, so nothing
+the user typed is ever turned into markup by string concatenation.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+PREVIEW_KEY = "Ctrl+Shift+P"
+
+
+class MarkdownEditor(QWidget):
+    """``editor`` (a QPlainTextEdit, bind it to a field) and a toggled read-only ``preview``."""
+
+    def __init__(self, placeholder: str = "", title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setPlaceholderText(placeholder)
+        self.editor.setTabChangesFocus(True)
+        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+        self.preview = QTextBrowser(self)
+        self.preview.setOpenExternalLinks(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.editor)
+        self.stack.addWidget(self.preview)
+
+        self.toggle = QToolButton(self)
+        self.toggle.setText("Preview")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolTip(f"Show the text as it will read ({PREVIEW_KEY})")
+        self.toggle.setAutoRaise(True)
+        self.toggle.toggled.connect(self.set_preview)
+        QShortcut(QKeySequence(PREVIEW_KEY), self, self.toggle.toggle,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(title, self)
+        self.title.setBuddy(self.editor)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        bar.addWidget(self.toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self.setFocusProxy(self.editor)
+
+    def is_preview(self) -> bool:
+        return self.stack.currentWidget() is self.preview
+
+    def set_preview(self, on: bool) -> None:
+        """Show the rendered text (on) or the editor (off)."""
+        if on:
+            self.preview.setMarkdown(self.editor.toPlainText())
+        self.stack.setCurrentWidget(self.preview if on else self.editor)
+        if self.toggle.isChecked() != on:
+            self.toggle.setChecked(on)
+        self.toggle.setText("Edit" if on else "Preview")

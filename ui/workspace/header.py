@@ -1,0 +1,80 @@
+"""``MeetingHeader``: the open meeting at a glance — title, marking, status, venue, times, length."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from briefing.records import MeetingRecord
+from briefing.schedule import format_minutes
+from briefing.sensitivity import Ladder
+from ui.timefmt import day_time, in_zone, short_day_time
+from ui.widgets.palette import muted_colour
+
+
+def when_line(meeting: MeetingRecord) -> str:
+    """``Tokyo · Mon 7 Feb 2022 09:00 JST (Sun 6 Feb 19:00 EST) · 8 h``."""
+    venue = day_time(in_zone(meeting.starts_at, meeting.timezone))
+    parts = [meeting.location] if meeting.location else []
+    if meeting.home_timezone != meeting.timezone:
+        home = short_day_time(in_zone(meeting.starts_at, meeting.home_timezone))
+        parts.append(f"{venue} ({home})")
+    else:
+        parts.append(venue)
+    if meeting.length_minutes is not None:
+        parts.append(format_minutes(meeting.length_minutes))
+    return " · ".join(parts)
+
+
+class MarkingChip(QLabel):
+    """The sensitivity marking as a small coloured chip (the banner colour of the printed book)."""
+
+    def set_marking(self, code: str, label: str, colour: str) -> None:
+        text = "#ffffff" if QColor(colour).lightnessF() < 0.6 else "#000000"
+        self.setText(code)
+        self.setToolTip(label)
+        self.setAccessibleName(f"Sensitivity: {label}")
+        self.setStyleSheet(f"QLabel {{ background: {colour}; color: {text}; font-weight: bold;"
+                           f" border-radius: 3px; padding: 1px 6px; }}")
+
+
+class MeetingHeader(QWidget):
+    """Two lines above the tabs: title with marking and status; venue, times and length."""
+
+    def __init__(self, ladder: Ladder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ladder = ladder
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chip = MarkingChip(self)
+        self.status = QLabel(self)
+        self.when = QLabel(self)
+        self.when.setTextFormat(Qt.TextFormat.PlainText)
+        self.when.setStyleSheet(f"color: {muted_colour(self.palette()).name()}")
+        self.when.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.chip)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.when)
+
+    def set_meeting(self, meeting: MeetingRecord | None) -> None:
+        """Show ``meeting`` (None hides the header)."""
+        self.setVisible(meeting is not None)
+        if meeting is None:
+            return
+        self.title.setText(meeting.title)
+        marking = self.ladder.get(meeting.sensitivity)
+        self.chip.set_marking(marking.code, marking.label, marking.colour)
+        self.status.setText(meeting.status.capitalize())
+        self.when.setText(when_line(meeting))

@@ -1,0 +1,85 @@
+"""``Workspace``: the open meeting's header above its tabs, or an empty state when there is none.
+
+Only the visible tab loads a newly opened meeting at once; the others load it
+when they are first shown, so that switching meetings costs one tab, not five.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from briefing.records import MeetingRecord
+from ui.context import AppContext
+from ui.panels import Panel
+from ui.widgets.empty_state import EmptyState
+from ui.workspace.header import MeetingHeader
+from ui.workspace.tabs import TABS
+
+TAB_KEY = "workspace/tab"
+
+
+class Workspace(QStackedWidget):
+    """The right side of the window."""
+
+    def __init__(self, ctx: AppContext, new_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting_id: int | None = None
+        self.empty = EmptyState(
+            "No meetings yet",
+            "Create a meeting to prepare: its agenda, issue notes, participants and action items "
+            "will live here.", new_action, self)
+        page = QWidget(self)
+        self.header = MeetingHeader(ctx.services.config.ladder, page)
+        self.tabs = QTabWidget(page)
+        self.tabs.setDocumentMode(True)
+        self.panels: list[Panel] = []
+        self._shown: dict[int, int | None] = {}
+        for title, factory in TABS:
+            panel = factory(ctx, self.tabs)
+            self.tabs.addTab(panel, title)
+            self.panels.append(panel)  # type: ignore[arg-type]
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.addWidget(self.empty)
+        self.addWidget(page)
+        self.page = page
+        self.tabs.setCurrentIndex(int(ctx.settings.value(TAB_KEY, 0) or 0))
+        self.tabs.currentChanged.connect(self._on_tab)
+
+    def panel(self, title: str) -> QWidget:
+        """A tab's panel by its title (``"Agenda"``)."""
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index).replace("&", "") == title:
+                return self.tabs.widget(index)
+        raise KeyError(title)
+
+    def set_meeting(self, meeting: MeetingRecord | None) -> None:
+        """Open ``meeting`` in the tabs (None: the empty state); the window sets the header."""
+        self.meeting_id = None if meeting is None else meeting.id
+        self.setCurrentWidget(self.empty if meeting is None else self.page)
+        self._load(self.tabs.currentIndex())
+
+    def focus_first_field(self) -> None:
+        """Show the Overview with its first field ready for typing (after "New meeting")."""
+        self.tabs.setCurrentIndex(0)
+        focus = getattr(self.panels[0], "focus_first_field", None)
+        if focus is not None:
+            focus()
+
+    def flush(self) -> None:
+        """Write every panel's pending text now."""
+        for panel in self.panels:
+            panel.flush()
+
+    def _on_tab(self, index: int) -> None:
+        self.ctx.settings.setValue(TAB_KEY, index)
+        self._load(index)
+
+    def _load(self, index: int) -> None:
+        if index < 0 or self._shown.get(index, -1) == self.meeting_id:
+            return
+        self._shown[index] = self.meeting_id
+        self.panels[index].set_meeting(self.meeting_id)
