@@ -112,6 +112,8 @@ def upgrade(database: Database, revision: str = "head") -> None:
     copying it and dropping the original, and with foreign keys on that drop
     would cascade (rebuilding ``issue_notes`` would delete every source). They
     are checked with ``PRAGMA foreign_key_check`` before the upgrade commits.
+    The full-text index is dropped for the upgrade and rebuilt from the base
+    tables afterwards, so that no migration has to know about its triggers.
     """
     from alembic import command
 
@@ -121,7 +123,15 @@ def upgrade(database: Database, revision: str = "head") -> None:
             driver.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it is ignored
         try:
             with connection.begin():
+                # The index's triggers name other tables: a batch rebuild of one of them
+                # would fail on them (or silently drop the triggers on the rebuilt table).
+                # Take the index down for the upgrade and build it again afterwards.
+                had_index = driver is not None and fts.installed(connection)
+                if had_index:
+                    fts.uninstall(connection)
                 command.upgrade(alembic_config(connection), revision)
+                if had_index:
+                    fts.install(connection)
                 if driver is not None:
                     _check_foreign_keys(connection, database)
         finally:

@@ -1,4 +1,6 @@
-"""A test-only revision "0002", as a future Briefbook might ship: it rebuilds ``issue_notes``.
+"""A test-only revision "t900" after the shipped head, as a future Briefbook might ship it.
+
+It rebuilds ``issue_notes``.
 
 SQLite cannot alter most of a table in place, so Alembic's batch mode copies it
 into a new table and drops the old one: the riskiest kind of migration (the
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from db.migrate import HEAD, MIGRATIONS_DIR
 
-REVISION = "0002"
+REVISION = "t900"
 
 SCRIPT = f'''"""Test only: add a summary to issue notes, rebuilding the table."""
 import sqlalchemy as sa

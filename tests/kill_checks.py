@@ -20,6 +20,7 @@ from sqlalchemy import func, select, text
 
 from briefing.services import Services
 from db.backup import check_file, write_backup
+from db.migrate import HEAD
 from db.probe import sqlite_uri
 from tests.child_process import run_and_kill
 
@@ -118,7 +119,7 @@ def sweep_migrate(sample: Path, folder: Path, delays: list[float], scripts: Path
             "left at the new schema": outcomes["new"]}
 
 
-REVISION_OLD = "0001"
+REVISION_OLD = HEAD  # the shipped head; the test revision comes after it
 
 
 def _migrated_open(store: Path, scripts: Path) -> Services:

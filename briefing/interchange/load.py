@@ -108,7 +108,8 @@ def _issue(issues: dict[str, Issue], slug: str | None, path: str) -> Issue | Non
         return None
     issue = issues.get(slug)
     if issue is None:
-        raise InterchangeError(path, f"names issue {slug!r}, which is neither in this file nor in the store")
+        raise InterchangeError(
+            path, f"names issue {slug!r}, which is neither in this file nor in the store")
     return issue
 
 
@@ -119,7 +120,8 @@ def _fill(meeting: Meeting, m_in: MeetingIn, issues: dict[str, Issue], people: d
     seen: set[str] = set()
     for index, n_in in enumerate(m_in.notes):
         if n_in.issue in seen:
-            raise InterchangeError(f"{n_in.path}.issue", f"issue {n_in.issue!r} has two notes in this meeting")
+            raise InterchangeError(f"{n_in.path}.issue",
+                                   f"issue {n_in.issue!r} has two notes in this meeting")
         seen.add(n_in.issue)
         note = IssueNote(position=index, issue=_issue(issues, n_in.issue, f"{n_in.path}.issue"),
                          **n_in.fields)
@@ -129,7 +131,8 @@ def _fill(meeting: Meeting, m_in: MeetingIn, issues: dict[str, Issue], people: d
     for index, (path, key, fields) in enumerate(m_in.participants):
         person = people.get(key)
         if person is None:
-            raise InterchangeError(f"{path}.person", f"names person {key!r}, who is neither in this file nor in the store")
+            raise InterchangeError(
+                f"{path}.person", f"names person {key!r}, who is neither in this file nor in the store")
         if key in taken:
             raise InterchangeError(f"{path}.person", f"{key!r} appears twice in this meeting")
         taken.add(key)
@@ -144,8 +147,9 @@ def _previous(session: Session, m_in: MeetingIn, by_doc_key: dict[str, Meeting])
     if previous is None:
         previous = session.scalar(select(Meeting).where(Meeting.key == m_in.previous))
     if previous is None:
-        raise InterchangeError(f"{m_in.path}.previous",
-                               f"names meeting {m_in.previous!r}, which is neither in this file nor in the store")
+        raise InterchangeError(
+            f"{m_in.path}.previous",
+            f"names meeting {m_in.previous!r}, which is neither in this file nor in the store")
     return previous
 
 

@@ -66,9 +66,12 @@ def test_people_and_participants(services, meeting):
     with pytest.raises(ValidationError):
         services.people.add_participant(meeting.id, tai.id)
     with pytest.raises(ValidationError) as caught:
-        services.people.add_participant(meeting.id, tai.id, "neutral")
+        hayashi = services.people.create_person("Yoshimasa Hayashi", native_name="林芳正")
+        services.people.add_participant(meeting.id, hayashi.id, "neutral")
+    assert caught.value.field == "side"
     parts = services.people.participants(meeting.id)
-    assert [(p.person.name, p.side) for p in parts] == [("Katherine Tai", "ours"), ("Koichi Hagiuda", "theirs")]
+    assert [(p.person.name, p.side) for p in parts] == [
+        ("Katherine Tai", "ours"), ("Koichi Hagiuda", "theirs")]
     assert parts[1].person.native_name == "萩生田光一"
     services.people.delete_person(tai.id)
     assert [p.person.name for p in services.people.participants(meeting.id)] == ["Koichi Hagiuda"]

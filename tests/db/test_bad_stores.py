@@ -16,6 +16,7 @@ from briefing.errors import (
     TransientStoreError,
 )
 from briefing.services import Services
+from db.fts import register_functions
 from tests.store_files import (
     corrupt_copy,
     foreign_database,
@@ -144,6 +145,7 @@ def test_a_read_only_folder_still_shows_changes_waiting_in_the_wal(tmp_path, goo
     path = folder / "store.db"
     path.write_bytes(good_store.read_bytes())
     writer = sqlite3.connect(path)
+    register_functions(writer)  # the search index's triggers call them
     writer.execute("PRAGMA wal_autocheckpoint = 0")
     writer.execute("UPDATE meetings SET title = 'Saved but not checkpointed' WHERE id = 1")
     writer.commit()

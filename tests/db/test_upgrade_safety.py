@@ -30,11 +30,17 @@ def test_an_upgrade_that_rebuilds_issue_notes_keeps_every_source(sample, db_url,
 
     upgraded = Services.open(db_url)
     try:
-        assert upgraded.schema == "upgraded" and revision_of(upgraded) == "0002"
+        assert upgraded.schema == "upgraded" and revision_of(upgraded) == future_revision.REVISION
         assert counts(upgraded) == before  # with foreign keys on, the rebuild deleted every source
         assert [n.background for n in upgraded.notes.list_full(2)] == backgrounds
         assert all(len(n.sources) == 1 for n in upgraded.notes.list_full(2))
-        assert [b.reason for b in upgraded.backups.list()] == [f"before-upgrade-{HEAD}-to-0002"]
+        reason = f"before-upgrade-{HEAD}-to-{future_revision.REVISION}"
+        assert [b.reason for b in upgraded.backups.list()] == [reason]
+        # The search index survived the rebuild, and still follows edits of the rebuilt table.
+        assert upgraded.search.search("melted-and-poured").hits
+        note = upgraded.notes.list_full(2)[0]
+        upgraded.notes.update(note.id, note.version, background="Zanzibar clause")
+        assert [h.entity_id for h in upgraded.search.search("zanzibar").hits] == [note.id]
     finally:
         upgraded.close()
 
