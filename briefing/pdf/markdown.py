@@ -73,7 +73,7 @@ class MarkdownRenderer:
         """The flowables of ``text``; ``numbered`` numbers every top-level paragraph and item."""
         if not text.strip():
             return []
-        block = _Block(self, where, style, sources or (lambda n: None))
+        block = _Block(self, where, style, sources or (lambda n: None), text.splitlines())
         tokens = _parser().parse(text)
         if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
             return self.literal(text, where, style)
@@ -126,8 +126,9 @@ class _Block:
     """Walks block tokens of one text; an instance per ``render`` call."""
 
     def __init__(self, r: MarkdownRenderer, where: str, style: ParagraphStyle,
-                 sources: Callable[[int], str | None]) -> None:
+                 sources: Callable[[int], str | None], lines: list[str]) -> None:
         self.r, self.where, self.style, self.sources = r, where, style, sources
+        self.lines = lines
         self.indent = 0.0
 
     def blocks(self, tokens: list[Token], start: int, end: int, *, numbered: bool = False,
@@ -176,7 +177,7 @@ class _Block:
         if kind in ("fence", "code_block"):
             return self._code(tok.content, bullet)
         if kind == "table_open":
-            return [self._table(tokens, i, close)]
+            return self._table(tokens, i, close)
         if kind == "hr":
             return [HRFlowable(width="100%", thickness=0.6, color=styles.RULE,
                                spaceBefore=4, spaceAfter=6)]
@@ -276,14 +277,17 @@ class _Block:
             out.append(BookParagraph(markup, self._styled(styles.code), bulletText=first_bullet))
         return out
 
-    def _table(self, tokens: list[Token], start: int, close: int) -> Flowable:
+    def _table(self, tokens: list[Token], start: int, close: int) -> list[Flowable]:
         rows: list[list[list[Flowable]]] = []
         aligns: list[str] = []
         header_rows = 0
+        overfull: list[str] = []   # rows typed with more cells than the header: GFM drops the rest
         for i in range(start, close):
             tok = tokens[i]
             if tok.type == "tr_open":
                 rows.append([])
+                if tok.map and rows[1:] and _typed_cells(self.lines[tok.map[0]]) > len(rows[0]):
+                    overfull.append(self.lines[tok.map[0]].strip())
             elif tok.type in ("th_open", "td_open"):
                 if tok.type == "th_open" and len(rows) > header_rows:
                     header_rows = len(rows)
@@ -305,7 +309,25 @@ class _Block:
             commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), styles.HEADER_FILL))
         table.setStyle(TableStyle(commands))
         table.spaceBefore, table.spaceAfter = 3, 8
-        return table
+        if not overfull:
+            return [table]
+        self.r.ts.warn(self.where, f"{len(overfull)} table row(s) have more cells than the header; "
+                                   "they are printed in full under the table")
+        return [table, *(BookParagraph("Row as typed: " + self.r.ts.markup(line, self.where), styles.muted)
+                         for line in overfull)]
+
+
+def _typed_cells(line: str) -> int:
+    """How many cells a table row's source line has (pipes not escaped, outside code spans)."""
+    line = line.strip().lstrip(">").strip()
+    count, escaped, in_code = 0, False, False
+    for char in line.strip("|"):
+        if char == "`" and not escaped:
+            in_code = not in_code
+        elif char == "|" and not escaped and not in_code:
+            count += 1
+        escaped = char == "\\" and not escaped
+    return count + 1
 
 
 def _closing(tokens: list[Token], i: int) -> int:

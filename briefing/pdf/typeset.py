@@ -74,6 +74,7 @@ class Typesetter:
     def __init__(self, chain: FontChain) -> None:
         self.chain = chain
         self._places: dict[str, list[str]] = {}     # character without a glyph → where, in order
+        self._other: list[ExportWarning] = []
 
     @property
     def warnings(self) -> tuple[ExportWarning, ...]:
@@ -85,7 +86,11 @@ class Typesetter:
             also += "; …)" if more > 3 else ")"
             out.append(ExportWarning(places[0], f"{describe(char)} is in no font the book ships; "
                                                 f"printed as {REPLACEMENT}" + (also if more else "")))
-        return tuple(out[:MAX_WARNINGS])
+        return tuple(out[:MAX_WARNINGS]) + tuple(self._other[:MAX_WARNINGS])
+
+    def warn(self, where: str, message: str) -> None:
+        """A warning about something other than a glyph (e.g. a table row cut by Markdown)."""
+        self._other.append(ExportWarning(_C1.sub(REPLACEMENT, visible_controls(where)), message))
 
     def plain(self, text: str) -> str:
         """User text for places without markup (outline entries, document metadata)."""

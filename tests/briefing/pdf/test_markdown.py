@@ -132,3 +132,15 @@ def test_source_references_link_only_to_sources_that_exist(sample_brief):
     data, _ = render(replace(sample_brief, notes=(note,)), sections=frozenset({"papers"}))
     assert "See [1], not [7] or [0]." in page_texts(data)[0]
     assert link_targets(data, 1) == [1]
+
+
+def test_table_cells_beyond_the_header_are_not_lost(sample_brief):
+    ragged = "| Product | Duty |\n|---|---|\n| Steel | 25% | until 2022 | see annex |\n| Aluminum |"
+    note = replace(sample_brief.notes[0], background=ragged)
+    data, result = render(replace(sample_brief, notes=(note,)), sections=frozenset({"papers"}))
+    page = page_texts(data)[0]
+    assert "Product Duty Steel 25% Aluminum" in page
+    assert "Row as typed: | Steel | 25% | until 2022 | see annex |" in page
+    assert [str(w) for w in result.warnings] == [
+        "Issue paper “Steel and aluminum excess capacity” › Background: 1 table row(s) have more "
+        "cells than the header; they are printed in full under the table"]
