@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -47,8 +47,7 @@ def _parser() -> MarkdownIt:
     return md.enable(["table", "strikethrough"]).disable("entity")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A piece of inline text with its formatting; ``kind`` is text, soft, hard or ref."""
 
     text: str
@@ -220,37 +219,39 @@ class _Block:
             if t == "text":
                 out += self._text(child.content, fmt)
             elif t == "softbreak":
-                out.append(replace(fmt, text=" ", kind="soft"))
+                out.append(fmt._replace(text=" ", kind="soft"))
             elif t == "hardbreak":
                 out.append(Span("", kind="hard"))
             elif t == "code_inline":
-                out.append(replace(fmt, text=child.content, code=True))
+                out.append(fmt._replace(text=child.content, code=True))
             elif t in ("strong_open", "strong_close"):
-                fmt = replace(fmt, bold=t == "strong_open")
+                fmt = fmt._replace(bold=t == "strong_open")
             elif t in ("em_open", "em_close"):
-                fmt = replace(fmt, italic=t == "em_open")
+                fmt = fmt._replace(italic=t == "em_open")
             elif t in ("s_open", "s_close"):
-                fmt = replace(fmt, strike=t == "s_open")
+                fmt = fmt._replace(strike=t == "s_open")
             elif t == "link_open":
                 href = str(child.attrs.get("href", ""))
                 safe = href if href.startswith(LINK_SCHEMES) else None
                 hrefs.append(href)
-                fmt = replace(fmt, href=safe)
+                fmt = fmt._replace(href=safe)
             elif t == "link_close":
                 href = hrefs.pop() if hrefs else None
-                fmt = replace(fmt, href=None)
+                fmt = fmt._replace(href=None)
                 if href and not _same_link(out, href):
-                    out.append(replace(fmt, text=f" ({href})"))
+                    out.append(fmt._replace(text=f" ({href})"))
             elif t == "image":
                 # printed as typed: the book never loads an image named in a note
                 alt = "".join(c.content for c in child.children or ())
-                out.append(replace(fmt, text=f"![{alt}]({child.attrs.get('src', '')})"))
+                out.append(fmt._replace(text=f"![{alt}]({child.attrs.get('src', '')})"))
             else:
-                out.append(replace(fmt, text=child.content))
+                out.append(fmt._replace(text=child.content))
         return out
 
     def _text(self, text: str, fmt: Span) -> list[Span]:
         """Plain text, with in-text source references ``[n]`` turned into links."""
+        if "[" not in text:
+            return [fmt._replace(text=text)]
         out: list[Span] = []
         at = 0
         for match in _REF.finditer(text):
@@ -258,11 +259,11 @@ class _Block:
             if anchor is None:
                 continue
             if match.start() > at:
-                out.append(replace(fmt, text=text[at:match.start()]))
-            out.append(replace(fmt, text=match.group(), kind="ref", href=anchor))
+                out.append(fmt._replace(text=text[at:match.start()]))
+            out.append(fmt._replace(text=match.group(), kind="ref", href=anchor))
             at = match.end()
         if at < len(text):
-            out.append(replace(fmt, text=text[at:]))
+            out.append(fmt._replace(text=text[at:]))
         return out
 
     def _code(self, content: str, bullet: str | None) -> list[Flowable]:
@@ -367,12 +368,12 @@ def _chunks(spans: Sequence[Span]) -> list[list[Span]]:
             if cut <= 0:
                 cut = room if size == 0 else 0
             if cut:
-                chunks[-1].append(replace(span, text=text[:cut]))
+                chunks[-1].append(span._replace(text=text[:cut]))
                 text = text[cut:]
             chunks.append([])
             size = 0
         if text:
-            chunks[-1].append(replace(span, text=text) if text is not span.text else span)
+            chunks[-1].append(span._replace(text=text) if text is not span.text else span)
             size += len(text)
     return [c for c in chunks if c]
 
