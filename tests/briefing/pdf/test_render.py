@@ -74,6 +74,17 @@ def test_a_read_only_folder_is_a_clear_error(sample_brief, tmp_path):
         folder.chmod(0o700)
 
 
+def test_a_folder_that_refuses_new_files_is_a_clear_error(sample_brief, tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # as a read-only folder does (even for root)
+    with pytest.raises(BriefbookError, match=f"cannot write {tmp_path}/book.pdf: Permission denied"):
+        render_pdf(sample_brief, options(), tmp_path / "book.pdf")
+
+
 def test_a_failure_while_writing_keeps_the_earlier_file(sample_brief, tmp_path, monkeypatch):
     target = tmp_path / "book.pdf"
     target.write_bytes(b"the earlier book")
