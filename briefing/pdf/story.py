@@ -49,6 +49,10 @@ class Book:
         """A paragraph of the builder's own words (no user text)."""
         return BookParagraph(self.ts.markup(text, ""), style)
 
+    def section(self, key: str, title: str) -> Flowable:
+        """A section's heading, which opens a top-level contents and outline entry ``key``."""
+        return with_outline(self.label(title, styles.section), (key, title, 0))
+
     def heading(self, text: str, style=styles.subsection) -> list[Flowable]:
         """A heading of the builder's own words that never ends a page."""
         return [CondPageBreak(styles.KEEP_WITH_NEXT), self.label(text, style)]
@@ -160,7 +164,7 @@ def agenda(book: Book) -> list[Flowable]:
     """The meeting's objectives and its agenda table with start times in both zones."""
     m, schedule = book.brief.meeting, book.brief.schedule
     where = "Agenda"
-    out: list[Flowable] = [with_outline(book.label("Agenda", styles.section), ("agenda", "Agenda", 0))]
+    out: list[Flowable] = [book.section("agenda", "Agenda")]
     venue_start = m.starts_at.astimezone(_zone(m.timezone))
     line = f"{_long_datetime(venue_start)} {venue_start.tzname()}"
     if m.location:
@@ -293,8 +297,7 @@ def _source(book: Book, note: NoteRecord, number: int, src, where: str) -> BookP
 
 def participants(book: Book) -> list[Flowable]:
     """Our delegation, then theirs: name (and native-script name), role, title, bio."""
-    out: list[Flowable] = [with_outline(book.label("Participants", styles.section),
-                                        ("participants", "Participants", 0))]
+    out: list[Flowable] = [book.section("participants", "Participants")]
     people = book.brief.participants
     if not people:
         return [*out, book.label("No participants listed.", styles.muted)]
@@ -323,8 +326,7 @@ def _person(book: Book, p: ParticipantRecord) -> list[Flowable]:
 
 def actions(book: Book) -> list[Flowable]:
     """The action items: what, owner, due date, status, issue."""
-    out: list[Flowable] = [with_outline(book.label("Action items", styles.section),
-                                        ("actions", "Action items", 0))]
+    out: list[Flowable] = [book.section("actions", "Action items")]
     items = book.brief.actions
     if not items:
         return [*out, book.label("No action items.", styles.muted)]
