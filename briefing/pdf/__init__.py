@@ -3,7 +3,7 @@
 Modules, after ReportLab's docco tool: ``styles`` (fonts, sizes, colours),
 ``fonts`` (the shipped fonts and the fallback chain), ``typeset`` (user text
 → markup, escaped in one place), ``markdown`` (note sections → flowables),
-``flowables``, ``templates`` (pages, furniture, outline), ``story`` (the
+``mdtables``, ``bidi``, ``flowables``, ``templates`` (pages, furniture, outline), ``story`` (the
 sections), ``options`` and ``render``. Importing this package is cheap; the
 names below load ReportLab on first use.
 """

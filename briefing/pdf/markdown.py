@@ -17,13 +17,13 @@ from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable
 
 from briefing.pdf import styles
-from briefing.pdf.flowables import BookParagraph, RowKeepingTable
+from briefing.pdf.flowables import BookParagraph
 from briefing.pdf.fonts import BODY_BOLD
+from briefing.pdf.mdtables import aligned, table_flowables, typed_cells
 from briefing.pdf.typeset import Typesetter, escape
 
 #: Paragraphs longer than this (in characters) are cut into several before layout.
@@ -287,7 +287,7 @@ class _Block:
             tok = tokens[i]
             if tok.type == "tr_open":
                 rows.append([])
-                if tok.map and rows[1:] and _typed_cells(self.lines[tok.map[0]]) > len(rows[0]):
+                if tok.map and rows[1:] and typed_cells(self.lines[tok.map[0]]) > len(rows[0]):
                     overfull.append(self.lines[tok.map[0]].strip())
             elif tok.type in ("th_open", "td_open"):
                 if tok.type == "th_open" and len(rows) > header_rows:
@@ -296,39 +296,9 @@ class _Block:
                 if len(rows) == 1:
                     aligns.append(align)
                 base = styles.cell_head if tok.type == "th_open" else styles.cell
-                style = _aligned(base, align)
+                style = aligned(base, align)
                 rows[-1].append(self.r.paragraphs(self.spans(tokens[i + 1]), style, self.where))
-        columns = max((len(r) for r in rows), default=1)
-        for row in rows:
-            row += [[] for _ in range(columns - len(row))]
-        # widths relative to the room the table gets (a panel's is narrower than the page's)
-        table = RowKeepingTable(rows, colWidths=[f"{100 / columns:.4f}%"] * columns,
-                                repeatRows=header_rows, hAlign="LEFT")
-        commands = [*styles.TABLE_BASE, ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.RULE),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
-        if header_rows:
-            commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), styles.HEADER_FILL))
-        table.setStyle(TableStyle(commands))
-        table.spaceBefore, table.spaceAfter = 3, 8
-        if not overfull:
-            return [table]
-        self.r.ts.warn(self.where, f"{len(overfull)} table row(s) have more cells than the header; "
-                                   "they are printed in full under the table")
-        return [table, *(BookParagraph("Row as typed: " + self.r.ts.markup(line, self.where), styles.muted)
-                         for line in overfull)]
-
-
-def _typed_cells(line: str) -> int:
-    """How many cells a table row's source line has (pipes not escaped, outside code spans)."""
-    line = line.strip().lstrip(">").strip()
-    count, escaped, in_code = 0, False, False
-    for char in line.strip("|"):
-        if char == "`" and not escaped:
-            in_code = not in_code
-        elif char == "|" and not escaped and not in_code:
-            count += 1
-        escaped = char == "\\" and not escaped
-    return count + 1
+        return table_flowables(rows, header_rows, overfull, self.r.ts, self.where)
 
 
 def _closing(tokens: list[Token], i: int) -> int:
@@ -392,12 +362,3 @@ def _indented_style(style: ParagraphStyle, indent: float) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}+{indent:g}", parent=style, leftIndent=style.leftIndent + indent,
                           bulletIndent=style.leftIndent + indent - styles.LIST_INDENT + 2,
                           bulletFontName=style.fontName, bulletFontSize=style.fontSize)
-
-
-@lru_cache(maxsize=64)
-def _aligned(style: ParagraphStyle, css: str) -> ParagraphStyle:
-    if "right" in css:
-        return ParagraphStyle(style.name + "+right", parent=style, alignment=TA_RIGHT)
-    if "center" in css:
-        return ParagraphStyle(style.name + "+center", parent=style, alignment=TA_CENTER)
-    return style
