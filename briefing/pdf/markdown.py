@@ -132,6 +132,7 @@ class _Block:
 
     def blocks(self, tokens: list[Token], start: int, end: int, *, numbered: bool = False,
                first_bullet: str | None = None) -> list[Flowable]:
+        """The flowables of the blocks in ``tokens[start:end]`` (see ``MarkdownRenderer.render``)."""
         out: list[Flowable] = []
         bullet = first_bullet
         point = 0

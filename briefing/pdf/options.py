@@ -114,4 +114,5 @@ class BookOptions:
 
     @property
     def pagesize(self) -> tuple[float, float]:
+        """Width and height of the paper in points."""
         return PAPER_SIZES[self.paper]

@@ -101,10 +101,12 @@ def contents_entries(brief: Brief, options: BookOptions) -> list[OutlineEntry]:
 
 
 def paper_key(note: NoteRecord) -> str:
+    """The outline key (and named destination) of a note's paper."""
     return f"paper-{note.id}"
 
 
 def source_anchor(note: NoteRecord, number: int) -> str:
+    """The named destination of a note's source ``number`` (1-based) in its Sources list."""
     return f"src-{note.id}-{number}"
 
 
