@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +19,8 @@ from briefing.records import MeetingRecord, MeetingSummary
 from briefing.vocabulary import MEETING_STATUSES
 from db.engine import Database
 from db.models import Meeting
+
+SUMMARY_FIELDS = tuple(f.name for f in fields(MeetingSummary))
 
 
 def new_meeting_key() -> str:
@@ -54,12 +57,14 @@ class MeetingService:
 
     def list(self) -> list[MeetingSummary]:
         """Every meeting not in the Trash, by start time."""
+        # Only the summary's columns, not whole rows: the list of a large store
+        # is read at every start-up.
+        columns = [getattr(Meeting, name) for name in SUMMARY_FIELDS]
         with self.db.read() as s:
-            rows = s.scalars(
-                select(Meeting).where(Meeting.deleted_at.is_(None))
-                .order_by(Meeting.starts_at, Meeting.id)
+            rows = s.execute(
+                select(*columns).where(Meeting.deleted_at.is_(None)).order_by(Meeting.starts_at, Meeting.id)
             )
-            return [mapping.meeting_summary(m) for m in rows]
+            return [MeetingSummary(*row) for row in rows]
 
     def get(self, meeting_id: int) -> MeetingRecord:
         """One meeting with the ids of the rounds that follow it."""

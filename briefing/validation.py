@@ -86,7 +86,7 @@ def timezone(field: str, value: object, default: str = "UTC") -> str:
     name = line(field, value) or default
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Asia" is a folder; long names
         raise ValidationError(
             field, f"{name!r} is not a known time zone (use a name such as Asia/Tokyo)"
         ) from None

@@ -64,13 +64,20 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
     if services is None:
         return 2
     try:
-        from briefing.sample import is_empty, load_sample
+        if services.meetings.count() == 0:
+            from briefing.sample import is_empty, load_sample
 
-        if is_empty(services.db):
-            load_sample(services.db, services.config)
+            if is_empty(services.db):  # a new store: open on the sample
+                load_sample(services.db, services.config)
         window = build_window(services, settings or QSettings())
+        from ui.shutdown import QuitCleanly
+
+        quit_cleanly = QuitCleanly(app, window)
         window.show()
-        return app.exec()
+        try:
+            return app.exec()
+        finally:
+            quit_cleanly.uninstall()
     finally:
         services.close()
 

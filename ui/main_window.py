@@ -6,7 +6,7 @@ that changes what they show, and pushes the meeting commands.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
@@ -15,6 +15,7 @@ from briefing.records import MeetingRecord
 from briefing.schedule import format_minutes
 from ui.actions import build_actions, build_menus
 from ui.context import AppContext
+from ui.icons import icon
 from ui.meetings.commands import (
     DeleteMeetingCommand,
     NewMeetingCommand,
@@ -22,6 +23,7 @@ from ui.meetings.commands import (
     new_meeting_fields,
 )
 from ui.meetings.sidebar import MeetingsSidebar
+from ui.rich_text import escape
 from ui.status import SAVING
 from ui.status_bar import BriefbookStatusBar
 from ui.undo.kinds import MEETING
@@ -47,6 +49,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_TITLE)
         a = self.window_actions = build_actions(self)
+        a.new_meeting.setIcon(icon("new-meeting"))
+        a.next_round.setIcon(icon("next-round"))
         build_menus(self.menuBar(), a)
         self.sidebar = MeetingsSidebar(ctx, a.new_meeting, a.next_round, self)
         self.workspace = Workspace(ctx, a.new_meeting, self)
@@ -108,7 +112,7 @@ class MainWindow(QMainWindow):
         self._show_meeting(meeting)
         self.workspace.set_meeting(meeting)
         self.sidebar.select_meeting(meeting.id if meeting else None)
-        self._update_summary()
+        QTimer.singleShot(0, self._update_summary)  # after the first paint: not needed to start
         if meeting is not None:
             self.ctx.settings.setValue(LAST_MEETING_KEY, meeting.id)
         self.ctx.events.sig_meeting_opened.emit(meeting.id if meeting else 0)
@@ -158,13 +162,26 @@ class MainWindow(QMainWindow):
     # -- edit ------------------------------------------------------------------------
 
     def undo(self) -> None:
-        """Write pending typing first, so that undo takes back the whole burst."""
+        """Write pending typing first, so that undo takes back the whole burst; show where it was."""
         self.workspace.flush()
-        self.ctx.undo_stack.undo()
+        stack = self.ctx.undo_stack
+        command = stack.command(stack.index() - 1)
+        stack.undo()
+        self._show_meeting_of(command)
 
     def redo(self) -> None:
         self.workspace.flush()
-        self.ctx.undo_stack.redo()
+        stack = self.ctx.undo_stack
+        command = stack.command(stack.index())
+        stack.redo()
+        self._show_meeting_of(command)
+
+    def _show_meeting_of(self, command: object) -> None:
+        """After undo or redo in another meeting than the one open, open that one."""
+        meeting_to_show = getattr(command, "meeting_to_show", None)
+        meeting_id = meeting_to_show() if meeting_to_show is not None else None
+        if meeting_id and (self.meeting is None or meeting_id != self.meeting.id):
+            self.open_meeting(meeting_id)
 
     def _on_can_undo(self, can_undo: bool) -> None:
         self._can_undo = can_undo
@@ -198,7 +215,7 @@ class MainWindow(QMainWindow):
             f"<h3>Briefbook {number}</h3>"
             "<p>Briefing books for trade negotiators: meetings, agendas, issue notes, "
             "participants, action items and print-ready PDFs.</p>"
-            f"<p>Database: {self.ctx.services.db.location}</p><p>MIT licence.</p>",
+            f"<p>Database: {escape(self.ctx.services.db.location)}</p><p>MIT licence.</p>",
         )
 
     def _restore_geometry(self) -> None:

@@ -13,8 +13,29 @@ The window calls:
 
 A panel writes only by pushing undo commands on ``ctx.undo_stack`` (see
 ``ui.undo``); it learns about changes from ``ctx.events`` and reloads what it
-shows. ``ui.forms.EditorForm`` does the typing part (debounce, bursts, errors
-next to the field) for form-like panels. Tabs are listed in ``ui.workspace.tabs``.
+shows. Tabs are listed in ``ui.workspace.tabs`` (a tab's panel is built when the
+tab is first shown).
+
+The pieces a panel is made of, as the Overview and Agenda use them:
+
+- typing into a record's fields: ``ui.forms.EditorForm(ctx, kind)`` with one
+  binding per editor (``LineBinding``, ``TextBinding``, ``ChoiceBinding``,
+  ``SpinBinding``, ``CustomBinding``); ``form.load(record)`` shows a record (and,
+  for the row already shown, keeps what is still being typed); the panel's
+  ``flush()`` calls ``form.flush(end_burst=True)``. Reload with ``form.load`` on
+  the kind's event (``sig_notes_changed`` for ``kinds.NOTE``…); remember a row
+  read from the store with ``ctx.writer.remember(kind, record)`` so that its
+  version is the one the next write is checked against;
+- kinds of rows: ``ui.undo.kinds`` (``MEETING``, ``AGENDA_ITEM``, ``NOTE``,
+  ``ISSUE``, ``PERSON``, ``PARTICIPANT``, ``ACTION``, ``source_kind(meeting_id)``);
+- one-shot edits (a table cell, a pick): push ``ui.undo.edit.EditCommand(ctx,
+  kind, id, old, new)``; structure (add, delete, move): a ``ServiceCommand``
+  subclass like ``ui.agenda.commands`` that emits the kind's event and returns
+  its meeting from ``meeting_to_show()``. Keep a reference to
+  ``command.outcome`` before ``push()`` to learn whether the write was refused;
+- widgets: ``ui.widgets`` (``MarkdownEditor`` with its preview toggle,
+  ``FieldError`` next to a field, ``EmptyState``, ``ZoneComboBox``); item models
+  go in ``ui.models`` and are checked with ``qtmodeltester``.
 """
 
 from __future__ import annotations

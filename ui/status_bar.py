@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ui.status import StatusReporter
@@ -16,6 +17,10 @@ class BriefbookStatusBar(QStatusBar):
         self.state = QLabel(self)
         self.state.setAccessibleName("Save state")
         self.summary = QLabel(self)
+        margin = self.fontMetrics().averageCharWidth()
+        for label in (self.state, self.summary):
+            label.setContentsMargins(margin, 0, margin, 0)
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.addWidget(self.state, 1)
         self.addPermanentWidget(self.summary)
         reporter.sig_message.connect(self.show_state)

@@ -10,7 +10,7 @@ def in_zone(moment: datetime, zone: str) -> datetime:
     """``moment`` as wall-clock time in ``zone`` (UTC when the name is unknown)."""
     try:
         return moment.astimezone(ZoneInfo(zone))
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Asia" is a folder; long names
         return moment.astimezone(ZoneInfo("UTC"))
 
 

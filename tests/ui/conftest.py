@@ -38,6 +38,8 @@ def open_window(qtbot, db_url, settings_file):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()  # as the window manager does: focus goes somewhere
+        qtbot.waitUntil(window.isActiveWindow)
         opened.append((window, services))
         return window
 

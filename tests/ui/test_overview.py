@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.typing import type_into
@@ -90,3 +91,88 @@ def test_an_empty_title_is_refused_next_to_the_field_and_kept_in_the_editor(qtbo
     panel.counterpart.setFocus()
     assert stored(store, window).title == "Round one"
     assert not error.isVisible()
+
+
+def test_an_end_before_the_start_is_refused_and_fixing_the_start_saves_both(qtbot, window, store):
+    from datetime import UTC, datetime
+
+    when = overview(window).when
+    when.end.setFocus()
+    when.end.setDateTime(when.start.dateTime().addSecs(-3600))  # 08:00, before the 09:00 start
+    when.start.setFocus()  # leaving the end field writes it
+    assert "End: the meeting ends before it starts" in when.error.message
+    assert "End: the meeting ends before it starts" in window.status.state.text()
+    assert stored(store, window).ends_at == datetime(2022, 2, 7, 8, 0, tzinfo=UTC)  # unchanged 17:00 JST
+    when.start.setDateTime(when.start.dateTime().addSecs(-2 * 3600))  # 07:00
+    overview(window).title.setFocus()
+    meeting = stored(store, window)
+    assert (meeting.starts_at.hour, meeting.ends_at.hour) == (22, 23)  # 07:00 and 08:00 JST in UTC
+    assert not when.error.isVisible()
+    assert "6 Feb 17:00 EST" in when.start_home.text()
+
+
+def test_changing_the_venue_zone_keeps_the_wall_clock_times(qtbot, window, store):
+    when = overview(window).when
+    when.zone.setFocus()
+    when.zone.fill()
+    when.zone.setCurrentText("Europe/Brussels")
+    when.zone.activated.emit(when.zone.currentIndex())
+    meeting = stored(store, window)
+    assert meeting.timezone == "Europe/Brussels"
+    assert (meeting.starts_at.hour, meeting.ends_at.hour) == (8, 16)  # 09:00 and 17:00 CET
+    assert "Brussels" in window.workspace.header.when.text() or "CET" in window.workspace.header.when.text()
+    window.undo()  # one step: zone and times together
+    meeting = stored(store, window)
+    assert meeting.timezone == "Asia/Tokyo" and meeting.starts_at.hour == 0
+
+
+@pytest.mark.parametrize("typed", ["Mars/Olympus", "Asia", "Europe/" + "x" * 270])
+def test_an_unknown_zone_is_refused_next_to_it(qtbot, window, store, typed):
+    when = overview(window).when
+    when.zone.setFocus()
+    when.zone.setEditText(typed)
+    qtbot.keyClick(when.zone, Qt.Key.Key_Return)
+    assert "is not a known time zone" in when.error.message
+    assert when.zone.currentText() == typed
+    assert stored(store, window).timezone == "Asia/Tokyo"
+
+
+def test_status_and_sensitivity_picks_are_written_at_once_and_shown_in_the_header(qtbot, window, store):
+    panel = overview(window)
+    panel.sensitivity.setCurrentIndex(panel.sensitivity.findData("C"))
+    panel.sensitivity.activated.emit(panel.sensitivity.currentIndex())
+    assert stored(store, window).sensitivity == "C"
+    assert window.workspace.header.chip.text() == "C"
+    panel.status_box.setCurrentIndex(panel.status_box.findData("held"))
+    panel.status_box.activated.emit(panel.status_box.currentIndex())
+    assert window.workspace.header.status.text() == "Held"
+    window.undo()
+    window.undo()
+    assert (stored(store, window).status, stored(store, window).sensitivity) == ("planned", "SBU")
+    assert panel.sensitivity.currentData() == "SBU"
+
+
+def test_objectives_preview_renders_the_markdown(qtbot, window):
+    objectives = overview(window).objectives
+    objectives.toggle.click()
+    assert objectives.is_preview()
+    assert "**" not in objectives.preview.toPlainText()
+    assert "Section 232" in objectives.preview.toPlainText()
+    objectives.toggle.click()
+    assert not objectives.is_preview()
+
+
+def test_a_title_with_markup_emoji_and_japanese_shows_as_typed_everywhere(qtbot, window, store):
+    hostile = "<b>Steel & 鉄鋼 🙂 </i"
+    panel = overview(window)
+    panel.title.setFocus()
+    panel.title.selectAll()
+    type_into(qtbot, panel.title, hostile)
+    panel.counterpart.setFocus()
+    assert stored(store, window).title == hostile
+    assert window.windowTitle() == f"Briefbook — {hostile}"
+    assert window.workspace.header.title.text() == hostile
+    model = window.sidebar.model
+    index = model.index_of(window.meeting.id)
+    assert index.data() == hostile
+    assert "&lt;b&gt;Steel &amp; 鉄鋼" in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -14,6 +14,9 @@ class _AgendaCommand(ServiceCommand):
         super().__init__(ctx, text, AGENDA_ITEM)
         self.meeting_id = meeting_id
 
+    def meeting_to_show(self) -> int | None:
+        return self.meeting_id
+
     def _changed(self, ok: bool) -> None:
         if ok:
             self.ctx.events.sig_agenda_changed.emit(self.meeting_id)

@@ -23,6 +23,7 @@ from ui.agenda.commands import AddAgendaItemCommand, DeleteAgendaItemCommand, Mo
 from ui.agenda.delegates import ChoiceDelegate
 from ui.agenda.table_view import AgendaTableView
 from ui.context import AppContext
+from ui.icons import icon
 from ui.models.agenda_table import ISSUE, STATUS, TITLE, AgendaTableModel
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import AGENDA_ITEM, MEETING
@@ -41,7 +42,8 @@ def total_line(schedule: Schedule) -> tuple[str, bool]:
     text += f" of {format_minutes(schedule.length_minutes)}"
     if schedule.overrun_minutes:
         return text + f" — runs {format_minutes(schedule.overrun_minutes)} over", True
-    return text, False
+    spare = schedule.length_minutes - schedule.total_minutes
+    return (text + f" — {format_minutes(spare)} to spare" if spare else text), False
 
 
 class AgendaPanel(QWidget):
@@ -67,8 +69,8 @@ class AgendaPanel(QWidget):
         ctx.events.sig_agenda_changed.connect(self._on_changed)
         ctx.events.sig_meeting_changed.connect(self._on_changed)
 
-    def _action(self, text: str, key: str, icon: QStyle.StandardPixmap, slot) -> QAction:
-        action = QAction(self.style().standardIcon(icon), text, self)
+    def _action(self, text: str, key: str, icon_name: str, slot) -> QAction:
+        action = QAction(icon(icon_name), text, self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})")
@@ -78,11 +80,10 @@ class AgendaPanel(QWidget):
 
     def _build(self) -> None:
         SP = QStyle.StandardPixmap
-        self.add_action = self._action("Add item", "Ins", SP.SP_FileDialogNewFolder, self.add_item)
-        self.delete_action = self._action("Delete item", "Del", SP.SP_TrashIcon, self.delete_item)
-        self.up_action = self._action("Move up", "Alt+Up", SP.SP_ArrowUp, lambda: self.move_current(-1))
-        self.down_action = self._action("Move down", "Alt+Down", SP.SP_ArrowDown,
-                                        lambda: self.move_current(1))
+        self.add_action = self._action("Add item", "Ins", "add", self.add_item)
+        self.delete_action = self._action("Delete item", "Del", "delete", self.delete_item)
+        self.up_action = self._action("Move up", "Alt+Up", "up", lambda: self.move_current(-1))
+        self.down_action = self._action("Move down", "Alt+Down", "down", lambda: self.move_current(1))
         bar = QHBoxLayout()
         for action in (self.add_action, self.delete_action, self.up_action, self.down_action):
             button = QToolButton(self)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
 
-from ui.models.agenda_table import MINUTES, OUTCOME, START_HOME, START_VENUE, STATUS, TITLE
+from ui.models.agenda_table import ISSUE, LEAD, MINUTES, OUTCOME, START_HOME, START_VENUE, STATUS, TITLE
+
+#: How the width left after times, minutes and status is shared.
+TEXT_SHARES = {TITLE: 0.38, LEAD: 0.18, ISSUE: 0.26, OUTCOME: 0.18}
 
 
 class AgendaTableView(QTableView):
@@ -31,12 +35,27 @@ class AgendaTableView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
     def set_column_sizes(self) -> None:
-        """Times, minutes and status fit their contents; title and outcome share the rest."""
+        """Times, minutes and status fit their contents; the text columns share the rest."""
         header = self.horizontalHeader()
+        header.setStretchLastSection(False)
         for column in (START_VENUE, START_HOME, MINUTES, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (TITLE, OUTCOME):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in TEXT_SHARES:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._share_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Give the text columns the width left, the title the largest part (the user may drag)."""
+        header = self.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in range(header.count()) if c not in TEXT_SHARES)
+        free = self.viewport().width() - fixed
+        minimum = self.fontMetrics().averageCharWidth() * 8
+        for column, share in TEXT_SHARES.items():
+            header.resizeSection(column, max(minimum, int(free * share)))
 
     def commit_open_editor(self) -> None:
         """Write the cell being edited, if any (before switching meeting or closing)."""

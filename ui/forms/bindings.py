@@ -79,8 +79,10 @@ class LineBinding(Binding):
         return {self.fields[0]: self.editor.text().strip()}
 
     def display(self, record: Any) -> None:
-        self.editor.setText(getattr(record, self.fields[0]))
-        self.editor.setCursorPosition(0)
+        text = getattr(record, self.fields[0])
+        if text != self.editor.text():
+            self.editor.setText(text)
+            self.editor.setCursorPosition(0)
 
 
 class TextBinding(Binding):

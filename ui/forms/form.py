@@ -14,7 +14,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.forms.bindings import Binding
 from ui.forms.undo_keys import route_undo_keys
@@ -51,6 +52,9 @@ class EditorForm(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_pause)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_focus_changed)
 
     # -- set-up ------------------------------------------------------------------
 
@@ -60,7 +64,6 @@ class EditorForm(QObject):
         binding.sig_edited.connect(self._on_edited)
         binding.sig_committed.connect(self.flush)
         for widget in binding.widgets:
-            widget.installEventFilter(self)
             route_undo_keys(widget)
         binding.set_enabled(self.row_id is not None)
         return binding
@@ -152,10 +155,21 @@ class EditorForm(QObject):
     def _on_pause(self) -> None:
         self.flush()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and event.reason() != Qt.FocusReason.PopupFocusReason:
-            binding = next((b for b in self.bindings if watched in b.widgets), None)
-            if binding is not None:
-                self.flush()
-                self._bursts.pop(binding, None)
-        return False
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Leaving a bound editor (not for its own popup) writes what was typed and ends the burst."""
+        left = self._bound(old)
+        if left is None or self._bound(new) == left or QApplication.activePopupWidget():
+            return
+        self.flush()
+        self._bursts.pop(left[0], None)
+
+    def _bound(self, widget: QWidget | None) -> tuple[Binding, QWidget] | None:
+        """The binding and bound editor that ``widget`` is (or is part of, e.g. a spin box's line)."""
+        while widget is not None:
+            for binding in self.bindings:
+                if widget in binding.widgets:
+                    return binding, widget
+            if widget.isWindow():
+                return None
+            widget = widget.parentWidget()
+        return None

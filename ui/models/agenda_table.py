@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from briefing.records import AgendaSlot, Schedule
+from ui.rich_text import plain
 from ui.timefmt import clock, day_time
 from ui.widgets.zone_combo import zone_city
 
@@ -51,6 +52,7 @@ class AgendaTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._slots: tuple[AgendaSlot, ...] = ()
         self._zones = ("UTC", "UTC")
+        self._venue_days = self._home_days = False
 
     # -- contents ------------------------------------------------------------------
 
@@ -58,6 +60,10 @@ class AgendaTableModel(QAbstractTableModel):
                      home_zone: str = "UTC") -> None:
         """Show ``schedule``; rows update in place when the items are the same, in the same order."""
         slots = schedule.slots if schedule is not None else ()
+        # Show weekdays when the agenda crosses a day in the venue or at home.
+        days = {s.venue_start.date() for s in slots[:1]}
+        self._venue_days = len({s.venue_start.date() for s in slots}) > 1
+        self._home_days = any(s.home_start.date() not in days for s in slots)
         zones_changed = (venue_zone, home_zone) != self._zones
         self._zones = (venue_zone, home_zone)
         if [s.item.id for s in slots] == [s.item.id for s in self._slots]:
@@ -91,13 +97,17 @@ class AgendaTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
         if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if section in (START_VENUE, START_HOME):
-            return zone_city(self._zones[section - START_VENUE])
-        return HEADERS.get(section)
+            zone = self._zones[section - START_VENUE]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return zone_city(zone)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                where = "venue" if section == START_VENUE else "home delegation"
+                return f"Start time in the {where}'s time zone ({zone})"
+            return None
+        return HEADERS.get(section) if role == Qt.ItemDataRole.DisplayRole else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._slots):
@@ -110,20 +120,21 @@ class AgendaTableModel(QAbstractTableModel):
             return self._display(slot, column)
         if role == Qt.ItemDataRole.EditRole and column in FIELDS:
             return getattr(item, FIELDS[column])
-        if role == Qt.ItemDataRole.ToolTipRole and column in (START_VENUE, START_HOME):
-            return day_time(slot.venue_start if column == START_VENUE else slot.home_start)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column in (START_VENUE, START_HOME):
+                return day_time(slot.venue_start if column == START_VENUE else slot.home_start)
+            text = self._display(slot, column)
+            return plain(str(text)) if text != "" else None  # the whole text of a cut-off cell
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (START_VENUE, START_HOME, MINUTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _display(self, slot: AgendaSlot, column: int) -> Any:
         item = slot.item
-        if column == START_VENUE:
-            return clock(slot.venue_start)
-        if column == START_HOME:
-            home = slot.home_start
-            same_day = home.date() == self._slots[0].venue_start.date()
-            return clock(home) if same_day else f"{home:%a} {clock(home)}"
+        if column in (START_VENUE, START_HOME):
+            moment = slot.venue_start if column == START_VENUE else slot.home_start
+            weekday = self._venue_days if column == START_VENUE else self._home_days
+            return f"{moment:%a} {clock(moment)}" if weekday else clock(moment)
         if column == ISSUE:
             return item.issue_title or ""
         if column == STATUS:

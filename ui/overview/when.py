@@ -40,7 +40,7 @@ def from_wall(value: QDateTime, zone: ZoneInfo) -> datetime:
 def _zone(name: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Asia" is a folder; long names
         return None
 
 

@@ -51,6 +51,11 @@ class ServiceCommand(QUndoCommand):
         self.kind = kind
         self.outcome = Outcome()
 
+    def meeting_to_show(self) -> int | None:
+        """The meeting this change belongs to: undo and redo show it (None: the command itself
+        asks for the meeting to open, or belongs to none)."""
+        return None
+
     def attempt(self, action: Callable[[], Any]) -> bool:
         """Run ``action``; on a Briefbook error report it and drop this command from the stack."""
         try:

@@ -42,6 +42,10 @@ class EditCommand(ServiceCommand):
     def undo(self) -> None:
         self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, self.old))
 
+    def meeting_to_show(self) -> int | None:
+        record = self.outcome.record
+        return None if record is None else self.kind.meeting_of(record)
+
     def mergeWith(self, other: QUndoCommand) -> bool:
         if (
             not isinstance(other, EditCommand)

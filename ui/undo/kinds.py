@@ -31,6 +31,12 @@ class RowKind:
     announce: Callable[[AppEvents, Any], None]
     labels: dict[str, str] = field(default_factory=dict)
 
+    def meeting_of(self, record: Any) -> int | None:
+        """The meeting a record belongs to (its own id for a meeting; None for a person or an issue)."""
+        if self.name == "meeting":
+            return record.id
+        return getattr(record, "meeting_id", None)
+
     def label(self, field_name: str) -> str:
         """A field's name as the user sees it."""
         return self.labels.get(field_name) or field_name.replace("_", " ").capitalize()

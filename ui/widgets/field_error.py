@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.widgets.palette import warning_colour
 
@@ -16,9 +16,6 @@ class FieldError(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.icon = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.icon.setPixmap(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -31,5 +28,11 @@ class FieldError(QWidget):
     def show_message(self, message: str | None) -> None:
         """Show ``message``, or hide when it is None or empty."""
         self.message = message or ""
+        if self.message and self.icon.pixmap().isNull():  # the style's icon, made when first needed
+            from PySide6.QtWidgets import QStyle  # (its Python type costs ~20 ms to make)
+
+            size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+            self.icon.setPixmap(self.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
         self.label.setText(self.message)
         self.setVisible(bool(self.message))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from briefing.records import MeetingRecord
 from briefing.schedule import format_minutes
 from briefing.sensitivity import Ladder
+from ui.rich_text import plain
 from ui.timefmt import day_time, in_zone, short_day_time
 from ui.widgets.palette import muted_colour
 
@@ -33,7 +34,7 @@ class MarkingChip(QLabel):
     def set_marking(self, code: str, label: str, colour: str) -> None:
         text = "#ffffff" if QColor(colour).lightnessF() < 0.6 else "#000000"
         self.setText(code)
-        self.setToolTip(label)
+        self.setToolTip(plain(label))
         self.setAccessibleName(f"Sensitivity: {label}")
         self.setStyleSheet(f"QLabel {{ background: {colour}; color: {text}; font-weight: bold;"
                            f" border-radius: 3px; padding: 1px 6px; }}")

@@ -1,7 +1,8 @@
 """``Workspace``: the open meeting's header above its tabs, or an empty state when there is none.
 
-Only the visible tab loads a newly opened meeting at once; the others load it
-when they are first shown, so that switching meetings costs one tab, not five.
+A tab's panel is built when the tab is first shown, and only the visible tab
+loads a newly opened meeting at once; the others load it when they are next
+shown. Start-up builds one panel, and switching meetings costs one tab, not five.
 """
 
 from __future__ import annotations
@@ -34,12 +35,13 @@ class Workspace(QStackedWidget):
         self.header = MeetingHeader(ctx.services.config.ladder, page)
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(True)
-        self.panels: list[Panel] = []
+        self._factories = [factory for _, factory in TABS]
+        self._panels: dict[int, Panel] = {}
         self._shown: dict[int, int | None] = {}
-        for title, factory in TABS:
-            panel = factory(ctx, self.tabs)
-            self.tabs.addTab(panel, title)
-            self.panels.append(panel)  # type: ignore[arg-type]
+        for title, _factory in TABS:
+            holder = QWidget(self.tabs)  # the panel goes in when the tab is first shown
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, title)
         layout = QVBoxLayout(page)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
@@ -49,12 +51,26 @@ class Workspace(QStackedWidget):
         self.tabs.setCurrentIndex(int(ctx.settings.value(TAB_KEY, 0) or 0))
         self.tabs.currentChanged.connect(self._on_tab)
 
+    @property
+    def panels(self) -> list[Panel]:
+        """The panels built so far (a tab's panel is built when the tab is first shown)."""
+        return list(self._panels.values())
+
     def panel(self, title: str) -> QWidget:
-        """A tab's panel by its title (``"Agenda"``)."""
+        """A tab's panel by its title (``"Agenda"``), built if need be."""
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index).replace("&", "") == title:
-                return self.tabs.widget(index)
+                return self._panel(index)  # type: ignore[return-value]
         raise KeyError(title)
+
+    def _panel(self, index: int) -> Panel:
+        panel = self._panels.get(index)
+        if panel is None:
+            holder = self.tabs.widget(index)
+            panel = self._panels[index] = self._factories[index](self.ctx, holder)  # type: ignore[assignment]
+            holder.layout().addWidget(panel)  # type: ignore[arg-type]
+            panel.show()  # at once: a layout shows a late child only on the next event loop pass
+        return panel
 
     def set_meeting(self, meeting: MeetingRecord | None) -> None:
         """Open ``meeting`` in the tabs (None: the empty state); the window sets the header."""
@@ -65,7 +81,7 @@ class Workspace(QStackedWidget):
     def focus_first_field(self) -> None:
         """Show the Overview with its first field ready for typing (after "New meeting")."""
         self.tabs.setCurrentIndex(0)
-        focus = getattr(self.panels[0], "focus_first_field", None)
+        focus = getattr(self._panel(0), "focus_first_field", None)
         if focus is not None:
             focus()
 
@@ -82,4 +98,4 @@ class Workspace(QStackedWidget):
         if index < 0 or self._shown.get(index, -1) == self.meeting_id:
             return
         self._shown[index] = self.meeting_id
-        self.panels[index].set_meeting(self.meeting_id)
+        self._panel(index).set_meeting(self.meeting_id)

@@ -1,0 +1,95 @@
+"""Start-up: a store that cannot be opened is named in the one dialog allowed; the first paint stays lean."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from ui.app import open_services
+
+ROOT = Path(__file__).parents[2]
+
+
+def test_a_file_that_is_not_a_database_is_named_in_a_dialog(tmp_path, monkeypatch):
+    bad = tmp_path / "notes.db"
+    bad.write_text("these are my notes, not a database\n" * 100)
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text: shown.update(title=title, text=text))
+    assert open_services(f"sqlite:///{bad}") is None
+    assert shown["title"] == "Briefbook cannot open its database"
+    assert str(bad) in shown["text"]
+    assert bad.read_text().startswith("these are my notes")  # untouched
+
+
+def test_a_store_from_a_newer_briefbook_is_refused_by_name(tmp_path, monkeypatch, services, db_url):
+    with services.db.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    services.close()
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text: shown.update(title=title, text=text))
+    assert open_services(db_url) is None
+    assert db_url.removeprefix("sqlite:///") in shown["text"]
+    assert "9999" in shown["text"] or "newer" in shown["text"]
+
+
+PROBE = """
+import json, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from ui.app import build_window, make_application, open_services
+app = make_application([])
+services = open_services(sys.argv[1])
+window = build_window(services, QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.show()
+QApplication.processEvents()
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"alembic", "reportlab", "markdown_it", "pikepdf"})
+print(json.dumps({"title": window.windowTitle(), "heavy": heavy}))
+"""
+
+
+def test_the_first_paint_imports_no_alembic_reportlab_or_markdown_parser(sample, db_url, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", PROBE, db_url, str(tmp_path / "s.ini")], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=60, check=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    assert result["title"] == "Briefbook — US–Japan Partnership on Trade — Round 1"
+    assert result["heavy"] == []
+
+
+KILL = """
+import os, signal, sys
+from PySide6.QtCore import QSettings, QTimer
+from ui.app import build_window, make_application, open_services
+from ui.shutdown import QuitCleanly
+app = make_application([])
+services = open_services(sys.argv[1])
+window = build_window(services, QSettings(sys.argv[2], QSettings.Format.IniFormat), autosave_ms=60_000)
+quit_cleanly = QuitCleanly(app, window)
+window.show()
+def type_then_get_killed():
+    title = window.workspace.panel("Overview").title
+    title.setText("Typed a moment before the kill")
+    title.textEdited.emit(title.text())  # pending: the autosave waits a minute
+    os.kill(os.getpid(), getattr(signal, sys.argv[3]))
+QTimer.singleShot(200, type_then_get_killed)
+app.exec()
+quit_cleanly.uninstall()
+services.close()
+"""
+
+
+def test_sigterm_and_ctrl_c_close_the_window_and_keep_what_was_being_typed(sample, db_url, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name in ("SIGTERM", "SIGINT"):
+        subprocess.run([sys.executable, "-c", KILL, db_url, str(tmp_path / "s.ini"), name], cwd=ROOT,
+                       env=env, capture_output=True, timeout=60, check=True)
+        meeting = sample.meetings.get(sample.meetings.pick_initial())
+        assert meeting.title == "Typed a moment before the kill"
+        sample.meetings.update(meeting.id, None, title="Round 1")

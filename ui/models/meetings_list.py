@@ -1,0 +1,159 @@
+"""``MeetingsListModel``: the meetings as one flat list with two captions, Upcoming and Past.
+
+Upcoming meetings (not yet over) come soonest first, past ones latest first.
+Two columns: the title and the date. The model keeps the summaries the service
+returns and filters them itself (by title or date), so that a thousand meetings
+list and filter in a few milliseconds: a flat list lets the view lay out only
+the rows it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from briefing.records import MeetingSummary
+from ui.rich_text import plain
+from ui.timefmt import in_zone, short_date
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invisible root, as a default argument
+MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+IS_CAPTION_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUPS = ("Upcoming", "Past")
+TITLE, DATE = range(2)
+
+
+def split_upcoming(meetings: Sequence[MeetingSummary], now: datetime) -> tuple[list, list]:
+    """Meetings not yet over (soonest first) and those over (latest first)."""
+    upcoming = [m for m in meetings if (m.ends_at or m.starts_at) >= now]
+    past = [m for m in meetings if (m.ends_at or m.starts_at) < now]
+    upcoming.sort(key=lambda m: (m.starts_at, m.id))
+    past.sort(key=lambda m: (m.starts_at, m.id), reverse=True)
+    return upcoming, past
+
+
+class _Row:
+    """A caption (``meeting`` None) or a meeting, with its date as shown (worked out when first asked)."""
+
+    __slots__ = ("caption", "meeting", "_date")
+
+    def __init__(self, caption: str, meeting: MeetingSummary | None = None) -> None:
+        self.caption = caption
+        self.meeting = meeting
+        self._date: str | None = None if meeting else ""
+
+    @property
+    def date(self) -> str:
+        if self._date is None:
+            assert self.meeting is not None
+            self._date = short_date(in_zone(self.meeting.starts_at, self.meeting.timezone))
+        return self._date
+
+
+class MeetingsListModel(QAbstractTableModel):
+    """Captions and meetings, filtered by ``set_filter``."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._groups: tuple[list[_Row], list[_Row]] = ([], [])
+        self._rows: list[_Row] = []
+        self._row_of: dict[int, int] = {}
+        self._filter = ""
+
+    def set_meetings(self, meetings: Sequence[MeetingSummary], now: datetime | None = None) -> None:
+        """Show these meetings (the whole list is replaced)."""
+        upcoming, past = split_upcoming(meetings, now or datetime.now(UTC))
+        self._groups = ([_Row("", m) for m in upcoming], [_Row("", m) for m in past])
+        self._refill()
+
+    def set_filter(self, text: str) -> None:
+        """Keep the meetings whose title or date contains ``text`` (any case)."""
+        self._filter = text.strip().casefold()
+        self._refill()
+
+    def _refill(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        for name, group in zip(GROUPS, self._groups, strict=True):
+            shown = [r for r in group if self._matches(r)]
+            if shown or not self._filter:
+                self._rows.append(_Row(f"{name.upper()}  ·  {len(shown)}"))
+                self._rows += shown
+        self._row_of = {r.meeting.id: i for i, r in enumerate(self._rows) if r.meeting}
+        self.endResetModel()
+
+    def _matches(self, row: _Row) -> bool:
+        if not self._filter:
+            return True
+        assert row.meeting is not None
+        return self._filter in row.meeting.title.casefold() or self._filter in row.date.casefold()
+
+    def index_of(self, meeting_id: int | None) -> QModelIndex:
+        """The index of a meeting's row (invalid when it is not listed)."""
+        row = self._row_of.get(meeting_id) if meeting_id is not None else None
+        return QModelIndex() if row is None else self.index(row, TITLE)
+
+    def meeting_ids(self) -> list[int]:
+        """The meetings listed, top to bottom."""
+        return [r.meeting.id for r in self._rows if r.meeting]
+
+    def caption_rows(self) -> list[int]:
+        """The rows that are captions (the view spans them over both columns)."""
+        return [i for i, r in enumerate(self._rows) if r.meeting is None]
+
+    # -- QAbstractTableModel -------------------------------------------------------
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else 2
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()].meeting is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        meeting = row.meeting
+        if role == IS_CAPTION_ROLE:
+            return meeting is None
+        if meeting is None:
+            return self._caption_data(row, index.column(), role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return meeting.title if index.column() == TITLE else row.date
+        if role == MEETING_ID_ROLE:
+            return meeting.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain(f"{meeting.title}\n{row.date} · {meeting.status}")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{meeting.title}, {row.date}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == DATE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _caption_data(row: _Row, column: int, role: int) -> Any:
+        if column != TITLE:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.caption
+        if role == Qt.ItemDataRole.FontRole:  # small bold caps
+            font = QFont(QApplication.font())
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        return None
