@@ -1,0 +1,146 @@
+"""The shipped TrueType fonts: registration with ReportLab and the per-run fallback chain.
+
+ReportLab has no glyph fallback (a character the font lacks silently
+vanishes), so every run of user text is split by the first font of ``CHAIN``
+that has each character; ``resources/fonts/README.md`` says why these fonts.
+Registration happens once per process (it is cheap: ReportLab reads the files
+lazily) and is thread-safe, so a preview worker and an export can share it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib.resources import as_file, files
+from itertools import groupby
+
+#: (family, regular file, bold file or None, italic file or None, bold-italic file or None).
+#: The first family is the body font; the others are the fallback chain, in order.
+CHAIN: tuple[tuple[str, str, str | None, str | None, str | None], ...] = (
+    ("NotoSans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
+     "NotoSans-BoldItalic.ttf"),
+    ("BIZUDPGothic", "BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf", None, None),
+    ("NotoSansArabic", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", None, None),
+    ("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", None, None),
+    ("NotoSansSymbols2", "NotoSansSymbols2-Regular.ttf", None, None, None),
+)
+BODY = CHAIN[0][0]
+BODY_BOLD = BODY + "-Bold"
+BODY_ITALIC = BODY + "-Italic"
+
+# C0/C1 control characters are never looked up in a font (see typeset.py).
+_CONTROLS = frozenset(range(0x00, 0x20)) | frozenset(range(0x7F, 0xA0))
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A registered family: the ReportLab font names of its four faces, and what it covers."""
+
+    name: str
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    coverage: frozenset[int]
+
+    def face(self, bold: bool, italic: bool) -> str:
+        """The font name for a bold and/or italic run (a family without italics uses upright)."""
+        if bold:
+            return self.bold_italic if italic else self.bold
+        return self.italic if italic else self.regular
+
+
+class FontChain:
+    """The body family and its fallbacks, with a fast test for text the body font covers."""
+
+    def __init__(self, families: tuple[Family, ...]) -> None:
+        self.families = families
+        self.body = families[0]
+        self._outside_body = re.compile(_negated_class(self.body.coverage))
+        self._family_of: dict[str, Family | None] = {}
+
+    def needs_fallback(self, text: str) -> bool:
+        """Whether ``text`` has a character the body font lacks (or a control character)."""
+        return self._outside_body.search(text) is not None
+
+    def family_of(self, char: str) -> Family | None:
+        """The first family that has a glyph for ``char``, or None."""
+        try:
+            return self._family_of[char]
+        except KeyError:
+            code = ord(char)
+            found = None
+            if code not in _CONTROLS:
+                found = next((f for f in self.families if code in f.coverage), None)
+            self._family_of[char] = found
+            return found
+
+    def runs(self, text: str) -> Iterator[tuple[Family | None, str]]:
+        """``text`` cut into runs of one family each (None: no shipped font has the glyph)."""
+        if not self.needs_fallback(text):
+            yield self.body, text
+            return
+        body, covered = self.body, self.body.coverage
+        for family, chars in groupby(text, lambda c: body if ord(c) in covered else self.family_of(c)):
+            yield family, "".join(chars)
+
+
+_chain: FontChain | None = None
+_lock = threading.Lock()
+
+
+def register_fonts() -> FontChain:
+    """Register the shipped fonts with ReportLab (once per process) and return the chain."""
+    global _chain
+    with _lock:
+        if _chain is None:
+            _chain = FontChain(tuple(_register_family(*entry) for entry in CHAIN))
+        return _chain
+
+
+def _register_family(name: str, regular: str, bold: str | None, italic: str | None,
+                     bold_italic: str | None) -> Family:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    def register(filename: str | None, fallback: str, font_name: str = "") -> str:
+        if filename is None:
+            return fallback
+        font_name = font_name or filename.removesuffix(".ttf")
+        with as_file(files("resources.fonts") / filename) as path:
+            pdfmetrics.registerFont(TTFont(font_name, str(path)))
+        return font_name
+
+    regular_name = register(regular, "", name)  # the family name is the regular face
+    bold_name = register(bold, regular_name)
+    italic_name = register(italic, regular_name)
+    bold_italic_name = register(bold_italic, bold_name)
+    pdfmetrics.registerFontFamily(name, normal=regular_name, bold=bold_name,
+                                  italic=italic_name, boldItalic=bold_italic_name)
+    # Only the Basic Multilingual Plane: ReportLab writes the ToUnicode entry of a character
+    # above U+FFFF as five hex digits, which is invalid (pdftotext and qpdf complain and the
+    # text would not copy out right), so such characters print as the replacement mark.
+    cmap = pdfmetrics.getFont(regular_name).face.charToGlyph
+    coverage = frozenset(code for code in cmap if code <= 0xFFFF) - _CONTROLS
+    return Family(name, regular_name, bold_name, italic_name, bold_italic_name, coverage)
+
+
+def _negated_class(codes: frozenset[int]) -> str:
+    """A regex class matching every character *not* in ``codes`` (as ranges: compiles fast)."""
+    ranges: list[str] = []
+    ordered = sorted(codes)
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        low, high = ordered[i], ordered[j]
+        ranges.append(_escape(low) if low == high else f"{_escape(low)}-{_escape(high)}")
+        i = j + 1
+    return "[^" + "".join(ranges) + "]"
+
+
+def _escape(code: int) -> str:
+    return f"\\U{code:08x}"

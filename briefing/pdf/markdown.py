@@ -1,0 +1,365 @@
+"""Markdown (a note section, a bio) → ReportLab flowables, from markdown-it-py's tokens.
+
+No regular expressions parse Markdown here and no user text is concatenated
+into markup: inline tokens become ``Span`` values, and every span's text goes
+through ``Typesetter.markup`` (escaping, font fallback). Raw HTML is off, so
+``<img src=…>`` is text; Markdown images print as their source text and are
+never fetched. Long paragraphs are cut into several before layout, because
+ReportLab splits one huge paragraph across pages in quadratic time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable
+
+from briefing.pdf import styles
+from briefing.pdf.flowables import BookParagraph
+from briefing.pdf.fonts import BODY_BOLD
+from briefing.pdf.mdtables import aligned, table_flowables, typed_cells
+from briefing.pdf.typeset import Typesetter, escape
+
+#: Paragraphs longer than this (in characters) are cut into several before layout.
+CHUNK = 1500
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+_REF = re.compile(r"\[(\d{1,3})\]")
+_SPACE = re.compile(r"\s")
+
+
+#: markdown-it stops parsing (and drops the rest) below this depth of nested blocks; a text that
+#: deep prints as its literal lines instead (see ``MarkdownRenderer.render``).
+MAX_NESTING = 60
+#: Nested lists and quotes indent at most this far (points), however deep they go.
+MAX_INDENT = 160
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # html off: tags are text; entity off: "&amp;" prints as typed
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
+    return md.enable(["table", "strikethrough"]).disable("entity")
+
+
+class Span(NamedTuple):
+    """A piece of inline text with its formatting; ``kind`` is text, soft, hard or ref."""
+
+    text: str
+    kind: str = "text"
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    code: bool = False
+    href: str | None = None
+
+
+class MarkdownRenderer:
+    """Renders Markdown for one export; ``sources`` maps a note's ``[n]`` to an anchor name."""
+
+    def __init__(self, ts: Typesetter, width: float) -> None:
+        self.ts = ts
+        self.width = width
+
+    def render(self, text: str, where: str, *, numbered: bool = False,
+               style: ParagraphStyle = styles.body,
+               sources: Callable[[int], str | None] | None = None) -> list[Flowable]:
+        """The flowables of ``text``; ``numbered`` numbers every top-level paragraph and item."""
+        if not text.strip():
+            return []
+        block = _Block(self, where, style, sources or (lambda n: None), text.splitlines())
+        tokens = _parser().parse(text)
+        if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
+            return self.literal(text, where, style)
+        return block.blocks(tokens, 0, len(tokens), numbered=numbered)
+
+    def literal(self, text: str, where: str, style: ParagraphStyle = styles.body) -> list[Flowable]:
+        """``text`` as typed, line by line, without Markdown: for what the parser cannot take."""
+        out: list[Flowable] = []
+        for block in text.replace("\r\n", "\n").split("\n\n"):
+            spans: list[Span] = []
+            for line in block.split("\n"):
+                if spans:
+                    spans.append(Span("", kind="hard"))
+                spans.append(Span(line))
+            out += self.paragraphs(spans, style, where)
+        return out
+
+    def paragraphs(self, spans: Sequence[Span], style: ParagraphStyle, where: str,
+                   bullet: str | None = None) -> list[Flowable]:
+        """One paragraph per chunk of ``spans`` (the bullet on the first)."""
+        bold = style.fontName == BODY_BOLD
+        out: list[Flowable] = []
+        for chunk in _chunks(spans):
+            markup = "".join(self._span(s, where, bold) for s in chunk).strip()
+            if not markup and not out:
+                continue
+            out.append(BookParagraph(markup, style, bulletText=bullet if not out else None))
+        return out
+
+    def _span(self, span: Span, where: str, bold: bool) -> str:
+        if span.kind == "hard":
+            return "<br/>"
+        text = self.ts.markup(span.text, where, bold=bold or span.bold, italic=span.italic)
+        if span.kind == "ref":
+            return f'<super><a href="#{escape(span.href or "")}" color="{styles.LINK_HEX}">{text}</a></super>'
+        if span.code:
+            text = f'<span backColor="{styles.CODE_FILL_HEX}">{text}</span>'
+        if span.strike:
+            text = f"<strike>{text}</strike>"
+        if span.italic:
+            text = f"<i>{text}</i>"
+        if span.bold:
+            text = f"<b>{text}</b>"
+        if span.href:
+            text = f'<a href="{escape(span.href)}" color="{styles.LINK_HEX}"><u>{text}</u></a>'
+        return text
+
+
+class _Block:
+    """Walks block tokens of one text; an instance per ``render`` call."""
+
+    def __init__(self, r: MarkdownRenderer, where: str, style: ParagraphStyle,
+                 sources: Callable[[int], str | None], lines: list[str]) -> None:
+        self.r, self.where, self.style, self.sources = r, where, style, sources
+        self.lines = lines
+        self.indent = 0.0
+
+    def blocks(self, tokens: list[Token], start: int, end: int, *, numbered: bool = False,
+               first_bullet: str | None = None) -> list[Flowable]:
+        """The flowables of the blocks in ``tokens[start:end]`` (see ``MarkdownRenderer.render``)."""
+        out: list[Flowable] = []
+        bullet = first_bullet
+        point = 0
+        i = start
+        while i < end:
+            tok = tokens[i]
+            close = _closing(tokens, i) if tok.nesting == 1 else i
+            if numbered and tok.type == "paragraph_open":
+                point += 1
+                out += self._item(tokens, i, close + 1, f"{point}.")
+            elif numbered and tok.type in ("bullet_list_open", "ordered_list_open"):
+                for item_start, item_end in _children(tokens, i, close):
+                    point += 1
+                    out += self._item(tokens, item_start + 1, item_end, f"{point}.")
+            else:
+                out += self._block(tokens, i, close, bullet)
+            if out:
+                bullet = None
+            i = close + 1
+        return out
+
+    def _block(self, tokens: list[Token], i: int, close: int, bullet: str | None) -> list[Flowable]:
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "paragraph_open":
+            return self._inline(tokens[i + 1], self._styled(self.style), bullet)
+        if kind == "heading_open":
+            level = min(int(tok.tag[1:]), len(styles.md_headings)) - 1
+            heading = self._inline(tokens[i + 1], self._styled(styles.md_headings[level]), bullet)
+            return [CondPageBreak(styles.KEEP_WITH_NEXT), *heading]
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            ordered = kind == "ordered_list_open"
+            number = int(tok.attrs.get("start", 1) or 1) if ordered else 1
+            out: list[Flowable] = []
+            for item_start, item_end in _children(tokens, i, close):
+                mark = f"{number}." if ordered else "\u2022"
+                out += self._item(tokens, item_start + 1, item_end, mark)
+                number += 1
+            return out
+        if kind == "blockquote_open":
+            return self._indented(styles.BULLET_INDENT, tokens, i + 1, close, bullet, styles.quote)
+        if kind in ("fence", "code_block"):
+            return self._code(tok.content, bullet)
+        if kind == "table_open":
+            return self._table(tokens, i, close)
+        if kind == "hr":
+            return [HRFlowable(width="100%", thickness=0.6, color=styles.RULE,
+                               spaceBefore=4, spaceAfter=6)]
+        if kind == "inline":
+            return self._inline(tok, self._styled(self.style), bullet)
+        return []
+
+    def _item(self, tokens: list[Token], start: int, end: int, mark: str) -> list[Flowable]:
+        return self._indented(styles.LIST_INDENT, tokens, start, end, mark, None)
+
+    def _indented(self, by: float, tokens: list[Token], start: int, end: int,
+                  bullet: str | None, style: ParagraphStyle | None) -> list[Flowable]:
+        # indentation lives in the paragraph styles (not Indenters), so lists also work in cells
+        saved = self.style
+        self.indent += by
+        if style is not None:
+            self.style = style
+        try:
+            inner = self.blocks(tokens, start, end, first_bullet=bullet)
+            if bullet and not inner:    # an empty list item still shows its bullet
+                inner = [BookParagraph("", self._styled(self.style), bulletText=bullet)]
+        finally:
+            self.indent -= by
+            self.style = saved
+        return inner
+
+    def _inline(self, tok: Token, style: ParagraphStyle, bullet: str | None) -> list[Flowable]:
+        return self.r.paragraphs(self.spans(tok), style, self.where, bullet)
+
+    def _styled(self, style: ParagraphStyle) -> ParagraphStyle:
+        return _indented_style(style, min(self.indent, MAX_INDENT))
+
+    def spans(self, tok: Token) -> list[Span]:
+        """The inline children of ``tok`` as spans."""
+        out: list[Span] = []
+        fmt = Span("")
+        hrefs: list[str | None] = []
+        for child in tok.children or ():
+            t = child.type
+            if t == "text":
+                out += self._text(child.content, fmt)
+            elif t == "softbreak":
+                out.append(fmt._replace(text=" ", kind="soft"))
+            elif t == "hardbreak":
+                out.append(Span("", kind="hard"))
+            elif t == "code_inline":
+                out.append(fmt._replace(text=child.content, code=True))
+            elif t in ("strong_open", "strong_close"):
+                fmt = fmt._replace(bold=t == "strong_open")
+            elif t in ("em_open", "em_close"):
+                fmt = fmt._replace(italic=t == "em_open")
+            elif t in ("s_open", "s_close"):
+                fmt = fmt._replace(strike=t == "s_open")
+            elif t == "link_open":
+                href = str(child.attrs.get("href", ""))
+                safe = href if href.startswith(LINK_SCHEMES) else None
+                hrefs.append(href)
+                fmt = fmt._replace(href=safe)
+            elif t == "link_close":
+                href = hrefs.pop() if hrefs else None
+                fmt = fmt._replace(href=None)
+                if href and not _same_link(out, href):
+                    out.append(fmt._replace(text=f" ({href})"))
+            elif t == "image":
+                # printed as typed: the book never loads an image named in a note
+                alt = "".join(c.content for c in child.children or ())
+                out.append(fmt._replace(text=f"![{alt}]({child.attrs.get('src', '')})"))
+            else:
+                out.append(fmt._replace(text=child.content))
+        return out
+
+    def _text(self, text: str, fmt: Span) -> list[Span]:
+        """Plain text, with in-text source references ``[n]`` turned into links."""
+        if "[" not in text:
+            return [fmt._replace(text=text)]
+        out: list[Span] = []
+        at = 0
+        for match in _REF.finditer(text):
+            anchor = self.sources(int(match.group(1)))
+            if anchor is None:
+                continue
+            if match.start() > at:
+                out.append(fmt._replace(text=text[at:match.start()]))
+            out.append(fmt._replace(text=match.group(), kind="ref", href=anchor))
+            at = match.end()
+        if at < len(text):
+            out.append(fmt._replace(text=text[at:]))
+        return out
+
+    def _code(self, content: str, bullet: str | None) -> list[Flowable]:
+        lines = content.rstrip("\n").split("\n")
+        out: list[Flowable] = []
+        for first in range(0, len(lines), 40):
+            markup = "<br/>".join(
+                self.r.ts.markup(line, self.where).replace("  ", "&nbsp; ") or "&nbsp;"
+                for line in lines[first:first + 40]
+            )
+            first_bullet = bullet if not out else None
+            out.append(BookParagraph(markup, self._styled(styles.code), bulletText=first_bullet))
+        return out
+
+    def _table(self, tokens: list[Token], start: int, close: int) -> list[Flowable]:
+        rows: list[list[list[Flowable]]] = []
+        aligns: list[str] = []
+        header_rows = 0
+        overfull: list[str] = []   # rows typed with more cells than the header: GFM drops the rest
+        for i in range(start, close):
+            tok = tokens[i]
+            if tok.type == "tr_open":
+                rows.append([])
+                if tok.map and rows[1:] and typed_cells(self.lines[tok.map[0]]) > len(rows[0]):
+                    overfull.append(self.lines[tok.map[0]].strip())
+            elif tok.type in ("th_open", "td_open"):
+                if tok.type == "th_open" and len(rows) > header_rows:
+                    header_rows = len(rows)
+                align = str(tok.attrs.get("style", ""))
+                if len(rows) == 1:
+                    aligns.append(align)
+                base = styles.cell_head if tok.type == "th_open" else styles.cell
+                style = aligned(base, align)
+                rows[-1].append(self.r.paragraphs(self.spans(tokens[i + 1]), style, self.where))
+        return table_flowables(rows, header_rows, overfull, self.r.ts, self.where)
+
+
+def _closing(tokens: list[Token], i: int) -> int:
+    """The index of the token that closes ``tokens[i]``."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def _children(tokens: list[Token], i: int, close: int) -> list[tuple[int, int]]:
+    """(open, close) of each direct child of the container ``tokens[i]``."""
+    out = []
+    j = i + 1
+    while j < close:
+        end = _closing(tokens, j) if tokens[j].nesting == 1 else j
+        out.append((j, end))
+        j = end + 1
+    return out
+
+
+def _chunks(spans: Sequence[Span]) -> list[list[Span]]:
+    """Spans cut into runs of at most about ``CHUNK`` characters, at line breaks or spaces."""
+    chunks: list[list[Span]] = [[]]
+    size = 0
+    for span in spans:
+        if span.kind in ("soft", "hard") and size >= CHUNK // 2:
+            chunks.append([])
+            size = 0
+            continue
+        text = span.text
+        while size + len(text) > CHUNK:
+            room = CHUNK - size
+            cut = max(text.rfind(" ", 0, room), text.rfind("\n", 0, room))
+            if cut <= 0:
+                cut = room if size == 0 else 0
+            if cut:
+                chunks[-1].append(span._replace(text=text[:cut]))
+                text = text[cut:]
+            chunks.append([])
+            size = 0
+        if text:
+            chunks[-1].append(span._replace(text=text) if text is not span.text else span)
+            size += len(text)
+    return [c for c in chunks if c]
+
+
+def _same_link(spans: list[Span], href: str) -> bool:
+    """Whether the link's text already shows its address (an autolink)."""
+    tail = "".join(s.text for s in spans[-3:])
+    return tail.endswith(href) or tail.endswith(href.removeprefix("mailto:"))
+
+
+@lru_cache(maxsize=256)
+def _indented_style(style: ParagraphStyle, indent: float) -> ParagraphStyle:
+    """``style`` indented by ``indent``, with a bullet hung in the indent."""
+    if not indent:
+        return style
+    return ParagraphStyle(f"{style.name}+{indent:g}", parent=style, leftIndent=style.leftIndent + indent,
+                          bulletIndent=style.leftIndent + indent - styles.LIST_INDENT + 2,
+                          bulletFontName=style.fontName, bulletFontSize=style.fontSize)

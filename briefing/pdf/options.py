@@ -1,0 +1,118 @@
+"""What the user chooses for one export: sections, paper, watermark, password.
+
+The paper defaults to the system locale's: Letter where the territory of the
+locale uses it (the United States, Canada, Mexico, the Philippines and a few
+more), A4 everywhere else. The locale is read without Qt, as POSIX programs
+do: the first of ``LC_ALL``, ``LC_PAPER`` and ``LANG`` that is set (e.g.
+``en_US.UTF-8`` → US → Letter), else Python's ``locale.getlocale()``, which on
+Windows and macOS reports the user's regional setting (``English_United
+States`` or ``en_US``).
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefing.errors import ValidationError
+
+#: The parts of the book, in print order: (id, what it is). ``red_lines`` is a part
+#: of every issue paper that can be left out (a version for a wider audience).
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("cover", "cover page"),
+    ("contents", "table of contents"),
+    ("agenda", "agenda with start times"),
+    ("papers", "one issue paper per issue"),
+    ("red_lines", "the red-lines panel of each issue paper"),
+    ("participants", "our delegation and theirs, with bios"),
+    ("actions", "action items"),
+)
+SECTION_IDS: tuple[str, ...] = tuple(name for name, _ in SECTIONS)
+
+#: Width and height in points (1/72 inch); kept free of ReportLab so ``--help`` stays cheap.
+PAPER_SIZES: dict[str, tuple[float, float]] = {
+    "a4": (210 * 72 / 25.4, 297 * 72 / 25.4),
+    "letter": (8.5 * 72, 11 * 72),
+}
+
+#: Territories whose paper is Letter (ISO 3166 codes, and the English names Windows uses).
+LETTER_TERRITORIES = frozenset({
+    "US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "PR", "SV", "NI", "DO", "BZ",
+    "United States", "Canada", "Mexico", "Philippines", "Chile", "Colombia", "Venezuela",
+    "Costa Rica", "Guatemala", "Panama", "Puerto Rico", "El Salvador", "Nicaragua",
+    "Dominican Republic", "Belize",
+})
+
+
+def parse_sections(text: str) -> frozenset[str]:
+    """``"cover,agenda"`` → the chosen section ids; an unknown one is a ``ValidationError``."""
+    chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
+    if not chosen:
+        raise ValidationError("sections", "choose at least one of " + ", ".join(SECTION_IDS))
+    unknown = [name for name in chosen if name not in SECTION_IDS]
+    if unknown:
+        raise ValidationError(
+            "sections", f"unknown section {unknown[0]!r}; choose from " + ", ".join(SECTION_IDS)
+        )
+    return frozenset(chosen)
+
+
+def paper_of_locale(name: str | None) -> str:
+    """``"en_US.UTF-8"`` → ``"letter"``; ``"ja_JP"``, ``"C"``, ``None`` → ``"a4"``."""
+    if not name:
+        return "a4"
+    base = name.split(".")[0].split("@")[0]
+    territory = base.split("_", 1)[1] if "_" in base else ""
+    return "letter" if territory in LETTER_TERRITORIES else "a4"
+
+
+def default_paper(environ: Mapping[str, str] | None = None) -> str:
+    """The system locale's paper: ``"letter"`` or ``"a4"`` (see the module docstring)."""
+    env = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+        if env.get(variable):
+            return paper_of_locale(env[variable])
+    try:
+        return paper_of_locale(locale.getlocale()[0])
+    except ValueError:
+        return "a4"
+
+
+@dataclass(frozen=True, slots=True)
+class BookOptions:
+    """One export's choices. ``invariant`` makes the file reproducible (tests)."""
+
+    sections: frozenset[str] = frozenset(SECTION_IDS)
+    paper: str = field(default_factory=default_paper)
+    watermark: str = ""
+    password: str | None = None
+    prepared_on: date | None = None
+    invariant: bool = False
+
+    def __post_init__(self) -> None:
+        if self.paper not in PAPER_SIZES:
+            raise ValidationError("paper", f"must be one of {', '.join(PAPER_SIZES)}, not {self.paper!r}")
+        unknown = set(self.sections) - set(SECTION_IDS)
+        if unknown:
+            raise ValidationError("sections", f"unknown section {sorted(unknown)[0]!r}")
+        if self.password == "":
+            raise ValidationError("password", "must not be empty (leave it out for no password)")
+
+    @classmethod
+    def without(cls, left_out: Iterable[str], **kwargs) -> BookOptions:
+        """Every section except ``left_out``."""
+        return cls(sections=frozenset(SECTION_IDS) - frozenset(left_out), **kwargs)
+
+    def has(self, section: str) -> bool:
+        """Whether the book includes ``section`` (``red_lines`` only inside papers)."""
+        if section == "red_lines" and "papers" not in self.sections:
+            return False
+        return section in self.sections
+
+    @property
+    def pagesize(self) -> tuple[float, float]:
+        """Width and height of the paper in points."""
+        return PAPER_SIZES[self.paper]

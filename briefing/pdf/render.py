@@ -1,0 +1,133 @@
+"""``render_pdf(brief, options, out)``: lay the book out once, encrypt it if asked, write it safely.
+
+No Qt: the GUI runs this in a worker with ``progress`` (called per page) and
+``cancelled`` (checked per flowable: the export then stops cleanly and writes
+nothing). Warnings come back as values in the ``ExportResult``. A file is
+written atomically: into a temporary file beside the target, then renamed,
+so a failed or cancelled export leaves an earlier file of that name as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import BinaryIO
+
+from briefing.errors import BriefbookError
+from briefing.pdf.fonts import register_fonts
+from briefing.pdf.options import BookOptions
+from briefing.pdf.story import build_story
+from briefing.pdf.templates import BookTemplate, ExportCancelled, ExportProgress, Furniture
+from briefing.pdf.typeset import ExportWarning, Typesetter
+from briefing.records import Brief
+from briefing.sensitivity import Ladder
+
+#: The running line shows at most this much of a long meeting title.
+RUNNING_TITLE_MAX = 90
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What an export did: pages written, warnings for the user, whether it was cancelled."""
+
+    pages: int
+    warnings: tuple[ExportWarning, ...]
+    cancelled: bool = False
+    path: Path | None = None
+
+
+def render_pdf(brief: Brief, options: BookOptions, out: str | os.PathLike | BinaryIO, *,
+               progress: Callable[[ExportProgress], None] | None = None,
+               cancelled: Callable[[], bool] | None = None,
+               ladder: Ladder | None = None) -> ExportResult:
+    """Write the briefing book of ``brief`` to ``out`` (a path, or a binary file object)."""
+    ladder = ladder or Ladder()
+    ts = Typesetter(register_fonts())
+    if progress is not None:
+        progress(ExportProgress(0, 0.0, "Preparing"))
+    story = build_story(brief, options, ts, ladder)
+    buffer = BytesIO()
+    doc = _template(buffer, brief, options, ts, ladder, progress, cancelled)
+    try:
+        doc.build(story)
+    except ExportCancelled:
+        return ExportResult(0, ts.warnings, cancelled=True)
+    data = buffer.getvalue()
+    if options.password:
+        data = encrypt(data, options.password)
+    if cancelled is not None and cancelled():
+        return ExportResult(0, ts.warnings, cancelled=True)
+    path = None
+    if hasattr(out, "write"):
+        out.write(data)  # type: ignore[union-attr]
+    else:
+        path = Path(out)
+        write_atomically(path, data)
+    if progress is not None:
+        progress(ExportProgress(doc.page_count, 1.0, "Done"))
+    return ExportResult(doc.page_count, ts.warnings, path=path)
+
+
+def _template(buffer: BytesIO, brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder,
+              progress, cancelled) -> BookTemplate:
+    m = brief.meeting
+    marking = ladder.get(m.sensitivity)
+    title = ts.plain(m.title)
+    running = title if len(title) <= RUNNING_TITLE_MAX else title[:RUNNING_TITLE_MAX - 1] + "…"
+    furniture = Furniture(
+        running_title=ts.markup(running, "Running line"),
+        marking=marking.label.upper(),
+        marking_colour=marking.colour,
+        watermark=ts.markup(options.watermark.strip(), "Watermark", bold=True),
+    )
+    round_name = "launch" if m.round_no == 0 else f"round {m.round_no}"
+    subject = f"Briefing book, {round_name}" + (f", with {ts.plain(m.counterpart)}" if m.counterpart else "")
+    return BookTemplate(buffer, pagesize=options.pagesize, furniture=furniture, ts=ts,
+                        invariant=options.invariant, progress=progress, cancelled=cancelled,
+                        title=title, author=ts.plain(m.prepared_by), subject=subject,
+                        keywords=marking.label)
+
+
+def encrypt(data: bytes, password: str) -> bytes:
+    """``data`` encrypted with AES-256, revision 6 (PDF 2.0 / ISO 32000-2), opened by ``password``."""
+    import pikepdf
+
+    with pikepdf.open(BytesIO(data)) as pdf:
+        out = BytesIO()
+        pdf.save(out, encryption=pikepdf.Encryption(user=password, owner=password, R=6, aes=True))
+    return out.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it; errors name the path."""
+    if path.is_dir():
+        raise BriefbookError(f"cannot write {path}: it is a folder")
+    directory = path.parent
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    except OSError as error:
+        raise BriefbookError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(temp, path)
+    except OSError as error:
+        _remove(temp)
+        raise BriefbookError(f"cannot write {path}: {error.strerror or error}") from None
+    except BaseException:
+        _remove(temp)
+        raise
+
+
+def _remove(temp: str) -> None:
+    try:
+        os.unlink(temp)
+    except OSError:
+        pass

@@ -1,0 +1,392 @@
+"""The book's story: ``build_story(brief, options)`` → flowables, one function per section.
+
+Pure: it reads the frozen ``Brief`` and the options and returns flowables;
+nothing here touches the store, a file or the network. Every piece of user
+text goes through the ``Typesetter`` (``Book.text``) or the Markdown renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
+
+from briefing.pdf import styles
+from briefing.pdf.flowables import BookParagraph, ContentsEntry, RowKeepingTable, panel
+from briefing.pdf.fonts import BODY_BOLD, register_fonts
+from briefing.pdf.markdown import MarkdownRenderer
+from briefing.pdf.options import BookOptions
+from briefing.pdf.templates import OutlineEntry, with_outline
+from briefing.pdf.typeset import Typesetter, escape
+from briefing.records import AgendaSlot, Brief, NoteRecord, ParticipantRecord
+from briefing.schedule import format_minutes
+from briefing.sensitivity import Ladder
+from briefing.vocabulary import NOTE_SECTIONS
+
+SIDE_HEADINGS = (("ours", "Our delegation"), ("theirs", "Their delegation"))
+
+
+@dataclass
+class Book:
+    """What the section builders share: the brief, the options, the typesetter, the width."""
+
+    brief: Brief
+    options: BookOptions
+    ts: Typesetter
+    width: float
+    ladder: Ladder
+
+    def __post_init__(self) -> None:
+        self.md = MarkdownRenderer(self.ts, self.width)
+
+    def text(self, text: str, where: str, style=styles.body) -> BookParagraph:
+        """One paragraph of plain user text (a title, a name) in ``style``."""
+        bold = style.fontName == BODY_BOLD
+        return BookParagraph(self.ts.markup(text, where, bold=bold), style)
+
+    def label(self, text: str, style=styles.body) -> BookParagraph:
+        """A paragraph of the builder's own words (no user text)."""
+        return BookParagraph(self.ts.markup(text, ""), style)
+
+    def section(self, key: str, title: str) -> Flowable:
+        """A section's heading, which opens a top-level contents and outline entry ``key``."""
+        return with_outline(self.label(title, styles.section), (key, title, 0))
+
+    def heading(self, text: str, style=styles.subsection) -> list[Flowable]:
+        """A heading of the builder's own words that never ends a page."""
+        return [CondPageBreak(styles.KEEP_WITH_NEXT), self.label(text, style)]
+
+
+def build_story(brief: Brief, options: BookOptions, ts: Typesetter | None = None,
+                ladder: Ladder | None = None) -> list[Flowable]:
+    """Every flowable of the book, in print order, for the sections ``options`` chooses."""
+    ts = ts or Typesetter(register_fonts())
+    width = options.pagesize[0] - 2 * styles.MARGIN
+    book = Book(brief, options, ts, width, ladder or Ladder())
+    parts: list[list[Flowable]] = []
+    if options.has("cover"):
+        parts.append(cover(book))
+    if options.has("contents"):
+        parts.append(contents(book))
+    if options.has("agenda"):
+        parts.append(agenda(book))
+    if options.has("papers"):
+        parts += [paper(book, note) for note in brief.notes]
+    if options.has("participants"):
+        parts.append(participants(book))
+    if options.has("actions"):
+        parts.append(actions(book))
+    story: list[Flowable] = []
+    for part in parts:
+        if story:
+            story.append(PageBreak())
+        story += part
+    return story
+
+
+def contents_entries(brief: Brief, options: BookOptions) -> list[OutlineEntry]:
+    """The contents (and outline) entries of the book: (key, title, level)."""
+    entries: list[OutlineEntry] = []
+    if options.has("agenda"):
+        entries.append(("agenda", "Agenda", 0))
+    if options.has("papers") and brief.notes:
+        entries.append(("papers", "Issue papers", 0))
+        entries += [(paper_key(n), n.issue_title, 1) for n in brief.notes]
+    if options.has("participants"):
+        entries.append(("participants", "Participants", 0))
+    if options.has("actions"):
+        entries.append(("actions", "Action items", 0))
+    return entries
+
+
+def paper_key(note: NoteRecord) -> str:
+    """The outline key (and named destination) of a note's paper."""
+    return f"paper-{note.id}"
+
+
+def source_anchor(note: NoteRecord, number: int) -> str:
+    """The named destination of a note's source ``number`` (1-based) in its Sources list."""
+    return f"src-{note.id}-{number}"
+
+
+# -- cover ---------------------------------------------------------------------------
+
+
+def cover(book: Book) -> list[Flowable]:
+    """Title, counterpart, venue, times in both zones, for/by/on, and the marking, large."""
+    m = book.brief.meeting
+    where = "Cover"
+    round_name = "Launch" if m.round_no == 0 else f"Round {m.round_no}"
+    out: list[Flowable] = [Spacer(1, 36), book.label(f"BRIEFING BOOK · {round_name.upper()}",
+                                                      styles.cover_kicker),
+                           book.text(m.title, where, styles.cover_title)]
+    venue_start = m.starts_at.astimezone(_zone(m.timezone))
+    home_start = m.starts_at.astimezone(_zone(m.home_timezone))
+    when = _long_datetime(venue_start)
+    if m.ends_at is not None:
+        when += f"–{m.ends_at.astimezone(_zone(m.timezone)):%H:%M}"
+    rows = [
+        ("Counterpart", m.counterpart),
+        ("Venue", m.location),
+        ("Date and time (venue)", f"{when} {venue_start.tzname()}"),
+        ("Date and time (home)", f"{_long_datetime(home_start)} {home_start.tzname()}"),
+        ("Prepared for", m.principal),
+        ("Prepared by", m.prepared_by),
+        ("Prepared on", _long_date(book.options.prepared_on or date.today())),
+    ]
+    for label, value in rows:
+        if value:
+            out.append(book.label(label.upper(), styles.cover_label))
+            out.append(book.text(value, where, styles.cover_value))
+    marking = book.ladder.get(m.sensitivity)
+    band = Table([[book.text(marking.label, where, styles.cover_marking)]], colWidths=[book.width])
+    band.setStyle(TableStyle([*styles.TABLE_BASE, ("BACKGROUND", (0, 0), (-1, -1), marking.colour),
+                              ("TOPPADDING", (0, 0), (-1, -1), 10),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
+    return [*out, Spacer(1, 28), band]
+
+
+# -- contents ------------------------------------------------------------------------
+
+
+def contents(book: Book) -> list[Flowable]:
+    """Every entry with dotted leaders to its page number, each a link."""
+    out: list[Flowable] = [book.label("Contents", styles.section)]
+    for key, title, level in contents_entries(book.brief, book.options):
+        style = styles.toc[min(level, len(styles.toc) - 1)]
+        out.append(ContentsEntry(book.ts.markup(title, "Contents", bold=level == 0), key, style))
+    return out
+
+
+# -- agenda --------------------------------------------------------------------------
+
+
+def agenda(book: Book) -> list[Flowable]:
+    """The meeting's objectives and its agenda table with start times in both zones."""
+    m, schedule = book.brief.meeting, book.brief.schedule
+    where = "Agenda"
+    out: list[Flowable] = [book.section("agenda", "Agenda")]
+    venue_start = m.starts_at.astimezone(_zone(m.timezone))
+    line = f"{_long_datetime(venue_start)} {venue_start.tzname()}"
+    if m.location:
+        line = f"{m.location} · {line}"
+    out.append(book.text(line, where, styles.muted))
+    if m.objectives.strip():
+        out += book.heading("Objectives of the meeting")
+        out += book.md.render(m.objectives, "Agenda › Objectives")
+    out.append(Spacer(1, 8))
+    if not schedule.slots:
+        return [*out, book.label("No agenda items yet.", styles.muted)]
+    out.append(_agenda_table(book, schedule.slots))
+    total = f"Total {format_minutes(schedule.total_minutes)}"
+    if schedule.length_minutes is not None:
+        total += f" of {format_minutes(schedule.length_minutes)} planned"
+        if schedule.overrun_minutes:
+            total += f" — overruns by {format_minutes(schedule.overrun_minutes)}"
+    out.append(Spacer(1, 4))
+    out.append(book.label(total, styles.muted))
+    return out
+
+
+def _agenda_table(book: Book, slots: tuple[AgendaSlot, ...]) -> Table:
+    first = slots[0]
+    venue_zone, home_zone = first.venue_start.tzname(), first.home_start.tzname()
+    # the builder's own short values are plain strings (cheaper than paragraphs); user text is not
+    head = ["#", f"Venue {venue_zone}", f"Home {home_zone}", "Min", "Item", "Lead", "Issue"]
+    rows: list[list] = [head]
+    papers = {n.issue_id for n in book.brief.notes} if book.options.has("papers") else set()
+    day = first.venue_start.date()
+    for number, slot in enumerate(slots, 1):
+        item = slot.item
+        where = f"Agenda item {number}"
+        title: list[Flowable] = [book.text(item.title, where, styles.cell)]
+        if item.outcome.strip():
+            title += book.md.render(item.outcome, f"{where} › Outcome", style=styles.cell_muted)
+        issue: Flowable | list = []
+        if item.issue_title:
+            markup = book.ts.markup(item.issue_title, where)
+            if item.issue_id in papers:
+                note = next(n for n in book.brief.notes if n.issue_id == item.issue_id)
+                markup = f'<a href="#{paper_key(note)}" color="{styles.LINK_HEX}">{markup}</a>'
+            issue = BookParagraph(markup, styles.cell)
+        rows.append([
+            str(number), _clock(slot.venue_start, day), _clock(slot.home_start, day), str(item.minutes),
+            title,
+            book.text(item.lead, where, styles.cell),
+            issue,
+        ])
+    fixed = [18, 58, 58, 30, 78, 96]
+    widths = [*fixed[:4], book.width - sum(fixed), *fixed[4:]]
+    table = RowKeepingTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([*_grid_style(), ("ALIGN", (3, 0), (3, -1), "RIGHT")]))
+    return table
+
+
+# -- issue papers --------------------------------------------------------------------
+
+
+def paper(book: Book, note: NoteRecord) -> list[Flowable]:
+    """One issue paper: header box, its sections, red lines boxed, its sources."""
+    where = f"Issue paper “{note.issue_title}”"
+    entries: list[OutlineEntry] = []
+    if note is book.brief.notes[0]:
+        entries.append(("papers", "Issue papers", 0))
+    entries.append((paper_key(note), note.issue_title, 1))
+    out: list[Flowable] = [with_outline(_header_box(book, note, where), *entries)]
+
+    def sources(number: int) -> str | None:
+        return source_anchor(note, number) if 1 <= number <= len(note.sources) else None
+
+    for field, heading in NOTE_SECTIONS:
+        text = note.section(field)
+        if not text.strip():
+            continue
+        at = f"{where} › {heading}"
+        if field == "red_lines":
+            if book.options.has("red_lines"):
+                body = book.md.render(text, at, sources=sources)
+                out += [CondPageBreak(styles.KEEP_WITH_NEXT),
+                        *panel(book.label(heading, styles.red_lines_heading), body)]
+            continue
+        out += book.heading(heading)
+        out += book.md.render(text, at, numbered=field == "talking_points", sources=sources)
+    if note.sources:
+        out += book.heading("Sources")
+        for number, src in enumerate(note.sources, 1):
+            out.append(_source(book, note, number, src, f"{where} › Sources [{number}]"))
+    return out
+
+
+def _header_box(book: Book, note: NoteRecord, where: str) -> Table:
+    m = book.brief.meeting
+    meta = [f"Status: {note.status.capitalize()}", f"Priority: {note.priority.capitalize()}",
+            "Launch" if m.round_no == 0 else f"Round {m.round_no}"]
+    meta_markup = " · ".join(book.ts.markup(x, where) for x in meta)
+    if note.owner:
+        meta_markup += " · " + book.ts.markup(f"Owner: {note.owner}", where)
+    box = Table([[book.text(note.issue_title, where, styles.issue)],
+                 [BookParagraph(meta_markup, styles.issue_meta)]], colWidths=[book.width])
+    box.setStyle(TableStyle([
+        *styles.TABLE_BASE,
+        ("BACKGROUND", (0, 0), (-1, -1), styles.HEADER_FILL),
+        ("LINEABOVE", (0, 0), (-1, 0), 2, styles.ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, 0), 8),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 9),
+    ]))
+    box.spaceAfter = 4
+    return box
+
+
+def _source(book: Book, note: NoteRecord, number: int, src, where: str) -> BookParagraph:
+    parts = [f'<a name="{source_anchor(note, number)}"/>[{number}] ',
+             "<b>" + book.ts.markup(src.title, where, bold=True) + "</b>"]
+    detail = ", ".join(x for x in (src.publisher, src.date) if x)
+    if detail:
+        parts.append(". " + book.ts.markup(detail, where))
+    if src.url:
+        url = book.ts.markup(src.url, where)
+        if src.url.startswith(("http://", "https://")):
+            url = f'<a href="{escape(src.url)}" color="{styles.LINK_HEX}">{url}</a>'
+        parts.append(". " + url)
+    return BookParagraph("".join(parts), styles.source)
+
+
+# -- participants and actions ----------------------------------------------------------
+
+
+def participants(book: Book) -> list[Flowable]:
+    """Our delegation, then theirs: name (and native-script name), role, title, bio."""
+    out: list[Flowable] = [book.section("participants", "Participants")]
+    people = book.brief.participants
+    if not people:
+        return [*out, book.label("No participants listed.", styles.muted)]
+    for side, heading in SIDE_HEADINGS:
+        group = [p for p in people if p.side == side]
+        if group:
+            out += book.heading(heading, styles.group)
+            for p in group:
+                out += _person(book, p)
+    return out
+
+
+def _person(book: Book, p: ParticipantRecord) -> list[Flowable]:
+    person = p.person
+    where = f"Participants › {person.name}"
+    name = book.ts.markup(person.name, where, bold=True)
+    if person.native_name:
+        name += "  " + book.ts.markup(person.native_name, where, bold=True)
+    out: list[Flowable] = [CondPageBreak(styles.KEEP_WITH_NEXT), BookParagraph(name, styles.person_name)]
+    role = " · ".join(x for x in (p.role, person.title, person.organization) if x)
+    if role:
+        out.append(book.text(role, where, styles.person_role))
+    out += book.md.render(person.bio, f"{where} › Bio", style=styles.small)
+    return out
+
+
+def actions(book: Book) -> list[Flowable]:
+    """The action items: what, owner, due date, status, issue."""
+    out: list[Flowable] = [book.section("actions", "Action items")]
+    items = book.brief.actions
+    if not items:
+        return [*out, book.label("No action items.", styles.muted)]
+    today = book.options.prepared_on or date.today()
+    rows: list[list] = [["#", "Action", "Owner", "Due", "Status", "Issue"]]
+    for number, a in enumerate(items, 1):
+        where = f"Action item {number}"
+        status = a.status.capitalize() + (" — overdue" if a.is_overdue(today) else "")
+        rows.append([
+            str(number),
+            book.md.render(a.text, where, style=styles.cell),
+            book.text(a.owner, where, styles.cell),
+            a.due.isoformat() if a.due else "—",
+            BookParagraph(status, styles.cell),
+            book.text(a.issue_title or "", where, styles.cell),
+        ])
+    fixed = [18, 90, 62, 62, 100]
+    widths = [fixed[0], book.width - sum(fixed), *fixed[1:]]
+    table = RowKeepingTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(_grid_style()))
+    return [*out, table]
+
+
+# -- small helpers -------------------------------------------------------------------
+
+
+def _grid_style() -> list[tuple]:
+    return [
+        *styles.TABLE_BASE,
+        ("FONTNAME", (0, 0), (-1, 0), styles.BODY_BOLD),
+        ("FONTSIZE", (0, 0), (-1, 0), 8.5),
+        ("TEXTCOLOR", (0, 0), (-1, 0), styles.ACCENT),
+        ("TEXTCOLOR", (0, 1), (0, -1), styles.MUTED),
+        ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, styles.ZEBRA]),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.ACCENT),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, styles.RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+
+
+def _zone(name: str):
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+def _long_date(d: date) -> str:
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+def _long_datetime(moment: datetime) -> str:
+    return f"{_long_date(moment.date())}, {moment:%H:%M}"
+
+
+def _clock(moment: datetime, day: date) -> str:
+    """``09:30``, or ``Sun 19:00`` when not on the meeting's first day (in the venue)."""
+    return f"{moment:%H:%M}" if moment.date() == day else f"{moment:%a} {moment:%H:%M}"

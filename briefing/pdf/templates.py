@@ -1,0 +1,224 @@
+"""The book's document template: pages, furniture, outline and numbers, in one layout pass.
+
+Page furniture on every page: the sensitivity marking in a coloured band at
+top and bottom, the running line (meeting title left, "Page X of Y" right)
+and the optional diagonal watermark. The outline is built as flowables are
+laid out (``afterFlowable``), after ReportLab's docco tool.
+
+A contents page usually costs a second full layout pass (``multiBuild``):
+the page numbers are not known until the end. Here the book is laid out
+once: every number not yet known ("of Y", a contents entry's page) is drawn
+as a reference to a PDF form XObject, and the forms are written after the
+last page, when the numbers are known. The contents' layout never depends
+on its numbers, because their space is reserved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from briefing.pdf import styles
+from briefing.pdf.fonts import BODY, BODY_BOLD
+from briefing.pdf.typeset import Typesetter
+
+HEAD_FORM, FOOT_FORM = "book-head", "book-foot"
+
+#: (key, title, level): an outline entry; flowables carry a list of them in ``outline``.
+OutlineEntry = tuple[str, str, int]
+
+
+class ExportCancelled(Exception):
+    """Raised inside the layout when the caller's cancel check says so."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportProgress:
+    """Where an export is: pages laid out so far, a rough fraction done, and the section."""
+
+    page: int
+    fraction: float
+    section: str
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """What every page shows besides the story."""
+
+    running_title: str          # markup, already typeset
+    marking: str                # the sensitivity label, e.g. "CONFIDENTIAL"
+    marking_colour: str         # "#rrggbb"
+    watermark: str              # markup, or "" for none
+
+
+def with_outline(flowable: Flowable, *entries: OutlineEntry) -> Flowable:
+    """Mark ``flowable`` so that laying it out adds outline entries pointing at its page."""
+    flowable.outline = list(entries)  # type: ignore[attr-defined]
+    return flowable
+
+
+class BookTemplate(BaseDocTemplate):
+    """Pages with furniture, outline and deferred page numbers."""
+
+    def __init__(self, out, *, pagesize: tuple[float, float], furniture: Furniture,
+                 ts: Typesetter, invariant: bool,
+                 progress: Callable[[ExportProgress], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None, **metadata: str) -> None:
+        width, height = pagesize
+        super().__init__(out, pagesize=pagesize, leftMargin=styles.MARGIN, rightMargin=styles.MARGIN,
+                         topMargin=22 * mm, bottomMargin=25 * mm, initialFontName=BODY,
+                         initialFontSize=styles.BODY_SIZE, invariant=int(invariant),
+                         creator="Briefbook", producer="Briefbook (ReportLab)", **metadata)
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        # one page template: the cover carries the same marking and running line
+        self.addPageTemplates([PageTemplate("book", [frame], onPage=self._head,
+                                            onPageEnd=self._foot, pagesize=pagesize)])
+        self.furniture = furniture
+        self.ts = ts
+        self.pages: dict[str, int] = {}              # outline key → page number
+        self.deferred: list[tuple[str, Callable[[int], None]]] = []
+        self._progress = progress
+        self._cancelled = cancelled
+        self._flowables_total = 1
+        self._flowables_done = 0
+        self._section = ""
+        self._running = self._running_paragraph(width)
+        self._watermark = self._watermark_paragraph(width, height)
+        self.setProgressCallBack(self._on_progress)
+
+    # -- the layout pass -----------------------------------------------------------
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Bookmark and outline the flowables that carry outline entries."""
+        for key, title, level in getattr(flowable, "outline", ()):
+            page = self.canv.getPageNumber()
+            self.pages.setdefault(key, page)
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(self.ts.plain(title), key, level=level, closed=level > 0)
+            self._section = title
+
+    def _on_progress(self, kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            self._flowables_total = max(1, value)
+        elif kind == "PROGRESS":
+            self._flowables_done = value
+            if self._cancelled is not None and self._cancelled():
+                raise ExportCancelled()
+        elif kind == "PAGE" and self._progress is not None:
+            fraction = min(1.0, self._flowables_done / self._flowables_total)
+            self._progress(ExportProgress(value, fraction, self._section))
+
+    def _endBuild(self) -> None:
+        # finish the last page without saving, write the forms every page refers to
+        # (the numbers are known now), then save
+        self._doSave = 0
+        super()._endBuild()
+        total = self.canv.getPageNumber() - 1
+        self._furniture_forms()
+        for page in range(1, total + 1):
+            self._page_form(page, total)
+        for name, fill in self.deferred:
+            self.canv.beginForm(name)
+            fill(total)
+            self.canv.endForm()
+        self.canv.save()
+        self.page_count = total
+
+    def defer(self, name: str, fill: Callable[[int], None]) -> None:
+        """Write form ``name`` once the book is laid out; ``fill(total_pages)`` draws it."""
+        self.deferred.append((name, fill))
+
+    # -- furniture -----------------------------------------------------------------
+
+    def _head(self, canv, doc) -> None:
+        # before the page's content, so that the page reads: marking, content, marking,
+        # running line. The furniture is drawn once, as forms every page shows.
+        canv.doForm(HEAD_FORM)
+
+    def _foot(self, canv, doc) -> None:
+        canv.doForm(FOOT_FORM)
+        canv.doForm(_page_form_name(canv.getPageNumber()))
+        if self._watermark is not None:
+            # over everything (translucent), so that no box or table hides it; drawn on each
+            # page rather than as a form, which could not carry the transparency
+            width, height = self.pagesize
+            para, w, h = self._watermark
+            canv.saveState()
+            canv.translate(width / 2, height / 2)
+            canv.rotate(_angle(width, height))
+            para.drawOn(canv, -w / 2, -h / 2)
+            canv.restoreState()
+
+    def _furniture_forms(self) -> None:
+        width, height = self.pagesize
+        canv = self.canv
+        canv.beginForm(HEAD_FORM)
+        self._band(canv, height - styles.BANNER_INSET - styles.BANNER_HEIGHT)
+        canv.endForm()
+        canv.beginForm(FOOT_FORM)
+        self._band(canv, styles.BANNER_INSET + 4 * mm)
+        para, _, _ = self._running
+        para.drawOn(canv, styles.MARGIN, styles.BANNER_INSET + 4 * mm - styles.RUNNING_GAP - 2)
+        canv.endForm()
+
+    def _band(self, canv, y: float) -> None:
+        width, _ = self.pagesize
+        f = self.furniture
+        canv.saveState()
+        canv.setFillColor(f.marking_colour)
+        canv.rect(styles.MARGIN, y, width - 2 * styles.MARGIN, styles.BANNER_HEIGHT, stroke=0, fill=1)
+        canv.setFillColorRGB(1, 1, 1)
+        canv.setFont(BODY_BOLD, styles.BANNER_SIZE)
+        canv.drawCentredString(width / 2, y + (styles.BANNER_HEIGHT - styles.BANNER_SIZE * 0.7) / 2,
+                               f.marking)
+        canv.restoreState()
+
+    def _page_form(self, page: int, total: int) -> None:
+        width, _ = self.pagesize
+        self.canv.beginForm(_page_form_name(page))
+        self.canv.setFont(BODY, styles.RUNNING_SIZE)
+        self.canv.setFillColor(styles.MUTED)
+        baseline = styles.BANNER_INSET + 4 * mm - styles.RUNNING_GAP
+        self.canv.drawRightString(width - styles.MARGIN, baseline, f"Page {page} of {total}")
+        self.canv.endForm()
+
+    def _running_paragraph(self, width: float) -> tuple[Paragraph, float, float]:
+        para = Paragraph(self.furniture.running_title, styles.running)
+        w, h = para.wrap(width - 2 * styles.MARGIN - 30 * mm, 100)
+        return para, w, h
+
+    def _watermark_paragraph(self, width: float, height: float) -> tuple[Paragraph, float, float] | None:
+        if not self.furniture.watermark:
+            return None
+        diagonal = (width ** 2 + height ** 2) ** 0.5
+        size = styles.WATERMARK_SIZE
+        for _ in range(3):
+            style = styles.watermark_style(size)
+            para = Paragraph(self.furniture.watermark, style)
+            para.wrap(diagonal * 4, height)
+            natural = max(para.getActualLineWidths0() or [1.0])
+            if natural <= diagonal * 0.7:
+                break
+            size *= diagonal * 0.7 / natural
+        w, h = para.wrap(natural + 1, height)
+        return para, w, h
+
+
+def _page_form_name(page: int) -> str:
+    return f"pageof{page}"
+
+
+def _angle(width: float, height: float) -> float:
+    from math import atan2, degrees
+
+    return degrees(atan2(height, width))
+
+
+def text_width(text: str, size: float, font: str = BODY) -> float:
+    """The width of body-font ``text`` (numbers, labels the builder itself writes)."""
+    return stringWidth(text, font, size)

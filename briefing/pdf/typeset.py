@@ -1,0 +1,128 @@
+"""The one place where user text becomes ReportLab paragraph markup.
+
+Everything a user typed goes through ``Typesetter.markup``: it is escaped (so
+``<b>``, ``<para>``, ``<img src=…>`` and ``&`` print as those characters and
+never reach ReportLab's parser as markup), control characters become visible
+control pictures (␀ ␛), right-to-left spans are put in visual order
+(``bidi.py``), each run of characters is set in the first shipped font that
+has them, and a character no font has prints as a visible U+FFFD with a
+warning that says which character and where. Nothing is dropped
+silently except invisible formatting characters no font draws (zero-width
+joiners, variation selectors), which no viewer would show either.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from briefing.pdf.bidi import visual_order
+from briefing.pdf.fonts import FontChain
+
+REPLACEMENT = "\ufffd"
+#: At most this many warnings (one per character) are returned.
+MAX_WARNINGS = 200
+
+_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+# C0 controls other than tab/newline/CR map to their control pictures (U+2400…), DEL to ␡.
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code not in (9, 10, 13)}
+_PICTURES |= {0x7F: "\u2421", 9: " ", 10: " ", 13: " "}
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_C1 = re.compile("[\x80-\x9f]")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportWarning:
+    """Something the reader of the book should know about one place in it."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+def escape(text: str) -> str:
+    """Text → characters ReportLab's paragraph parser prints as they are (also in attributes)."""
+    return text.translate(_XML)
+
+
+def visible_controls(text: str) -> str:
+    """Control characters → their control pictures; tab, newline and CR → a space."""
+    if _CONTROL.search(text) is None:
+        return text
+    return text.translate(_PICTURES)
+
+
+def describe(char: str) -> str:
+    """``U+1F600 GRINNING FACE (😀)`` for a warning."""
+    if unicodedata.category(char) == "Cc":
+        return f"U+{ord(char):04X} (a control character)"
+    return f"U+{ord(char):04X} {unicodedata.name(char, '(unnamed)')} ({char})"
+
+
+def _ignorable(char: str) -> bool:
+    code = ord(char)
+    return (unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F
+            or 0xE0100 <= code <= 0xE01EF)
+
+
+class Typesetter:
+    """Turns user text into markup for one export, collecting its warnings."""
+
+    def __init__(self, chain: FontChain) -> None:
+        self.chain = chain
+        self._places: dict[str, list[str]] = {}     # character without a glyph → where, in order
+        self._other: list[ExportWarning] = []
+
+    @property
+    def warnings(self) -> tuple[ExportWarning, ...]:
+        """One warning per character printed as the replacement mark, naming where it is."""
+        out = []
+        for char, places in self._places.items():
+            more = len(places) - 1
+            also = f" (also in {more} other place{'s' if more > 1 else ''}: {'; '.join(places[1:4])}"
+            also += "; …)" if more > 3 else ")"
+            out.append(ExportWarning(places[0], f"{describe(char)} is in no font the book ships; "
+                                                f"printed as {REPLACEMENT}" + (also if more else "")))
+        return tuple(out[:MAX_WARNINGS]) + tuple(self._other[:MAX_WARNINGS])
+
+    def warn(self, where: str, message: str) -> None:
+        """A warning about something other than a glyph (e.g. a table row cut by Markdown)."""
+        self._other.append(ExportWarning(_C1.sub(REPLACEMENT, visible_controls(where)), message))
+
+    def plain(self, text: str) -> str:
+        """User text for places without markup (outline entries, document metadata)."""
+        return _C1.sub(REPLACEMENT, visible_controls(text))
+
+    def markup(self, text: str, where: str, *, bold: bool = False, italic: bool = False) -> str:
+        """User text as paragraph markup, each run in the font that has it (see module doc)."""
+        text = visual_order(visible_controls(text))
+        chain = self.chain
+        if not chain.needs_fallback(text):
+            return text.translate(_XML)
+        parts: list[str] = []
+        for family, run in chain.runs(text):
+            if family is chain.body:
+                parts.append(run.translate(_XML))
+            elif family is not None:
+                parts.append(f'<font name="{family.face(bold, italic)}">{run.translate(_XML)}</font>')
+            else:
+                parts.append(self._missing(run, where))
+        return "".join(parts)
+
+    def _missing(self, run: str, where: str) -> str:
+        marks = []
+        for char in run:
+            if _ignorable(char):
+                continue
+            marks.append(REPLACEMENT)
+            self._warn(char, where)
+        return "".join(marks)
+
+    def _warn(self, char: str, where: str) -> None:
+        where = _C1.sub(REPLACEMENT, visible_controls(where))  # a place may quote user text
+        places = self._places.setdefault(char, [])
+        if where not in places:
+            places.append(where)

@@ -1,0 +1,1 @@
+"""The TrueType fonts of the briefing book (see README.md here)."""

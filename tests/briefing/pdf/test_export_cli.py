@@ -1,0 +1,95 @@
+"""``main.py export``, run as a user runs it: a real process, its file, stdout, stderr, exit code."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pypdf
+import pytest
+
+from tests.briefing.pdf.reading import outline, page_texts
+from tests.test_cli import cli
+
+ROUND_1 = "US–Japan Partnership on Trade — Round 1"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "cli.db"
+    assert cli("sample", db=path).returncode == 0
+    return path
+
+
+def test_export_by_title_writes_the_chosen_sections_on_letter_paper(db, tmp_path):
+    out = tmp_path / "brief.pdf"
+    run = cli("export", ROUND_1, "-o", str(out), "--sections", "cover,papers",
+              "--paper", "letter", "--watermark", "DRAFT", db=db)
+    assert run.returncode == 0, run.stderr
+    data = out.read_bytes()
+    pages = page_texts(data)
+    assert run.stdout.strip() == f"Wrote {len(pages)} page(s) to {out}."
+    assert ROUND_1 in pages[0] and all("DRAFT" in p for p in pages)
+    assert "Steel and aluminum excess capacity Status:" in pages[1]  # no contents, no agenda
+    assert "RED LINES" not in " ".join(pages)  # red_lines was not listed
+    assert "Their delegation" not in " ".join(pages)
+    assert [t for _, t, _ in outline(data)][0] == "Issue papers"
+    box = pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (612, 792)
+
+
+def test_the_password_comes_from_standard_input_and_is_then_required(db, tmp_path):
+    out = tmp_path / "secret.pdf"
+    run = cli("export", "2", "-o", str(out), "--password-stdin", db=db, stdin="s3cret pass\nignored\n")
+    assert run.returncode == 0, run.stderr
+    with pytest.raises(pikepdf.PasswordError):
+        pikepdf.open(out)
+    with pikepdf.open(out, password="s3cret pass") as pdf:
+        assert pdf.encryption.R == 6 and len(pdf.pages) > 10
+
+
+def test_an_empty_password_line_is_refused_and_nothing_is_written(db, tmp_path):
+    out = tmp_path / "secret.pdf"
+    run = cli("export", "2", "-o", str(out), "--password-stdin", db=db, stdin="\n")
+    assert run.returncode == 1 and "password" in run.stderr and "Traceback" not in run.stderr
+    assert not out.exists()
+
+
+def test_an_unwritable_path_fails_with_a_message_naming_it(db, tmp_path):
+    out = tmp_path / "missing" / "brief.pdf"
+    run = cli("export", "2", "-o", str(out), db=db)
+    assert run.returncode == 1
+    assert f"cannot write {out}" in run.stderr and "Traceback" not in run.stderr
+    assert not out.parent.exists()
+
+
+def test_unknown_sections_and_meetings_are_refused_with_the_choices(db, tmp_path):
+    run = cli("export", "2", "-o", str(tmp_path / "b.pdf"), "--sections", "cover,annex", db=db)
+    assert run.returncode == 1 and "unknown section 'annex'; choose from cover, contents" in run.stderr
+    run = cli("export", "Round 9", "-o", str(tmp_path / "b.pdf"), db=db)
+    assert run.returncode == 1 and "Meeting 'Round 9' was not found" in run.stderr
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_help_names_every_section(db):
+    run = cli("export", "--help", db=db)
+    assert run.returncode == 0
+    for section in ("cover", "contents", "agenda", "papers", "red_lines", "participants", "actions"):
+        assert f"\n  {section} " in run.stdout
+
+
+def test_characters_without_a_glyph_are_warned_about_on_stderr(db, tmp_path):
+    from briefing.config import Config
+    from briefing.services import Services
+
+    services = Services.open(f"sqlite:///{db}", Config())
+    try:
+        meeting = services.meetings.resolve("2")
+        services.meetings.update(meeting.id, None, objectives="Close the deal 🤝")
+    finally:
+        services.close()
+    out = tmp_path / "b.pdf"
+    run = cli("export", "2", "-o", str(out), "--sections", "agenda", db=db)
+    assert run.returncode == 0
+    assert run.stderr == ("briefbook: warning: Agenda › Objectives: U+1F91D HANDSHAKE (🤝) is in no "
+                          "font the book ships; printed as \ufffd\n")
