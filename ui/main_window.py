@@ -167,21 +167,25 @@ class MainWindow(QMainWindow):
         stack = self.ctx.undo_stack
         command = stack.command(stack.index() - 1)
         stack.undo()
-        self._show_meeting_of(command)
+        self._show_change(command)
 
     def redo(self) -> None:
         self.workspace.flush()
         stack = self.ctx.undo_stack
         command = stack.command(stack.index())
         stack.redo()
-        self._show_meeting_of(command)
+        self._show_change(command)
 
-    def _show_meeting_of(self, command: object) -> None:
-        """After undo or redo in another meeting than the one open, open that one."""
+    def _show_change(self, command: object) -> None:
+        """After undo or redo, show what changed: its meeting, its tab, its row."""
         meeting_to_show = getattr(command, "meeting_to_show", None)
         meeting_id = meeting_to_show() if meeting_to_show is not None else None
         if meeting_id and (self.meeting is None or meeting_id != self.meeting.id):
             self.open_meeting(meeting_id)
+        row_to_show = getattr(command, "row_to_show", None)
+        row = row_to_show() if row_to_show is not None else None
+        if row is not None:
+            self.workspace.show_row(*row)
 
     def _on_can_undo(self, can_undo: bool) -> None:
         self._can_undo = can_undo

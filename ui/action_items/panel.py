@@ -113,6 +113,12 @@ class ActionItemsPanel(QWidget):
         self.summary.setStyleSheet(f"color: {colour}; font-weight: bold" if overdue else "")
         self._update_actions()
 
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Select the item an undo or redo changed."""
+        row = self.model.row_of(row_id) if kind == ACTION.name else -1
+        if row >= 0:
+            self.view.selectRow(row)
+
     def current_item_id(self) -> int | None:
         return self.model.row_id(self.view.currentIndex().row())
 

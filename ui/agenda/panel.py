@@ -166,6 +166,12 @@ class AgendaPanel(QWidget):
         self.up_action.setEnabled(row > 0)
         self.down_action.setEnabled(0 <= row < count - 1)
 
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Select the item an undo or redo changed."""
+        row = self.model.row_of(row_id) if kind == AGENDA_ITEM.name else -1
+        if row >= 0:
+            self.view.selectRow(row)
+
     def current_item_id(self) -> int | None:
         return self.model.item_id(self.view.currentIndex().row())
 

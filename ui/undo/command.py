@@ -56,6 +56,11 @@ class ServiceCommand(QUndoCommand):
         asks for the meeting to open, or belongs to none)."""
         return None
 
+    def row_to_show(self) -> tuple[str, int] | None:
+        """The row this change is about, as ``(kind name, id)``: undo and redo select it in its tab
+        (None: nothing to select)."""
+        return None
+
     def attempt(self, action: Callable[[], Any]) -> bool:
         """Run ``action``; on a Briefbook error report it and drop this command from the stack."""
         try:

@@ -48,3 +48,13 @@ TABS: list[tuple[str, PanelFactory]] = [
     ("&Participants", _people),
     ("Action &items", _actions),
 ]
+
+#: The tab that shows each kind of row (``ui.undo.kinds`` names): undo and redo switch to it.
+ROW_TABS: dict[str, str] = {
+    "meeting": "Overview",
+    "agenda_item": "Agenda",
+    "note": "Issue notes",
+    "participant": "Participants",
+    "person": "Participants",
+    "action": "Action items",
+}

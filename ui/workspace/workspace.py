@@ -15,7 +15,7 @@ from ui.context import AppContext
 from ui.panels import Panel
 from ui.widgets.empty_state import EmptyState
 from ui.workspace.header import MeetingHeader
-from ui.workspace.tabs import TABS
+from ui.workspace.tabs import ROW_TABS, TABS
 
 TAB_KEY = "workspace/tab"
 
@@ -84,6 +84,17 @@ class Workspace(QStackedWidget):
         focus = getattr(self._panel(0), "focus_first_field", None)
         if focus is not None:
             focus()
+
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Switch to the tab that shows this kind of row and select the row there (after undo/redo)."""
+        title = ROW_TABS.get(kind)
+        if title is None or self.meeting_id is None:
+            return
+        titles = [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
+        self.tabs.setCurrentIndex(titles.index(title))
+        show = getattr(self._panel(self.tabs.currentIndex()), "show_row", None)
+        if show is not None:
+            show(kind, row_id)
 
     def flush(self) -> None:
         """Write every panel's pending text now."""
