@@ -25,6 +25,9 @@ class AppEvents(QObject):
     sig_open_meeting_requested = Signal(int)
     """A command or panel asks the window to open this meeting (e.g. the one just created)."""
 
+    sig_show_row_requested = Signal(str, int)
+    """Show this row in its tab (a kind name of ``ui.undo.kinds`` and an id), e.g. a recovered edit."""
+
     sig_agenda_changed = Signal(int)
     """The agenda of this meeting changed: an item was edited, added, deleted or moved."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from briefing.errors import NotFoundError
 from briefing.records import MeetingRecord
@@ -27,6 +27,7 @@ from ui.rich_text import escape
 from ui.status import SAVING
 from ui.status_bar import BriefbookStatusBar
 from ui.undo.kinds import MEETING
+from ui.widgets.message_bar import WindowBars
 from ui.workspace.workspace import Workspace
 
 APP_TITLE = "Briefbook"
@@ -60,7 +61,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        self.bars = WindowBars(central)  # read-only, notices, an unclean exit: ui.store_bars
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bars)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.status = BriefbookStatusBar(ctx.status, self)
         self.setStatusBar(self.status)
         self._connect()
@@ -89,6 +96,7 @@ class MainWindow(QMainWindow):
         events.sig_open_meeting_requested.connect(lambda mid: self.open_meeting(mid or None))
         events.sig_meeting_changed.connect(self._on_meeting_changed)
         events.sig_agenda_changed.connect(self._on_agenda_changed)
+        events.sig_show_row_requested.connect(self.workspace.show_row)
 
     # -- meetings ------------------------------------------------------------------
 
@@ -235,11 +243,14 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Write everything still being typed, then remember the window."""
+        """Write everything still being typed, remember the window, end the journal's session."""
         self.workspace.flush()
         settings = self.ctx.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.sync()
+        if self.ctx.journal is not None:
+            self.ctx.journal.end()
+            self.ctx.journal = None
         event.accept()

@@ -7,6 +7,10 @@ typing in the same field (no focus change, no pause over ``BURST_IDLE_S``) the
 commands merge into one undo step. A value the service refuses stays in the
 editor with the message next to the field and in the status bar; it is tried
 again once the user changes it or another write succeeds.
+
+Until it is written, typed text is also kept in the crash-recovery journal
+(``ctx.journal``): a quarter of a second after a keystroke, and at once when a
+write fails; a successful write settles it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.forms.bindings import Binding
 from ui.forms.undo_keys import route_undo_keys
+from ui.recovery.journal import JOURNAL_MS
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import RowKind
 
@@ -52,6 +57,9 @@ class EditorForm(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_pause)
+        self._journal_timer = QTimer(self)
+        self._journal_timer.setSingleShot(True)
+        self._journal_timer.timeout.connect(self.keep_in_journal)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._on_focus_changed)
@@ -74,6 +82,7 @@ class EditorForm(QObject):
         """Show ``record``; for the row already shown, keep what the user is still typing."""
         if record is None or record.id != self.row_id:
             self._timer.stop()
+            self._journal_timer.stop()
             self._bursts.clear()
             self._failed.clear()
             self.row_id = None if record is None else record.id
@@ -101,6 +110,7 @@ class EditorForm(QObject):
     def flush(self, *, end_burst: bool = False) -> bool:
         """Write every pending value now; True when nothing is left unwritten."""
         self._timer.stop()
+        self._journal_timer.stop()
         all_written = True
         for binding in self.pending():
             changes = self._changes(binding)
@@ -123,12 +133,27 @@ class EditorForm(QObject):
         if outcome.error is not None:
             self._failed[binding] = (changes, self._successes)
             binding.set_error(self.ctx.status.text)
+            self.keep_in_journal([binding])
             return False
+        if self.ctx.journal is not None:
+            for field in changes:
+                self.ctx.journal.committed(self.kind.name, self.row_id, field)
         self._successes += 1
         self._failed.pop(binding, None)
         binding.set_error(None)
         self._stored.update({f: getattr(outcome.record, f) for f in self._stored})
         return True
+
+    def keep_in_journal(self, bindings: list[Binding] | None = None) -> None:
+        """Put the typed text of ``bindings`` (default: every pending one) into the journal."""
+        journal = self.ctx.journal
+        if journal is None or self.row_id is None:
+            return
+        version = self.ctx.writer.version(self.kind, self.row_id)
+        for binding in self.pending() if bindings is None else bindings:
+            for field, value in self._changes(binding).items():
+                if isinstance(value, str):
+                    journal.record(self.kind.name, self.row_id, field, value, version)
 
     def _burst(self, binding: Binding) -> _Burst:
         burst = self._bursts.get(binding)
@@ -151,6 +176,8 @@ class EditorForm(QObject):
             return
         self.ctx.status.saving()
         self._timer.start(self.ctx.autosave_ms)
+        if self.ctx.journal is not None:
+            self._journal_timer.start(JOURNAL_MS)
 
     def _on_pause(self) -> None:
         self.flush()

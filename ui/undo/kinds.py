@@ -99,6 +99,11 @@ ACTION = RowKind(
 )
 
 
+#: The kinds by name, as the crash-recovery journal names rows.
+KINDS: dict[str, RowKind] = {kind.name: kind for kind in
+                             (MEETING, AGENDA_ITEM, NOTE, ISSUE, PERSON, PARTICIPANT, ACTION)}
+
+
 def source_kind(meeting_id: int) -> RowKind:
     """Sources do not carry their meeting: the kind for the sources of one meeting's notes."""
     return RowKind(

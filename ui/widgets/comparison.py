@@ -1,0 +1,59 @@
+"""``TextComparison``: two versions of a text side by side, what differs marked in each.
+
+The left version shows what only it has struck through, the right one what only
+it has underlined (``briefing.diff`` word by word). Each side scrolls on its own;
+``max_lines`` keeps the pair short where it sits inside a bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from briefing.diff import DELETE, INSERT, word_diff
+from ui.widgets.diff_text import DiffFormats, write_runs
+from ui.widgets.safe_browser import SafeTextBrowser
+
+
+class TextComparison(QWidget):
+    """``left`` (the old or other version) and ``right`` (the new one, or mine), labelled."""
+
+    def __init__(self, left_label: str, right_label: str, parent: QWidget | None = None, *,
+                 max_lines: int | None = None) -> None:
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.left = self._browser(left_label)
+        self.right = self._browser(right_label)
+        self.labels: list[QLabel] = []
+        for column, (label, browser) in enumerate(((left_label, self.left), (right_label, self.right))):
+            caption = QLabel(label, self)
+            caption.setTextFormat(Qt.TextFormat.PlainText)
+            caption.setBuddy(browser)
+            self.labels.append(caption)
+            layout.addWidget(caption, 0, column)
+            layout.addWidget(browser, 1, column)
+            layout.setColumnStretch(column, 1)
+            if max_lines is not None:
+                browser.setMaximumHeight(self.fontMetrics().lineSpacing() * max_lines
+                                         + 2 * browser.frameWidth() + 8)
+
+    def _browser(self, name: str) -> SafeTextBrowser:
+        browser = SafeTextBrowser(self)
+        browser.setAccessibleName(name)
+        browser.setOpenLinks(False)
+        return browser
+
+    def set_texts(self, left: str, right: str) -> None:
+        """Show both versions with their differences marked."""
+        runs = word_diff(left, right)
+        formats = DiffFormats(self)
+        for browser, leave_out in ((self.left, INSERT), (self.right, DELETE)):
+            browser.clear()
+            write_runs(QTextCursor(browser.document()), runs, leave_out, formats)
+            browser.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def texts(self) -> tuple[str, str]:
+        """Both sides as shown, as plain text."""
+        return self.left.toPlainText(), self.right.toPlainText()
