@@ -127,12 +127,15 @@ class RecoveryBar(MessageBar):
             row.discard_button.clicked.connect(lambda _c=False, r=row: self.discard(r))
             column.addWidget(row)
             self.rows.append(row)
+        column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        lines = min(len(shown), 2) * (SHOWN_LINES + 5)
-        scroll.setMaximumHeight(self.fontMetrics().lineSpacing() * lines)
+        scroll.viewport().setAutoFillBackground(False)  # the bar's tint shows through
+        holder.setAutoFillBackground(False)
+        row_height = self.rows[0].sizeHint().height()
+        scroll.setMaximumHeight(row_height * min(len(shown), 2) + row_height // 3 * (len(shown) > 2))
         scroll.setMinimumHeight(min(holder.sizeHint().height(), scroll.maximumHeight()))
         self.body.addWidget(scroll)
 

@@ -1,17 +1,18 @@
 """``TextComparison``: two versions of a text side by side, what differs marked in each.
 
 The left version shows what only it has struck through, the right one what only
-it has underlined (``briefing.diff`` word by word). Each side scrolls on its own;
-``max_lines`` keeps the pair short where it sits inside a bar.
+it has underlined (``briefing.diff`` word by word). Each side scrolls on its own,
+and starts scrolled to its first difference; ``max_lines`` keeps the pair short
+where it sits inside a bar.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from briefing.diff import DELETE, INSERT, word_diff
+from briefing.diff import DELETE, EQUAL, INSERT, word_diff
 from ui.widgets.diff_text import DiffFormats, write_runs
 from ui.widgets.safe_browser import SafeTextBrowser
 
@@ -38,6 +39,7 @@ class TextComparison(QWidget):
             if max_lines is not None:
                 browser.setMaximumHeight(self.fontMetrics().lineSpacing() * max_lines
                                          + 2 * browser.frameWidth() + 8)
+        layout.setRowStretch(1, 1)
 
     def _browser(self, name: str) -> SafeTextBrowser:
         browser = SafeTextBrowser(self)
@@ -52,8 +54,34 @@ class TextComparison(QWidget):
         for browser, leave_out in ((self.left, INSERT), (self.right, DELETE)):
             browser.clear()
             write_runs(QTextCursor(browser.document()), runs, leave_out, formats)
-            browser.moveCursor(QTextCursor.MoveOperation.Start)
+            cursor = QTextCursor(browser.document())
+            cursor.setPosition(_first_change(runs, leave_out))
+            browser.setTextCursor(cursor)
+            self._scroll_to_cursor(browser)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        for browser in (self.left, self.right):  # laid out only now
+            self._scroll_to_cursor(browser)
+
+    def _scroll_to_cursor(self, browser: SafeTextBrowser) -> None:
+        """The first difference at the top, with a line of what comes before it."""
+        bar = browser.verticalScrollBar()
+        top = browser.cursorRect().top() - self.fontMetrics().lineSpacing()
+        bar.setValue(bar.value() + top)
 
     def texts(self) -> tuple[str, str]:
         """Both sides as shown, as plain text."""
         return self.left.toPlainText(), self.right.toPlainText()
+
+
+def _first_change(runs, leave_out: str) -> int:
+    """Where the first difference starts in the side that leaves out ``leave_out`` runs."""
+    position = 0
+    for run in runs:
+        if run.kind == leave_out:
+            continue
+        if run.kind != EQUAL:
+            return position
+        position += len(run.text)
+    return 0
