@@ -46,5 +46,11 @@ class AppEvents(QObject):
     sig_saved = Signal()
     """A write reached the store (the status bar says "Saved")."""
 
+    sig_conflict = Signal(object)
+    """A write was refused because the row changed elsewhere (a ``ui.conflicts.conflict.Conflict``)."""
+
+    sig_conflict_resolved = Signal(str, int)
+    """The user chose what to keep of a row in conflict (kind name, id): forms show the store's values."""
+
     sig_save_failed = Signal(str)
     """A write was refused or failed; the argument says what and where (nothing typed is dropped)."""

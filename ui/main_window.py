@@ -14,6 +14,7 @@ from briefing.errors import NotFoundError
 from briefing.records import MeetingRecord
 from briefing.schedule import format_minutes
 from ui.actions import build_actions, build_menus
+from ui.conflicts.resolver import ConflictResolver
 from ui.context import AppContext
 from ui.icons import icon
 from ui.meetings.commands import (
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = BriefbookStatusBar(ctx.status, self)
         self.setStatusBar(self.status)
+        self.conflicts = ConflictResolver(ctx, self)
         self._connect()
         self._restore_geometry()
 

@@ -63,6 +63,7 @@ class EditorForm(QObject):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._on_focus_changed)
+        ctx.events.sig_conflict_resolved.connect(self._on_conflict_resolved)
 
     # -- set-up ------------------------------------------------------------------
 
@@ -98,6 +99,18 @@ class EditorForm(QObject):
                     binding.show(record)
         if record is not None:
             self._stored = {f: getattr(record, f) for b in self.bindings for f in b.fields}
+
+    def _on_conflict_resolved(self, kind_name: str, row_id: int) -> None:
+        """The user chose in a conflict about this row: the refused fields show the store's values."""
+        record = self.ctx.writer.latest(self.kind, row_id)
+        if kind_name != self.kind.name or row_id != self.row_id or record is None:
+            return
+        for binding in self.bindings:
+            if binding in self._failed or not self._differs(binding):
+                binding.set_error(None)
+                binding.show(record)
+        self._failed.clear()
+        self._stored = {f: getattr(record, f) for b in self.bindings for f in b.fields}
 
     def pending(self) -> list[Binding]:
         """The bindings whose editors hold something not yet written."""

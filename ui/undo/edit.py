@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from briefing.errors import ConflictError
+from ui.conflicts.conflict import Conflict
 from ui.undo.command import ServiceCommand
 from ui.undo.kinds import RowKind
 
@@ -41,10 +43,20 @@ class EditCommand(ServiceCommand):
         return -1 if self.burst is None else EDIT_MERGE_ID
 
     def redo(self) -> None:
-        self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, self.new))
+        self._write(self.new, self.old)
 
     def undo(self) -> None:
-        self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, self.old))
+        self._write(self.old, self.new)
+
+    def _write(self, values: dict[str, Any], base: dict[str, Any]) -> None:
+        """Write ``values``; a refusal because the row changed elsewhere is announced as a conflict."""
+        if self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, values)):
+            return
+        error = self.outcome.error
+        if isinstance(error, ConflictError):
+            row_id = self.ctx.writer.current_id(self.kind, self.row_id)
+            self.ctx.events.sig_conflict.emit(Conflict(self.kind, row_id, dict(values), dict(base),
+                                                       error.current))
 
     def meeting_to_show(self) -> int | None:
         record = self.outcome.record
