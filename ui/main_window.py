@@ -130,8 +130,10 @@ class MainWindow(QMainWindow):
     def _show_meeting(self, meeting: MeetingRecord | None) -> None:
         self.setWindowTitle(window_title(meeting))
         self.workspace.header.set_meeting(meeting)
+        writable = not self.ctx.services.read_only
+        self.window_actions.new_meeting.setEnabled(writable)
         for action in (self.window_actions.next_round, self.window_actions.delete_meeting):
-            action.setEnabled(meeting is not None)
+            action.setEnabled(meeting is not None and writable)
 
     def _on_meeting_changed(self, meeting_id: int) -> None:
         if self.meeting is not None and meeting_id == self.meeting.id:
