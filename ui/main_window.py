@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting: MeetingRecord | None = None
+        self.trash_window = None  # Edit → Trash, built when first asked for
         self._can_undo = self._pending = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         a.new_meeting.triggered.connect(self.new_meeting)
         a.next_round.triggered.connect(self.next_round)
         a.delete_meeting.triggered.connect(self.delete_meeting)
+        a.trash.setEnabled(True)
+        a.trash.triggered.connect(self.show_trash)
         a.about.triggered.connect(self.about)
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
         self.sidebar.sig_meeting_selected.connect(self.open_meeting)
@@ -172,6 +175,17 @@ class MainWindow(QMainWindow):
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
 
     # -- edit ------------------------------------------------------------------------
+
+    def show_trash(self) -> None:
+        """Edit → Trash: the window of what was deleted (text typed so far is written first)."""
+        self.workspace.flush()
+        if self.trash_window is None:
+            from ui.trash.window import TrashWindow
+
+            self.trash_window = TrashWindow(self.ctx, self)
+        self.trash_window.show()
+        self.trash_window.raise_()
+        self.trash_window.activateWindow()
 
     def undo(self) -> None:
         """Write pending typing first, so that undo takes back the whole burst; show where it was."""
