@@ -24,6 +24,7 @@ from briefing.journal import Recovery
 from briefing.recovered import RecoveredEdit, describe_all
 from ui.context import AppContext
 from ui.timefmt import clock, short_date
+from ui.undo.command import push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import KINDS
 from ui.widgets.comparison import TextComparison
@@ -149,10 +150,7 @@ class RecoveryBar(MessageBar):
         label = kind.label(edit.field).lower()
         command = EditCommand(self.ctx, kind, edit.entity_id, {edit.field: recovered.stored},
                               {edit.field: edit.value}, text=f"Keep recovered {label}")
-        outcome = command.outcome
-        self.ctx.undo_stack.push(command)
-        if outcome.error is not None:
-            row.error.show_message(self.ctx.status.text)
+        if not push_shown(self.ctx, command, row.error):
             return False
         self._settled(row, self.ctx.journal.committed if self.ctx.journal else None)
         if recovered.meeting_id is not None:

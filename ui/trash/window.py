@@ -28,6 +28,7 @@ from briefing.records import TrashEntry
 from ui.context import AppContext
 from ui.models.trash_table import DELETED, DETAIL, KIND, MEETING, TITLE, TrashTableModel
 from ui.trash.commands import RestoreCommand
+from ui.undo.command import push_shown
 from ui.widgets.field_error import FieldError
 
 HINT = ("Restoring brings back everything that hung on it: a meeting its agenda, notes, "
@@ -141,13 +142,8 @@ class TrashWindow(QDialog):
         entry = self.current()
         if entry is None:
             return False
-        command = RestoreCommand(self.ctx, entry)
-        outcome = command.outcome
-        self.ctx.undo_stack.push(command)
-        if outcome.error is not None:
-            self.error.show_message(self.ctx.status.text)
+        if not push_shown(self.ctx, RestoreCommand(self.ctx, entry), self.error):
             return False
-        self.error.show_message(None)
         self.ctx.status.info(f"Restored “{entry.title}”. Undo (Ctrl+Z) sends it back to the Trash.")
         if entry.meeting_id is not None:
             self.ctx.events.sig_open_meeting_requested.emit(entry.meeting_id)
