@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.meeting: MeetingRecord | None = None
         self.trash_window = None  # Edit → Trash, built when first asked for
+        self._backups = None  # File → Back up now / Restore from backup…, built when first asked for
         self._can_undo = self._pending = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         a.delete_meeting.triggered.connect(self.delete_meeting)
         a.trash.setEnabled(True)
         a.trash.triggered.connect(self.show_trash)
+        a.back_up.triggered.connect(lambda: self.backups().back_up_now())
+        a.restore_backup.triggered.connect(lambda: self.backups().show_dialog())
         a.about.triggered.connect(self.about)
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
         self.sidebar.sig_meeting_selected.connect(self.open_meeting)
@@ -173,6 +176,23 @@ class MainWindow(QMainWindow):
         if self.meeting is not None:
             self.workspace.flush()
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
+
+    def backups(self):
+        """The window's backups (``ui.backups.controller``), built when first used."""
+        if self._backups is None:
+            from ui.backups.controller import BackupController
+
+            self._backups = BackupController(self.ctx, self, self.reload_store, self.workspace.flush)
+        return self._backups
+
+    def reload_store(self) -> None:
+        """After a restore replaced the store: forget undo and cached rows, show it all again."""
+        self.ctx.undo_stack.clear()
+        self.ctx.writer.forget_all()
+        self.workspace.forget_loaded()
+        self.sidebar.reload()
+        self.open_meeting(self.ctx.services.meetings.pick_initial(self.meeting.id if self.meeting else None))
+        self.ctx.events.sig_meetings_changed.emit()
 
     # -- edit ------------------------------------------------------------------------
 

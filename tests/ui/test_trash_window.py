@@ -146,7 +146,7 @@ def test_the_trash_model_is_a_correct_model(qtmodeltester, sample):
     sample.notes.delete(sample.notes.list(meeting.id)[0].id)
     sample.meetings.delete(meeting.id)
     model = TrashTableModel()
-    model.set_entries(sample.trash.list())
+    model.set_records(sample.trash.list())
     qtmodeltester.check(model)
     assert model.index(1, MEETING).data().endswith("(in the Trash too)")
     assert model.index(0, KIND).data(Qt.ItemDataRole.ToolTipRole) == "Meeting"

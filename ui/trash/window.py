@@ -119,7 +119,7 @@ class TrashWindow(QDialog):
         """Show the Trash as stored (the selected entry stays selected while it is there)."""
         self._stale = False
         keep = self.current()
-        self.model.set_entries(self.ctx.services.trash.list())
+        self.model.set_records(self.ctx.services.trash.list())
         row = self.model.row_of(keep.kind, keep.id) if keep is not None else -1
         self.view.selectRow(row if row >= 0 else 0)
         self.summary.setText(count_line(self.model.rowCount()))

@@ -96,6 +96,10 @@ class Workspace(QStackedWidget):
         if show is not None:
             show(kind, row_id)
 
+    def forget_loaded(self) -> None:
+        """Every tab loads its meeting again when next shown (the store was replaced)."""
+        self._shown.clear()
+
     def flush(self) -> None:
         """Write every panel's pending text now."""
         for panel in self.panels:
