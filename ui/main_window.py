@@ -27,6 +27,7 @@ from ui.meetings.sidebar import MeetingsSidebar
 from ui.rich_text import escape
 from ui.status import SAVING
 from ui.status_bar import BriefbookStatusBar
+from ui.store_tools import StoreTools
 from ui.undo.kinds import MEETING
 from ui.widgets.message_bar import WindowBars
 from ui.workspace.workspace import Workspace
@@ -47,8 +48,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting: MeetingRecord | None = None
-        self.trash_window = None  # Edit → Trash, built when first asked for
-        self._backups = None  # File → Back up now / Restore from backup…, built when first asked for
         self._can_undo = self._pending = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -74,6 +73,7 @@ class MainWindow(QMainWindow):
         self.status = BriefbookStatusBar(ctx.status, self)
         self.setStatusBar(self.status)
         self.conflicts = ConflictResolver(ctx, self)
+        self.tools = StoreTools(self)  # Trash, backups
         self._connect()
         self._restore_geometry()
 
@@ -94,10 +94,6 @@ class MainWindow(QMainWindow):
         a.new_meeting.triggered.connect(self.new_meeting)
         a.next_round.triggered.connect(self.next_round)
         a.delete_meeting.triggered.connect(self.delete_meeting)
-        a.trash.setEnabled(True)
-        a.trash.triggered.connect(self.show_trash)
-        a.back_up.triggered.connect(lambda: self.backups().back_up_now())
-        a.restore_backup.triggered.connect(lambda: self.backups().show_dialog())
         a.about.triggered.connect(self.about)
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
         self.sidebar.sig_meeting_selected.connect(self.open_meeting)
@@ -177,14 +173,6 @@ class MainWindow(QMainWindow):
             self.workspace.flush()
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
 
-    def backups(self):
-        """The window's backups (``ui.backups.controller``), built when first used."""
-        if self._backups is None:
-            from ui.backups.controller import BackupController
-
-            self._backups = BackupController(self.ctx, self, self.reload_store, self.workspace.flush)
-        return self._backups
-
     def reload_store(self) -> None:
         """After a restore replaced the store: forget undo and cached rows, show it all again."""
         self.ctx.undo_stack.clear()
@@ -195,17 +183,6 @@ class MainWindow(QMainWindow):
         self.ctx.events.sig_meetings_changed.emit()
 
     # -- edit ------------------------------------------------------------------------
-
-    def show_trash(self) -> None:
-        """Edit → Trash: the window of what was deleted (text typed so far is written first)."""
-        self.workspace.flush()
-        if self.trash_window is None:
-            from ui.trash.window import TrashWindow
-
-            self.trash_window = TrashWindow(self.ctx, self)
-        self.trash_window.show()
-        self.trash_window.raise_()
-        self.trash_window.activateWindow()
 
     def undo(self) -> None:
         """Write pending typing first, so that undo takes back the whole burst; show where it was."""

@@ -16,7 +16,7 @@ from ui.models.backups_table import REASON, TAKEN, BackupsTableModel
 
 
 def back_up_now(qtbot, window):
-    with qtbot.waitSignal(window.backups().sig_done, timeout=10_000) as done:
+    with qtbot.waitSignal(window.tools.backups().sig_done, timeout=10_000) as done:
         window.window_actions.back_up.trigger()
     return done.args[0]
 
@@ -38,7 +38,7 @@ def test_the_dialog_lists_backups_newest_first_with_when_and_why(qtbot, window, 
     store.backups.create("before-import")
     back_up_now(qtbot, window)
     window.window_actions.restore_backup.trigger()
-    dialog = window.backups().dialog
+    dialog = window.tools.backups().dialog
     assert dialog.isVisible() and str(store.backups.folder) in dialog.intro.text()
     reasons = [dialog.model.index(r, REASON).data() for r in range(dialog.model.rowCount())]
     assert reasons[0] == "Made on request"  # newest first (the store's daily one was taken at open)
@@ -54,25 +54,25 @@ def test_restoring_a_backup_asks_backs_up_the_store_and_shows_the_restored_store
     window.window_actions.delete_meeting.trigger()
     assert round_1 not in window.sidebar.meeting_ids()
     window.window_actions.restore_backup.trigger()
-    dialog = window.backups().dialog
+    dialog = window.tools.backups().dialog
     asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     assert not dialog.restore_selected()
     assert "is backed up first" in asked[0] and "made on request" in asked[0]
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     monkeypatch.setattr("db.backup.STEP_PAGES", 8)
     heard: list[float] = []
-    with qtbot.waitSignal(window.backups().sig_done, timeout=10_000) as done:
+    with qtbot.waitSignal(window.tools.backups().sig_done, timeout=10_000) as done:
         assert dialog.restore_selected()
-        window.backups().task.signals.sig_progress.connect(heard.append)
+        window.tools.backups().task.signals.sig_progress.connect(heard.append)
     assert done.args[0].startswith("Restored the backup taken ")
     assert round_1 in window.sidebar.meeting_ids() and len(store.meetings.list()) == 2
     assert window.ctx.undo_stack.count() == 0  # undo cannot reach back over a restore
     assert heard == sorted(heard) and heard
     reasons = [dialog.model.index(r, REASON).data() for r in range(dialog.model.rowCount())]
     assert "Before a restore replaced the store" in reasons
-    safety = next(b for b in store.backups.list() if b.reason == "before-restore")
-    with qtbot.waitSignal(window.backups().sig_done, timeout=10_000):  # it holds the store without Round 1
-        window.backups().restore(safety.path, safety)
+    safety = next(b for b in store.backups.list() if b.reason == "before-restore")  # without Round 1
+    with qtbot.waitSignal(window.tools.backups().sig_done, timeout=10_000):
+        window.tools.backups().restore(safety.path, safety)
     assert round_1 not in window.sidebar.meeting_ids()
 
 
@@ -82,8 +82,8 @@ def test_a_file_that_is_no_backup_is_refused_with_a_clear_message(qtbot, window,
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(bogus), ""))
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     window.window_actions.restore_backup.trigger()
-    dialog = window.backups().dialog
-    with qtbot.waitSignal(window.backups().sig_failed, timeout=10_000) as failed:
+    dialog = window.tools.backups().dialog
+    with qtbot.waitSignal(window.tools.backups().sig_failed, timeout=10_000) as failed:
         assert dialog.file_button.isEnabled()
         dialog.file_button.click()
     assert failed.args[0].startswith(f"Cannot restore from {bogus}: it is not")

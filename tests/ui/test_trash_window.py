@@ -17,7 +17,7 @@ SECTION_232 = "Section 232 tariffs on Japanese steel and aluminum"
 
 def open_trash(window):
     window.window_actions.trash.trigger()
-    return window.trash_window
+    return window.tools.trash_window
 
 
 def shown(trash) -> list[tuple[str, str, str]]:
