@@ -33,7 +33,7 @@ from ui.widgets.message_bar import WARNING, MessageBar
 from ui.widgets.palette import muted_colour
 
 #: Lines of text shown of each version inside the bar (each side scrolls).
-SHOWN_LINES = 4
+SHOWN_LINES = 5
 
 
 def headline(unclean: bool, count: int) -> tuple[str, str]:

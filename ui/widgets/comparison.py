@@ -23,6 +23,7 @@ class TextComparison(QWidget):
     def __init__(self, left_label: str, right_label: str, parent: QWidget | None = None, *,
                  max_lines: int | None = None) -> None:
         super().__init__(parent)
+        self.max_lines = max_lines
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.left = self._browser(left_label)
@@ -36,9 +37,6 @@ class TextComparison(QWidget):
             layout.addWidget(caption, 0, column)
             layout.addWidget(browser, 1, column)
             layout.setColumnStretch(column, 1)
-            if max_lines is not None:
-                browser.setMaximumHeight(self.fontMetrics().lineSpacing() * max_lines
-                                         + 2 * browser.frameWidth() + 8)
         layout.setRowStretch(1, 1)
 
     def _browser(self, name: str) -> SafeTextBrowser:
@@ -58,6 +56,11 @@ class TextComparison(QWidget):
             cursor.setPosition(_first_change(runs, leave_out))
             browser.setTextCursor(cursor)
             self._scroll_to_cursor(browser)
+        if self.max_lines is not None:  # as tall as the longer text, up to max_lines
+            lines = min(self.max_lines, max(left.count("\n"), right.count("\n")) + 1)
+            for browser in (self.left, self.right):
+                margin = 2 * (browser.frameWidth() + browser.document().documentMargin())
+                browser.setFixedHeight(int(self.fontMetrics().lineSpacing() * lines + margin + 2))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -66,9 +69,13 @@ class TextComparison(QWidget):
 
     def _scroll_to_cursor(self, browser: SafeTextBrowser) -> None:
         """The first difference at the top, with a line of what comes before it."""
-        bar = browser.verticalScrollBar()
-        top = browser.cursorRect().top() - self.fontMetrics().lineSpacing()
-        bar.setValue(bar.value() + top)
+        cursor = browser.textCursor()
+        block = cursor.block()
+        top = browser.document().documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(cursor.positionInBlock())
+        if line.isValid():
+            top += line.y()
+        browser.verticalScrollBar().setValue(int(top - self.fontMetrics().lineSpacing()))
 
     def texts(self) -> tuple[str, str]:
         """Both sides as shown, as plain text."""
