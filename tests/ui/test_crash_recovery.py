@@ -10,8 +10,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from briefing.errors import TransientStoreError
 from briefing.journal import CrashJournal
 from tests.child_process import ROOT
+from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import STEEL, notes_tab, section
 from tests.ui.typing import type_into
 from ui.recovery.bar import RecoveryBar
@@ -163,3 +165,23 @@ def test_an_unclean_exit_with_nothing_unsaved_says_so_and_closes(qtbot, open_win
 
 def test_a_clean_start_shows_no_bar(qtbot, window):
     assert recovery_bar(window) is None and not window.bars.isVisible()
+
+
+def test_typing_the_store_refused_until_a_clean_close_is_offered_at_the_next_start(qtbot, open_window,
+                                                                                 store, monkeypatch):
+    window = open_window(sample=True)
+    overview = show_tab(qtbot, window, "Overview")
+
+    def full_disk(*_args, **_kwargs):
+        raise TransientStoreError("The disk holding briefbook.db is full; nothing was written.")
+
+    monkeypatch.setattr(window.ctx.services.meetings, "update", full_disk)
+    overview.counterpart.selectAll()
+    type_into(qtbot, overview.counterpart, "Japan — typed on a full disk")
+    window.close()  # the save fails once more; the journal keeps the text past the exit
+    again = open_window()
+    bar = recovery_bar(again)
+    assert bar.title.text() == "Briefbook kept typing that was not saved last time."
+    assert bar.rows[0].comparison.texts()[1] == "Japan — typed on a full disk"
+    bar.rows[0].keep_button.click()
+    assert store.meetings.get(again.meeting.id).counterpart == "Japan — typed on a full disk"
