@@ -73,6 +73,19 @@ def test_typing_is_journalled_after_a_short_pause_and_settled_once_saved(qtbot, 
     assert journal.pending() == ()
 
 
+def test_typing_without_a_pause_is_journalled_at_least_once_a_second(qtbot, open_window):
+    window = open_window(sample=True)
+    panel = notes_tab(qtbot, window)
+    qtbot.waitUntil(lambda: window.focusWidget() is section(panel))
+    journal = window.ctx.journal
+    for char in "steady typing":  # a key every 120 ms: never the 250 ms pause
+        type_into(qtbot, section(panel), char)
+        qtbot.wait(120)
+        if journal.pending():
+            break
+    assert journal.pending() and journal.pending()[0].value.startswith("steady")
+
+
 def test_after_a_real_crash_the_next_window_offers_the_typing_and_keeps_it(qtbot, open_window, db_url,
                                                                            settings_file, store):
     first = open_window(sample=True)

@@ -12,8 +12,9 @@ is tried again by itself, after 1 s, then 2, 4… up to 30 s, until it works.
 On a read-only store the editors show the record but cannot be edited.
 
 Until it is written, typed text is also kept in the crash-recovery journal
-(``ctx.journal``): a quarter of a second after a keystroke, and at once when a
-write fails; a successful write settles it.
+(``ctx.journal``): a quarter of a second after a keystroke (at least once a
+second while typing goes on), and at once when a write fails; a successful
+write settles it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from briefing.errors import TransientStoreError
 from ui.forms.bindings import Binding
 from ui.forms.undo_keys import route_undo_keys
-from ui.recovery.journal import JOURNAL_MS
+from ui.recovery.journal import JOURNAL_MAX_WAIT_MS, JOURNAL_MS
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import RowKind
 
@@ -67,6 +68,7 @@ class EditorForm(QObject):
         self._journal_timer = QTimer(self)
         self._journal_timer.setSingleShot(True)
         self._journal_timer.timeout.connect(self.keep_in_journal)
+        self._journal_due = 0.0
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
         self._retry_timer.timeout.connect(self.flush)
@@ -225,7 +227,10 @@ class EditorForm(QObject):
         self.ctx.status.saving()
         self._timer.start(self.ctx.autosave_ms)
         if self.ctx.journal is not None:
-            self._journal_timer.start(JOURNAL_MS)
+            now = time.monotonic()
+            if not self._journal_timer.isActive():
+                self._journal_due = now + JOURNAL_MAX_WAIT_MS / 1000
+            self._journal_timer.start(max(0, min(JOURNAL_MS, int((self._journal_due - now) * 1000))))
 
     def _on_pause(self) -> None:
         self.flush()

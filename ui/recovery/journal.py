@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from briefing.services import Services
     from ui.status import StatusReporter
 
-#: Typed text goes into the journal after this much idle time (milliseconds).
+#: Typed text goes into the journal after this much idle time (milliseconds)…
 JOURNAL_MS = 250
+#: …and at least this often while the typing goes on without a pause.
+JOURNAL_MAX_WAIT_MS = 1000
 
 Key = tuple[str, int, str]
 
