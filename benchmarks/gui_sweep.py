@@ -72,7 +72,9 @@ def crash_once(app, sample: Path, tmp: Path, delay: float) -> dict:
             child.kill()
             child.wait()
     reported = max(int(words[1]) for words in lines if words[:1] == ["journalled"])
-    typed = max([int(words[1]) for words in lines if words[:1] == ["typed"]] or [reported])
+    typing = [(int(words[1]), float(words[2])) for words in lines if words[:1] == ["typed"]]
+    typed = max([n for n, _ in typing] or [reported])
+    rate = ((typing[-1][0] - typing[0][0]) / (typing[-1][1] - typing[0][1])) if len(typing) > 2 else 0.0
     window, services = _window(app, store, folder / "next.ini")
     try:
         bar = next((b for b in window.bars.bars() if isinstance(b, RecoveryBar)), None)
@@ -84,7 +86,7 @@ def crash_once(app, sample: Path, tmp: Path, delay: float) -> dict:
         window.close()
     finally:
         services.close()
-    return {"ok": ok, "reported": reported, "kept": len(kept), "typed": typed}
+    return {"ok": ok, "reported": reported, "kept": len(kept), "typed": typed, "rate": rate}
 
 
 def crash_sweep(app, tmp: Path, kills: int) -> None:
@@ -97,11 +99,14 @@ def crash_sweep(app, tmp: Path, kills: int) -> None:
     seconds = time.perf_counter() - started
     held = sum(r["ok"] for r in results)
     lost = sorted(max(0, r["typed"] - r["kept"]) for r in results)
+    rates = sorted(r["rate"] for r in results if r["rate"])
+    rate = rates[len(rates) // 2] if rates else 0.0
     print("| kills while typing | next start said “did not close properly” and offered at least the "
           "text last journalled | kept and saved | characters typed after the last journal record "
-          "(median / most) | seconds |")
-    print("|---|---|---|---|---|")
-    print(f"| {kills} | {held} | {held} | {lost[len(lost) // 2]} / {lost[-1]} | {seconds:.0f} |")
+          "(median / most) | typing speed (median) | seconds |")
+    print("|---|---|---|---|---|---|")
+    print(f"| {kills} | {held} | {held} | {lost[len(lost) // 2]} / {lost[-1]} | {rate:.0f} characters/s "
+          f"| {seconds:.0f} |")
 
 
 def conflict_sweep(app, tmp: Path, rounds: int) -> None:

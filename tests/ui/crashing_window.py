@@ -6,8 +6,8 @@ It opens the window as the app does (offscreen), types ``TEXT`` at the start of
 the first note's Background, waits until the crash-recovery journal holds it
 (autosave waits a minute, so the store does not), prints ``journalled N`` (N:
 the length of the text journalled) and goes on: with ``--keep-typing`` it types
-a word every 60 ms, printing ``typed N`` (the length of the text in the editor)
-after each and ``journalled N`` each time the journal catches up; else it waits.
+a word every 60 ms, printing ``typed N T`` (the length of the text in the
+editor, and the time) after each and ``journalled N`` each time the journal catches up; else it waits.
 The caller SIGKILLs it, as a crash or a power cut would end it.
 """
 
@@ -63,7 +63,7 @@ def main(store: str, settings_path: str, text: str, keep_typing: bool) -> None:
         if keep_typing:
             type_text(WORDS[word % len(WORDS)] + " ")
             word += 1
-            print(f"typed {len(editor.toPlainText())}", flush=True)
+            print(f"typed {len(editor.toPlainText())} {time.monotonic():.3f}", flush=True)
         for _ in range(3):
             app.processEvents()
             time.sleep(0.02)
