@@ -29,7 +29,7 @@ from ui.status import SAVING
 from ui.status_bar import BriefbookStatusBar
 from ui.store_tools import StoreTools
 from ui.undo.kinds import MEETING
-from ui.widgets.message_bar import WindowBars
+from ui.widgets.window_bars import WindowBars
 from ui.workspace.workspace import Workspace
 
 APP_TITLE = "Briefbook"

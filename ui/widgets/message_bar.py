@@ -102,28 +102,3 @@ class MessageBar(QFrame):
         self.hide()
         self.sig_closed.emit()
         self.deleteLater()
-
-
-class WindowBars(QWidget):
-    """The window's bars, stacked above the workspace; takes no room when there are none."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.stack = QVBoxLayout(self)
-        self.stack.setContentsMargins(0, 0, 0, 0)
-        self.hide()
-
-    def add(self, bar: MessageBar) -> MessageBar:
-        """Show ``bar`` under those already shown."""
-        self.stack.addWidget(bar)
-        bar.sig_closed.connect(self._update)
-        self.show()
-        return bar
-
-    def bars(self) -> list[MessageBar]:
-        """The bars still shown."""
-        found = (self.stack.itemAt(i).widget() for i in range(self.stack.count()))
-        return [bar for bar in found if isinstance(bar, MessageBar) and not bar.isHidden()]
-
-    def _update(self) -> None:
-        self.setVisible(bool(self.bars()))
