@@ -25,6 +25,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("cover", "cover page"),
     ("contents", "table of contents"),
     ("agenda", "agenda with start times"),
+    ("changes", "what changed in the notes since the last round (when there is one)"),
     ("papers", "one issue paper per issue"),
     ("red_lines", "the red-lines panel of each issue paper"),
     ("participants", "our delegation and theirs, with bios"),
