@@ -13,6 +13,7 @@ BENCHMARKS: tuple[str, ...] = (
     "search",
     "startup",
     "export",
+    "preview",
 )
 
 

@@ -194,11 +194,8 @@ class MainWindow(QMainWindow):
             dock = self.book_preview = BookPreviewDock(self.ctx, self)
             dock.sig_closed.connect(lambda: self.window_actions.book_preview.setChecked(False))
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            placed = self.restoreDockWidget(dock)
+            self.restoreDockWidget(dock)  # where the user left it (its first time: its size hint)
             dock.set_meeting(self.meeting.id if self.meeting else None)
-            dock.show()
-            if not placed:  # the first time: two fifths of the window
-                self.resizeDocks([dock], [self.width() * 2 // 5], Qt.Orientation.Horizontal)
         if self.book_preview is not None:
             self.book_preview.setVisible(shown)
 

@@ -118,6 +118,7 @@ class BookPreviewDock(QDockWidget):
         self.ctx.autosave_ms = self._autosave_ms
         if self.builder.busy:
             self.builder.stop()
+            self.builder.wait()  # a cancelled build stops at its next flowable
             self._stale = True
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -76,11 +76,18 @@ class BookJob(QRunnable):
         try:
             outcome = self._build()
         except BriefbookError as error:
-            self.signals.sig_failed.emit(str(error))
+            self._emit(self.signals.sig_failed, str(error))
         except Exception as error:  # noqa: BLE001 - shown to the user, never a crash of the app
-            self.signals.sig_failed.emit(f"The book could not be built ({type(error).__name__}: {error}).")
+            self._emit(self.signals.sig_failed,
+                       f"The book could not be built ({type(error).__name__}: {error}).")
         else:
-            self.signals.sig_finished.emit(outcome)
+            self._emit(self.signals.sig_finished, outcome)
+
+    def _emit(self, signal, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window that asked was closed meanwhile: nobody is listening
+            pass
 
     def _build(self) -> BookOutcome:
         from io import BytesIO
@@ -99,4 +106,7 @@ class BookJob(QRunnable):
         return BookOutcome(result, data)
 
     def _progress(self, progress: ExportProgress) -> None:
-        self.signals.sig_progress.emit(progress.page, progress.fraction, progress.section)
+        try:
+            self.signals.sig_progress.emit(progress.page, progress.fraction, progress.section)
+        except RuntimeError:  # nobody is listening any more: stop
+            self.cancel()

@@ -9,7 +9,7 @@ one is in the view, so the pane never flashes empty.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -90,6 +90,11 @@ class BookPreview(QWidget):
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setWordWrap(True)
         self.state.setAccessibleName("Preview state")
+
+    def sizeHint(self) -> QSize:
+        """Wide enough to read a page at "Fit width" (a pane starts this wide)."""
+        em = self.fontMetrics().averageCharWidth()
+        return QSize(em * 70, em * 90)
 
     # -- what the pane shows -------------------------------------------------------
 
