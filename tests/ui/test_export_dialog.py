@@ -148,3 +148,47 @@ def test_export_needs_an_open_meeting(open_window):
     assert not window.window_actions.export.isEnabled()
     window.export_book()
     assert window.export_dialog is None
+
+
+def test_warnings_are_listed_and_the_dialog_stays_open_with_the_file_at_hand(qtbot, window, save_as,
+                                                                             tmp_path):
+    save_as.path = tmp_path / "draft.pdf"
+    dialog = open_dialog(qtbot, window)
+    for box in dialog.form.sections.values():
+        box.setChecked(box is dialog.form.sections["cover"])
+    type_into(qtbot, dialog.form.watermark, "DRAFT 😀")
+    with qtbot.waitSignal(dialog.sig_export_ended, timeout=EXPORT_S):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    listed = dialog.warnings.model().stringList()
+    assert listed == ["Watermark: U+1F600 GRINNING FACE (😀) is in no font the book ships; printed as \ufffd"]
+    assert dialog.warnings.isVisible() and dialog.open_file_button.isVisible()
+    assert "with 1 warning:" in dialog.message.text()
+    assert window.status.state.text() == "Exported 1 page to draft.pdf (1 warning, listed in the export dialog)"
+    assert "DRAFT" in book_text(save_as.path)
+    dialog.close()
+
+
+def test_text_still_being_typed_goes_into_the_book(qtbot, window, save_as, tmp_path):
+    save_as.path = tmp_path / "fresh.pdf"
+    editor = window.workspace.panel("Overview").objectives.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_into(qtbot, editor, "\nSettle the Kagoshima follow-up")  # autosave waits a minute
+    dialog = open_dialog(qtbot, window)
+    for box in dialog.form.sections.values():
+        box.setChecked(box is dialog.form.sections["agenda"])
+    with qtbot.waitSignal(dialog.sig_export_ended, timeout=EXPORT_S):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "Settle the Kagoshima follow-up" in book_text(save_as.path)
+
+
+def test_the_dialog_preview_follows_the_choices(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.preview.page_count() == 16, timeout=EXPORT_S)
+    for box in dialog.form.sections.values():
+        box.setChecked(box is dialog.form.sections["cover"])
+    qtbot.waitUntil(lambda: dialog.preview.page_count() == 1, timeout=EXPORT_S)
+    letter = dialog.form.paper.findData("letter")
+    dialog.form.paper.setCurrentIndex(letter)
+    qtbot.waitUntil(lambda: dialog.preview.document.pagePointSize(0).width() == 612, timeout=EXPORT_S)
+    dialog.close()
