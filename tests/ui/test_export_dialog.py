@@ -164,7 +164,8 @@ def test_warnings_are_listed_and_the_dialog_stays_open_with_the_file_at_hand(qtb
     assert listed == ["Watermark: U+1F600 GRINNING FACE (😀) is in no font the book ships; printed as \ufffd"]
     assert dialog.warnings.isVisible() and dialog.open_file_button.isVisible()
     assert "with 1 warning:" in dialog.message.text()
-    assert window.status.state.text() == "Exported 1 page to draft.pdf (1 warning, listed in the export dialog)"
+    assert window.status.state.text() == (
+        "Exported 1 page to draft.pdf (1 warning, listed in the export dialog)")
     assert "DRAFT" in book_text(save_as.path)
     dialog.close()
 
