@@ -81,3 +81,10 @@ def test_page_buttons_and_zoom(qtbot, window):
     preview.set_zoom("200 %")
     assert preview.view.zoomFactor() == 2.0
     assert preview.current_page() == preview.page_count() - 1
+
+
+def test_with_no_meeting_the_pane_says_what_to_do(qtbot, window):
+    dock = show_preview(qtbot, window)
+    window.open_meeting(None)
+    qtbot.waitUntil(lambda: dock.preview.page_count() == 0)
+    assert dock.preview.state.text() == "Open a meeting to see its briefing book here."

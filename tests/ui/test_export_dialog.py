@@ -106,7 +106,7 @@ def test_an_unwritable_place_gets_a_clear_message_and_the_dialog_stays(qtbot, wi
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert ended.args == ["failed"]
     message = dialog.message.text()
-    assert message.startswith("The book was not written.")
+    assert message.startswith("The book was not written: ")
     assert f"cannot write {save_as.path}" in message and "No such file or directory" in message
     assert dialog.isVisible()
     dialog.close()

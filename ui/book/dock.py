@@ -89,6 +89,8 @@ class BookPreviewDock(QDockWidget):
         meeting_id = self.meeting_id
         if meeting_id is None:
             self.builder.stop()
+            self.preview.clear()
+            self._shown_meeting = None
             self.preview.show_state("Open a meeting to see its briefing book here.")
             return
         services = self.ctx.services

@@ -233,7 +233,7 @@ class ExportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self._set_exporting(False)
         self.job = None
-        self._say(f"The book was not written. {message}", problem=True)
+        self._say(f"The book was not written: {message}", problem=True)
         self.sig_export_ended.emit("failed")
 
     def _set_exporting(self, exporting: bool) -> None:

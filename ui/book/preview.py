@@ -138,6 +138,14 @@ class BookPreview(QWidget):
         if self.current_page() != page or not same_size:
             self.go_to(page)
 
+    def clear(self) -> None:
+        """Show no book (no meeting is open)."""
+        if self.document is not None:
+            self.view.setDocument(None)
+            self.document.deleteLater()
+            self.document = None
+        self._show_pages(0)
+
     def show_state(self, text: str, *, problem: bool = False) -> None:
         """A line under the pages: "Updating…", or what went wrong."""
         colour = warning_colour(self.palette()) if problem else muted_colour(self.palette())
