@@ -12,6 +12,7 @@ import sys
 BENCHMARKS: tuple[str, ...] = (
     "search",
     "startup",
+    "note_paste",
     "export",
     "preview",
 )

@@ -68,7 +68,8 @@ def note(n: models.IssueNote) -> NoteRecord:
 
 def note_summary(n: models.IssueNote, issue_title: str) -> NoteSummary:
     return NoteSummary(id=n.id, issue_id=n.issue_id, issue_title=issue_title,
-                       position=n.position, status=n.status, priority=n.priority, owner=n.owner)
+                       position=n.position, status=n.status, priority=n.priority, owner=n.owner,
+                       version=n.version)
 
 
 def person(p: models.Person) -> PersonRecord:

@@ -159,13 +159,16 @@ class NoteService:
 
     # -- sources -----------------------------------------------------------------
 
-    def add_source(self, note_id: int, title: str, **fields: Any) -> SourceRecord:
-        """Cite a source in a note (numbered after the existing ones)."""
+    def add_source(self, note_id: int, title: str, *, position: int | None = None,
+                   **fields: Any) -> SourceRecord:
+        """Cite a source in a note, numbered after the existing ones or at ``position``."""
         with writing(self.db, "The source") as s:
             note = fetch(s, IssueNote, note_id, WHAT)
             source = Source(position=len(note.sources))
             apply_changes(source, {"title": title, **fields}, _SOURCE_FIELDS)
             note.sources.append(source)
+            if position is not None:
+                move_in(list(note.sources), source, position)
             s.flush()
             return mapping.source(source)
 

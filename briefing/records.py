@@ -112,6 +112,7 @@ class NoteSummary:
     status: str
     priority: str
     owner: str
+    version: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.widgets.palette import warning_colour
 
@@ -36,3 +36,15 @@ class FieldError(QWidget):
                 QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
         self.label.setText(self.message)
         self.setVisible(bool(self.message))
+
+
+def with_error(editor: QWidget, error: FieldError, parent: QWidget) -> QWidget:
+    """``editor`` with ``error`` right under it, as one form field (focus goes to the editor)."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(editor)
+    layout.addWidget(error)
+    box.setFocusProxy(editor)
+    return box

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QStackedWidget,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets.safe_browser import SafeTextBrowser
 
 PREVIEW_KEY = "Ctrl+Shift+P"
 
@@ -31,7 +32,7 @@ class MarkdownEditor(QWidget):
         self.editor.setPlaceholderText(placeholder)
         self.editor.setTabChangesFocus(True)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
-        self.preview = QTextBrowser(self)
+        self.preview = SafeTextBrowser(self)
         self.preview.setOpenExternalLinks(True)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.editor)

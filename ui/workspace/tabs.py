@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
-from ui.widgets.empty_state import PlaceholderPanel
 
 PanelFactory = Callable[[AppContext, QWidget], QWidget]
 
@@ -24,21 +23,28 @@ def _agenda(ctx: AppContext, parent: QWidget) -> QWidget:
     return AgendaPanel(ctx, parent)
 
 
-def _placeholder(headline: str, hint: str) -> PanelFactory:
-    return lambda ctx, parent: PlaceholderPanel(headline, hint, parent)
+def _notes(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.notes.panel import IssueNotesPanel
+
+    return IssueNotesPanel(ctx, parent)
+
+
+def _people(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.people.panel import ParticipantsPanel
+
+    return ParticipantsPanel(ctx, parent)
+
+
+def _actions(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.action_items.panel import ActionItemsPanel
+
+    return ActionItemsPanel(ctx, parent)
 
 
 TABS: list[tuple[str, PanelFactory]] = [
     ("&Overview", _overview),
     ("&Agenda", _agenda),
-    ("Issue &notes", _placeholder(
-        "Issue notes are not editable in this build yet",
-        "The meeting's issue papers (background, objectives, talking points, red lines) "
-        "will be written here.")),
-    ("&Participants", _placeholder(
-        "Participants are not editable in this build yet",
-        "Both delegations, with names in native script, titles and bios, will be listed here.")),
-    ("Action &items", _placeholder(
-        "Action items are not editable in this build yet",
-        "Follow-ups with owners and due dates will be tracked here.")),
+    ("Issue &notes", _notes),
+    ("&Participants", _people),
+    ("Action &items", _actions),
 ]

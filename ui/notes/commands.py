@@ -1,0 +1,74 @@
+"""Undo commands of the Issue notes tab beyond field edits: adding and removing a note's sources.
+
+A removed source is deleted for good (sources have no Trash), so undo adds it
+again with the same fields at the same number; the command follows its new id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.records import SourceRecord
+from ui.context import AppContext
+from ui.undo.command import ServiceCommand
+from ui.undo.kinds import source_kind
+
+SOURCE_FIELDS = ("publisher", "date", "url")
+
+
+class _SourceCommand(ServiceCommand):
+    def __init__(self, ctx: AppContext, text: str, meeting_id: int, note_id: int) -> None:
+        super().__init__(ctx, text, source_kind(meeting_id))
+        self.meeting_id = meeting_id
+        self.note_id = note_id
+        self.source_id: int | None = None
+
+    def add(self, position: int, title: str, fields: dict[str, Any]) -> bool:
+        notes = self.ctx.services.notes
+        ok = self._run(lambda: notes.add_source(self.note_id, title, position=position, **fields))
+        if ok:
+            self.source_id = self.outcome.record.id
+        return ok
+
+    def remove(self) -> bool:
+        source_id = self.source_id
+        return source_id is not None and self._run(lambda: self.ctx.services.notes.delete_source(source_id))
+
+    def _run(self, action) -> bool:
+        ok = self.attempt(action)
+        if ok:
+            self.ctx.events.sig_notes_changed.emit(self.meeting_id)
+            self.ctx.events.sig_saved.emit()
+        return ok
+
+
+class AddSourceCommand(_SourceCommand):
+    """Cite a new source at ``position`` (1-based in print: position 0 is source 1)."""
+
+    def __init__(self, ctx: AppContext, meeting_id: int, note_id: int, position: int,
+                 title: str = "New source") -> None:
+        super().__init__(ctx, "Add source", meeting_id, note_id)
+        self.position = position
+        self.title = title
+
+    def redo(self) -> None:
+        self.add(self.position, self.title, {})
+
+    def undo(self) -> None:
+        self.remove()
+
+
+class RemoveSourceCommand(_SourceCommand):
+    """Remove a source; undo cites it again, with the same fields, at the same number."""
+
+    def __init__(self, ctx: AppContext, meeting_id: int, note_id: int, source: SourceRecord) -> None:
+        super().__init__(ctx, f"Remove source “{source.title}”", meeting_id, note_id)
+        self.source = source
+        self.source_id = source.id
+
+    def redo(self) -> None:
+        self.remove()
+
+    def undo(self) -> None:
+        fields = {name: getattr(self.source, name) for name in SOURCE_FIELDS}
+        self.add(self.source.position, self.source.title, fields)

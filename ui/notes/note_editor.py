@@ -1,0 +1,200 @@
+"""``IssueNoteEditor``: one issue note — a thin bar (status, priority, owner, previous round, preview)
+above its sections as a vertical stack of Markdown editors, then its sources; the whole stack scrolls.
+
+Typing is written by an ``EditorForm`` (after a pause, on leaving a field, when
+the note or the meeting changes, on close) as one undo step per burst.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.errors import NotFoundError
+from briefing.records import NoteRecord
+from briefing.vocabulary import NOTE_SECTIONS, NOTE_STATUSES, PRIORITIES
+from ui.context import AppContext
+from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding
+from ui.notes.section_editor import NoteSectionEditor
+from ui.notes.sources_editor import SourcesEditor
+from ui.undo.kinds import NOTE, source_kind
+from ui.widgets.field_error import FieldError
+from ui.widgets.heading import heading_label
+from ui.widgets.table_editing import commit_open_editor
+
+PLACEHOLDERS = {
+    "background": "What the issue is and how we got here (Markdown: **bold**, - lists)",
+    "objectives": "What we want from this round",
+    "their_position": "What they want and why",
+    "talking_points": "1. Numbered, so that the principal can refer to “point 3”",
+    "defensives": "**Q: A question they may ask?**\nA: Our answer.",
+    "red_lines": "What we must not concede",
+}
+
+
+class IssueNoteEditor(QWidget):
+    """The right side of the Issue notes tab; ``set_note(id)`` shows a note (None: nothing)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.note: NoteRecord | None = None
+        self.previous_view = None
+        self._switching = False
+        self.form = EditorForm(ctx, NOTE, self)
+        self._build()
+        self._bind()
+
+    def _build(self) -> None:
+        self.title = heading_label(self)
+        self.status_box = self._combo("Status", NOTE_STATUSES)
+        self.priority_box = self._combo("Priority", PRIORITIES)
+        self.owner = QLineEdit(self)
+        self.owner.setAccessibleName("Owner")
+        self.owner.setPlaceholderText("Office or person responsible")
+        self.owner_error = FieldError(self)
+        self.previous_button = QPushButton("P&revious round…", self)
+        self.previous_button.setToolTip("This issue's note in the previous round, with what changed")
+        self.previous_button.clicked.connect(self.show_previous)
+        self.preview_button = QPushButton("Preview a&ll", self)
+        self.preview_button.setCheckable(True)
+        self.preview_button.setToolTip("Show every section as it will read (Markdown rendered)")
+        self.preview_button.toggled.connect(self.set_preview)
+
+        # Mnemonics avoid the window's own: the menus (F E M V H) and the tabs (O A N P I).
+        bar = QHBoxLayout()
+        for label, editor in (("&Status", self.status_box), ("Priorit&y", self.priority_box),
+                              ("O&wner", self.owner)):
+            buddy = QLabel(label, self)
+            buddy.setBuddy(editor)
+            bar.addWidget(buddy)
+            bar.addWidget(editor, 1 if editor is self.owner else 0)
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.preview_button)
+
+        content = QWidget(self)
+        stack = QVBoxLayout(content)
+        self.sections: dict[str, NoteSectionEditor] = {}
+        for field, heading in NOTE_SECTIONS:
+            section = NoteSectionEditor(field, heading, PLACEHOLDERS[field], content)
+            section.editor.cursorPositionChanged.connect(lambda s=section: self._keep_cursor_visible(s))
+            self.sections[field] = section
+            stack.addWidget(section)
+        self.sources = SourcesEditor(self.ctx, content)
+        self.sources.sig_about_to_change.connect(self.form.flush)
+        stack.addWidget(self.sources)
+        stack.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(content)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.owner_error)
+        layout.addWidget(self.scroll, 1)
+
+    def _combo(self, name: str, values: tuple[str, ...]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        for value in values:
+            combo.addItem(value.capitalize(), value)
+        return combo
+
+    def _bind(self) -> None:
+        f = self.form
+        for field, section in self.sections.items():
+            f.bind(TextBinding(section.editor, field))
+        f.bind(ChoiceBinding(self.status_box, "status"))
+        f.bind(ChoiceBinding(self.priority_box, "priority"))
+        f.bind(LineBinding(self.owner, "owner", self.owner_error))
+
+    # -- showing a note ----------------------------------------------------------------
+
+    def set_note(self, note_id: int | None) -> None:
+        """Show a note (pending typing in the one shown before is written first)."""
+        if self._switching:
+            return  # the write of the note being left announced itself; the switch goes on
+        self._switching = True
+        try:
+            self.form.flush(end_burst=True)
+            note = None
+            if note_id is not None:
+                try:
+                    note = self.ctx.services.notes.get(note_id)
+                except NotFoundError:
+                    note = None
+            self._show(note)
+        finally:
+            self._switching = False
+
+    def refresh(self) -> None:
+        """Show the stored note again, keeping what the user is still typing."""
+        if self.note is not None and not self._switching:
+            self._show(self.ctx.services.notes.get(self.note.id))
+
+    def _show(self, note: NoteRecord | None) -> None:
+        self.note = note
+        if note is not None:
+            self.ctx.writer.remember(NOTE, note)
+            self.ctx.writer.remember_all(source_kind(note.meeting_id), list(note.sources))
+        self.form.load(note)
+        self.title.setText(note.issue_title if note else "")
+        self.sources.set_note(note)
+        self.previous_button.setEnabled(note is not None and note.previous_id is not None)
+        self.preview_button.setEnabled(note is not None)
+
+    def flush(self) -> None:
+        commit_open_editor(self.sources.view)
+        self.form.flush(end_burst=True)
+
+    def focus_first_section(self) -> None:
+        """Put the cursor in the first section, ready for typing."""
+        first = self.sections[NOTE_SECTIONS[0][0]]
+        if first.is_preview():
+            self.preview_button.setChecked(False)
+        first.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_preview(self, on: bool) -> None:
+        """Every section rendered (on) or editable (off)."""
+        self.form.flush()
+        for section in self.sections.values():
+            section.set_preview(on)
+        self.preview_button.setText("Edit a&ll" if on else "Preview a&ll")
+
+    def _keep_cursor_visible(self, section: NoteSectionEditor) -> None:
+        rect = section.editor.cursorRect()
+        centre = section.editor.viewport().mapTo(self.scroll.widget(), rect.center())
+        self.scroll.ensureVisible(centre.x(), centre.y(), 0, rect.height())
+
+    # -- previous round ----------------------------------------------------------------
+
+    def show_previous(self) -> None:
+        """Open the side-by-side view of this issue's note in the previous round."""
+        if self.note is None:
+            return
+        self.form.flush()
+        from ui.notes.previous_round import PreviousRoundView
+
+        if self.previous_view is not None:
+            self.previous_view.close()
+        self.previous_view = PreviousRoundView.for_note(self.ctx.services, self.note.id, self)
+        if self.previous_view is None:
+            self.ctx.status.info("This note has no predecessor in a previous round.")
+            return
+        self.previous_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.previous_view.destroyed.connect(self._forget_previous_view)
+        self.previous_view.show()
+
+    def _forget_previous_view(self) -> None:
+        self.previous_view = None

@@ -1,0 +1,145 @@
+"""``PreviousRoundView``: the same issue's note last round beside this round's, with the changes marked.
+
+One table, a row per section, so that the two versions stay side by side as the
+view scrolls: the previous text on the left with what was removed struck
+through, this round's on the right with what is new underlined (and both
+tinted). The document is built with ``QTextCursor``: nothing the user typed is
+ever parsed as markup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextLength, QTextTableFormat
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from briefing.changes import section_changes, value_changes
+from briefing.diff import DELETE, EQUAL, INSERT, DiffRun
+from briefing.records import MeetingRecord, NoteRecord
+from briefing.vocabulary import NOTE_SECTIONS
+from ui.timefmt import in_zone, short_date
+from ui.widgets.palette import is_dark, muted_colour
+from ui.widgets.safe_browser import SafeTextBrowser
+
+if TYPE_CHECKING:
+    from briefing.services import Services
+
+LEGEND = "Struck through: no longer in this round's note · Underlined: new in this round"
+#: How a section changed, in the view's words (``SectionChange.kind`` → label).
+STATES = {"added": "new", "removed": "removed", "changed": "changed"}
+
+
+class _Formats:
+    """The character formats of the comparison, from the palette (light or dark)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        dark = is_dark(widget.palette())
+        self.plain = QTextCharFormat()
+        self.heading = QTextCharFormat()
+        self.heading.setFontWeight(QFont.Weight.Bold)
+        self.heading.setFontPointSize(widget.font().pointSizeF() * 1.15)
+        self.state = QTextCharFormat()
+        self.state.setForeground(muted_colour(widget.palette()))
+        self.empty = QTextCharFormat(self.state)
+        self.empty.setFontItalic(True)
+        self.deleted = QTextCharFormat()
+        self.deleted.setFontStrikeOut(True)
+        self.deleted.setBackground(QColor(255, 80, 80, 90 if dark else 55))
+        self.inserted = QTextCharFormat()
+        self.inserted.setFontUnderline(True)
+        self.inserted.setBackground(QColor(60, 200, 90, 90 if dark else 60))
+
+
+def fill_comparison(cursor: QTextCursor, previous: NoteRecord, current: NoteRecord,
+                    labels: tuple[str, str], formats: _Formats) -> None:
+    """Write the two versions into the document at ``cursor``, one table row per section."""
+    table_format = QTextTableFormat()
+    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 50)] * 2)
+    table_format.setCellPadding(6)
+    table_format.setCellSpacing(0)
+    table_format.setBorder(0)
+    table = cursor.insertTable(1, 2, table_format)
+    for column, label in enumerate(labels):
+        table.cellAt(0, column).firstCursorPosition().insertText(label, formats.heading)
+    for value in value_changes(previous, current):
+        label = value.field.capitalize()
+        row = _append_row(table)
+        for column, text, fmt in ((0, value.old, formats.deleted), (1, value.new, formats.inserted)):
+            table.cellAt(row, column).firstCursorPosition().insertText(f"{label}: {text or '—'}", fmt)
+    changes = {change.field: change for change in section_changes(previous, current)}
+    for field, heading in NOTE_SECTIONS:
+        change = changes.get(field)
+        text = previous.section(field)
+        runs = change.runs if change else ((DiffRun(EQUAL, text),) if text else ())
+        row = _append_row(table)
+        table.mergeCells(row, 0, 1, 2)
+        head = table.cellAt(row, 0).firstCursorPosition()
+        head.insertText(heading, formats.heading)
+        head.insertText(f"  ({STATES[change.kind] if change else 'unchanged'})", formats.state)
+        row = _append_row(table)
+        _write_runs(table.cellAt(row, 0).firstCursorPosition(), runs, INSERT, formats)
+        _write_runs(table.cellAt(row, 1).firstCursorPosition(), runs, DELETE, formats)
+
+
+def round_label(meeting: MeetingRecord, which: str) -> str:
+    """``This round — Round 1 · <title> · 7 Feb 2022``: whose version of the note a column shows."""
+    when = short_date(in_zone(meeting.starts_at, meeting.timezone))
+    name = f"Round {meeting.round_no}" if meeting.round_no else "Launch"
+    return f"{which} — {name} · {meeting.title} · {when}"
+
+
+def _append_row(table) -> int:
+    table.appendRows(1)
+    return table.rows() - 1
+
+
+def _write_runs(cursor: QTextCursor, runs: tuple[DiffRun, ...], leave_out: str, formats: _Formats) -> None:
+    """One side of a section: every run but those of kind ``leave_out``, changes marked."""
+    shown = [run for run in runs if run.kind != leave_out]
+    if not shown:
+        cursor.insertText("(empty)", formats.empty)
+    marked = {EQUAL: formats.plain, DELETE: formats.deleted, INSERT: formats.inserted}
+    for run in shown:
+        cursor.insertText(run.text, marked[run.kind])
+
+
+class PreviousRoundView(QDialog):
+    """A window beside the main one (not modal): last round's note and this round's, compared."""
+
+    def __init__(self, previous: NoteRecord, current: NoteRecord, labels: tuple[str, str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{current.issue_title} — compared with the previous round")
+        self.browser = SafeTextBrowser(self)
+        self.browser.setAccessibleName("Previous round and this round, compared")
+        self.browser.setOpenLinks(False)
+        fill_comparison(QTextCursor(self.browser.document()), previous, current, labels, _Formats(self))
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+        legend = QLabel(LEGEND, self)
+        legend.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(legend)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 40)
+
+    @classmethod
+    def for_note(cls, services: Services, note_id: int,
+                 parent: QWidget | None = None) -> PreviousRoundView | None:
+        """The view of a note against its predecessor, as stored (None when it has none)."""
+        previous = services.notes.previous(note_id)
+        if previous is None:
+            return None
+        current = services.notes.get(note_id)
+        labels = (round_label(services.meetings.get(previous.meeting_id), "Previous round"),
+                  round_label(services.meetings.get(current.meeting_id), "This round"))
+        return cls(previous, current, labels, parent)
+
+    def text(self) -> str:
+        """Everything the view shows, as plain text (both columns)."""
+        return self.browser.toPlainText()

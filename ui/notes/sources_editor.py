@@ -1,0 +1,142 @@
+"""``SourcesEditor``: the note's sources as a small table (title, publisher, date, URL), with add/remove.
+
+An edited cell, an added or a removed source is an undo command at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.records import NoteRecord
+from ui.context import AppContext
+from ui.models.sources_table import DATE, PUBLISHER, TITLE, URL, SourcesTableModel
+from ui.notes.commands import AddSourceCommand, RemoveSourceCommand
+from ui.undo.edit import EditCommand
+from ui.undo.kinds import source_kind
+
+
+class SourcesEditor(QWidget):
+    """The sources of the note ``set_note`` shows."""
+
+    sig_about_to_change = Signal()
+    """A source is about to be added or removed (write what is being typed elsewhere first)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.note: NoteRecord | None = None
+        self.model = SourcesTableModel(self)
+        self.model.sig_edit_requested.connect(self.edit_source)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Sources")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(URL, QHeaderView.ResizeMode.Stretch)
+        for column in (PUBLISHER, DATE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+        SP = QStyle.StandardPixmap
+        self.add_action = QAction(self.style().standardIcon(SP.SP_FileDialogNewFolder), "Add source", self)
+        self.add_action.setToolTip("Cite another source (its number follows the last)")
+        self.add_action.triggered.connect(self.add_source)
+        self.remove_action = QAction(self.style().standardIcon(SP.SP_TrashIcon), "Remove source", self)
+        self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self.remove_source)
+        self.view.addAction(self.remove_action)
+
+        title = QLabel("Sources", self)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        self.empty = QLabel("No sources cited yet — add the articles, statements and papers this "
+                            "note relies on.", self)
+        self.empty.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addStretch(1)
+        for action in (self.add_action, self.remove_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view)
+        self.model.modelReset.connect(self._fit)
+        self.view.selectionModel().currentRowChanged.connect(self._update)
+        self._fit()
+
+    def current_source_id(self) -> int | None:
+        row = self.view.currentIndex().row()
+        return self.model.source(row).id if 0 <= row < self.model.rowCount() else None
+
+    def set_note(self, note: NoteRecord | None) -> None:
+        self.note = note
+        self.model.set_sources(note.sources if note else ())
+        self.setEnabled(note is not None)
+
+    def edit_source(self, source_id: int, field: str, value: object) -> None:
+        if self.note is None:
+            return
+        old = getattr(self.model.source(self.model.row_of(source_id)), field)
+        self.ctx.undo_stack.push(EditCommand(self.ctx, source_kind(self.note.meeting_id), source_id,
+                                             {field: old}, {field: value}))
+
+    def add_source(self) -> None:
+        """Cite a new source after the others and open its title for typing."""
+        if self.note is None:
+            return
+        self.sig_about_to_change.emit()
+        command = AddSourceCommand(self.ctx, self.note.meeting_id, self.note.id, len(self.note.sources))
+        self.ctx.undo_stack.push(command)
+        row = self.model.row_of(command.source_id) if command.source_id else -1
+        if row >= 0:
+            self.view.setFocus()
+            self.view.setCurrentIndex(self.model.index(row, TITLE))
+            self.view.edit(self.model.index(row, TITLE))
+
+    def remove_source(self) -> None:
+        source_id = self.current_source_id()
+        if self.note is None or source_id is None:
+            return
+        self.sig_about_to_change.emit()
+        source = self.model.source(self.model.row_of(source_id))
+        self.ctx.undo_stack.push(RemoveSourceCommand(self.ctx, self.note.meeting_id, self.note.id, source))
+
+    def _fit(self) -> None:
+        """As tall as its rows: the note scrolls as a whole."""
+        rows = self.model.rowCount()
+        self.empty.setVisible(rows == 0)
+        self.view.setVisible(rows > 0)
+        height = self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth()
+        height += rows * self.view.verticalHeader().defaultSectionSize()
+        self.view.setFixedHeight(height)
+        self._update()
+
+    def _update(self, *_args: object) -> None:
+        self.remove_action.setEnabled(self.current_source_id() is not None)

@@ -1,0 +1,111 @@
+"""Undo commands for a meeting's ordered lists (issue notes, action items): add, delete, move.
+
+A ``RowList`` names the service (with ``delete(id)`` and ``move(id, to_index)``),
+the row's kind in the Trash, and the event that announces a change to the list.
+Deleting moves a row to the Trash and the Trash gives it back at the place it
+had, so undoing an add deletes the row and redoing it restores the very same
+row, where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ui.undo.command import ServiceCommand
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from briefing.services import Services
+    from ui.context import AppContext
+    from ui.events import AppEvents
+
+
+@dataclass(frozen=True)
+class RowList:
+    """One kind of ordered list of a meeting: its service and the signal that announces changes."""
+
+    noun: str
+    trash_kind: str
+    service: Callable[[Services], Any]
+    changed: Callable[[AppEvents], SignalInstance]
+
+
+NOTES = RowList("issue note", "note", lambda s: s.notes, lambda e: e.sig_notes_changed)
+ACTIONS = RowList("action item", "action", lambda s: s.actions, lambda e: e.sig_actions_changed)
+
+
+class _RowCommand(ServiceCommand):
+    def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, text: str) -> None:
+        super().__init__(ctx, text)
+        self.rows = rows
+        self.meeting_id = meeting_id
+
+    def service(self) -> Any:
+        return self.rows.service(self.ctx.services)
+
+    def restore(self, row_id: int) -> Any:
+        """Take the row out of the Trash, back at its place."""
+        return self.ctx.services.trash.restore(self.rows.trash_kind, row_id)
+
+    def run(self, action: Callable[[], Any]) -> bool:
+        """``attempt`` the action and, when it worked, tell every view the list changed."""
+        ok = self.attempt(action)
+        if ok:
+            self.rows.changed(self.ctx.events).emit(self.meeting_id)
+            self.ctx.events.sig_saved.emit()
+        return ok
+
+
+class AddRowCommand(_RowCommand):
+    """Add the row ``create()`` makes (once); undo moves it to the Trash, redo brings it back."""
+
+    def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, create: Callable[[], Any],
+                 text: str) -> None:
+        super().__init__(ctx, rows, meeting_id, text)
+        self.create = create
+        self.row_id: int | None = None
+
+    def redo(self) -> None:
+        row_id = self.row_id
+        if row_id is not None:
+            self.run(lambda: self.restore(row_id))
+        elif self.run(self.create):
+            self.row_id = self.outcome.record.id
+
+    def undo(self) -> None:
+        if self.row_id is not None:
+            self.run(lambda: self.service().delete(self.row_id))
+
+
+class DeleteRowCommand(_RowCommand):
+    """Move a row to the Trash; undo puts it back where it was."""
+
+    def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, row_id: int, title: str) -> None:
+        super().__init__(ctx, rows, meeting_id, f"Delete {rows.noun} “{title}”")
+        self.row_id = row_id
+
+    def redo(self) -> None:
+        self.run(lambda: self.service().delete(self.row_id))
+
+    def undo(self) -> None:
+        self.run(lambda: self.restore(self.row_id))
+
+
+class MoveRowCommand(_RowCommand):
+    """Move a row from one place in its list to another."""
+
+    def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, row_id: int, from_index: int,
+                 to_index: int) -> None:
+        super().__init__(ctx, rows, meeting_id, f"Move {rows.noun}")
+        self.row_id = row_id
+        self.from_index = from_index
+        self.to_index = to_index
+
+    def redo(self) -> None:
+        self.run(lambda: self.service().move(self.row_id, self.to_index))
+
+    def undo(self) -> None:
+        self.run(lambda: self.service().move(self.row_id, self.from_index))
