@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.tabs import show_tab
 from tests.ui.typing import type_into
 from ui.book.dock import TYPING_PAUSE_MS
 
@@ -88,3 +89,12 @@ def test_with_no_meeting_the_pane_says_what_to_do(qtbot, window):
     window.open_meeting(None)
     qtbot.waitUntil(lambda: dock.preview.page_count() == 0)
     assert dock.preview.state.text() == "Open a meeting to see its briefing book here."
+
+
+def test_typing_in_an_issue_note_reaches_its_paper_and_the_changes_since_the_last_round(qtbot, window):
+    dock = show_preview(qtbot, window)
+    editor = show_tab(qtbot, window, "Issue notes").editor.sections["their_position"].editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_into(qtbot, editor, " Tokyo now floats a tariff-rate quota.")
+    qtbot.waitUntil(lambda: text_of(dock).count("Tokyo now floats a tariff-rate quota.") == 2,
+                    timeout=BUILD_MS)  # in the steel paper, and underlined in the changes
