@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from briefing.errors import NotFoundError
 from briefing.records import MeetingRecord
@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Write everything still being typed, then remember the window."""
         self.workspace.flush()
+        for dialog in self.findChildren(QDialog):
+            dialog.close()  # e.g. an export still running: cancelled, its file not written
         settings = self.ctx.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

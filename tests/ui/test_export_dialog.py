@@ -193,3 +193,14 @@ def test_the_dialog_preview_follows_the_choices(qtbot, window):
     dialog.form.paper.setCurrentIndex(letter)
     qtbot.waitUntil(lambda: dialog.preview.document.pagePointSize(0).width() == 612, timeout=EXPORT_S)
     dialog.close()
+
+
+def test_closing_the_window_mid_export_cancels_it_and_writes_nothing(qtbot, window, save_as, tmp_path):
+    (tmp_path / "books").mkdir()
+    save_as.path = tmp_path / "books" / "book.pdf"
+    dialog = open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitSignal(dialog.job.signals.sig_progress, timeout=EXPORT_S).wait()
+    window.close()
+    assert not dialog.isVisible()
+    assert list((tmp_path / "books").iterdir()) == []
