@@ -182,15 +182,6 @@ class MainWindow(QMainWindow):
             self.workspace.flush()
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
 
-    def reload_store(self) -> None:
-        """After a restore replaced the store: forget undo and cached rows, show it all again."""
-        self.ctx.undo_stack.clear()
-        self.ctx.writer.forget_all()
-        self.workspace.forget_loaded()
-        self.sidebar.reload()
-        self.open_meeting(self.ctx.services.meetings.pick_initial(self.meeting.id if self.meeting else None))
-        self.ctx.events.sig_meetings_changed.emit()
-
     # -- the briefing book ------------------------------------------------------------
 
     def export_book(self) -> None:

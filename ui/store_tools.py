@@ -45,5 +45,15 @@ class StoreTools(QObject):
             from ui.backups.controller import BackupController
 
             w = self.window
-            self._backups = BackupController(w.ctx, w, w.reload_store, w.workspace.flush)
+            self._backups = BackupController(w.ctx, w, self.reload_store, w.workspace.flush)
         return self._backups
+
+    def reload_store(self) -> None:
+        """After a restore replaced the store: forget undo and cached rows, show it all again."""
+        w = self.window
+        w.ctx.undo_stack.clear()
+        w.ctx.writer.forget_all()
+        w.workspace.forget_loaded()
+        w.sidebar.reload()
+        w.open_meeting(w.ctx.services.meetings.pick_initial(w.meeting.id if w.meeting else None))
+        w.ctx.events.sig_meetings_changed.emit()

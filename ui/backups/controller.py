@@ -3,7 +3,7 @@
 Typing still pending is written first (so that it is in the backup, or in the
 safety backup a restore takes). A restore replaces everything the window shows:
 afterwards the window forgets its undo history and cached rows and shows the
-store again (``MainWindow.reload_store``). Refusals and failures are shown in
+store again (``StoreTools.reload_store``). Refusals and failures are shown in
 the status bar and to whoever asked (``sig_failed``), never as a traceback.
 """
 
