@@ -15,6 +15,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 Work = Callable[[Callable[[float], None]], Any]
 
+#: Tasks under way: kept alive until they end, even when whoever started them is gone (a closed window).
+_RUNNING: set[BackgroundTask] = set()
+
 
 class TaskSignals(QObject):
     """What a background task reports (created on the GUI thread)."""
@@ -45,7 +48,10 @@ class BackgroundTask(QRunnable):
             self.signals.sig_failed.emit(error)
         else:
             self.signals.sig_finished.emit(result)
+        finally:
+            _RUNNING.discard(self)
 
     def start(self) -> None:
         """Run it in the application's thread pool."""
+        _RUNNING.add(self)
         QThreadPool.globalInstance().start(self)
