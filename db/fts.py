@@ -15,15 +15,17 @@ the row; an update re-indexes each field whose value changed, alone (one
 trigger per field, ``WHEN OLD.f IS NOT NEW.f``: saving a line of a note beside a
 100-page section does not re-tokenize that section); a change of a row's Trash
 mark or links re-indexes the whole row, and a meeting or note moved to or from
-the Trash everything inside it; a delete removes the row's entries. The triggers call two SQL functions, ``fts_words`` and
-``fts_chars``, that ``register_functions`` adds to every connection Briefbook
-opens (``db/engine.py``); a program that writes the file without them gets an
-error ("no such function") rather than a silently stale index.
+the Trash everything inside it; a delete removes the row's entries. The
+triggers call two SQL functions, ``fts_words`` and ``fts_chars``, that
+``register_functions`` adds to every connection Briefbook opens
+(``db/engine.py``); a program that writes the file without them gets an error
+("no such function") rather than a silently stale index.
 
 **One definition.** ``install`` creates the table and triggers and fills the
 index from the base tables; both the fresh-store path (``db/migrate.py``) and
 migration 0002 call it. A later change to the index is a new migration that
-calls ``install`` again (it starts by dropping what is there).
+calls ``install`` again (it starts by dropping what is there); a change to the
+triggers alone calls ``replace_triggers`` (migration 0003).
 
 **The first page without scoring every match.** ``search`` ranks by BM25 only
 within a bounded candidate set: the ``pool`` most recent matches (highest
