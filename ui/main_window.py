@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting: MeetingRecord | None = None
+        self.search_popup = None  # built when first asked for (Ctrl+K)
         self._can_undo = self._pending = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         a.new_meeting.triggered.connect(self.new_meeting)
         a.next_round.triggered.connect(self.next_round)
         a.delete_meeting.triggered.connect(self.delete_meeting)
+        a.search.triggered.connect(self.show_search)
+        a.round_changes.triggered.connect(self.show_round_changes)
         a.about.triggered.connect(self.about)
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
         self.sidebar.sig_meeting_selected.connect(self.open_meeting)
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
         self.workspace.header.set_meeting(meeting)
         for action in (self.window_actions.next_round, self.window_actions.delete_meeting):
             action.setEnabled(meeting is not None)
+        self.window_actions.round_changes.setEnabled(meeting is not None and meeting.previous_id is not None)
 
     def _on_meeting_changed(self, meeting_id: int) -> None:
         if self.meeting is not None and meeting_id == self.meeting.id:
@@ -158,6 +162,31 @@ class MainWindow(QMainWindow):
         if self.meeting is not None:
             self.workspace.flush()
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
+
+    def show_round_changes(self) -> None:
+        """Meeting → What changed since the last round…"""
+        if self.meeting is not None:
+            self.workspace.flush()
+            from ui.rounds.changes_view import RoundChangesView
+
+            RoundChangesView.open_for(self.ctx, self.meeting.id, self.workspace.show_field, self)
+
+    # -- search ----------------------------------------------------------------------
+
+    def show_search(self) -> None:
+        """Ctrl+K: the search popup (built when first used), finding what was just typed too."""
+        self.workspace.flush()
+        if self.search_popup is None:
+            from ui.search.popup import SearchPopup
+
+            self.search_popup = SearchPopup(self.ctx, self)
+            self.search_popup.sig_hit_chosen.connect(self._show_hit)
+        self.search_popup.open_over(self)
+
+    def _show_hit(self, hit) -> None:
+        from ui.search.jump import show_hit
+
+        show_hit(self, hit)
 
     # -- edit ------------------------------------------------------------------------
 

@@ -6,11 +6,12 @@ only; another note's sections are read when it is selected.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -76,6 +77,8 @@ class IssueNotesPanel(QWidget):
         column.addWidget(self.view, 1)
 
         self.editor = IssueNoteEditor(self.ctx, self)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.editor.find_in_note,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.empty = EmptyState("No issue notes yet — add one from the issue library",
                                 "Each note is the paper on one issue for this meeting: background, "
                                 "objectives, their position, talking points, defensive Q&A and red "
@@ -102,6 +105,16 @@ class IssueNotesPanel(QWidget):
 
     def flush(self) -> None:
         self.editor.flush()
+
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """A note (its section ``field``, or only the note when ``field`` is empty) or a source
+        of the note shown (select the note first)."""
+        if entity == "source":
+            return self.editor.show_source(entity_id, field, spans)
+        if entity != "note" or self.model.row_of(entity_id) < 0:
+            return False
+        self._select(entity_id)
+        return self.editor.show_section(field, spans) if field else True
 
     def showEvent(self, event: QShowEvent) -> None:
         """Switching to the tab puts the cursor in the note's first section."""
