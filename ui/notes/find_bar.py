@@ -72,8 +72,9 @@ class NoteFindBar(QWidget):
         layout.addWidget(self.next_button)
         layout.addWidget(close)
         for key, step in (("F3", 1), ("Shift+F3", -1)):
-            QShortcut(QKeySequence(key), parent or self, lambda s=step: self.step(s),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut = QShortcut(QKeySequence(key), parent or self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self.step(s))
         self._again = QTimer(self)
         self._again.setSingleShot(True)
         self._again.timeout.connect(lambda: self.find(keep_place=True, move=False))

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -77,8 +77,6 @@ class IssueNotesPanel(QWidget):
         column.addWidget(self.view, 1)
 
         self.editor = IssueNoteEditor(self.ctx, self)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.editor.find_in_note,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.empty = EmptyState("No issue notes yet — add one from the issue library",
                                 "Each note is the paper on one issue for this meeting: background, "
                                 "objectives, their position, talking points, defensive Q&A and red "
@@ -115,6 +113,21 @@ class IssueNotesPanel(QWidget):
             return False
         self._select(entity_id)
         return self.editor.show_section(field, spans) if field else True
+
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+F in this tab is find-in-this-note: claimed before the window's own Ctrl+F (which
+        filters the meetings list) can take it; the key then comes here as a key press."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.matches(QKeySequence.StandardKey.Find):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Find):
+            self.editor.find_in_note()
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Switching to the tab puts the cursor in the note's first section."""
