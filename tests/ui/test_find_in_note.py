@@ -30,7 +30,8 @@ def test_ctrl_f_finds_in_every_section_counts_and_steps_through_the_matches(qtbo
     bar = press_ctrl_f(qtbot, panel)
     assert not (window.search_popup and window.search_popup.isVisible())  # Ctrl+F is not Ctrl+K
     type_into(qtbot, bar.field, "capacity")
-    everywhere = {field: s.editor.toPlainText().lower().count("capacity") for field, s in sections(panel).items()}
+    everywhere = {field: section.editor.toPlainText().lower().count("capacity")
+                  for field, section in sections(panel).items()}
     total = sum(everywhere.values())
     assert total >= 3 and sum(1 for n in everywhere.values() if n) >= 2  # more than one section
     assert bar.count.text() == f"1 of {total}"

@@ -114,6 +114,9 @@ class RoundChangesView(QDialog):
             had = ", ".join(s.heading for s in issue.sections) or "nothing written"
             cursor.insertText(f"Last round's note had: {had}.", formats.empty)
             return
+        if issue.kind == "new" and not issue.sections:
+            new_paragraph(cursor)
+            cursor.insertText("Nothing written yet.", formats.empty)
         for value in issue.values:
             new_paragraph(cursor)
             cursor.insertText(f"{value.field.capitalize()}: ", formats.heading)
