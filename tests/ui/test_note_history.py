@@ -45,7 +45,7 @@ def test_history_lists_the_versions_shows_the_diff_and_restores_undoably(qtbot, 
     assert "".join(text for text, struck, _ in body if not struck) == "Overcapacity is a global problem."
     assert "".join(text for text, _, underlined in body if not underlined) == original.replace("\n", "")
     assert any(struck for _, struck, _ in body) and any(underlined for *_, underlined in body)
-    assert view.heading.text().startswith("The version of ")
+    assert view.comparing.text().startswith("The version of ")
 
     qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
     assert background.toPlainText().startswith(ORIGINAL_START)
@@ -84,5 +84,5 @@ def test_a_note_never_edited_has_an_empty_history_that_says_so(qtbot, window):
     panel, editor = open_history(qtbot, window)
     view = history_of(qtbot, editor)
     assert view.model.rowCount() == 0
-    assert view.heading.text().startswith("No saved versions yet")
+    assert view.comparing.text().startswith("No saved versions yet")
     assert not view.restore_button.isEnabled()

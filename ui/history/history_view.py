@@ -15,8 +15,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QListView,
     QPushButton,
@@ -32,17 +30,18 @@ from ui.history.commands import RestoreRevisionCommand
 from ui.models.revisions_list import VALUE_LABELS, RevisionsListModel, when
 from ui.widgets.diff_text import DiffFormats, new_paragraph, write_runs
 from ui.widgets.safe_browser import SafeTextBrowser
+from ui.widgets.side_window import SideWindow
 
 LEGEND = ("Struck through: in the version chosen, not in the note now \u00b7 "
           "Underlined: in the note now, not in that version")
 
 
-class NoteHistoryView(QDialog):
+class NoteHistoryView(SideWindow):
     """The history of the note ``note_id``; ``flush`` writes what is being typed in it."""
 
     def __init__(self, ctx: AppContext, note_id: int, flush: Callable[[], object],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Issue note \u2014 history", parent=parent)
         self.ctx = ctx
         self.note_id = note_id
         self.flush = flush
@@ -63,9 +62,9 @@ class NoteHistoryView(QDialog):
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self.show_diff())
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.comparing = QLabel(self)
+        self.comparing.setWordWrap(True)
+        self.comparing.setTextFormat(Qt.TextFormat.PlainText)
         legend = QLabel(LEGEND, self)
         legend.setWordWrap(True)
         self.browser = SafeTextBrowser(self)
@@ -76,7 +75,7 @@ class NoteHistoryView(QDialog):
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.heading)
+        column.addWidget(self.comparing)
         column.addWidget(legend)
         column.addWidget(self.browser, 1)
         column.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -84,14 +83,10 @@ class NoteHistoryView(QDialog):
         splitter.addWidget(self.list)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
-        metrics = self.fontMetrics()
-        splitter.setSizes([metrics.averageCharWidth() * 40, metrics.averageCharWidth() * 100])
-        self.resize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 40)
+        self.body.addWidget(splitter, 1)
+        width = self.fontMetrics().averageCharWidth()
+        splitter.setSizes([width * 40, width * 100])
+        self.resize_to_text(150, 40)
 
     # -- showing ---------------------------------------------------------------------
 
@@ -126,11 +121,11 @@ class NoteHistoryView(QDialog):
         formats = DiffFormats(self)
         differs = False
         if self.note is None:
-            self.heading.setText("This note is no longer there (it was deleted).")
+            self.comparing.setText("This note is no longer there (it was deleted).")
         elif revision is None:
-            self.heading.setText("No saved versions yet: every save of the note from now on is kept here.")
+            self.comparing.setText("No saved versions yet: every save of the note from now on is kept here.")
         else:
-            self.heading.setText(f"The version of {when(revision.saved_at)} compared with the note now")
+            self.comparing.setText(f"The version of {when(revision.saved_at)} compared with the note now")
             sections, values = self.ctx.services.history.diff(revision.id)
             differs = bool(sections or values)
             for value in values:

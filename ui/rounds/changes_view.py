@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from briefing.records import IssueChange, RoundChanges
 from ui.context import AppContext
 from ui.widgets.diff_text import DiffFormats, new_paragraph, write_runs
 from ui.widgets.safe_browser import SafeTextBrowser
+from ui.widgets.side_window import SideWindow
 
 LEGEND = "Struck through: in last round's note, not in this one \u00b7 Underlined: new in this round"
 KINDS = {"changed": "changed", "new": "new this round", "dropped": "dropped since the last round"}
@@ -34,14 +35,13 @@ def summary(changes: RoundChanges) -> str:
             f"{counts['dropped']} dropped \u00b7 {counts['unchanged']} unchanged")
 
 
-class RoundChangesView(QDialog):
+class RoundChangesView(SideWindow):
     """A window beside the main one (not modal); ``show_field`` opens a note of the meeting shown."""
 
     def __init__(self, changes: RoundChanges, show_field: ShowField, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(f"{changes.meeting_title} \u2014 what changed since the last round", LEGEND, parent)
         self.changes = changes
         self.show_field = show_field
-        self.setWindowTitle(f"{changes.meeting_title} \u2014 what changed since the last round")
         self.browser = SafeTextBrowser(self)
         self.browser.setAccessibleName("Changes since the last round")
         self.browser.setOpenLinks(False)
@@ -49,17 +49,9 @@ class RoundChangesView(QDialog):
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.hide()
-        legend = QLabel(LEGEND, self)
-        legend.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(legend)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 120, metrics.lineSpacing() * 42)
+        self.body.addWidget(self.browser, 1)
+        self.body.addWidget(self.problem)
+        self.resize_to_text(120, 42)
         self._write(DiffFormats(self))
 
     @classmethod

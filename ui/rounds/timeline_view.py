@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from briefing.records import IssueTimeline
 from ui.models.timeline_table import CHANGED, OBJECTIVES, ROUND, STATUS, THEIR_POSITION, TimelineTableModel
+from ui.widgets.side_window import SideWindow
 
 LEGEND = (f"Oldest round first. \u201c{CHANGED}\u201d (in bold): the text differs from the last "
           "round that had a note on this issue.")
 
 
-class IssueTimelineView(QDialog):
+class IssueTimelineView(SideWindow):
     """A window beside the main one (not modal) with the timeline of one issue."""
 
     def __init__(self, timeline: IssueTimeline, current_meeting_id: int | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"{timeline.issue_title} \u2014 across the rounds")
+        super().__init__(f"{timeline.issue_title} \u2014 across the rounds", LEGEND, parent,
+                         heading=timeline.issue_title)
         self.model = TimelineTableModel(self)
         self.model.set_timeline(timeline, current_meeting_id)
         self.view = QTableView(self)
@@ -44,23 +35,8 @@ class IssueTimelineView(QDialog):
         for column in (OBJECTIVES, THEIR_POSITION):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        title = QLabel(timeline.issue_title, self)
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        title.setFont(font)
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        legend = QLabel(LEGEND, self)
-        legend.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(legend)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(buttons)
-        metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 36)
+        self.body.addWidget(self.view, 1)
+        self.resize_to_text(150, 36)
 
     def rows(self) -> list[list[str]]:
         """What the table shows, row by row (as plain text)."""
