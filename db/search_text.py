@@ -100,11 +100,17 @@ def analyze(text: str) -> list[Token]:
     if text.isascii():
         return [Token(WORD, m.group(), tuple(range(m.start(), m.end())))
                 for m in _ASCII_WORD.finditer(text.lower())]
-    return analyze_char_by_char(text)
+    if text.translate(_IRREGULAR):
+        return analyze_char_by_char(text)
+    # Every character folds to exactly one: a token's positions are its own (a 100-page
+    # note is analysed in tens of milliseconds, not a second).
+    return [Token(CJK if _CJK.match(m.group()) else WORD, m.group(), tuple(range(m.start(), m.end())))
+            for m in _SPACED_RUN.finditer(spaced_fold(text))]
 
 
 def analyze_char_by_char(text: str) -> list[Token]:
-    """``analyze`` without its shortcut for ASCII text (which must give the same tokens)."""
+    """``analyze`` without its shortcuts for ASCII text and for text whose every character folds
+    to one (which must give the same tokens)."""
     pieces = [_fold(char) for char in text]
     folded = "".join(f for f, _ in pieces)
     classes = "".join(c for _, c in pieces)
@@ -131,8 +137,20 @@ class _SpacedFolds(dict):
         return spaced
 
 
+class _Irregular(dict):
+    """``str.translate`` table that keeps only the characters not folding to exactly one character
+    (``ß`` → ``ss``, a lone combining accent → nothing): an empty result means a one-to-one text."""
+
+    def __missing__(self, code: int) -> str | None:
+        kept = self[code] = None if len(_SPACED_FOLDS[code]) == 1 else chr(code)
+        return kept
+
+
 _SPACED_FOLDS = _SpacedFolds()
+_IRREGULAR = _Irregular()
 _CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
+#: In a spaced fold: a CJK run, or a run of other letters and digits.
+_SPACED_RUN = re.compile(f"[{CJK_RANGES}]+|[^ {CJK_RANGES}]+")
 
 #: The triggers call ``index_words`` then ``index_chars`` on the same text: a long text's
 #: folded form is remembered for the second call.

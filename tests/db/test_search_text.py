@@ -60,6 +60,11 @@ def test_the_index_functions_give_the_tokens_the_highlighter_finds(text):
     assert index_chars(text) == " ".join(ch for t in tokens if t.kind == CJK for ch in t.text)
 
 
+@given(st.text(alphabet=st.one_of(st.sampled_from(MIXED), st.characters()), max_size=60))
+def test_the_shortcut_for_one_to_one_text_gives_what_the_general_path_gives(text):
+    assert analyze(text) == analyze_char_by_char(text)
+
+
 def test_a_hundred_page_mixed_paste_is_tokenized_as_its_words():
     para = "Japan's position on Section 232 has not changed. 日米の協議は続く。 Café ＷＴＯ "
     words = index_words(para)

@@ -59,6 +59,9 @@ class SearchPopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.meetings: dict[int, MeetingSummary] = {}
         self._open_when_ready = False
+        self._filters_stale = True  # the meetings and issues to offer are read when next shown
+        ctx.events.sig_meetings_changed.connect(self._stale_filters)
+        ctx.events.sig_issues_changed.connect(self._stale_filters)
         self.runner = SearchRunner(ctx.services, parent=self)
         self.runner.sig_results.connect(self.show_results)
         self.runner.sig_failed.connect(self._on_failed)
@@ -140,8 +143,14 @@ class SearchPopup(QFrame):
         if self.field.text().strip():
             self.search(at_once=True)  # the store may have changed since
 
+    def _stale_filters(self) -> None:
+        self._filters_stale = True
+
     def _fill_filters(self) -> None:
         """The meetings (newest first) and issues to narrow to, as they are now; choices kept."""
+        if not self._filters_stale:
+            return
+        self._filters_stale = False
         services = self.ctx.services
         meetings = sorted(services.meetings.list(), key=lambda m: (m.starts_at, m.id), reverse=True)
         self.meetings = {m.id: m for m in meetings}
