@@ -71,7 +71,8 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks search_gui", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks search_gui",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=corpus.NOTES)
     parser.add_argument("--queries", type=int, default=30, help="queries per class")
     args = parser.parse_args(argv)
@@ -105,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Store: {meta['notes']:,} notes, {meta['index_rows']:,} index rows ({platform}, load average "
               f"{os.getloadavg()[0]:.1f} at the start); typing pause {DEBOUNCE_MS} ms, left out")
         print(f"Opening the search popup the first time (filters filled): {opened * 1000:.0f} ms")
-        print("| class | queries | keystroke → results painted p50 / p95 ms | service call p50 / p95 ms | e.g. |")
+        print("| class | queries | keystroke → results painted p50 / p95 ms | service call p50 / p95 ms "
+              "| e.g. |")
         print("|---|---:|---:|---:|---|")
         for name, texts in queries.items():
             if not texts:

@@ -26,7 +26,8 @@ def _word_matches(tokens: Sequence[Token], term: Term) -> list[Span]:
     *whole, last = term.parts
     texts = [t.text for t in tokens]
     if n == 1:
-        starts = [i for i, text in enumerate(texts) if text == last or (term.prefix and text.startswith(last))]
+        starts = [i for i, text in enumerate(texts)
+                  if text == last or (term.prefix and text.startswith(last))]
     else:  # a phrase: where its first word stands, then the rest checked
         starts = [i for i, text in enumerate(texts[:len(texts) - n + 1]) if text == whole[0]]
     for i in starts:

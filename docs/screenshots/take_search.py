@@ -5,8 +5,9 @@
 Scenes: ``search`` (Ctrl+K with results; the README's ``search.png``), ``jump`` (a
 result opened: the match selected in its note), ``find`` (Ctrl+F in a note),
 ``history`` (a note's history with a diff), ``timeline`` (an issue across the
-rounds), ``changes`` (what changed since the last round). The whole screen is
-grabbed, so popups and the windows beside the main one are in the picture.
+rounds), ``changes`` (what changed since the last round); for the last three the sample's
+Round 1 is first carried forward to a Round 2 and edited. The screen is grabbed
+where the main window is, so the popup and the windows over it are in the picture.
 Writes ``OUT/<scene>.png`` (default OUT: ``docs/screenshots``).
 """
 
@@ -84,7 +85,9 @@ def scene(app, window, name: str, out: Path) -> None:
     elif name == "changes":
         window.window_actions.round_changes.trigger()
         settle(app)
-    QGuiApplication.primaryScreen().grabWindow(0).save(str(out / f"{name}.png"))
+    area = window.frameGeometry()  # the popup and the side windows lie over the main window
+    QGuiApplication.primaryScreen().grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(
+        str(out / f"{name}.png"))
     print(out / f"{name}.png")
     for widget in app.topLevelWidgets():
         if widget is not window and widget.isVisible():
@@ -99,7 +102,8 @@ def main(argv: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         services = Services.open(f"sqlite:///{tmp}/sample.db", Config(home_timezone="America/New_York"))
         load_sample(services.db, services.config)
-        prepare(services)
+        if set(names) & {"history", "timeline", "changes"}:
+            prepare(services)
         for name in names:
             window = build_window(services, QSettings(f"{tmp}/settings.ini", QSettings.Format.IniFormat))
             window.resize(1400, 860)

@@ -35,7 +35,7 @@ def test_history_lists_the_versions_shows_the_diff_and_restores_undoably(qtbot, 
     listed = [view.model.data(view.model.index(r)) for r in range(view.model.rowCount())]
     assert len(listed) == 2
     assert listed[0].endswith("Changed: Background") and window.ctx.services.notes.author in listed[0]
-    assert listed[1].endswith("As the note was before its first recorded change")
+    assert listed[1].endswith("Before its first recorded change")
     assert view.restore_button.isEnabled() is False  # the newest version is the note as it is
 
     view.select_row(1)  # the original

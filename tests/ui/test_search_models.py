@@ -42,7 +42,7 @@ def test_revisions_list_model(qtmodeltester, sample):
     qtmodeltester.check(model)
     assert model.rowCount() == 2
     assert model.index(0).data().endswith("Changed: Red lines, Priority")
-    assert model.index(1).data().endswith("As the note was before its first recorded change")
+    assert model.index(1).data().endswith("Before its first recorded change")
     model.set_revisions([])
     qtmodeltester.check(model)
 

@@ -35,7 +35,7 @@ def describe(revision: RevisionRecord, restored_from: RevisionRecord | None = No
     who = f" \u00b7 {revision.author}" if revision.author else ""
     head = f"{when(revision.saved_at)}{who}"
     if revision.kind == "original":
-        return f"{head}\nAs the note was before its first recorded change"
+        return f"{head}\nBefore its first recorded change"
     if revision.kind == "restore":
         source = f" of {when(restored_from.saved_at)}" if restored_from else ""
         return f"{head}\nRestored the version{source}"

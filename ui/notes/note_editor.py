@@ -195,8 +195,13 @@ class IssueNoteEditor(QWidget):
         if section.is_preview():
             self.preview_button.setChecked(False)
         show_matches(section.editor, getattr(self.note, field), spans)
-        QTimer.singleShot(0, lambda: self._keep_cursor_visible(section))  # once the note is laid out
+        QTimer.singleShot(0, lambda: self._reveal_match(section))  # once the note is laid out
         return True
+
+    def _reveal_match(self, section: NoteSectionEditor) -> None:
+        """The section's heading in view when it fits with the match, and the match in any case."""
+        self.scroll.ensureWidgetVisible(section.title, 0, 0)
+        self._keep_cursor_visible(section)
 
     def show_source(self, source_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
         """Open the cell ``field`` of one of the note's sources with ``spans`` selected."""
