@@ -191,3 +191,16 @@ def test_a_hit_no_longer_there_is_said_in_the_status_bar(qtbot, window):
     window.ctx.services.agenda.delete(hit.entity_id)  # deleted meanwhile (another window)
     qtbot.keyClick(popup.field, Qt.Key.Key_Return)
     assert "is no longer where the search found it" in window.status.state.text()
+
+
+def test_a_click_on_a_result_opens_it(qtbot, window):
+    popup = open_search(qtbot, window)
+    search_for(qtbot, popup, "statement text")
+    row = next(r for r in range(popup.model.rowCount())
+               if popup.model.hit(r) is not None and popup.model.hit(r).entity == "action")
+    popup.view.scrollTo(popup.model.index(row))
+    qtbot.mouseClick(popup.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=popup.view.visualRect(popup.model.index(row)).center())
+    assert not popup.isVisible()
+    assert current_tab(window) == "Action items"
+    qtbot.waitUntil(lambda: selected_text(QApplication.focusWidget()) == "statement")
