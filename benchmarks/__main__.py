@@ -15,6 +15,7 @@ BENCHMARKS: tuple[str, ...] = (
     "startup",
     "note_paste",
     "export",
+    "preview",
 )
 
 
