@@ -48,3 +48,8 @@ TABS: list[tuple[str, PanelFactory]] = [
     ("&Participants", _people),
     ("Action &items", _actions),
 ]
+
+#: The tab that shows each kind of row a search finds (``SearchHit.entity``).
+ENTITY_TABS = {"meeting": "Overview", "agenda_item": "Agenda", "note": "Issue notes",
+               "source": "Issue notes", "issue": "Issue notes", "person": "Participants",
+               "action": "Action items"}
