@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting: MeetingRecord | None = None
+        self.search_popup = None  # built when first asked for (Ctrl+K)
         self.book_preview = self.export_dialog = self._export_notice = None  # made when first asked for
         self._can_undo = self._pending = False
         self.setObjectName("MainWindow")
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         a.new_meeting.triggered.connect(self.new_meeting)
         a.next_round.triggered.connect(self.next_round)
         a.delete_meeting.triggered.connect(self.delete_meeting)
+        a.search.triggered.connect(self.show_search)
+        a.round_changes.triggered.connect(self.show_round_changes)
         a.export.triggered.connect(self.export_book)
         a.book_preview.setEnabled(True)
         a.book_preview.toggled.connect(self.show_book_preview)
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
         for action in (a.next_round, a.delete_meeting):
             action.setEnabled(meeting is not None and writable)
         a.export.setEnabled(meeting is not None)  # a read-only store exports too
+        a.round_changes.setEnabled(meeting is not None and meeting.previous_id is not None)
 
     def _on_meeting_changed(self, meeting_id: int) -> None:
         if self.meeting is not None and meeting_id == self.meeting.id:
@@ -181,6 +185,31 @@ class MainWindow(QMainWindow):
         if self.meeting is not None:
             self.workspace.flush()
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
+
+    def show_round_changes(self) -> None:
+        """Meeting → What changed since the last round…"""
+        if self.meeting is not None:
+            self.workspace.flush()
+            from ui.rounds.changes_view import RoundChangesView
+
+            RoundChangesView.open_for(self.ctx, self.meeting.id, self.workspace.show_field, self)
+
+    # -- search ----------------------------------------------------------------------
+
+    def show_search(self) -> None:
+        """Ctrl+K: the search popup (built when first used), finding what was just typed too."""
+        self.workspace.flush()
+        if self.search_popup is None:
+            from ui.search.popup import SearchPopup
+
+            self.search_popup = SearchPopup(self.ctx, self)
+            self.search_popup.sig_hit_chosen.connect(self._show_hit)
+        self.search_popup.open_over(self)
+
+    def _show_hit(self, hit) -> None:
+        from ui.search.jump import show_hit
+
+        show_hit(self, hit)
 
     # -- the briefing book ------------------------------------------------------------
 

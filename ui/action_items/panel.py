@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -25,6 +25,7 @@ from ui.widgets.field_error import FieldError
 from ui.widgets.list_actions import ListActions
 from ui.widgets.palette import warning_colour
 from ui.widgets.row_table import ReorderableTableView
+from ui.widgets.table_editing import show_in_cell
 
 NEW_ITEM_TEXT = "New action item"
 
@@ -96,6 +97,14 @@ class ActionItemsPanel(QWidget):
 
     def flush(self) -> None:
         self.view.commit_open_editor()
+
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        row = self.model.row_of(entity_id)
+        column = {"text": TEXT, "owner": OWNER}.get(field)
+        if entity != "action" or row < 0 or column is None:
+            return False
+        text = getattr(self.model.item(row), field)
+        return show_in_cell(self.view, self.model.index(row, column), text, spans)
 
     # -- showing ---------------------------------------------------------------------
 

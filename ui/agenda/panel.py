@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -24,13 +25,14 @@ from ui.agenda.delegates import ChoiceDelegate
 from ui.agenda.table_view import AgendaTableView
 from ui.context import AppContext
 from ui.icons import icon
-from ui.models.agenda_table import ISSUE, STATUS, TITLE, AgendaTableModel
+from ui.models.agenda_table import ISSUE, LEAD, OUTCOME, STATUS, TITLE, AgendaTableModel
 from ui.undo.command import push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import AGENDA_ITEM, MEETING
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.field_error import FieldError
 from ui.widgets.palette import warning_colour
+from ui.widgets.table_editing import show_in_cell
 
 NEW_ITEM = {"title": "New item", "minutes": 30}
 
@@ -127,6 +129,14 @@ class AgendaPanel(QWidget):
 
     def flush(self) -> None:
         self.view.commit_open_editor()
+
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        row = self.model.row_of(entity_id)
+        column = {"title": TITLE, "lead": LEAD, "outcome": OUTCOME}.get(field)
+        if entity != "agenda_item" or row < 0 or column is None:
+            return False
+        text = getattr(self.model.slot(row).item, field)
+        return show_in_cell(self.view, self.model.index(row, column), text, spans)
 
     # -- showing -------------------------------------------------------------------
 

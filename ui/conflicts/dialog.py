@@ -89,8 +89,7 @@ class ConflictDialog(QDialog):
         self.message.setText(message)
         self.comparison.set_texts(theirs, mine)
         self.differences.clear()
-        write_runs(QTextCursor(self.differences.document()), word_diff(theirs, mine), None,
-                   DiffFormats(self))
+        write_runs(QTextCursor(self.differences.document()), word_diff(theirs, mine), DiffFormats(self))
         self.differences.moveCursor(QTextCursor.MoveOperation.Start)
         self.merge_editor.setPlainText(mine)
         self.tabs.setTabEnabled(self.merge_tab, mergeable)

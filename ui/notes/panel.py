@@ -6,10 +6,11 @@ only; another note's sections are read when it is selected.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -98,6 +99,31 @@ class IssueNotesPanel(QWidget):
 
     def flush(self) -> None:
         self.editor.flush()
+
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """A note (its section ``field``, or only the note when ``field`` is empty) or a source
+        of the note shown (select the note first)."""
+        if entity == "source":
+            return self.editor.show_source(entity_id, field, spans)
+        if entity != "note" or self.model.row_of(entity_id) < 0:
+            return False
+        self._select(entity_id)
+        return self.editor.show_section(field, spans) if field else True
+
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+F in this tab is find-in-this-note: claimed before the window's own Ctrl+F (which
+        filters the meetings list) can take it; the key then comes here as a key press."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.matches(QKeySequence.StandardKey.Find):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Find):
+            self.editor.find_in_note()
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Switching to the tab puts the cursor in the note's first section."""

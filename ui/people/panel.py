@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -138,6 +140,19 @@ class ParticipantsPanel(QWidget):
 
     def flush(self) -> None:
         self.editor.flush()
+
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """A person found by a search: select them and go to the field of their card."""
+        found = next((p for column in self.columns.values() for p in column.model.records
+                      if p.person.id == entity_id), None)
+        editor = self.editor.field_editor(field)
+        if entity != "person" or found is None or editor is None:
+            return False
+        from ui.widgets.text_marks import show_matches
+
+        self.select(found.id)
+        show_matches(editor, getattr(found.person, field), spans)
+        return True
 
     # -- showing ---------------------------------------------------------------------
 

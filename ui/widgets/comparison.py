@@ -51,7 +51,7 @@ class TextComparison(QWidget):
         formats = DiffFormats(self)
         for browser, leave_out in ((self.left, INSERT), (self.right, DELETE)):
             browser.clear()
-            write_runs(QTextCursor(browser.document()), runs, leave_out, formats)
+            write_runs(QTextCursor(browser.document()), runs, formats, leave_out)
             cursor = QTextCursor(browser.document())
             cursor.setPosition(_first_change(runs, leave_out))
             browser.setTextCursor(cursor)

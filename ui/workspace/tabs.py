@@ -49,12 +49,8 @@ TABS: list[tuple[str, PanelFactory]] = [
     ("Action &items", _actions),
 ]
 
-#: The tab that shows each kind of row (``ui.undo.kinds`` names): undo and redo switch to it.
-ROW_TABS: dict[str, str] = {
-    "meeting": "Overview",
-    "agenda_item": "Agenda",
-    "note": "Issue notes",
-    "participant": "Participants",
-    "person": "Participants",
-    "action": "Action items",
-}
+#: The tab that shows each kind of row: those a search finds (``SearchHit.entity``), and those
+#: undo and redo change (``ui.undo.kinds`` names).
+ENTITY_TABS = {"meeting": "Overview", "agenda_item": "Agenda", "note": "Issue notes",
+               "source": "Issue notes", "issue": "Issue notes", "person": "Participants",
+               "participant": "Participants", "action": "Action items"}
