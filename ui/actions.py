@@ -21,6 +21,8 @@ class WindowActions:
     """Every menu action of the main window, by name."""
 
     export: QAction
+    back_up: QAction
+    restore_backup: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -55,6 +57,9 @@ def build_actions(window: QWidget) -> WindowActions:
     return WindowActions(
         export=_action(window, "&Export briefing book…", "Ctrl+E",
                        tip="Write the meeting's briefing book as a PDF", enabled=False),
+        back_up=_action(window, "&Back up now", tip="Copy the database into its backups folder now"),
+        restore_backup=_action(window, "&Restore from backup…",
+                               tip="Replace the database with one of its backups (it is backed up first)"),
         quit=_action(window, "&Quit", Key.Quit, "Ctrl+Q", tip="Close Briefbook (everything is saved)"),
         undo=_action(window, "&Undo", Key.Undo, tip="Undo the last change"),
         redo=_action(window, "&Redo", Key.Redo, "Ctrl+Shift+Z", tip="Redo the change just undone"),
@@ -80,6 +85,8 @@ def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
     """File / Edit / Meeting / View / Help."""
     file = menubar.addMenu("&File")
     file.addAction(a.export)
+    file.addSeparator()
+    file.addActions([a.back_up, a.restore_backup])
     file.addSeparator()
     file.addAction(a.quit)
     edit = menubar.addMenu("&Edit")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from briefing.errors import NotFoundError
 from briefing.records import MeetingRecord
 from briefing.schedule import format_minutes
 from ui.actions import build_actions, build_menus
+from ui.conflicts.resolver import ConflictResolver
 from ui.context import AppContext
 from ui.icons import icon
 from ui.meetings.commands import (
@@ -26,7 +27,9 @@ from ui.meetings.sidebar import MeetingsSidebar
 from ui.rich_text import escape
 from ui.status import SAVING
 from ui.status_bar import BriefbookStatusBar
+from ui.store_tools import StoreTools
 from ui.undo.kinds import MEETING
+from ui.widgets.window_bars import WindowBars
 from ui.workspace.workspace import Workspace
 
 APP_TITLE = "Briefbook"
@@ -63,9 +66,17 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        self.bars = WindowBars(central)  # read-only, notices, an unclean exit: ui.store_bars
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bars)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.status = BriefbookStatusBar(ctx.status, self)
         self.setStatusBar(self.status)
+        self.conflicts = ConflictResolver(ctx, self)
+        self.tools = StoreTools(self)  # Trash, backups
         self._connect()
         self._restore_geometry()
 
@@ -97,6 +108,7 @@ class MainWindow(QMainWindow):
         events.sig_open_meeting_requested.connect(lambda mid: self.open_meeting(mid or None))
         events.sig_meeting_changed.connect(self._on_meeting_changed)
         events.sig_agenda_changed.connect(self._on_agenda_changed)
+        events.sig_show_row_requested.connect(self.workspace.show_row)
 
     # -- meetings ------------------------------------------------------------------
 
@@ -131,8 +143,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(meeting))
         self.workspace.header.set_meeting(meeting)
         a = self.window_actions
-        for action in (a.next_round, a.delete_meeting, a.export):
-            action.setEnabled(meeting is not None)
+        writable = not self.ctx.services.read_only
+        a.new_meeting.setEnabled(writable)
+        for action in (a.next_round, a.delete_meeting):
+            action.setEnabled(meeting is not None and writable)
+        a.export.setEnabled(meeting is not None)  # a read-only store exports too
         a.round_changes.setEnabled(meeting is not None and meeting.previous_id is not None)
 
     def _on_meeting_changed(self, meeting_id: int) -> None:
@@ -236,21 +251,25 @@ class MainWindow(QMainWindow):
         stack = self.ctx.undo_stack
         command = stack.command(stack.index() - 1)
         stack.undo()
-        self._show_meeting_of(command)
+        self._show_change(command)
 
     def redo(self) -> None:
         self.workspace.flush()
         stack = self.ctx.undo_stack
         command = stack.command(stack.index())
         stack.redo()
-        self._show_meeting_of(command)
+        self._show_change(command)
 
-    def _show_meeting_of(self, command: object) -> None:
-        """After undo or redo in another meeting than the one open, open that one."""
+    def _show_change(self, command: object) -> None:
+        """After undo or redo, show what changed: its meeting, its tab, its row."""
         meeting_to_show = getattr(command, "meeting_to_show", None)
         meeting_id = meeting_to_show() if meeting_to_show is not None else None
         if meeting_id and (self.meeting is None or meeting_id != self.meeting.id):
             self.open_meeting(meeting_id)
+        row_to_show = getattr(command, "row_to_show", None)
+        row = row_to_show() if row_to_show is not None else None
+        if row is not None:
+            self.workspace.show_row(*row)
 
     def _on_can_undo(self, can_undo: bool) -> None:
         self._can_undo = can_undo
@@ -300,7 +319,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Write everything still being typed, then remember the window."""
+        """Write everything still being typed, remember the window, end the journal's session."""
         self.workspace.flush()
         for dialog in self.findChildren(QDialog):
             dialog.close()  # e.g. an export still running: cancelled, its file not written
@@ -310,4 +329,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue(BOOK_PREVIEW_KEY, self.window_actions.book_preview.isChecked())
         settings.sync()
+        if self.ctx.journal is not None:
+            self.ctx.journal.end()
+            self.ctx.journal = None
         event.accept()

@@ -16,6 +16,7 @@ from ui.action_items.due_date import DueDateDelegate
 from ui.agenda.delegates import ChoiceDelegate
 from ui.context import AppContext
 from ui.models.actions_table import DUE, ISSUE, OWNER, STATUS, TEXT, ActionsTableModel
+from ui.undo.command import push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import ACTION
 from ui.undo.rows import ACTIONS, AddRowCommand, DeleteRowCommand, MoveRowCommand
@@ -122,6 +123,12 @@ class ActionItemsPanel(QWidget):
         self.summary.setStyleSheet(f"color: {colour}; font-weight: bold" if overdue else "")
         self._update_actions()
 
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Select the item an undo or redo changed."""
+        row = self.model.row_of(row_id) if kind == ACTION.name else -1
+        if row >= 0:
+            self.view.selectRow(row)
+
     def current_item_id(self) -> int | None:
         return self.model.row_id(self.view.currentIndex().row())
 
@@ -180,12 +187,8 @@ class ActionItemsPanel(QWidget):
         self._push(MoveRowCommand(self.ctx, ACTIONS, self.meeting_id, item_id, source, to_index), item_id)
 
     def _push(self, command, keep_item: int | None) -> bool:
-        outcome = command.outcome
-        self.ctx.undo_stack.push(command)
-        if outcome.error is not None:
-            self.error.show_message(self.ctx.status.text)
+        if not push_shown(self.ctx, command, self.error):
             return False
-        self.error.show_message(None)
         if keep_item is not None:
             self.reload(keep_item=keep_item)
         return True

@@ -26,6 +26,7 @@ from ui.agenda.table_view import AgendaTableView
 from ui.context import AppContext
 from ui.icons import icon
 from ui.models.agenda_table import ISSUE, LEAD, OUTCOME, STATUS, TITLE, AgendaTableModel
+from ui.undo.command import push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import AGENDA_ITEM, MEETING
 from ui.widgets.empty_state import EmptyState
@@ -176,6 +177,12 @@ class AgendaPanel(QWidget):
         self.up_action.setEnabled(row > 0)
         self.down_action.setEnabled(0 <= row < count - 1)
 
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Select the item an undo or redo changed."""
+        row = self.model.row_of(row_id) if kind == AGENDA_ITEM.name else -1
+        if row >= 0:
+            self.view.selectRow(row)
+
     def current_item_id(self) -> int | None:
         return self.model.item_id(self.view.currentIndex().row())
 
@@ -226,12 +233,8 @@ class AgendaPanel(QWidget):
         self._push(MoveAgendaItemCommand(self.ctx, self.meeting_id, item_id, source, to_index), item_id)
 
     def _push(self, command, keep_item: int | None) -> bool:
-        outcome = command.outcome
-        self.ctx.undo_stack.push(command)
-        if outcome.error is not None:
-            self.error.show_message(self.ctx.status.text)
+        if not push_shown(self.ctx, command, self.error):
             return False
-        self.error.show_message(None)
         if keep_item is not None:
             self.reload(keep_item=keep_item)
         return True

@@ -133,7 +133,7 @@ class IssueNoteEditor(QWidget):
     def _bind(self) -> None:
         f = self.form
         for field, section in self.sections.items():
-            f.bind(TextBinding(section.editor, field))
+            f.bind(TextBinding(section.editor, field, section.error))
         f.bind(ChoiceBinding(self.status_box, "status"))
         f.bind(ChoiceBinding(self.priority_box, "priority"))
         f.bind(LineBinding(self.owner, "owner", self.owner_error))

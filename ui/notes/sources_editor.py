@@ -117,7 +117,7 @@ class SourcesEditor(QWidget):
             return
         old = getattr(self.model.source(self.model.row_of(source_id)), field)
         self.ctx.undo_stack.push(EditCommand(self.ctx, source_kind(self.note.meeting_id), source_id,
-                                             {field: old}, {field: value}))
+                                             {field: old}, {field: value}, shows=("note", self.note.id)))
 
     def add_source(self) -> None:
         """Cite a new source after the others and open its title for typing."""

@@ -25,7 +25,7 @@ from ui.people.card_delegate import PersonCardDelegate
 from ui.people.commands import AddParticipantCommand, RemoveParticipantCommand
 from ui.people.participant_editor import SIDE_LABELS, ParticipantEditor
 from ui.people.participant_picker import ParticipantPicker
-from ui.undo.kinds import PARTICIPANT
+from ui.undo.kinds import PARTICIPANT, PERSON
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.palette import muted_colour
 
@@ -174,6 +174,16 @@ class ParticipantsPanel(QWidget):
             if column.select(participant_id):
                 found = column.current()
         self.editor.show_participant(found)
+
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Select the participant an undo or redo changed (by person for an edit of the person)."""
+        people = [p for column in self.columns.values() for p in column.model.records]
+        if kind == PERSON.name:
+            row_id = next((p.id for p in people if p.person.id == row_id), -1)
+        elif kind != PARTICIPANT.name:
+            return
+        if any(p.id == row_id for p in people):
+            self.select(row_id)
 
     def _on_current(self, side: str, row: int) -> None:
         participant = self.columns[side].model.participant(row)

@@ -49,7 +49,8 @@ TABS: list[tuple[str, PanelFactory]] = [
     ("Action &items", _actions),
 ]
 
-#: The tab that shows each kind of row a search finds (``SearchHit.entity``).
+#: The tab that shows each kind of row: those a search finds (``SearchHit.entity``), and those
+#: undo and redo change (``ui.undo.kinds`` names).
 ENTITY_TABS = {"meeting": "Overview", "agenda_item": "Agenda", "note": "Issue notes",
                "source": "Issue notes", "issue": "Issue notes", "person": "Participants",
-               "action": "Action items"}
+               "participant": "Participants", "action": "Action items"}

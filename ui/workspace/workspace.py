@@ -100,6 +100,20 @@ class Workspace(QStackedWidget):
         if focus is not None:
             focus()
 
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Switch to the tab that shows this kind of row and select the row there (after undo/redo)."""
+        if self.meeting_id is None or kind not in ENTITY_TABS:
+            return
+        index = self._index_of(ENTITY_TABS[kind])
+        self.tabs.setCurrentIndex(index)
+        show = getattr(self._panel(index), "show_row", None)
+        if show is not None:
+            show(kind, row_id)
+
+    def forget_loaded(self) -> None:
+        """Every tab loads its meeting again when next shown (the store was replaced)."""
+        self._shown.clear()
+
     def flush(self) -> None:
         """Write every panel's pending text now."""
         for panel in self.panels:
