@@ -24,9 +24,11 @@ FILLER = "Steel and aluminum excess capacity; Section 232 tariffs of 25% and 10%
 
 
 def _services(store: str):
+    """The store: an SQLite file path, or any SQLAlchemy URL (a PostgreSQL database)."""
     from briefing.services import Services
+    from db.engine import normalize_url
 
-    return Services.open(f"sqlite:///{store}", automatic_backups=False)
+    return Services.open(normalize_url(store), automatic_backups=False)
 
 
 def _ready() -> None:
@@ -162,7 +164,7 @@ SCENARIOS = {"autosave": autosave, "import": import_, "migrate": migrate, "backu
              "restore": restore, "journal": journal, "append": append, "export": export}
 
 
-def start(scenario: str, target: Path, arg: str = "", env: dict | None = None) -> subprocess.Popen:
+def start(scenario: str, target: Path | str, arg: str = "", env: dict | None = None) -> subprocess.Popen:
     """Start a scenario in a child process: stdout is a pipe of its progress lines, stderr a file."""
     return subprocess.Popen(
         [sys.executable, "-m", "tests.child_process", scenario, str(target), arg],

@@ -6,6 +6,8 @@ import pytest
 
 from briefing.backups import MANUAL
 
+pytestmark = pytest.mark.sqlite_only(reason="backups are SQLite files; a server's are its own job")
+
 
 @pytest.fixture
 def small_steps(monkeypatch):

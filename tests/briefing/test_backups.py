@@ -16,6 +16,8 @@ from briefing.sample import sample_document
 from briefing.services import Services
 from db.backup import check_file, partial_path
 
+pytestmark = pytest.mark.sqlite_only(reason="backups are SQLite files; a server's are its own job")
+
 
 def meetings_in(path) -> list[str]:
     """The titles of the meetings in a backup file, read with plain SQLite."""

@@ -20,22 +20,18 @@ def validate(doc):
     jsonschema.validate(doc, SCHEMA)
 
 
-def fresh(tmp_path, name):
+def test_the_sample_dump_round_trips_and_matches_the_schema(sample, new_store_url):
     from briefing.services import Services
 
-    return Services.open(f"sqlite:///{tmp_path / name}")
-
-
-def test_the_sample_dump_round_trips_and_matches_the_schema(sample, tmp_path):
     first = dump_store(sample.db)
     validate(first)
-    other = fresh(tmp_path, "other.db")
-    import_document(other.db, first)
-    assert dump_store(other.db) == first
+    with Services.open(new_store_url()) as other:
+        import_document(other.db, first)
+        assert dump_store(other.db) == first
     assert first == sample_document()  # the sample file is itself a dump
 
 
-def test_lists_keep_their_order(services, tmp_path):
+def test_lists_keep_their_order(services):
     doc = sample_document()
     doc["meetings"][1]["agenda"].reverse()
     doc["meetings"][1]["notes"].reverse()

@@ -14,12 +14,11 @@ any_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_charact
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sections=st.fixed_dictionaries({name: any_text for name in NOTE_FIELDS}), objectives=any_text)
-def test_markdown_fields_survive_every_step(tmp_path_factory, sections, objectives):
+def test_markdown_fields_survive_every_step(new_store_url, sections, objectives):
     from briefing.services import Services
 
-    folder = tmp_path_factory.mktemp("prop")
-    first = Services.open(f"sqlite:///{folder / 'a.db'}")
-    second = Services.open(f"sqlite:///{folder / 'b.db'}")
+    urls = new_store_url(), new_store_url()
+    first, second = Services.open(urls[0]), Services.open(urls[1])
     try:
         m = first.meetings.create(title="Round", starts_at="2022-02-07T09:00:00+09:00",
                                   objectives=objectives)
@@ -37,3 +36,5 @@ def test_markdown_fields_survive_every_step(tmp_path_factory, sections, objectiv
     finally:
         first.close()
         second.close()
+        for url in urls:
+            new_store_url.release(url)

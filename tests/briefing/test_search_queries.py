@@ -75,6 +75,7 @@ def found(service, query):
     return {(h.entity, h.entity_id, h.field) for h in service.search(query, limit=500).hits}
 
 
+@pytest.mark.sqlite_only(reason="compares the scan with the full-text index, which only SQLite has")
 @pytest.mark.parametrize("query", ["steel", "tariffs", "excess capacity", "日米", "林", "steel -aluminum",
                                    '"aluminum excess"'])
 def test_the_like_fallback_finds_what_the_index_finds(japanese, query):
@@ -83,6 +84,7 @@ def test_the_like_fallback_finds_what_the_index_finds(japanese, query):
     assert indexed and indexed == found(SearchService(s.db, LikeBackend()), f"{query} ")
 
 
+@pytest.mark.sqlite_only(reason="compares the scan with the full-text index, which only SQLite has")
 def test_the_like_fallback_matches_inside_words(japanese):
     s, _ = japanese
     indexed, scanned = found(s.search, "Japan "), found(SearchService(s.db, LikeBackend()), "Japan ")

@@ -75,11 +75,10 @@ def test_an_edit_of_something_the_other_window_deleted_says_it_is_gone(two_windo
     assert mine.notes.get(opened.id).background == opened.background
 
 
-def test_two_processes_appending_to_one_note_lose_no_write(sample, tmp_path):
+def test_two_processes_appending_to_one_note_lose_no_write(sample):
     """Each child re-reads after a conflict and tries again: every reported append is in the text."""
-    path = sample.db.path
     note = first_note(sample)
-    children = [start("append", path, tag, env={"APPENDS": "25"}) for tag in ("A", "B")]
+    children = [start("append", sample.db.url, tag, env={"APPENDS": "25"}) for tag in ("A", "B")]
     for child in children:
         wait_ready(child)
     outputs = []
