@@ -94,7 +94,8 @@ class Services:
             self.notices.append(f"The daily backup could not be taken: {error}")
 
     def close(self) -> None:
-        self.db.dispose()
+        """Close the store (``Database.close``: the next open can skip the full scan)."""
+        self.db.close()
 
     def __enter__(self) -> Services:
         return self

@@ -48,9 +48,9 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
     """
     with database.engine.connect() as connection:
         revision = current_revision(connection)
+        if revision == HEAD:
+            return "current"
         has_tables = bool(inspect(connection).get_table_names())
-    if revision == HEAD:
-        return "current"
     if revision is None:
         if has_tables:
             raise StoreError(
