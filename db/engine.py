@@ -64,9 +64,45 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
-def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
-    from db.fts import register_functions
+#: The SQL functions the search index's triggers call (``db.fts.register_functions``), with
+#: their number of arguments. Each connection gets a stand-in that loads ``db.fts`` and its
+#: tokenizer at the first call (the first write of a searchable field), not when the store
+#: opens; tests/db/test_fts_index.py checks that this list matches ``db.fts``.
+INDEX_FUNCTIONS = (("fts_words", 1), ("fts_chars", 1))
 
+
+class _IndexFunction:
+    """Calls the ``db.fts`` function of this name, importing ``db.fts`` on the first call."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._function = None
+
+    def __call__(self, *args):
+        if self._function is None:
+            from db.fts import register_functions
+
+            found = {}
+
+            class _Collect:  # register_functions(...) as if on a connection: keep the functions
+                def create_function(self, name, _narg, function, **_options) -> None:
+                    found[name] = function
+
+            register_functions(_Collect())
+            self._function = found[self.name]
+        return self._function(*args)
+
+
+_INDEX_STAND_INS = {name: _IndexFunction(name) for name, _narg in INDEX_FUNCTIONS}
+
+
+def register_index_functions(dbapi_connection) -> None:
+    """Give one SQLite connection the index's SQL functions (``INDEX_FUNCTIONS``)."""
+    for name, narg in INDEX_FUNCTIONS:
+        dbapi_connection.create_function(name, narg, _INDEX_STAND_INS[name], deterministic=True)
+
+
+def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         # Let SQLAlchemy's "begin" hook below issue BEGIN itself (pysqlite's own
@@ -82,7 +118,7 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
             cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
         # The full-text index's triggers call these (db/fts.py).
-        register_functions(dbapi_connection)
+        register_index_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
