@@ -14,6 +14,7 @@ BENCHMARKS: tuple[str, ...] = (
     "startup",
     "note_paste",
     "export",
+    "preview",
 )
 
 

@@ -20,8 +20,10 @@ from tests import kill_checks as k
 from tests.child_process import errors_of, start, wait_ready
 from tests.store_files import store_with_sample
 
-KILLS = {"autosave": 80, "import": 40, "migrate": 40, "backup": 30, "restore": 30, "journal": 40}
-WINDOWS = {"autosave": 1.0, "import": 1.5, "migrate": 0.6, "backup": 1.0, "restore": 1.0, "journal": 0.5}
+KILLS = {"autosave": 80, "import": 40, "migrate": 40, "backup": 30, "restore": 30, "journal": 40,
+         "export": 40}
+WINDOWS = {"autosave": 1.0, "import": 1.5, "migrate": 0.6, "backup": 1.0, "restore": 1.0, "journal": 0.5,
+           "export": 2.0}
 
 
 def kill_sweep(tmp: Path, scale: float) -> None:
@@ -38,6 +40,10 @@ def kill_sweep(tmp: Path, scale: float) -> None:
             result = k.sweep_migrate(sample, tmp / "migrate", delays, scripts)
         elif name == "journal":
             result = k.sweep_journal(tmp / "journal", delays)
+        elif name == "export":
+            store = k.copy_store(sample, tmp / name / "store.db")
+            (tmp / name / "books").mkdir()
+            result = k.sweep_export(store, tmp / name / "books", delays)
         else:
             store = k.copy_store(sample, tmp / name / "store.db")
             result = getattr(k, f"sweep_{name}")(store, delays)

@@ -12,6 +12,7 @@ from briefing.notes import notes_of
 from briefing.people import participants_of
 from briefing.records import AgendaItemRecord, Brief, NoteRecord
 from briefing.schedule import build_schedule
+from briefing.timeline import round_changes
 from briefing.vocabulary import PRIORITIES
 from db.engine import Database
 from db.models import IssueNote, Meeting
@@ -33,7 +34,8 @@ def paper_order(notes: Sequence[NoteRecord], agenda: Sequence[AgendaItemRecord])
 
 
 def load_brief(db: Database, meeting_id: int) -> Brief:
-    """One read of the store: the meeting, its schedule, papers, people and actions."""
+    """One read of the store: the meeting, its schedule, papers, people and actions, and what
+    changed in the notes since the previous round (when there is one)."""
     with db.read() as s:
         meeting = mapping.meeting(fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}"))
         agenda = [mapping.agenda_item(a) for a in agenda_of(s, meeting_id)]
@@ -46,6 +48,9 @@ def load_brief(db: Database, meeting_id: int) -> Brief:
                     previous[note.id] = mapping.note(prev)
         participants = tuple(mapping.participant(p) for p in participants_of(s, meeting_id))
         actions = tuple(mapping.action(a) for a in actions_of(s, meeting_id))
+        changes = round_changes(s, meeting_id) if meeting.previous_id is not None else None
+        if changes is not None and changes.previous_meeting_id is None:
+            changes = None  # the previous round is in the Trash
     return Brief(
         meeting=meeting,
         schedule=build_schedule(meeting, agenda),
@@ -53,4 +58,5 @@ def load_brief(db: Database, meeting_id: int) -> Brief:
         participants=participants,
         actions=actions,
         previous_notes=previous,
+        round_changes=changes,
     )

@@ -231,6 +231,8 @@ class Brief:
     participants: tuple[ParticipantRecord, ...]
     actions: tuple[ActionRecord, ...]
     previous_notes: dict[int, NoteRecord] = field(default_factory=dict)
+    #: What changed in the notes since the previous round; None when there is no previous round.
+    round_changes: RoundChanges | None = None
 
 
 # -- search ------------------------------------------------------------------------

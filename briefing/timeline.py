@@ -86,32 +86,39 @@ class RoundsService:
             return IssueTimeline(issue.id, issue.title, tuple(entries))
 
     def changes(self, meeting_id: int) -> RoundChanges:
-        """Per issue, what changed in this meeting's notes since the previous round.
-
-        Every issue of either round is listed: ``new`` (all sections added),
-        ``dropped`` (all sections removed), ``changed`` (only the sections and
-        values that differ, with word diffs) or ``unchanged``.
-        """
+        """Per issue, what changed in this meeting's notes since the previous round (see
+        ``round_changes``)."""
         with self.db.read() as s:
-            meeting = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
-            previous = s.get(Meeting, meeting.previous_id) if meeting.previous_id else None
-            if previous is not None and previous.deleted_at is not None:
-                previous = None
-            notes = [mapping.note(n) for n in notes_of(s, meeting.id)]
-            before = [mapping.note(n) for n in notes_of(s, previous.id)] if previous else []
-        by_id = {n.id: n for n in before}
-        by_issue = {n.issue_id: n for n in before}
-        issues: list[IssueChange] = []
-        continued: set[int] = set()
-        for note in notes:
-            old = by_id.get(note.previous_id) if note.previous_id else None
-            old = old or by_issue.get(note.issue_id)
-            if old is not None:
-                continued.add(old.id)
-            issues.append(_issue_change(note, old))
-        issues += [_issue_change(None, old) for old in before if old.id not in continued]
-        return RoundChanges(meeting.id, meeting.title, previous.id if previous else None,
-                            previous.title if previous else None, tuple(issues))
+            return round_changes(s, meeting_id)
+
+
+def round_changes(session: Session, meeting_id: int) -> RoundChanges:
+    """Per issue, what changed in ``meeting_id``'s notes since the previous round, in one read.
+
+    Every issue of either round is listed: ``new`` (all sections added),
+    ``dropped`` (all sections removed), ``changed`` (only the sections and
+    values that differ, with word diffs) or ``unchanged``.
+    """
+    s = session
+    meeting = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
+    previous = s.get(Meeting, meeting.previous_id) if meeting.previous_id else None
+    if previous is not None and previous.deleted_at is not None:
+        previous = None
+    notes = [mapping.note(n) for n in notes_of(s, meeting.id)]
+    before = [mapping.note(n) for n in notes_of(s, previous.id)] if previous else []
+    by_id = {n.id: n for n in before}
+    by_issue = {n.issue_id: n for n in before}
+    issues: list[IssueChange] = []
+    continued: set[int] = set()
+    for note in notes:
+        old = by_id.get(note.previous_id) if note.previous_id else None
+        old = old or by_issue.get(note.issue_id)
+        if old is not None:
+            continued.add(old.id)
+        issues.append(_issue_change(note, old))
+    issues += [_issue_change(None, old) for old in before if old.id not in continued]
+    return RoundChanges(meeting.id, meeting.title, previous.id if previous else None,
+                        previous.title if previous else None, tuple(issues))
 
 
 def _issue_change(note: NoteRecord | None, old: NoteRecord | None) -> IssueChange:

@@ -5,8 +5,7 @@
 Each program prints ``ready`` once set up, then ``done N`` after each unit of work
 has been committed (flushed at once), so the parent knows what must survive a
 kill. ``run_and_kill`` starts one, lets it work for a while, and SIGKILLs it.
-A new scenario (the PDF export, once it lands) is one more function in
-``SCENARIOS``.
+A new scenario is one more function in ``SCENARIOS``.
 """
 
 from __future__ import annotations
@@ -129,8 +128,38 @@ def append(store: str, tag: str) -> None:
     print(f"conflicts {conflicts}", flush=True)
 
 
+#: The export scenario alternates these books: everything, and a shorter one.
+EXPORT_SECTIONS = (None, frozenset({"cover", "contents", "agenda", "papers"}))
+
+
+def export_options(run: str, i: int):
+    """The options of export ``i`` of ``run``: its watermark names it (``EXPORT run i``)."""
+    from datetime import date
+
+    from briefing.pdf import BookOptions
+
+    sections = EXPORT_SECTIONS[i % 2]
+    extra = {} if sections is None else {"sections": sections}
+    return BookOptions(paper="a4", watermark=f"EXPORT {run} {i}", prepared_on=date(2022, 2, 1), **extra)
+
+
+def export(store: str, arg: str) -> None:
+    """Export the sample's Round 1 book again and again to one file (ARG: ``RUN:PATH``)."""
+    from briefing.pdf import render_pdf
+    from briefing.pdf.fonts import register_fonts
+
+    run, path = arg.split(":", 1)
+    services = _services(store)
+    brief = services.brief(services.meetings.resolve("US–Japan Partnership on Trade — Round 1").id)
+    register_fonts()
+    _ready()
+    for i in itertools.count():
+        result = render_pdf(brief, export_options(run, i), path)
+        _done(i, str(result.pages))
+
+
 SCENARIOS = {"autosave": autosave, "import": import_, "migrate": migrate, "backup": backup,
-             "restore": restore, "journal": journal, "append": append}
+             "restore": restore, "journal": journal, "append": append, "export": export}
 
 
 def start(scenario: str, target: Path, arg: str = "", env: dict | None = None) -> subprocess.Popen:

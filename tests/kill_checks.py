@@ -9,6 +9,7 @@ kills it made and what it checked, for ``docs/reliability.md``.
 
 from __future__ import annotations
 
+import io
 import random
 import shutil
 import sqlite3
@@ -188,3 +189,47 @@ def sweep_journal(folder: Path, delays: list[float]) -> dict:
         records += len(done)
         skipped += recovery.skipped_lines
     return {"kills": len(delays), "records checked": records, "torn lines skipped": skipped}
+
+
+def sweep_export(store: Path, folder: Path, delays: list[float]) -> dict:
+    """Kills while a book is exported again and again to one path: the file under that name is
+    always absent (nothing finished yet) or one whole export — the last reported or the one after
+    it — with the right page count; never a partial file."""
+    import re
+
+    import pikepdf
+    import pypdf
+
+    from briefing.pdf import render_pdf
+    from tests.child_process import export_options
+
+    with assert_sound(store) as services:
+        brief = services.brief(services.meetings.resolve("US–Japan Partnership on Trade — Round 1").id)
+    pages = [render_pdf(brief, export_options("ref", i), io.BytesIO()).pages for i in (0, 1)]
+    target = folder / "book.pdf"
+    found = {"kills": len(delays), "whole files checked": 0, "absent": 0, "temporary files left": 0}
+    previous: tuple[int, int] | None = None
+    for run, delay in enumerate(delays):
+        done = run_and_kill("export", store, delay, f"{run}:{target}")
+        others = [p.name for p in folder.iterdir() if p != target]
+        assert all(n.startswith(f".{target.name}.") and n.endswith(".part") for n in others), others
+        found["temporary files left"] = len(others)
+        if not target.exists():
+            assert previous is None and not done, (run, done)
+            found["absent"] += 1
+            continue
+        data = target.read_bytes()
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        mark = re.search(r"EXPORT (\d+) (\d+)", reader.pages[0].extract_text())
+        assert mark is not None, run
+        which = (int(mark.group(1)), int(mark.group(2)))
+        last = max(done, default=-1)
+        # this run's latest export (reported, or finished just before the kill), else the file
+        # an earlier run left
+        assert which in ((run, last), (run, last + 1)) or (not done and which == previous), (which, run, last)
+        assert len(reader.pages) == pages[which[1] % 2], (which, len(reader.pages))
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            assert pdf.check_pdf_syntax() == []
+        found["whole files checked"] += 1
+        previous = which
+    return found

@@ -2,7 +2,7 @@
 
 Each test starts a real child process (tests/child_process.py) once per kill
 point, kills it at a point spread over its run, and checks the store after every
-kill (tests/kill_checks.py). 32 kill points in all, kept few so that the suite
+kill (tests/kill_checks.py). 36 kill points in all, kept few so that the suite
 stays quick; ``python -m benchmarks.kill_sweep`` runs hundreds and
 docs/reliability.md records them.
 """
@@ -56,3 +56,14 @@ def test_kills_mid_restore_leave_the_old_content_or_the_backups(sample_store, tm
 def test_kills_while_typing_is_journalled_are_reported_with_the_latest_text(tmp_path):
     result = k.sweep_journal(tmp_path, k.spread(5, 0.3, SEED))
     assert result["records checked"] > 5
+
+
+def test_kills_mid_export_leave_the_earlier_book_or_the_new_one_whole_never_a_partial_file(
+        sample_store, tmp_path):
+    store = k.copy_store(sample_store, tmp_path / "export.db")
+    folder = tmp_path / "books"
+    folder.mkdir()
+    result = k.sweep_export(store, folder, k.spread(4, 1.2, SEED))
+    # a kill before the first export finished leaves no file (the first export of a run takes a
+    # few tenths of a second, more on a busy machine): every other kill left a whole book
+    assert result["whole files checked"] + result["absent"] == 4 and result["whole files checked"] >= 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from briefing.errors import NotFoundError
 from briefing.records import MeetingRecord
@@ -31,6 +31,7 @@ from ui.workspace.workspace import Workspace
 
 APP_TITLE = "Briefbook"
 LAST_MEETING_KEY = "meetings/last"
+BOOK_PREVIEW_KEY = "window/book_preview"
 
 
 def window_title(meeting: MeetingRecord | None) -> str:
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting: MeetingRecord | None = None
+        self.book_preview = self.export_dialog = self._export_notice = None  # made when first asked for
         self._can_undo = self._pending = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -83,6 +85,9 @@ class MainWindow(QMainWindow):
         a.new_meeting.triggered.connect(self.new_meeting)
         a.next_round.triggered.connect(self.next_round)
         a.delete_meeting.triggered.connect(self.delete_meeting)
+        a.export.triggered.connect(self.export_book)
+        a.book_preview.setEnabled(True)
+        a.book_preview.toggled.connect(self.show_book_preview)
         a.about.triggered.connect(self.about)
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
         self.sidebar.sig_meeting_selected.connect(self.open_meeting)
@@ -98,6 +103,8 @@ class MainWindow(QMainWindow):
         last = self.ctx.settings.value(LAST_MEETING_KEY)
         last_id = int(last) if last not in (None, "") and str(last).isdigit() else None
         self.open_meeting(self.ctx.services.meetings.pick_initial(last_id))
+        if str(self.ctx.settings.value(BOOK_PREVIEW_KEY, "")).lower() == "true":
+            QTimer.singleShot(0, lambda: self.window_actions.book_preview.setChecked(True))
 
     def open_meeting(self, meeting_id: int | None) -> None:
         """Show a meeting in the workspace (pending typing in the old one is written first)."""
@@ -120,7 +127,8 @@ class MainWindow(QMainWindow):
     def _show_meeting(self, meeting: MeetingRecord | None) -> None:
         self.setWindowTitle(window_title(meeting))
         self.workspace.header.set_meeting(meeting)
-        for action in (self.window_actions.next_round, self.window_actions.delete_meeting):
+        a = self.window_actions
+        for action in (a.next_round, a.delete_meeting, a.export):
             action.setEnabled(meeting is not None)
 
     def _on_meeting_changed(self, meeting_id: int) -> None:
@@ -158,6 +166,38 @@ class MainWindow(QMainWindow):
         if self.meeting is not None:
             self.workspace.flush()
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
+
+    # -- the briefing book ------------------------------------------------------------
+
+    def export_book(self) -> None:
+        """File → Export briefing book…: the dialog, on what was typed up to now."""
+        if self.meeting is None:
+            return
+        self.workspace.flush()
+        from ui.book.export_dialog import ExportDialog
+        from ui.book.export_notice import ExportNotice
+
+        if self._export_notice is None:
+            self._export_notice = ExportNotice(self.ctx.status, self.status)
+            self.status.insertWidget(1, self._export_notice)
+        self.export_dialog = ExportDialog(self.ctx, self.meeting, before_read=self.workspace.flush,
+                                          parent=self)
+        self.export_dialog.sig_exported.connect(self._export_notice.show_export)
+        self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog.open()
+
+    def show_book_preview(self, shown: bool) -> None:
+        """View → Book preview: the pane beside the workspace (made when first shown)."""
+        if self.book_preview is None and shown:
+            from ui.book.dock import BookPreviewDock
+
+            dock = self.book_preview = BookPreviewDock(self.ctx, self)
+            dock.sig_closed.connect(lambda: self.window_actions.book_preview.setChecked(False))
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.restoreDockWidget(dock)  # where the user left it (its first time: its size hint)
+            dock.set_meeting(self.meeting.id if self.meeting else None)
+        if self.book_preview is not None:
+            self.book_preview.setVisible(shown)
 
     # -- edit ------------------------------------------------------------------------
 
@@ -233,9 +273,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Write everything still being typed, then remember the window."""
         self.workspace.flush()
+        for dialog in self.findChildren(QDialog):
+            dialog.close()  # e.g. an export still running: cancelled, its file not written
         settings = self.ctx.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue(BOOK_PREVIEW_KEY, self.window_actions.book_preview.isChecked())
         settings.sync()
         event.accept()

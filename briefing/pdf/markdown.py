@@ -48,7 +48,11 @@ def _parser() -> MarkdownIt:
 
 
 class Span(NamedTuple):
-    """A piece of inline text with its formatting; ``kind`` is text, soft, hard or ref."""
+    """A piece of inline text with its formatting; ``kind`` is text, soft, hard or ref.
+
+    ``mark`` is a diff's mark (``briefing.pdf.diffs``): ``insert`` (underlined) or
+    ``delete`` (struck through), each also in its own colour.
+    """
 
     text: str
     kind: str = "text"
@@ -57,6 +61,7 @@ class Span(NamedTuple):
     strike: bool = False
     code: bool = False
     href: str | None = None
+    mark: str | None = None
 
 
 class MarkdownRenderer:
@@ -118,6 +123,10 @@ class MarkdownRenderer:
             text = f"<b>{text}</b>"
         if span.href:
             text = f'<a href="{escape(span.href)}" color="{styles.LINK_HEX}"><u>{text}</u></a>'
+        if span.mark == "insert":
+            text = f'<u><font color="{styles.INSERTED_HEX}">{text}</font></u>'
+        elif span.mark == "delete":
+            text = f'<strike><font color="{styles.DELETED_HEX}">{text}</font></strike>'
         return text
 
 

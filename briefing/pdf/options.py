@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("cover", "cover page"),
     ("contents", "table of contents"),
     ("agenda", "agenda with start times"),
+    ("changes", "what changed in the notes since the last round (when there is one)"),
     ("papers", "one issue paper per issue"),
     ("red_lines", "the red-lines panel of each issue paper"),
     ("participants", "our delegation and theirs, with bios"),
@@ -45,6 +47,19 @@ LETTER_TERRITORIES = frozenset({
     "Costa Rica", "Guatemala", "Panama", "Puerto Rico", "El Salvador", "Nicaragua",
     "Dominican Republic", "Belize",
 })
+
+
+_UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+#: File names stay well under the 255 bytes most file systems allow (UTF-8, with ".pdf").
+FILENAME_MAX = 80
+
+
+def book_filename(title: str) -> str:
+    """A file name for a meeting's book: its title without what file systems refuse, ``.pdf``."""
+    name = " ".join(_UNSAFE_IN_NAMES.sub(" ", title).split()).strip(" .")
+    if len(name) > FILENAME_MAX:
+        name = name[:FILENAME_MAX].rstrip(" .")
+    return f"{name or 'Briefing book'}.pdf"
 
 
 def parse_sections(text: str) -> frozenset[str]:

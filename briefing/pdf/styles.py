@@ -35,6 +35,8 @@ RED_LINE_FILL = colors.HexColor("#fbf0ef")
 QUOTE_BAR = colors.HexColor("#c9d1dc")
 CODE_FILL_HEX = "#f3f4f6"
 CODE_FILL = colors.HexColor(CODE_FILL_HEX)
+INSERTED_HEX = "#1d6b35"                   # a diff's insertions (also underlined)
+DELETED_HEX = "#a3201d"                    # a diff's deletions (also struck through)
 WATERMARK = colors.Color(0.55, 0.58, 0.62, alpha=0.24)   # translucent: drawn over the page
 
 # -- type ----------------------------------------------------------------------
@@ -96,6 +98,12 @@ code = ParagraphStyle("code", parent=small, backColor=CODE_FILL, borderPadding=3
                       leftIndent=3, rightIndent=3, spaceBefore=3, spaceAfter=6)
 source = ParagraphStyle("source", parent=small, leftIndent=16, firstLineIndent=-16,
                         spaceAfter=3)
+
+# "what changed since the last round"
+diff_line = ParagraphStyle("diff_line", parent=body, leftIndent=10, spaceAfter=4)
+diff_item = ParagraphStyle("diff_item", parent=diff_line, leftIndent=26, bulletIndent=12)
+diff_unchanged = ParagraphStyle("diff_unchanged", parent=muted, fontName=BODY_ITALIC, leftIndent=10)
+change_tag = ParagraphStyle("change_tag", parent=muted, spaceBefore=0, spaceAfter=4)
 
 # contents
 toc = (

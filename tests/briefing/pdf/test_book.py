@@ -15,6 +15,9 @@ from tests.briefing.pdf.reading import BASE_14, check, fonts, link_targets, outl
 
 TITLE = "US–Japan Partnership on Trade — Round 1"
 MARKING = "SENSITIVE BUT UNCLASSIFIED"
+#: Round 1 has a previous round: the changes since it take these pages after the agenda.
+CHANGES_PAGES = 2
+FIRST_PAPER = 4 + CHANGES_PAGES  # page number (1-based)
 
 
 def test_the_cover_shows_the_meeting_in_both_time_zones_and_who_it_is_for(sample_book):
@@ -31,7 +34,8 @@ def test_sections_come_in_book_order_each_paper_on_its_own_page(sample_book, sam
     pages = page_texts(sample_book[0])
     assert pages[1].startswith(f"{MARKING} Contents")
     assert f"{MARKING} Agenda" in pages[2]
-    paper_pages = pages[3:3 + len(sample_brief.notes)]
+    assert pages[3].startswith(f"{MARKING} Changes since the last round")
+    paper_pages = pages[FIRST_PAPER - 1:FIRST_PAPER - 1 + len(sample_brief.notes)]
     for note, text in zip(sample_brief.notes, paper_pages, strict=True):
         assert text.startswith(f"{MARKING} {note.issue_title} Status: {note.status.capitalize()}")
     assert [n.issue_title for n in sample_brief.notes][:2] == [
@@ -42,7 +46,7 @@ def test_sections_come_in_book_order_each_paper_on_its_own_page(sample_book, sam
 
 
 def test_a_paper_has_its_sections_in_order_talking_points_numbered_and_sources_listed(sample_book):
-    steel = page_texts(sample_book[0])[3]
+    steel = page_texts(sample_book[0])[FIRST_PAPER - 1]
     headings = ["BACKGROUND", "OUR OBJECTIVES", "THEIR POSITION", "TALKING POINTS",
                 "ANTICIPATED ASKS / DEFENSIVE Q&A", "RED LINES", "SOURCES"]
     positions = [steel.index(h) for h in headings]
@@ -56,7 +60,8 @@ def test_a_paper_has_its_sections_in_order_talking_points_numbered_and_sources_l
 def test_an_in_text_reference_links_to_its_source(sample_book, sample_brief):
     note = sample_brief.notes[0]
     assert "[1]" in note.background and len(note.sources) == 1
-    assert link_targets(sample_book[0], 4) == [4]  # the Sources list closes the same paper
+    # the Sources list closes the same paper
+    assert link_targets(sample_book[0], FIRST_PAPER) == [FIRST_PAPER]
 
 
 def test_the_agenda_shows_start_times_in_both_zones_and_the_total(sample_book):
@@ -65,7 +70,7 @@ def test_the_agenda_shows_start_times_in_both_zones_and_the_total(sample_book):
     assert "1 09:00 Sun 19:00 30 Opening and terms of reference Katherine Tai" in agenda
     assert "Total 7 h 30 of 8 h planned" in agenda
     # the linked issue of an agenda row jumps to its paper
-    papers = set(range(4, 13))
+    papers = set(range(FIRST_PAPER, FIRST_PAPER + 9))
     targets = link_targets(sample_book[0], 3)
     assert targets and set(targets) <= papers
 
@@ -75,11 +80,11 @@ def test_contents_gives_the_page_of_every_entry_and_the_outline_mirrors_it(sampl
     pages = page_texts(data)
     entries = re.findall(r"([^.]+?) (?:\. ?)+(\d+)", pages[1].split("Contents", 1)[1])
     contents = [(title.strip(), int(page)) for title, page in entries]
-    titles = ["Agenda", "Issue papers", *[n.issue_title for n in sample_brief.notes],
-              "Participants", "Action items"]
+    titles = ["Agenda", "Changes since the last round", "Issue papers",
+              *[n.issue_title for n in sample_brief.notes], "Participants", "Action items"]
     assert [t for t, _ in contents] == titles
     assert [(t, p) for _, t, p in outline(data)] == contents
-    assert [level for level, _, _ in outline(data)] == [0, 0] + [1] * len(sample_brief.notes) + [0, 0]
+    assert [level for level, _, _ in outline(data)] == [0, 0, 0] + [1] * len(sample_brief.notes) + [0, 0]
     for title, page in contents:  # each entry's page is where that section starts
         assert (sample_brief.notes[0].issue_title if title == "Issue papers" else title) in pages[page - 1]
     assert link_targets(data, 2) == [page for _, page in contents]  # every entry jumps to its page
@@ -88,7 +93,7 @@ def test_contents_gives_the_page_of_every_entry_and_the_outline_mirrors_it(sampl
 def test_every_page_has_the_marking_top_and_bottom_and_page_x_of_y(sample_book):
     data, result = sample_book
     pages = page_texts(data)
-    assert result.pages == len(pages) == 14
+    assert result.pages == len(pages) == 14 + CHANGES_PAGES
     for number, text in enumerate(pages, 1):
         assert text.startswith(MARKING)
         assert text.endswith(f"{MARKING} {TITLE} Page {number} of {len(pages)}")

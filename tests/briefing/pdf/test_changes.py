@@ -1,0 +1,110 @@
+"""The book's "changes since the last round" section, read back from the PDF."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.diff import word_diff
+from briefing.pdf.diffs import diff_flowables, line_spans
+from briefing.pdf.fonts import register_fonts
+from briefing.pdf.markdown import MarkdownRenderer
+from briefing.pdf.typeset import Typesetter
+from tests.briefing.pdf.conftest import render
+from tests.briefing.pdf.reading import normalize, outline, page_texts
+
+ROUND1 = "US–Japan Partnership on Trade — Round 1"
+LAUNCH = "US–Japan trade talks, Tokyo"
+HEADING = "Changes since the last round"
+
+
+def changes_text(data: bytes) -> str:
+    """The text of the changes section: from its heading to the first issue paper."""
+    text = " ".join(page_texts(data))
+    start = text.index(f"UNCLASSIFIED {HEADING}")
+    end = text.find("Status: Draft", start)
+    return text[start:end if end > 0 else None]
+
+
+@pytest.fixture
+def round2(sample):
+    """Round 2 carried forward from the sample's Round 1, then edited: one note's position and
+    priority changed, one note dropped, one issue new, and a red line added to a third."""
+    s = sample
+    meeting = s.carry_forward(s.meetings.resolve(ROUND1).id)
+    notes = s.notes.list_full(meeting.id)
+    steel, dropped, wto = notes[0], notes[1], notes[2]
+    position = steel.their_position.replace("Japan", "Tokyo", 1) + "\n\nThey now accept a quota."
+    s.notes.update(steel.id, steel.version, their_position=position,
+                   priority="low" if steel.priority != "low" else "high")
+    s.notes.delete(dropped.id)
+    fresh = s.notes.add_new_issue(meeting.id, "Export controls")
+    s.notes.update(fresh.id, fresh.version, background="Coordinate on semiconductors.")
+    s.notes.update(wto.id, None, red_lines=wto.red_lines + "\n- No secret sunset clause.")
+    return s, meeting, steel, dropped, wto
+
+
+def test_the_changes_show_only_what_changed_with_new_and_dropped_issues(round2):
+    s, meeting, steel, dropped, wto = round2
+    data, _ = render(s.brief(meeting.id))
+    text = changes_text(data)
+    assert text.startswith(f"UNCLASSIFIED {HEADING} Compared with the previous round, “{ROUND1}”.")
+    assert "Inserted text is underlined; deleted text is struck through." in text
+    assert "NEW THIS ROUND • Export controls" in text
+    assert f"NO LONGER ON THE TABLE • {dropped.issue_title}" in text
+    notes = s.brief(meeting.id).notes  # in paper order
+    assert f"UNCHANGED {notes[1].issue_title}, {notes[2].issue_title}, {notes[4].issue_title}" in text
+    # the changed issue: its priority and only the section that changed, the old word and the new
+    after = text[text.index(steel.issue_title, text.index("UNCHANGED")):]
+    assert after.startswith(f"{steel.issue_title} Priority: {steel.priority} → ")
+    assert "THEIR POSITION" in after and "BACKGROUND" not in after
+    assert "Japan Tokyo" in after and "They now accept a quota." in after
+    assert "RED LINES" in after and "No secret sunset clause." in after
+    # the red lines of the wider-audience version: not one changed red line in the book
+    wider, _ = render(s.brief(meeting.id), sections=frozenset({"agenda", "changes", "papers"}))
+    assert "secret sunset" not in " ".join(page_texts(wider))
+
+
+def test_insertions_are_underlined_and_deletions_struck_through_not_only_coloured():
+    ts = Typesetter(register_fonts())
+    md = MarkdownRenderer(ts, 400)
+    runs = word_diff("Japan agrees to <b>talk</b> & wait.", "Tokyo agrees to <b>talk</b> now.")
+    [paragraph] = diff_flowables(md, runs, "test")
+    markup = paragraph.text
+    assert "<strike>" in markup and "<u>" in markup
+    struck = markup[markup.index("<strike>"):markup.index("</strike>")]
+    underlined = markup[markup.index("<u>"):markup.index("</u>")]
+    assert "Japan" in struck and "Tokyo" in underlined
+    assert "&lt;b&gt;talk&lt;/b&gt;" in markup  # what the user typed stays text
+    assert ts.warnings == ()
+
+
+def test_a_long_unchanged_stretch_prints_as_one_line_and_markdown_reads_as_text():
+    ts = Typesetter(register_fonts())
+    md = MarkdownRenderer(ts, 400)
+    old = "- First point\n" + "".join(f"Unchanged line {n}.\n" for n in range(40)) + "- The **key** ask"
+    new = old.replace("First point", "Opening point").replace("key** ask", "key** demand")
+    texts = [normalize(p.text) for p in diff_flowables(md, word_diff(old, new), "test")]
+    assert len(texts) == 3
+    assert "40 unchanged lines" in texts[1]
+    assert "<b>key</b>" in texts[2] and "**" not in texts[2]
+    spans = line_spans(tuple(word_diff("a **b** c", "a **b** d")))
+    assert [(s.text, s.bold) for s in spans][:3] == [("a ", False), ("b", True), (" ", False)]
+
+
+def test_a_first_round_or_a_book_without_the_section_has_no_changes(sample):
+    launch = sample.brief(sample.meetings.resolve(LAUNCH).id)
+    assert launch.round_changes is None
+    data, _ = render(launch)
+    assert HEADING not in " ".join(page_texts(data))
+    assert HEADING not in [title for _, title, _ in outline(data)]
+    round1 = sample.brief(sample.meetings.resolve(ROUND1).id)
+    data, _ = render(round1, sections=frozenset({"contents", "agenda", "papers"}))
+    assert HEADING not in " ".join(page_texts(data))
+
+
+def test_nothing_changed_says_so(sample):
+    meeting = sample.carry_forward(sample.meetings.resolve(ROUND1).id)
+    data, _ = render(sample.brief(meeting.id), sections=frozenset({"changes"}))
+    text = changes_text(data)
+    assert "Nothing in the issue notes changed since the last round. UNCHANGED Steel and aluminum" in text
+    assert "NEW THIS ROUND" not in text and "THEIR POSITION" not in text

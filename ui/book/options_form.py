@@ -1,0 +1,138 @@
+"""``BookOptionsForm``: what goes into an export — sections, paper, watermark, password.
+
+``options()`` turns the form into ``BookOptions`` or raises ``ValidationError``
+(no section chosen, the two passwords differ), which ``show_error`` puts next
+to the field. ``preview_options()`` is the same book without the password,
+for the preview.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.errors import ValidationError
+from briefing.pdf.options import SECTIONS, BookOptions
+from ui.widgets.field_error import FieldError
+from ui.widgets.palette import muted_colour
+
+#: How each section reads in the dialog (its id is the CLI's ``--sections`` name).
+SECTION_LABELS = {
+    "cover": "&Cover page",
+    "contents": "C&ontents",
+    "agenda": "&Agenda",
+    "changes": "C&hanges since the last round",
+    "papers": "&Issue papers",
+    "red_lines": "&Red lines (leave out for a wider audience)",
+    "participants": "Partici&pants",
+    "actions": "Action i&tems",
+}
+PAPERS = (("a4", "A4 (210 × 297 mm)"), ("letter", "Letter (8½ × 11 in)"))
+
+
+class BookOptionsForm(QWidget):
+    """The export's choices; emits ``sig_changed`` when what the book shows changes."""
+
+    sig_changed = Signal()
+    """Sections, paper or watermark changed (the preview rebuilds; the password does not count)."""
+
+    def __init__(self, options: BookOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sections: dict[str, QCheckBox] = {}
+        group = QGroupBox("Sections", self)
+        boxes = QVBoxLayout(group)
+        descriptions = dict(SECTIONS)
+        for name, _ in SECTIONS:
+            box = QCheckBox(SECTION_LABELS.get(name, name), group)
+            box.setObjectName(f"section-{name}")
+            box.setToolTip(descriptions[name].capitalize())
+            box.setChecked(name in options.sections)
+            box.toggled.connect(self.sig_changed)
+            boxes.addWidget(box)
+            self.sections[name] = box
+        self.sections["red_lines"].setToolTip(
+            "Red lines are printed in each issue paper and in the changes since the last round; "
+            "without them, not one red line is anywhere in the book.")
+        self.sections_error = FieldError(group)
+        boxes.addWidget(self.sections_error)
+
+        self.paper = QComboBox(self)
+        self.paper.setAccessibleName("Paper")
+        for code, label in PAPERS:
+            self.paper.addItem(label, code)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(options.paper)))
+        self.paper.currentIndexChanged.connect(self.sig_changed)
+        self.watermark = QLineEdit(options.watermark, self)
+        self.watermark.setAccessibleName("Watermark")
+        self.watermark.setPlaceholderText("None (e.g. DRAFT)")
+        self.watermark.setClearButtonEnabled(True)
+        self.watermark.textChanged.connect(self.sig_changed)
+        self.password = self._password("Password", "None: anyone with the file can open it")
+        self.confirm = self._password("Confirm password", "Type the password again")
+        self.password_error = FieldError(self)
+        hint = QLabel("AES-256. A forgotten password cannot be recovered.", self)
+        hint.setStyleSheet(f"color: {muted_colour(self.palette()).name()}")
+        hint.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Pape&r", self.paper)
+        form.addRow("&Watermark", self.watermark)
+        form.addRow("Pass&word", self.password)
+        form.addRow("Con&firm", self.confirm)
+        form.addRow("", self.password_error)
+        form.addRow("", hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(group)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def _password(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(lambda: self.password_error.show_message(None))
+        return edit
+
+    def set_previous_round(self, has_one: bool) -> None:
+        """The changes section prints only for a meeting with a previous round: say so."""
+        box = self.sections["changes"]
+        box.setEnabled(has_one)
+        if not has_one:
+            box.setToolTip("This meeting has no previous round, so the book has no changes section.")
+
+    def chosen_sections(self) -> frozenset[str]:
+        return frozenset(name for name, box in self.sections.items() if box.isChecked())
+
+    def preview_options(self) -> BookOptions:
+        """The book as chosen, without the password (at least the cover when nothing is chosen)."""
+        return BookOptions(sections=self.chosen_sections() or frozenset({"cover"}),
+                           paper=self.paper.currentData(), watermark=self.watermark.text())
+
+    def options(self) -> BookOptions:
+        """The chosen options; ``ValidationError`` when they cannot make a book."""
+        self.show_error(None)
+        if not self.chosen_sections():
+            raise ValidationError("sections", "Choose at least one section for the book.")
+        password = self.password.text()
+        if password != self.confirm.text():
+            raise ValidationError("password", "The two passwords differ: type the same one twice.")
+        return BookOptions(sections=self.chosen_sections(), paper=self.paper.currentData(),
+                           watermark=self.watermark.text(), password=password or None)
+
+    def show_error(self, error: ValidationError | None) -> None:
+        """Put ``error`` next to its field (None clears both messages)."""
+        self.sections_error.show_message(error.message if error and error.field == "sections" else None)
+        self.password_error.show_message(error.message if error and error.field == "password" else None)
+        if error is not None:
+            (self.sections["cover"] if error.field == "sections" else self.password).setFocus()
