@@ -11,6 +11,7 @@ import sys
 #: Benchmark modules, in the order ``make bench`` runs them.
 BENCHMARKS: tuple[str, ...] = (
     "search",
+    "search_gui",
     "startup",
     "note_paste",
     "export",

@@ -6,6 +6,11 @@ times keystrokes at the end of the paste and in its middle (each keystroke from
 the key event to the end of the repaint it causes), the write of the note, and
 leaving the note for another and coming back. Runs offscreen unless
 ``DISPLAY`` is set (e.g. under ``xvfb-run``).
+
+Before the window, the same store's service alone (``NoteService.update``, what
+an autosave calls, with the search index kept in step by its triggers) saves
+the pasted section, then a one-character change to it, then a one-line change
+to another section of the same note (``SAVES`` times each; median and slowest).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import time
 PAGES = int(os.environ.get("BRIEFBOOK_PASTE_PAGES", "110"))
 PAGE = 3000  # characters on a printed page, roughly
 KEYS = 40
+SAVES = 7
 
 
 def _paragraphs(pages: int) -> str:
@@ -49,6 +55,26 @@ def _report(label: str, seconds: list[float]) -> None:
           f"slowest {max(seconds) * 1000:6.1f} ms", flush=True)
 
 
+def _service_saves(services, text: str) -> None:
+    """Time the service's writes of a huge section and of a small one beside it."""
+    meeting_id = services.meetings.pick_initial()
+    note = original = services.notes.list_full(meeting_id)[0]
+
+    def save(**changes) -> float:
+        nonlocal note
+        started = time.perf_counter()
+        note = services.notes.update(note.id, note.version, **changes)
+        return time.perf_counter() - started
+
+    _report("service: save the pasted section", [save(background=text)])
+    _report("service: one more character in it", [save(background=note.background + str(i % 10))
+                                                  for i in range(SAVES)])
+    _report("service: a line in another section", [save(red_lines=note.red_lines + f"\n- {i}")
+                                                   for i in range(SAVES)])
+    services.notes.update(note.id, note.version, background=original.background,
+                          red_lines=original.red_lines)  # the window starts from the sample
+
+
 def main(argv: list[str]) -> int:
     """``python -m benchmarks note_paste``: prints the figures."""
     if argv:
@@ -72,6 +98,9 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         services = Services.open(f"sqlite:///{tmp}/sample.db", Config(), automatic_backups=False)
         load_sample(services.db, services.config)
+        _service_saves(services, text)
+        services.close()
+        services = Services.open(f"sqlite:///{tmp}/sample.db", Config(), automatic_backups=False)
         window = build_window(services, QSettings(f"{tmp}/settings.ini", QSettings.Format.IniFormat))
         window.resize(1400, 860)
         window.show()

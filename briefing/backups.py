@@ -21,7 +21,7 @@ from pathlib import Path
 
 from briefing.errors import StoreError
 from briefing.records import BackupRecord
-from db.backup import inspect_backup, is_partial, restore_backup, write_backup
+from db.backup import Progress, inspect_backup, is_partial, restore_backup, share, write_backup
 from db.engine import Database
 
 DEFAULT_KEEP = 10
@@ -95,8 +95,11 @@ class BackupService:
     # -- writing -----------------------------------------------------------------
 
     def create(self, reason: str = MANUAL, *, now: datetime | None = None,
-               prune: bool = True) -> BackupRecord:
-        """Back the store up into the backups folder now, then drop the oldest beyond ``keep``."""
+               prune: bool = True, progress: Progress | None = None) -> BackupRecord:
+        """Back the store up into the backups folder now, then drop the oldest beyond ``keep``.
+
+        ``progress`` hears the share copied (0 to 1), for a progress bar.
+        """
         store = self._store()
         if not re.fullmatch(r"[a-z0-9-]+", reason):
             raise ValueError(f"a backup reason is lower-case words and dashes, not {reason!r}")
@@ -108,7 +111,7 @@ class BackupService:
                 f"Cannot create the backups folder {self.folder}: {error.strerror or error}."
             ) from None
         target = self._free_name(store.stem, now, reason)
-        size = write_backup(self.db, target)
+        size = write_backup(self.db, target, progress)
         record = BackupRecord(target, now.replace(microsecond=0), reason, size)
         if prune:
             self.prune()
@@ -150,12 +153,13 @@ class BackupService:
             path.unlink(missing_ok=True)
         return removed
 
-    def restore(self, source: Path) -> BackupRecord:
+    def restore(self, source: Path, progress: Progress | None = None) -> BackupRecord:
         """Replace the store with the backup ``source``; returns the backup taken of what it replaced.
 
         ``source`` is checked first (a Briefbook store, sound, not from a newer
         Briefbook); the store as it was is backed up before anything changes, and an
-        older backup is upgraded to this build's schema afterwards.
+        older backup is upgraded to this build's schema afterwards. ``progress``
+        hears the share done (0 to 1) over the safety backup and the copy.
         """
         from db.migrate import ensure_schema
 
@@ -164,8 +168,8 @@ class BackupService:
         if store.exists() and source.samefile(store):
             raise StoreError(f"Cannot restore {store} from itself. Choose a backup file.")
         self.db.check_writable()
-        safety = self.create(BEFORE_RESTORE, prune=False)
-        restore_backup(self.db, source)
+        safety = self.create(BEFORE_RESTORE, prune=False, progress=share(progress, 0.0, 0.4))
+        restore_backup(self.db, source, share(progress, 0.4, 1.0))
         ensure_schema(self.db, backup=self.before_upgrade)
         self.prune()
         return safety

@@ -103,6 +103,14 @@ class PeopleService:
         with self.db.read() as s:
             return [mapping.participant(p) for p in participants_of(s, meeting_id)]
 
+    def get_participant(self, participant_id: int) -> ParticipantRecord:
+        """One participation (NotFoundError when it was removed, or its person is in the Trash)."""
+        with self.db.read() as s:
+            p = fetch(s, Participant, participant_id, "The participant")
+            if p.person.deleted_at is not None:
+                fetch(s, Person, p.person_id, f"Person {p.person_id}")  # raises: in the Trash
+            return mapping.participant(p)
+
     def add_participant(self, meeting_id: int, person_id: int, side: str = "ours",
                         role: str = "", position: int | None = None) -> ParticipantRecord:
         """Put a person into a meeting, on a side, in a role (once per meeting)."""

@@ -29,9 +29,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from briefing.errors import ValidationError
+from briefing.hit_places import HitPlace, place_of
 from briefing.records import SearchGroup, SearchHit, SearchResults
 from briefing.snippets import excerpt, find_matches
-from briefing.vocabulary import SECTION_TITLES
+from briefing.vocabulary import NOTE_SECTIONS, SECTION_TITLES
 from db import fts, search_like
 from db.engine import Database
 from db.fts import IndexHit, Scope
@@ -63,6 +64,17 @@ def field_label(entity: str, field: str) -> str:
     if field == "objectives":
         return "Objectives"
     return _LABELS[field]
+
+
+def section_choices() -> tuple[tuple[str, str], ...]:
+    """The fields a search can be narrowed to, as ``(field, label)``: the note's sections first.
+
+    A field name covers every kind of row that has it: "Title" finds meeting,
+    agenda item, source, person and issue titles; "Objectives" a note's and a meeting's.
+    """
+    sections = tuple((f, "Objectives" if f == "objectives" else heading) for f, heading in NOTE_SECTIONS)
+    others = sorted((f for f in FIELDS if f not in SECTION_TITLES), key=lambda f: _LABELS[f])
+    return (*sections, *((f, _LABELS[f]) for f in others))
 
 
 class SearchBackend(Protocol):
@@ -129,6 +141,11 @@ class SearchService:
             found, more = self.backend.candidates(s, query, Scope(meeting_id, issue_id, section), limit)
             groups = _group(_hits(s, found, query))
         return SearchResults(text, groups, more)
+
+    def place(self, hit: SearchHit, current_meeting_id: int | None = None) -> HitPlace:
+        """Where the app shows a hit: the meeting to open and what to select there
+        (``briefing.hit_places``; the meeting open now is preferred for people and issues)."""
+        return place_of(self.db, hit, current_meeting_id)
 
 
 def _meeting_of(row) -> Meeting | None:

@@ -23,12 +23,16 @@ ELLIPSIS = "…"
 def _word_matches(tokens: Sequence[Token], term: Term) -> list[Span]:
     spans: list[Span] = []
     n = len(term.parts)
-    for i in range(len(tokens) - n + 1):
+    *whole, last = term.parts
+    texts = [t.text for t in tokens]
+    if n == 1:
+        starts = [i for i, text in enumerate(texts)
+                  if text == last or (term.prefix and text.startswith(last))]
+    else:  # a phrase: where its first word stands, then the rest checked
+        starts = [i for i, text in enumerate(texts[:len(texts) - n + 1]) if text == whole[0]]
+    for i in starts:
         window = tokens[i:i + n]
-        if any(t.kind != WORD for t in window):
-            continue
-        *whole, last = term.parts
-        if [t.text for t in window[:-1]] != whole:
+        if any(t.kind != WORD for t in window) or texts[i:i + n - 1] != whole:
             continue
         final = window[-1]
         if final.text == last or (term.prefix and final.text.startswith(last)):

@@ -9,12 +9,15 @@ copies a checked backup into the live store through the same API, in one
 transaction, so a crash leaves either the old content or the new.
 
 When, where and how many backups are kept is ``briefing/backups.py``'s business.
+A ``progress`` callback, when given, hears the share done (0 to 1) as the pages
+are copied, a few hundred at a time (a big store's copy can take seconds).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -23,6 +26,27 @@ from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
 from db.probe import NOT_CHANGED, StoreFile, integrity_problems, probe_store_file, sqlite_uri
 
 PARTIAL_MARK = ".partial"
+#: Pages copied between two progress reports (about 1 MB at the default page size).
+STEP_PAGES = 256
+
+Progress = Callable[[float], None]
+
+
+def share(progress: Progress | None, start: float, end: float) -> Progress | None:
+    """A progress callback for one part of a longer task: 0–1 of the part is ``start``–``end``."""
+    if progress is None:
+        return None
+    return lambda done: progress(start + (end - start) * done)
+
+
+def _copy(source: sqlite3.Connection, target: sqlite3.Connection, progress: Progress | None) -> None:
+    """SQLite's online backup from ``source`` into ``target``, reporting the share copied."""
+    if progress is None:
+        source.backup(target)
+        return
+    source.backup(target, pages=STEP_PAGES,
+                  progress=lambda _status, remaining, total: progress(1 - remaining / total if total else 1))
+    progress(1.0)
 
 
 def partial_path(target: Path) -> Path:
@@ -35,7 +59,7 @@ def is_partial(path: Path) -> bool:
     return path.name.startswith(".") and PARTIAL_MARK in path.name
 
 
-def write_backup(database: Database, target: Path) -> int:
+def write_backup(database: Database, target: Path, progress: Progress | None = None) -> int:
     """Copy the store to ``target`` (complete and checked, or not at all); returns its size in bytes."""
     target = Path(target)
     partial = partial_path(target)
@@ -44,7 +68,7 @@ def write_backup(database: Database, target: Path) -> int:
         try:
             copy = sqlite3.connect(partial)
             try:
-                raw.driver_connection.backup(copy)
+                _copy(raw.driver_connection, copy, progress)
                 _seal(copy, f"The backup of {database.location}")
             finally:
                 copy.close()
@@ -90,7 +114,7 @@ def inspect_backup(path: Path) -> StoreFile:
     return found
 
 
-def restore_backup(database: Database, source: Path) -> None:
+def restore_backup(database: Database, source: Path, progress: Progress | None = None) -> None:
     """Replace the store's content with that of the backup ``source`` (checked first), in one step."""
     found = inspect_backup(source)
     database.check_writable()
@@ -104,7 +128,7 @@ def restore_backup(database: Database, source: Path) -> None:
         staging = sqlite3.connect(staged)
         try:
             with closing(sqlite3.connect(found.uri(), uri=True)) as backup:
-                backup.backup(staging)
+                _copy(backup, staging, share(progress, 0.0, 0.5))
             if staging.execute("PRAGMA page_size").fetchone()[0] != page_size:
                 # A WAL store only takes pages of its own size through the backup API.
                 staging.execute("PRAGMA journal_mode = DELETE")
@@ -114,7 +138,7 @@ def restore_backup(database: Database, source: Path) -> None:
             database.dispose()
             raw = database.engine.raw_connection()
             try:
-                staging.backup(raw.driver_connection)
+                _copy(staging, raw.driver_connection, share(progress, 0.5, 1.0))
                 problems = integrity_problems(raw.driver_connection, quick=True)
             finally:
                 raw.close()

@@ -8,19 +8,24 @@ and ``chars`` (the token streams of ``db/search_text.py``: words and CJK
 bigrams; CJK unigrams) and ``scope``, tokens that let a filter run inside the
 index: ``e<kind> f<field> m<meeting id> i<issue id>``.
 
-**In step with every write.** Triggers on the base tables (insert, update of a
-searchable column or of ``deleted_at``, delete; and for a meeting or note moved
-to or from the Trash, everything inside it) rewrite the affected index rows in
-the same transaction as the write, whoever makes it: services, import, undo,
-carry forward. The triggers call two SQL functions, ``fts_words`` and
-``fts_chars``, that ``register_functions`` adds to every connection Briefbook
-opens (``db/engine.py``); a program that writes the file without them gets an
-error ("no such function") rather than a silently stale index.
+**In step with every write.** Triggers on the base tables rewrite the affected
+index rows in the same transaction as the write, whoever makes it: services,
+import, undo, carry forward. Their cost follows what changed: an insert indexes
+the row; an update re-indexes each field whose value changed, alone (one
+trigger per field, ``WHEN OLD.f IS NOT NEW.f``: saving a line of a note beside a
+100-page section does not re-tokenize that section); a change of a row's Trash
+mark or links re-indexes the whole row, and a meeting or note moved to or from
+the Trash everything inside it; a delete removes the row's entries. The
+triggers call two SQL functions, ``fts_words`` and ``fts_chars``, that
+``register_functions`` adds to every connection Briefbook opens
+(``db/engine.py``); a program that writes the file without them gets an error
+("no such function") rather than a silently stale index.
 
 **One definition.** ``install`` creates the table and triggers and fills the
 index from the base tables; both the fresh-store path (``db/migrate.py``) and
 migration 0002 call it. A later change to the index is a new migration that
-calls ``install`` again (it starts by dropping what is there).
+calls ``install`` again (it starts by dropping what is there); a change to the
+triggers alone calls ``replace_triggers`` (migration 0003).
 
 **The first page without scoring every match.** ``search`` ranks by BM25 only
 within a bounded candidate set: the ``pool`` most recent matches (highest
@@ -74,12 +79,12 @@ def _scope_sql(s: Searchable, field: str) -> str:
     return f"'{fixed}' || coalesce(' m' || {s.meeting}, '') || coalesce(' i' || {s.issue}, '')"
 
 
-def _insert_sql(s: Searchable, where: str) -> str:
-    """Index every searchable field of the live rows of ``s`` that satisfy ``where``."""
+def _insert_sql(s: Searchable, where: str, only: str | None = None) -> str:
+    """Index every searchable field (or field ``only``) of the live rows of ``s`` that satisfy ``where``."""
     selects = [
         f"SELECT t.id * 64 + {s.code * 8 + i}, fts_words(t.{f}), fts_chars(t.{f}), {_scope_sql(s, f)} "
         f"FROM {s.source} WHERE {s.alive} AND t.{f} <> '' AND ({where})"
-        for i, f in enumerate(s.fields)
+        for i, f in enumerate(s.fields) if only in (None, f)
     ]
     return f"INSERT INTO {TABLE}(rowid, words, chars, scope) " + " UNION ALL ".join(selects)
 
@@ -96,9 +101,15 @@ def _delete_where_sql(s: Searchable, where: str) -> str:
     return f"DELETE FROM {TABLE} WHERE rowid IN ({rowids})"
 
 
-def _trigger(name: str, event: str, table: str, body: Sequence[str]) -> str:
+def _trigger(name: str, event: str, table: str, body: Sequence[str], when: str = "") -> str:
     statements = "".join(f"  {statement};\n" for statement in body)
-    return f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW BEGIN\n{statements}END"
+    condition = f" WHEN {when}" if when else ""
+    return f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{condition} BEGIN\n{statements}END"
+
+
+def _changed(columns: Sequence[str]) -> str:
+    """SQL true when an update really changed one of ``columns`` (not merely named it)."""
+    return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
 
 
 #: Rows inside a container: when the container goes to or comes back from the Trash,
@@ -114,33 +125,61 @@ _INSIDE = {
 }
 
 
-def _watched(s: Searchable) -> list[str]:
-    """The columns whose change re-indexes a row: its fields, Trash mark and links."""
+def _links(s: Searchable) -> list[str]:
+    """The columns that place a row (its Trash mark and links): a change re-indexes all its fields."""
     links = re.findall(r"\bt\.(\w+)", f"{s.source} {s.issue}")
-    columns = [*s.fields, *(["deleted_at"] if s.trashable else []), *links]
-    return [c for c in dict.fromkeys(columns) if c != "id"]
+    columns = [*(["deleted_at"] if s.trashable else []), *links]
+    return [c for c in dict.fromkeys(columns) if c != "id" and c not in s.fields]
+
+
+def _field_triggers(s: Searchable) -> list[str]:
+    """One trigger per field: an update that changes a field re-indexes that field alone.
+
+    A save of one section of a note with a 100-page background re-tokenizes the
+    section, not the background; an update that names a field without changing
+    it (an ORM writing every column, an undo back to the same text) costs nothing.
+    """
+    one = "t.id = NEW.id"
+    return [
+        _trigger(f"fts_{s.table}_set_{field}", f"UPDATE OF {field}", s.table,
+                 [f"DELETE FROM {TABLE} WHERE rowid = OLD.id * 64 + {s.code * 8 + index}",
+                  _insert_sql(s, one, only=field)],
+                 when=_changed([field]))
+        for index, field in enumerate(s.fields)
+    ]
 
 
 def ddl() -> list[str]:
     """Every statement that creates the index and its triggers (the one definition)."""
-    statements = [
+    return [
         f"CREATE VIRTUAL TABLE {TABLE} USING fts5(words, chars, scope, "
-        f"tokenize = 'unicode61 remove_diacritics 0', prefix = '{PREFIX}')"
+        f"tokenize = 'unicode61 remove_diacritics 0', prefix = '{PREFIX}')",
+        *trigger_ddl(),
     ]
+
+
+def trigger_ddl() -> list[str]:
+    """The statements that create the triggers keeping the index in step with the base tables."""
+    statements: list[str] = []
     for s in SEARCHABLE:
         one = "t.id = NEW.id"
         statements += [
             _trigger(f"fts_{s.table}_insert", "INSERT", s.table, [_insert_sql(s, one)]),
-            _trigger(f"fts_{s.table}_update", f"UPDATE OF {', '.join(_watched(s))}",
-                     s.table, [_delete_one_sql(s, "OLD.id"), _insert_sql(s, one)]),
+            *_field_triggers(s),
             _trigger(f"fts_{s.table}_delete", "DELETE", s.table, [_delete_one_sql(s, "OLD.id")]),
         ]
+        links = _links(s)
+        if links:
+            statements.append(_trigger(
+                f"fts_{s.table}_placed", f"UPDATE OF {', '.join(links)}", s.table,
+                [_delete_one_sql(s, "OLD.id"), _insert_sql(s, one)], when=_changed(links)))
     for table, children in _INSIDE.items():
         body: list[str] = []
         for entity, where in children:
             child = BY_ENTITY[entity]
             body += [_delete_where_sql(child, where), _insert_sql(child, where)]
-        statements.append(_trigger(f"fts_{table}_contents", "UPDATE OF deleted_at", table, body))
+        statements.append(_trigger(f"fts_{table}_contents", "UPDATE OF deleted_at", table, body,
+                                   when=_changed(["deleted_at"])))
     return statements
 
 
@@ -151,14 +190,34 @@ def installed(connection: Connection) -> bool:
     ).first() is not None
 
 
+def trigger_names(connection: Connection) -> list[str]:
+    """The index's triggers in this store (every trigger named ``fts_…``)."""
+    return list(connection.execute(text(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fts\\_%' ESCAPE '\\' "
+        "ORDER BY name"
+    )).scalars())
+
+
+def _drop_triggers(connection: Connection) -> None:
+    for name in trigger_names(connection):
+        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+
+
 def uninstall(connection: Connection) -> None:
     """Drop the index and its triggers (the base tables are untouched)."""
-    triggers = connection.execute(text(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fts\\_%' ESCAPE '\\'"
-    )).scalars().all()
-    for name in triggers:
-        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    _drop_triggers(connection)
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
+
+
+def replace_triggers(connection: Connection) -> None:
+    """Put this build's triggers in place of the store's, keeping the index as it is.
+
+    For a change to the triggers alone (what they re-index, not what a field's
+    tokens are): the index's content stays valid, so it is not rebuilt.
+    """
+    _drop_triggers(connection)
+    for statement in trigger_ddl():
+        connection.exec_driver_sql(statement)
 
 
 def install(connection: Connection) -> None:

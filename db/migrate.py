@@ -21,7 +21,7 @@ from db.models import Base
 
 #: Every revision this build can upgrade from, oldest first; the last is the head.
 #: tests/db/test_migrations.py checks this against the scripts in db/migrations.
-REVISIONS: tuple[str, ...] = ("0001", "0002")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

@@ -100,11 +100,17 @@ def analyze(text: str) -> list[Token]:
     if text.isascii():
         return [Token(WORD, m.group(), tuple(range(m.start(), m.end())))
                 for m in _ASCII_WORD.finditer(text.lower())]
-    return analyze_char_by_char(text)
+    if text.translate(_IRREGULAR):
+        return analyze_char_by_char(text)
+    # Every character folds to exactly one: a token's positions are its own (a 100-page
+    # note is analysed in tens of milliseconds, not a second).
+    return [Token(CJK if _CJK.match(m.group()) else WORD, m.group(), tuple(range(m.start(), m.end())))
+            for m in _SPACED_RUN.finditer(spaced_fold(text))]
 
 
 def analyze_char_by_char(text: str) -> list[Token]:
-    """``analyze`` without its shortcut for ASCII text (which must give the same tokens)."""
+    """``analyze`` without its shortcuts for ASCII text and for text whose every character folds
+    to one (which must give the same tokens)."""
     pieces = [_fold(char) for char in text]
     folded = "".join(f for f, _ in pieces)
     classes = "".join(c for _, c in pieces)
@@ -121,23 +127,74 @@ def bigrams(run: str) -> list[str]:
     return [run[i:i + 2] for i in range(len(run) - 1)]
 
 
+class _SpacedFolds(dict):
+    """``str.translate`` table: each character to its normalised form with every separator a space
+    (filled in as characters are met)."""
+
+    def __missing__(self, code: int) -> str:
+        folded, classes = _fold(chr(code))
+        spaced = self[code] = "".join(" " if k == " " else c for c, k in zip(folded, classes, strict=True))
+        return spaced
+
+
+class _Irregular(dict):
+    """``str.translate`` table that keeps only the characters not folding to exactly one character
+    (``ß`` → ``ss``, a lone combining accent → nothing): an empty result means a one-to-one text."""
+
+    def __missing__(self, code: int) -> str | None:
+        kept = self[code] = None if len(_SPACED_FOLDS[code]) == 1 else chr(code)
+        return kept
+
+
+_SPACED_FOLDS = _SpacedFolds()
+_IRREGULAR = _Irregular()
+_CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
+#: In a spaced fold: a CJK run, or a run of other letters and digits.
+_SPACED_RUN = re.compile(f"[{CJK_RANGES}]+|[^ {CJK_RANGES}]+")
+
+#: The triggers call ``index_words`` then ``index_chars`` on the same text: a long text's
+#: folded form is remembered for the second call.
+_REMEMBER_FROM = 4096
+_last_folded: tuple[str, str] | None = None
+
+
+def spaced_fold(text: str) -> str:
+    """``text`` normalised as ``analyze`` does it, every separator turned into a space.
+
+    The index functions need the tokens, not where they stand, so they fold the
+    whole text with one ``str.translate`` and split it with C string methods
+    instead of a Python step per character: a 100-page paste is tokenized in
+    tens of milliseconds. ``tests/db/test_search_text.py`` checks that both
+    paths give the same tokens.
+    """
+    global _last_folded
+    last = _last_folded  # read once: another thread may replace it meanwhile
+    if last is not None and last[0] == text:
+        return last[1]
+    folded = text.translate(_SPACED_FOLDS)
+    if len(text) >= _REMEMBER_FROM:
+        _last_folded = (text, folded)
+    return folded
+
+
+def _spaced_bigrams(run: re.Match[str]) -> str:
+    return f" {' '.join(bigrams(run.group()))} "
+
+
 def index_words(text: str | None) -> str:
     """The ``words`` stream of a text: words, and CJK runs as bigrams (see the module docstring)."""
     if not text:
         return ""
     if text.isascii():
         return " ".join(_ASCII_WORD.findall(text.lower()))
-    out: list[str] = []
-    for token in analyze(text):
-        out.extend(bigrams(token.text) if token.kind == CJK else (token.text,))
-    return " ".join(out)
+    return " ".join(_CJK_RUN.sub(_spaced_bigrams, spaced_fold(text)).split())
 
 
 def index_chars(text: str | None) -> str:
     """The ``chars`` stream of a text: every CJK character on its own."""
     if not text or text.isascii():
         return ""
-    return " ".join(ch for token in analyze(text) if token.kind == CJK for ch in token.text)
+    return " ".join("".join(_CJK_RUN.findall(spaced_fold(text))))
 
 
 # -- queries -------------------------------------------------------------------

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtWidgets import QMenuBar, QToolButton, QWidget
 
 Key = QKeySequence.StandardKey
 
@@ -20,6 +21,8 @@ class WindowActions:
     """Every menu action of the main window, by name."""
 
     export: QAction
+    back_up: QAction
+    restore_backup: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -27,6 +30,7 @@ class WindowActions:
     trash: QAction
     new_meeting: QAction
     next_round: QAction
+    round_changes: QAction
     delete_meeting: QAction
     book_preview: QAction
     about: QAction
@@ -53,16 +57,22 @@ def build_actions(window: QWidget) -> WindowActions:
     return WindowActions(
         export=_action(window, "&Export briefing book…", "Ctrl+E",
                        tip="Write the meeting's briefing book as a PDF", enabled=False),
+        back_up=_action(window, "&Back up now", tip="Copy the database into its backups folder now"),
+        restore_backup=_action(window, "&Restore from backup…",
+                               tip="Replace the database with one of its backups (it is backed up first)"),
         quit=_action(window, "&Quit", Key.Quit, "Ctrl+Q", tip="Close Briefbook (everything is saved)"),
         undo=_action(window, "&Undo", Key.Undo, tip="Undo the last change"),
         redo=_action(window, "&Redo", Key.Redo, "Ctrl+Shift+Z", tip="Redo the change just undone"),
         search=_action(window, "&Search everything…", "Ctrl+K",
-                       tip="Find text in every meeting, note and person", enabled=False),
+                       tip="Find text in every meeting, note and person"),
         trash=_action(window, "&Trash…", tip="See and restore deleted items", enabled=False),
         new_meeting=_action(window, "&New meeting", Key.New, tip="Create a meeting to prepare"),
         next_round=_action(window, "Ne&xt round", "Ctrl+Shift+N",
                            tip="Start the next round: agenda, notes, people and open actions "
                                "carried forward"),
+        round_changes=_action(window, "&What changed since the last round…",
+                              tip="Per issue, the sections that changed since the previous round, "
+                                  "and the issues new or dropped", enabled=False),
         delete_meeting=_action(window, "&Delete meeting", tip="Move the open meeting to the Trash"),
         book_preview=_action(window, "&Book preview", "Ctrl+Shift+B",
                              tip="Show the briefing book beside the workspace", enabled=False),
@@ -76,13 +86,15 @@ def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
     file = menubar.addMenu("&File")
     file.addAction(a.export)
     file.addSeparator()
+    file.addActions([a.back_up, a.restore_backup])
+    file.addSeparator()
     file.addAction(a.quit)
     edit = menubar.addMenu("&Edit")
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addActions([a.search, a.trash])
     meeting = menubar.addMenu("&Meeting")
-    meeting.addActions([a.new_meeting, a.next_round])
+    meeting.addActions([a.new_meeting, a.next_round, a.round_changes])
     meeting.addSeparator()
     meeting.addAction(a.delete_meeting)
     view = menubar.addMenu("&View")
@@ -90,6 +102,17 @@ def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
     view.addAction(a.book_preview)
     help_ = menubar.addMenu("&Help")
     help_.addActions([a.about, a.about_qt])
+    menubar.setCornerWidget(_search_button(menubar, a.search))
+
+
+def _search_button(parent: QWidget, search: QAction) -> QToolButton:
+    """The search field's stand-in at the right of the menu bar: a click (or Ctrl+K) opens search."""
+    button = QToolButton(parent)
+    button.setDefaultAction(search)
+    button.setText("Search everything  " + search.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setAutoRaise(True)
+    return button
 
 
 def all_actions(a: WindowActions) -> list[QAction]:

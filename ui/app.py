@@ -51,13 +51,21 @@ def open_services(url: str, *, automatic_backups: bool = True):
 
 
 def build_window(services, settings: QSettings, *, autosave_ms: int | None = None):
-    """The main window on ``services``, showing the meeting the user should see first."""
+    """The main window on ``services``, showing the meeting the user should see first.
+
+    The window's crash-recovery journal session starts here (and ends when the
+    window closes); what an earlier session left unsaved shows in a bar.
+    """
     from ui.context import AUTOSAVE_MS, AppContext
     from ui.main_window import MainWindow
+    from ui.recovery.journal import WindowJournal
+    from ui.store_bars import show_store_bars
 
     ctx = AppContext.create(services, settings, autosave_ms=autosave_ms or AUTOSAVE_MS)
+    ctx.journal, recovery, problem = WindowJournal.start(services, ctx.status)
     window = MainWindow(ctx)
     window.start()
+    show_store_bars(window.bars, ctx, recovery, [problem] if problem else [])
     return window
 
 

@@ -3,7 +3,8 @@
 One context per window. Panels never reach into each other or into the window;
 they read through ``services``, write through undo commands pushed on
 ``undo_stack`` (which write with ``writer``), and learn about changes from
-``events``. The panel contract itself is in ``ui.panels``.
+``events``; forms keep unsaved typing in ``journal``. The panel contract
+itself is in ``ui.panels``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ui.undo.writer import RecordWriter
 
 if TYPE_CHECKING:
     from briefing.services import Services
+    from ui.recovery.journal import WindowJournal
 
 #: Typed text is written after this much idle time (milliseconds).
 AUTOSAVE_MS = 1000
@@ -36,6 +38,8 @@ class AppContext:
     status: StatusReporter
     writer: RecordWriter
     autosave_ms: int = AUTOSAVE_MS
+    journal: WindowJournal | None = None
+    """The crash-recovery journal of this window's session (None: none could be kept)."""
 
     @classmethod
     def create(cls, services: Services, settings: QSettings, *, autosave_ms: int = AUTOSAVE_MS,

@@ -25,6 +25,9 @@ class AppEvents(QObject):
     sig_open_meeting_requested = Signal(int)
     """A command or panel asks the window to open this meeting (e.g. the one just created)."""
 
+    sig_show_row_requested = Signal(str, int)
+    """Show this row in its tab (a kind name of ``ui.undo.kinds`` and an id), e.g. a recovered edit."""
+
     sig_agenda_changed = Signal(int)
     """The agenda of this meeting changed: an item was edited, added, deleted or moved."""
 
@@ -42,6 +45,12 @@ class AppEvents(QObject):
 
     sig_saved = Signal()
     """A write reached the store (the status bar says "Saved")."""
+
+    sig_conflict = Signal(object)
+    """A write was refused because the row changed elsewhere (a ``ui.conflicts.conflict.Conflict``)."""
+
+    sig_conflict_resolved = Signal(str, int)
+    """The user chose what to keep of a row in conflict (kind name, id): forms show the store's values."""
 
     sig_save_failed = Signal(str)
     """A write was refused or failed; the argument says what and where (nothing typed is dropped)."""

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from briefing.errors import NotFoundError
 from briefing.records import MeetingRecord
 from briefing.schedule import format_minutes
 from ui.actions import build_actions, build_menus
+from ui.conflicts.resolver import ConflictResolver
 from ui.context import AppContext
 from ui.icons import icon
 from ui.meetings.commands import (
@@ -26,7 +27,9 @@ from ui.meetings.sidebar import MeetingsSidebar
 from ui.rich_text import escape
 from ui.status import SAVING
 from ui.status_bar import BriefbookStatusBar
+from ui.store_tools import StoreTools
 from ui.undo.kinds import MEETING
+from ui.widgets.window_bars import WindowBars
 from ui.workspace.workspace import Workspace
 
 APP_TITLE = "Briefbook"
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting: MeetingRecord | None = None
+        self.search_popup = None  # built when first asked for (Ctrl+K)
         self.book_preview = self.export_dialog = self._export_notice = None  # made when first asked for
         self._can_undo = self._pending = False
         self.setObjectName("MainWindow")
@@ -62,9 +66,17 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        self.bars = WindowBars(central)  # read-only, notices, an unclean exit: ui.store_bars
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bars)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.status = BriefbookStatusBar(ctx.status, self)
         self.setStatusBar(self.status)
+        self.conflicts = ConflictResolver(ctx, self)
+        self.tools = StoreTools(self)  # Trash, backups
         self._connect()
         self._restore_geometry()
 
@@ -85,6 +97,8 @@ class MainWindow(QMainWindow):
         a.new_meeting.triggered.connect(self.new_meeting)
         a.next_round.triggered.connect(self.next_round)
         a.delete_meeting.triggered.connect(self.delete_meeting)
+        a.search.triggered.connect(self.show_search)
+        a.round_changes.triggered.connect(self.show_round_changes)
         a.export.triggered.connect(self.export_book)
         a.book_preview.setEnabled(True)
         a.book_preview.toggled.connect(self.show_book_preview)
@@ -94,6 +108,7 @@ class MainWindow(QMainWindow):
         events.sig_open_meeting_requested.connect(lambda mid: self.open_meeting(mid or None))
         events.sig_meeting_changed.connect(self._on_meeting_changed)
         events.sig_agenda_changed.connect(self._on_agenda_changed)
+        events.sig_show_row_requested.connect(self.workspace.show_row)
 
     # -- meetings ------------------------------------------------------------------
 
@@ -128,8 +143,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(meeting))
         self.workspace.header.set_meeting(meeting)
         a = self.window_actions
-        for action in (a.next_round, a.delete_meeting, a.export):
-            action.setEnabled(meeting is not None)
+        writable = not self.ctx.services.read_only
+        a.new_meeting.setEnabled(writable)
+        for action in (a.next_round, a.delete_meeting):
+            action.setEnabled(meeting is not None and writable)
+        a.export.setEnabled(meeting is not None)  # a read-only store exports too
+        a.round_changes.setEnabled(meeting is not None and meeting.previous_id is not None)
 
     def _on_meeting_changed(self, meeting_id: int) -> None:
         if self.meeting is not None and meeting_id == self.meeting.id:
@@ -166,6 +185,31 @@ class MainWindow(QMainWindow):
         if self.meeting is not None:
             self.workspace.flush()
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
+
+    def show_round_changes(self) -> None:
+        """Meeting → What changed since the last round…"""
+        if self.meeting is not None:
+            self.workspace.flush()
+            from ui.rounds.changes_view import RoundChangesView
+
+            RoundChangesView.open_for(self.ctx, self.meeting.id, self.workspace.show_field, self)
+
+    # -- search ----------------------------------------------------------------------
+
+    def show_search(self) -> None:
+        """Ctrl+K: the search popup (built when first used), finding what was just typed too."""
+        self.workspace.flush()
+        if self.search_popup is None:
+            from ui.search.popup import SearchPopup
+
+            self.search_popup = SearchPopup(self.ctx, self)
+            self.search_popup.sig_hit_chosen.connect(self._show_hit)
+        self.search_popup.open_over(self)
+
+    def _show_hit(self, hit) -> None:
+        from ui.search.jump import show_hit
+
+        show_hit(self, hit)
 
     # -- the briefing book ------------------------------------------------------------
 
@@ -207,21 +251,25 @@ class MainWindow(QMainWindow):
         stack = self.ctx.undo_stack
         command = stack.command(stack.index() - 1)
         stack.undo()
-        self._show_meeting_of(command)
+        self._show_change(command)
 
     def redo(self) -> None:
         self.workspace.flush()
         stack = self.ctx.undo_stack
         command = stack.command(stack.index())
         stack.redo()
-        self._show_meeting_of(command)
+        self._show_change(command)
 
-    def _show_meeting_of(self, command: object) -> None:
-        """After undo or redo in another meeting than the one open, open that one."""
+    def _show_change(self, command: object) -> None:
+        """After undo or redo, show what changed: its meeting, its tab, its row."""
         meeting_to_show = getattr(command, "meeting_to_show", None)
         meeting_id = meeting_to_show() if meeting_to_show is not None else None
         if meeting_id and (self.meeting is None or meeting_id != self.meeting.id):
             self.open_meeting(meeting_id)
+        row_to_show = getattr(command, "row_to_show", None)
+        row = row_to_show() if row_to_show is not None else None
+        if row is not None:
+            self.workspace.show_row(*row)
 
     def _on_can_undo(self, can_undo: bool) -> None:
         self._can_undo = can_undo
@@ -271,7 +319,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Write everything still being typed, then remember the window."""
+        """Write everything still being typed, remember the window, end the journal's session."""
         self.workspace.flush()
         for dialog in self.findChildren(QDialog):
             dialog.close()  # e.g. an export still running: cancelled, its file not written
@@ -281,4 +329,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue(BOOK_PREVIEW_KEY, self.window_actions.book_preview.isChecked())
         settings.sync()
+        if self.ctx.journal is not None:
+            self.ctx.journal.end()
+            self.ctx.journal = None
         event.accept()

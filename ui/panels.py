@@ -10,6 +10,12 @@ The window calls:
 - ``flush()`` before switching meeting, before undo/redo, and when the window
   closes: write any typed text that is still waiting for the autosave pause.
   After ``flush()`` returns nothing the user typed may be pending.
+- ``show_field(entity, entity_id, field, spans)`` to go to one field of one
+  row of the meeting shown (a search hit): select the row (``entity`` is a
+  ``SearchHit.entity``: ``"note"``, ``"agenda_item"``…), put the cursor in the
+  field's editor and select ``spans`` there (Python offsets into the stored
+  text: ``ui.widgets.text_marks.show_matches`` converts and marks them). Return
+  False when the tab does not show that row; the window then says so.
 
 A panel writes only by pushing undo commands on ``ctx.undo_stack`` (see
 ``ui.undo``); it learns about changes from ``ctx.events`` and reloads what it
@@ -40,6 +46,7 @@ The pieces a panel is made of, as the Overview and Agenda use them:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QWidget
@@ -54,6 +61,9 @@ class Panel(Protocol):
 
     def flush(self) -> None:
         """Write any typed text that is still pending, now."""
+
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """Go to ``field`` of row ``entity_id`` and select ``spans`` in it; False: not shown here."""
 
 
 def is_panel(widget: QWidget) -> bool:

@@ -11,6 +11,7 @@ from db.search_text import (
     Term,
     analyze,
     analyze_char_by_char,
+    bigrams,
     index_chars,
     index_words,
     parse_query,
@@ -44,6 +45,33 @@ def test_tokens_know_where_they_stand_in_the_original_text():
 def test_the_ascii_shortcut_gives_what_the_general_path_gives(text):
     assert analyze(text) == analyze_char_by_char(text)
     assert index_words(text) == " ".join(t.text for t in analyze_char_by_char(text))
+
+
+#: Letters with accents, full- and half-width forms, kana with separate voicing marks, ligatures,
+#: fractions, Hangul, ideographs, emoji, white space of every kind.
+MIXED = "aZ9_ -.éÉe\u0301ＷＴＯｶﾞか\u3099がﬁ½ßİ日米鉄鋼萩生田林한국々〆\u3000\t\n🙂"
+
+
+@given(st.text(alphabet=st.one_of(st.sampled_from(MIXED), st.characters()), max_size=60))
+def test_the_index_functions_give_the_tokens_the_highlighter_finds(text):
+    tokens = analyze_char_by_char(text)
+    words = [piece for t in tokens for piece in (bigrams(t.text) if t.kind == CJK else [t.text])]
+    assert index_words(text) == " ".join(words)
+    assert index_chars(text) == " ".join(ch for t in tokens if t.kind == CJK for ch in t.text)
+
+
+@given(st.text(alphabet=st.one_of(st.sampled_from(MIXED), st.characters()), max_size=60))
+def test_the_shortcut_for_one_to_one_text_gives_what_the_general_path_gives(text):
+    assert analyze(text) == analyze_char_by_char(text)
+
+
+def test_a_hundred_page_mixed_paste_is_tokenized_as_its_words():
+    para = "Japan's position on Section 232 has not changed. 日米の協議は続く。 Café ＷＴＯ "
+    words = index_words(para)
+    assert words.split()[:12] == ["japan", "s", "position", "on", "section", "232", "has", "not",
+                                  "changed", "日米", "米の", "の協"]
+    assert index_words(para * 4000) == " ".join([words] * 4000)
+    assert index_chars(para * 4000) == " ".join([index_chars(para)] * 4000)
 
 
 def test_a_query_is_read_as_words_phrases_exclusions_and_a_prefix():

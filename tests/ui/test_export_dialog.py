@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 
 import pikepdf
 import pypdf
@@ -36,6 +37,44 @@ def save_as(monkeypatch):
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
     return Answer
+
+
+@pytest.fixture
+def held(monkeypatch):
+    """Export jobs stop at their first page until ``held.release()``: a cancel then always wins.
+
+    Without it a small book may be finished before the test's click lands. The
+    worker thread waits inside its progress report; ``started`` and ``ended``
+    are set from the worker (thread-safe events, no nested signal waits).
+    """
+    from ui.book.job import BookJob
+
+    class Gate:
+        started = threading.Event()
+        ended = threading.Event()
+        _open = threading.Event()
+
+        @classmethod
+        def release(cls):
+            cls._open.set()
+
+    progress, run = BookJob._progress, BookJob.run
+
+    def held_progress(self, report):
+        progress(self, report)
+        Gate.started.set()
+        Gate._open.wait(EXPORT_S / 1000)
+
+    def tracked_run(self):
+        try:
+            run(self)
+        finally:
+            Gate.ended.set()
+
+    monkeypatch.setattr(BookJob, "_progress", held_progress)
+    monkeypatch.setattr(BookJob, "run", tracked_run)
+    yield Gate
+    Gate.release()
 
 
 def open_dialog(qtbot, window):
@@ -80,7 +119,7 @@ def test_a_book_without_red_lines_is_exported_and_the_status_bar_offers_it(qtbot
     again.close()
 
 
-def test_cancel_mid_export_leaves_the_earlier_file_untouched(qtbot, window, save_as, tmp_path):
+def test_cancel_mid_export_leaves_the_earlier_file_untouched(qtbot, window, save_as, tmp_path, held):
     (tmp_path / "books").mkdir()
     earlier = tmp_path / "books" / "book.pdf"
     earlier.write_bytes(b"%PDF-1.4 the earlier book")
@@ -89,8 +128,9 @@ def test_cancel_mid_export_leaves_the_earlier_file_untouched(qtbot, window, save
     with qtbot.waitSignal(dialog.sig_export_ended, timeout=EXPORT_S) as ended:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
         assert dialog.progress.isVisible() and dialog.cancel_button.isVisible()
-        qtbot.waitSignal(dialog.job.signals.sig_progress, timeout=EXPORT_S).wait()
+        qtbot.waitUntil(held.started.is_set, timeout=EXPORT_S)
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        held.release()
     assert ended.args == ["cancelled"]
     assert earlier.read_bytes() == b"%PDF-1.4 the earlier book"
     assert [p.name for p in earlier.parent.iterdir()] == ["book.pdf"]  # no temporary file left
@@ -195,12 +235,16 @@ def test_the_dialog_preview_follows_the_choices(qtbot, window):
     dialog.close()
 
 
-def test_closing_the_window_mid_export_cancels_it_and_writes_nothing(qtbot, window, save_as, tmp_path):
+def test_closing_the_window_mid_export_cancels_it_and_writes_nothing(qtbot, window, save_as, tmp_path,
+                                                                    held):
     (tmp_path / "books").mkdir()
     save_as.path = tmp_path / "books" / "book.pdf"
     dialog = open_dialog(qtbot, window)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitSignal(dialog.job.signals.sig_progress, timeout=EXPORT_S).wait()
+    qtbot.waitUntil(held.started.is_set, timeout=EXPORT_S)
+    # Closing cancels the job, then waits for it: let the held worker go on a moment later.
+    threading.Timer(0.2, held.release).start()
     window.close()
     assert not dialog.isVisible()
+    qtbot.waitUntil(held.ended.is_set, timeout=EXPORT_S)
     assert list((tmp_path / "books").iterdir()) == []

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 
 from briefing.records import NoteSummary, SourceRecord
+from tests.ui.diff_reading import fragments
 from tests.ui.test_issue_notes import notes_tab, section
 from tests.ui.typing import type_into
 from ui.models.notes_list import NotesListModel
@@ -15,18 +16,8 @@ from ui.models.sources_table import SourcesTableModel
 
 def marked(document, kind: str) -> list[str]:
     """The stretches of text shown struck through ("deleted") or underlined ("inserted")."""
-    found = []
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            if (fmt.fontStrikeOut() if kind == "deleted" else fmt.fontUnderline()):
-                found.append(fragment.text())
-            it += 1
-        block = block.next()
-    return found
+    return [text for text, struck, underlined in fragments(document)
+            if (struck if kind == "deleted" else underlined)]
 
 
 def test_the_previous_round_shows_last_rounds_text_and_what_changed(qtbot, window):

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -16,6 +16,7 @@ from ui.action_items.due_date import DueDateDelegate
 from ui.agenda.delegates import ChoiceDelegate
 from ui.context import AppContext
 from ui.models.actions_table import DUE, ISSUE, OWNER, STATUS, TEXT, ActionsTableModel
+from ui.undo.command import push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import ACTION
 from ui.undo.rows import ACTIONS, AddRowCommand, DeleteRowCommand, MoveRowCommand
@@ -24,6 +25,7 @@ from ui.widgets.field_error import FieldError
 from ui.widgets.list_actions import ListActions
 from ui.widgets.palette import warning_colour
 from ui.widgets.row_table import ReorderableTableView
+from ui.widgets.table_editing import show_in_cell
 
 NEW_ITEM_TEXT = "New action item"
 
@@ -96,6 +98,14 @@ class ActionItemsPanel(QWidget):
     def flush(self) -> None:
         self.view.commit_open_editor()
 
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        row = self.model.row_of(entity_id)
+        column = {"text": TEXT, "owner": OWNER}.get(field)
+        if entity != "action" or row < 0 or column is None:
+            return False
+        text = getattr(self.model.item(row), field)
+        return show_in_cell(self.view, self.model.index(row, column), text, spans)
+
     # -- showing ---------------------------------------------------------------------
 
     def reload(self, keep_item: int | None = None) -> None:
@@ -112,6 +122,12 @@ class ActionItemsPanel(QWidget):
         colour = warning_colour(self.palette()).name()
         self.summary.setStyleSheet(f"color: {colour}; font-weight: bold" if overdue else "")
         self._update_actions()
+
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Select the item an undo or redo changed."""
+        row = self.model.row_of(row_id) if kind == ACTION.name else -1
+        if row >= 0:
+            self.view.selectRow(row)
 
     def current_item_id(self) -> int | None:
         return self.model.row_id(self.view.currentIndex().row())
@@ -171,12 +187,8 @@ class ActionItemsPanel(QWidget):
         self._push(MoveRowCommand(self.ctx, ACTIONS, self.meeting_id, item_id, source, to_index), item_id)
 
     def _push(self, command, keep_item: int | None) -> bool:
-        outcome = command.outcome
-        self.ctx.undo_stack.push(command)
-        if outcome.error is not None:
-            self.error.show_message(self.ctx.status.text)
+        if not push_shown(self.ctx, command, self.error):
             return False
-        self.error.show_message(None)
         if keep_item is not None:
             self.reload(keep_item=keep_item)
         return True

@@ -13,9 +13,13 @@ class _AgendaCommand(ServiceCommand):
     def __init__(self, ctx: AppContext, text: str, meeting_id: int) -> None:
         super().__init__(ctx, text, AGENDA_ITEM)
         self.meeting_id = meeting_id
+        self.item_id: int | None = None
 
     def meeting_to_show(self) -> int | None:
         return self.meeting_id
+
+    def row_to_show(self) -> tuple[str, int] | None:
+        return None if self.item_id is None else (AGENDA_ITEM.name, self.item_id)
 
     def _changed(self, ok: bool) -> None:
         if ok:
@@ -30,7 +34,6 @@ class AddAgendaItemCommand(_AgendaCommand):
         super().__init__(ctx, "Add agenda item", meeting_id)
         self.position = position
         self.fields = fields
-        self.item_id: int | None = None
 
     def redo(self) -> None:
         agenda = self.ctx.services.agenda

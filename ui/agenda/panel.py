@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -24,12 +25,14 @@ from ui.agenda.delegates import ChoiceDelegate
 from ui.agenda.table_view import AgendaTableView
 from ui.context import AppContext
 from ui.icons import icon
-from ui.models.agenda_table import ISSUE, STATUS, TITLE, AgendaTableModel
+from ui.models.agenda_table import ISSUE, LEAD, OUTCOME, STATUS, TITLE, AgendaTableModel
+from ui.undo.command import push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import AGENDA_ITEM, MEETING
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.field_error import FieldError
 from ui.widgets.palette import warning_colour
+from ui.widgets.table_editing import show_in_cell
 
 NEW_ITEM = {"title": "New item", "minutes": 30}
 
@@ -127,6 +130,14 @@ class AgendaPanel(QWidget):
     def flush(self) -> None:
         self.view.commit_open_editor()
 
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        row = self.model.row_of(entity_id)
+        column = {"title": TITLE, "lead": LEAD, "outcome": OUTCOME}.get(field)
+        if entity != "agenda_item" or row < 0 or column is None:
+            return False
+        text = getattr(self.model.slot(row).item, field)
+        return show_in_cell(self.view, self.model.index(row, column), text, spans)
+
     # -- showing -------------------------------------------------------------------
 
     def reload(self, keep_item: int | None = None) -> None:
@@ -165,6 +176,12 @@ class AgendaPanel(QWidget):
         self.delete_action.setEnabled(row >= 0)
         self.up_action.setEnabled(row > 0)
         self.down_action.setEnabled(0 <= row < count - 1)
+
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Select the item an undo or redo changed."""
+        row = self.model.row_of(row_id) if kind == AGENDA_ITEM.name else -1
+        if row >= 0:
+            self.view.selectRow(row)
 
     def current_item_id(self) -> int | None:
         return self.model.item_id(self.view.currentIndex().row())
@@ -216,12 +233,8 @@ class AgendaPanel(QWidget):
         self._push(MoveAgendaItemCommand(self.ctx, self.meeting_id, item_id, source, to_index), item_id)
 
     def _push(self, command, keep_item: int | None) -> bool:
-        outcome = command.outcome
-        self.ctx.undo_stack.push(command)
-        if outcome.error is not None:
-            self.error.show_message(self.ctx.status.text)
+        if not push_shown(self.ctx, command, self.error):
             return False
-        self.error.show_message(None)
         if keep_item is not None:
             self.reload(keep_item=keep_item)
         return True

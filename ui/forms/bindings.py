@@ -57,6 +57,14 @@ class Binding(QObject):
         for widget in self.widgets:
             widget.setEnabled(enabled)
 
+    def set_editable(self, editable: bool) -> None:
+        """Text stays selectable and copyable when not editable (a read-only store); choices grey out."""
+        for widget in self.widgets:
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(not editable)
+            else:
+                widget.setEnabled(editable)
+
     def _edited(self, *_args: object) -> None:
         if not self._showing:
             self.sig_edited.emit()

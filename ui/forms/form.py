@@ -6,7 +6,15 @@ Then each changed binding becomes one ``EditCommand``; while the user keeps
 typing in the same field (no focus change, no pause over ``BURST_IDLE_S``) the
 commands merge into one undo step. A value the service refuses stays in the
 editor with the message next to the field and in the status bar; it is tried
-again once the user changes it or another write succeeds.
+again once the user changes it or another write succeeds. A write that failed
+for a reason that may pass (a full disk, an I/O error: ``TransientStoreError``)
+is tried again by itself, after 1 s, then 2, 4… up to 30 s, until it works.
+On a read-only store the editors show the record but cannot be edited.
+
+Until it is written, typed text is also kept in the crash-recovery journal
+(``ctx.journal``): a quarter of a second after a keystroke (at least once a
+second while typing goes on), and at once when a write fails; a successful
+write settles it.
 """
 
 from __future__ import annotations
@@ -17,8 +25,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from briefing.errors import TransientStoreError
 from ui.forms.bindings import Binding
 from ui.forms.undo_keys import route_undo_keys
+from ui.recovery.journal import JOURNAL_MAX_WAIT_MS, JOURNAL_MS
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import RowKind
 
@@ -27,6 +37,9 @@ if TYPE_CHECKING:
 
 #: A pause longer than this (seconds) starts a new undo step even in the same field.
 BURST_IDLE_S = 5.0
+#: The first and the longest wait before a write that failed for a passing reason is tried again.
+RETRY_FIRST_MS = 1000
+RETRY_MAX_MS = 30_000
 
 
 class _Burst:
@@ -52,9 +65,19 @@ class EditorForm(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_pause)
+        self._journal_timer = QTimer(self)
+        self._journal_timer.setSingleShot(True)
+        self._journal_timer.timeout.connect(self.keep_in_journal)
+        self._journal_due = 0.0
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self.flush)
+        self.retry_ms = RETRY_FIRST_MS
+        self._retrying: set[Binding] = set()
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._on_focus_changed)
+        ctx.events.sig_conflict_resolved.connect(self._on_conflict_resolved)
 
     # -- set-up ------------------------------------------------------------------
 
@@ -66,6 +89,8 @@ class EditorForm(QObject):
         for widget in binding.widgets:
             route_undo_keys(widget)
         binding.set_enabled(self.row_id is not None)
+        if self.ctx.services.read_only:
+            binding.set_editable(False)
         return binding
 
     # -- showing a record --------------------------------------------------------
@@ -74,6 +99,9 @@ class EditorForm(QObject):
         """Show ``record``; for the row already shown, keep what the user is still typing."""
         if record is None or record.id != self.row_id:
             self._timer.stop()
+            self._journal_timer.stop()
+            self._retry_timer.stop()
+            self._retrying.clear()
             self._bursts.clear()
             self._failed.clear()
             self.row_id = None if record is None else record.id
@@ -81,6 +109,8 @@ class EditorForm(QObject):
             for binding in self.bindings:
                 binding.set_error(None)
                 binding.set_enabled(record is not None)
+                if self.ctx.services.read_only:
+                    binding.set_editable(False)
                 if record is not None:
                     binding.show(record)
         else:
@@ -89,6 +119,18 @@ class EditorForm(QObject):
                     binding.show(record)
         if record is not None:
             self._stored = {f: getattr(record, f) for b in self.bindings for f in b.fields}
+
+    def _on_conflict_resolved(self, kind_name: str, row_id: int) -> None:
+        """The user chose in a conflict about this row: the refused fields show the store's values."""
+        record = self.ctx.writer.latest(self.kind, row_id)
+        if kind_name != self.kind.name or row_id != self.row_id or record is None:
+            return
+        for binding in self.bindings:
+            if binding in self._failed or not self._differs(binding):
+                binding.set_error(None)
+                binding.show(record)
+        self._failed.clear()
+        self._stored = {f: getattr(record, f) for b in self.bindings for f in b.fields}
 
     def pending(self) -> list[Binding]:
         """The bindings whose editors hold something not yet written."""
@@ -101,6 +143,7 @@ class EditorForm(QObject):
     def flush(self, *, end_burst: bool = False) -> bool:
         """Write every pending value now; True when nothing is left unwritten."""
         self._timer.stop()
+        self._journal_timer.stop()
         all_written = True
         for binding in self.pending():
             changes = self._changes(binding)
@@ -120,15 +163,47 @@ class EditorForm(QObject):
                               burst=self._burst(binding))
         outcome = command.outcome
         self.ctx.undo_stack.push(command)
+        if isinstance(outcome.error, TransientStoreError):
+            self._retry_later(binding, outcome.error)
+            return False
         if outcome.error is not None:
             self._failed[binding] = (changes, self._successes)
             binding.set_error(self.ctx.status.text)
+            self.keep_in_journal([binding])
             return False
+        self._retrying.discard(binding)
+        if not self._retrying:
+            self.retry_ms = RETRY_FIRST_MS
+        if self.ctx.journal is not None:
+            for field in changes:
+                self.ctx.journal.committed(self.kind.name, self.row_id, field)
         self._successes += 1
         self._failed.pop(binding, None)
         binding.set_error(None)
         self._stored.update({f: getattr(outcome.record, f) for f in self._stored})
         return True
+
+    def _retry_later(self, binding: Binding, error: TransientStoreError) -> None:
+        """Keep the text in the editor and the journal, say so, and try again after a wait."""
+        self._retrying.add(binding)
+        self.keep_in_journal([binding])
+        seconds = self.retry_ms / 1000
+        when = f"{seconds:g} second{'s' if seconds != 1 else ''}"
+        self.ctx.status.failed(f"Not saved yet: {error} Your text stays here; trying again in {when}.")
+        binding.set_error(f"Not saved yet ({error}). Trying again in {when}.")
+        self._retry_timer.start(self.retry_ms)
+        self.retry_ms = min(self.retry_ms * 2, RETRY_MAX_MS)
+
+    def keep_in_journal(self, bindings: list[Binding] | None = None) -> None:
+        """Put the typed text of ``bindings`` (default: every pending one) into the journal."""
+        journal = self.ctx.journal
+        if journal is None or self.row_id is None:
+            return
+        version = self.ctx.writer.version(self.kind, self.row_id)
+        for binding in self.pending() if bindings is None else bindings:
+            for field, value in self._changes(binding).items():
+                if isinstance(value, str):
+                    journal.record(self.kind.name, self.row_id, field, value, version)
 
     def _burst(self, binding: Binding) -> _Burst:
         burst = self._bursts.get(binding)
@@ -151,6 +226,11 @@ class EditorForm(QObject):
             return
         self.ctx.status.saving()
         self._timer.start(self.ctx.autosave_ms)
+        if self.ctx.journal is not None:
+            now = time.monotonic()
+            if not self._journal_timer.isActive():
+                self._journal_due = now + JOURNAL_MAX_WAIT_MS / 1000
+            self._journal_timer.start(max(0, min(JOURNAL_MS, int((self._journal_due - now) * 1000))))
 
     def _on_pause(self) -> None:
         self.flush()

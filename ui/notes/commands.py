@@ -1,7 +1,8 @@
 """Undo commands of the Issue notes tab beyond field edits: adding and removing a note's sources.
 
 A removed source is deleted for good (sources have no Trash), so undo adds it
-again with the same fields at the same number; the command follows its new id.
+again with the same fields at the same number under a new id; the window's
+writer is told (``relink``), so an earlier edit of the source still undoes.
 """
 
 from __future__ import annotations
@@ -27,12 +28,21 @@ class _SourceCommand(ServiceCommand):
         notes = self.ctx.services.notes
         ok = self._run(lambda: notes.add_source(self.note_id, title, position=position, **fields))
         if ok:
-            self.source_id = self.outcome.record.id
+            record = self.ctx.writer.remember(self.kind, self.outcome.record)
+            if self.source_id is not None:
+                self.ctx.writer.relink(self.kind, self.source_id, record.id)
+            self.source_id = record.id
         return ok
 
     def remove(self) -> bool:
         source_id = self.source_id
         return source_id is not None and self._run(lambda: self.ctx.services.notes.delete_source(source_id))
+
+    def row_to_show(self) -> tuple[str, int] | None:
+        return ("note", self.note_id)
+
+    def meeting_to_show(self) -> int | None:
+        return self.meeting_id
 
     def _run(self, action) -> bool:
         ok = self.attempt(action)

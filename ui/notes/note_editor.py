@@ -7,12 +7,15 @@ the note or the meeting changes, on close) as one undo step per burst.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -24,6 +27,7 @@ from briefing.records import NoteRecord
 from briefing.vocabulary import NOTE_SECTIONS, NOTE_STATUSES, PRIORITIES
 from ui.context import AppContext
 from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding
+from ui.notes.find_bar import NoteFindBar
 from ui.notes.section_editor import NoteSectionEditor
 from ui.notes.sources_editor import SourcesEditor
 from ui.undo.kinds import NOTE, source_kind
@@ -49,6 +53,7 @@ class IssueNoteEditor(QWidget):
         self.ctx = ctx
         self.note: NoteRecord | None = None
         self.previous_view = None
+        self.windows: dict[str, QWidget] = {}  # history and timeline, when open
         self._switching = False
         self.form = EditorForm(ctx, NOTE, self)
         self._build()
@@ -69,6 +74,14 @@ class IssueNoteEditor(QWidget):
         self.preview_button.setCheckable(True)
         self.preview_button.setToolTip("Show every section as it will read (Markdown rendered)")
         self.preview_button.toggled.connect(self.set_preview)
+        self.history_button = QPushButton("His&tory…", self)
+        self.history_button.setToolTip("Every saved version of this note: compare one with the note now, "
+                                       "restore it")
+        self.history_button.clicked.connect(self.show_history)
+        self.timeline_button = QPushButton("All ro&unds…", self)
+        self.timeline_button.setToolTip("This issue across the rounds: our objectives, their position "
+                                        "and the note's status in each")
+        self.timeline_button.clicked.connect(self.show_timeline)
 
         # Mnemonics avoid the window's own: the menus (F E M V H) and the tabs (O A N P I).
         bar = QHBoxLayout()
@@ -97,11 +110,17 @@ class IssueNoteEditor(QWidget):
         self.scroll.setWidget(content)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.find_bar = NoteFindBar([s.editor for s in self.sections.values()], self._reveal, self)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.history_button)
+        top.addWidget(self.timeline_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.owner_error)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.scroll, 1)
 
     def _combo(self, name: str, values: tuple[str, ...]) -> QComboBox:
@@ -114,7 +133,7 @@ class IssueNoteEditor(QWidget):
     def _bind(self) -> None:
         f = self.form
         for field, section in self.sections.items():
-            f.bind(TextBinding(section.editor, field))
+            f.bind(TextBinding(section.editor, field, section.error))
         f.bind(ChoiceBinding(self.status_box, "status"))
         f.bind(ChoiceBinding(self.priority_box, "priority"))
         f.bind(LineBinding(self.owner, "owner", self.owner_error))
@@ -152,7 +171,8 @@ class IssueNoteEditor(QWidget):
         self.title.setText(note.issue_title if note else "")
         self.sources.set_note(note)
         self.previous_button.setEnabled(note is not None and note.previous_id is not None)
-        self.preview_button.setEnabled(note is not None)
+        for button in (self.preview_button, self.history_button, self.timeline_button):
+            button.setEnabled(note is not None)
 
     def flush(self) -> None:
         commit_open_editor(self.sources.view)
@@ -165,6 +185,29 @@ class IssueNoteEditor(QWidget):
             self.preview_button.setChecked(False)
         first.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_section(self, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """Put the cursor on ``spans`` of section ``field`` (a search's matches), marked and in view."""
+        section = self.sections.get(field)
+        if section is None or self.note is None:
+            return False
+        from ui.widgets.text_marks import show_matches
+
+        if section.is_preview():
+            self.preview_button.setChecked(False)
+        show_matches(section.editor, getattr(self.note, field), spans)
+        QTimer.singleShot(0, lambda: self._reveal_match(section))  # once the note is laid out
+        return True
+
+    def _reveal_match(self, section: NoteSectionEditor) -> None:
+        """The section's heading in view when it fits with the match, and the match in any case."""
+        self.scroll.ensureWidgetVisible(section.title, 0, 0)
+        self._keep_cursor_visible(section)
+
+    def show_source(self, source_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """Open the cell ``field`` of one of the note's sources with ``spans`` selected."""
+        self.scroll.ensureWidgetVisible(self.sources)
+        return self.sources.show_field(source_id, field, spans)
+
     def set_preview(self, on: bool) -> None:
         """Every section rendered (on) or editable (off)."""
         self.form.flush()
@@ -172,10 +215,55 @@ class IssueNoteEditor(QWidget):
             section.set_preview(on)
         self.preview_button.setText("Edit a&ll" if on else "Preview a&ll")
 
+    def find_in_note(self) -> None:
+        """Ctrl+F: the find bar, ready for typing (the selected words, if any, to find)."""
+        if self.note is None:
+            return
+        if self.preview_button.isChecked():
+            self.preview_button.setChecked(False)
+        focused = next((s.editor for s in self.sections.values() if s.editor.hasFocus()), None)
+        self.find_bar.start(focused.textCursor().selectedText() if focused else "")
+
+    def _reveal(self, editor: QPlainTextEdit) -> None:
+        section = next(s for s in self.sections.values() if s.editor is editor)
+        self._keep_cursor_visible(section)
+
     def _keep_cursor_visible(self, section: NoteSectionEditor) -> None:
         rect = section.editor.cursorRect()
         centre = section.editor.viewport().mapTo(self.scroll.widget(), rect.center())
         self.scroll.ensureVisible(centre.x(), centre.y(), 0, rect.height())
+
+    # -- history and rounds --------------------------------------------------------------
+
+    def show_history(self) -> None:
+        """Open the note's history beside the window (what is being typed is written first)."""
+        if self.note is None:
+            return
+        self.form.flush()
+        from ui.history.history_view import NoteHistoryView
+
+        self._open_window("history", NoteHistoryView(self.ctx, self.note.id, self.flush, self))
+
+    def show_timeline(self) -> None:
+        """Open this issue's timeline across the rounds beside the window."""
+        if self.note is None:
+            return
+        self.form.flush()
+        from ui.rounds.timeline_view import IssueTimelineView
+
+        timeline = self.ctx.services.rounds.timeline(self.note.issue_id, self.note.meeting_id)
+        self._open_window("timeline", IssueTimelineView(timeline, self.note.meeting_id, self))
+
+    def _open_window(self, name: str, view: QWidget) -> None:
+        """Show ``view`` in place of the window of that ``name`` opened before, if any."""
+        old = self.windows.pop(name, None)
+        if old is not None:
+            old.close()
+        self.windows[name] = view
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.destroyed.connect(lambda _object=None, v=view: self.windows.get(name) is v
+                               and self.windows.pop(name))
+        view.show()
 
     # -- previous round ----------------------------------------------------------------
 

@@ -6,11 +6,11 @@ only; another note's sections are read when it is selected.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-import shiboken6
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -26,7 +26,6 @@ from ui.models.notes_list import NotesListModel
 from ui.notes.issue_picker import IssuePicker
 from ui.notes.note_editor import IssueNoteEditor
 from ui.notes.note_item_delegate import NoteItemDelegate
-from ui.undo.edit import EditCommand
 from ui.undo.kinds import NOTE
 from ui.undo.rows import NOTES, AddRowCommand, DeleteRowCommand, MoveRowCommand
 from ui.widgets.empty_state import EmptyState
@@ -45,8 +44,6 @@ class IssueNotesPanel(QWidget):
         self.model.sig_move_requested.connect(self.move_note)
         self._build()
         ctx.events.sig_notes_changed.connect(self._on_notes_changed)
-        self._stack_index = ctx.undo_stack.index()
-        ctx.undo_stack.indexChanged.connect(self._follow_undo)
         ctx.events.sig_issues_changed.connect(lambda: self._on_notes_changed(self.meeting_id or 0))
 
     def _build(self) -> None:
@@ -102,6 +99,31 @@ class IssueNotesPanel(QWidget):
 
     def flush(self) -> None:
         self.editor.flush()
+
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """A note (its section ``field``, or only the note when ``field`` is empty) or a source
+        of the note shown (select the note first)."""
+        if entity == "source":
+            return self.editor.show_source(entity_id, field, spans)
+        if entity != "note" or self.model.row_of(entity_id) < 0:
+            return False
+        self._select(entity_id)
+        return self.editor.show_section(field, spans) if field else True
+
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+F in this tab is find-in-this-note: claimed before the window's own Ctrl+F (which
+        filters the meetings list) can take it; the key then comes here as a key press."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.matches(QKeySequence.StandardKey.Find):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Find):
+            self.editor.find_in_note()
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Switching to the tab puts the cursor in the note's first section."""
@@ -161,16 +183,10 @@ class IssueNotesPanel(QWidget):
         if meeting_id and meeting_id == self.meeting_id:
             self.reload()
 
-    def _follow_undo(self, index: int) -> None:
-        """Undoing an edit of another note of this meeting shows that note (the user sees what changed)."""
-        stack, before, self._stack_index = self.ctx.undo_stack, self._stack_index, index
-        if not shiboken6.isValid(stack):
-            return  # the window is closing: its stack is being cleared
-        undone = stack.command(index) if index < before else None
-        if not isinstance(undone, EditCommand) or undone.kind is not NOTE:
-            return
-        if undone.row_id != self.current_note_id() and self.model.row_of(undone.row_id) >= 0:
-            self._select(undone.row_id)
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Select the note an undo or redo changed (the user sees what changed)."""
+        if kind == NOTE.name and row_id != self.current_note_id() and self.model.row_of(row_id) >= 0:
+            self._select(row_id)
 
     def _update_actions(self, *_args: object) -> None:
         self.list_actions.update(can_add=self.meeting_id is not None)

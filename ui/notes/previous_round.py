@@ -3,24 +3,24 @@
 One table, a row per section, so that the two versions stay side by side as the
 view scrolls: the previous text on the left with what was removed struck
 through, this round's on the right with what is new underlined (and both
-tinted). The document is built with ``QTextCursor``: nothing the user typed is
-ever parsed as markup.
+tinted; ``ui.widgets.diff_text``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextLength, QTextTableFormat
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QTextCursor, QTextLength, QTextTableFormat
+from PySide6.QtWidgets import QWidget
 
 from briefing.changes import section_changes, value_changes
 from briefing.diff import DELETE, EQUAL, INSERT, DiffRun
 from briefing.records import MeetingRecord, NoteRecord
 from briefing.vocabulary import NOTE_SECTIONS
 from ui.timefmt import in_zone, short_date
-from ui.widgets.palette import is_dark, muted_colour
+from ui.widgets.diff_text import DiffFormats, write_runs
 from ui.widgets.safe_browser import SafeTextBrowser
+from ui.widgets.side_window import SideWindow
 
 if TYPE_CHECKING:
     from briefing.services import Services
@@ -30,29 +30,8 @@ LEGEND = "Struck through: no longer in this round's note · Underlined: new in t
 STATES = {"added": "new", "removed": "removed", "changed": "changed"}
 
 
-class _Formats:
-    """The character formats of the comparison, from the palette (light or dark)."""
-
-    def __init__(self, widget: QWidget) -> None:
-        dark = is_dark(widget.palette())
-        self.plain = QTextCharFormat()
-        self.heading = QTextCharFormat()
-        self.heading.setFontWeight(QFont.Weight.Bold)
-        self.heading.setFontPointSize(widget.font().pointSizeF() * 1.15)
-        self.state = QTextCharFormat()
-        self.state.setForeground(muted_colour(widget.palette()))
-        self.empty = QTextCharFormat(self.state)
-        self.empty.setFontItalic(True)
-        self.deleted = QTextCharFormat()
-        self.deleted.setFontStrikeOut(True)
-        self.deleted.setBackground(QColor(255, 80, 80, 90 if dark else 55))
-        self.inserted = QTextCharFormat()
-        self.inserted.setFontUnderline(True)
-        self.inserted.setBackground(QColor(60, 200, 90, 90 if dark else 60))
-
-
 def fill_comparison(cursor: QTextCursor, previous: NoteRecord, current: NoteRecord,
-                    labels: tuple[str, str], formats: _Formats) -> None:
+                    labels: tuple[str, str], formats: DiffFormats) -> None:
     """Write the two versions into the document at ``cursor``, one table row per section."""
     table_format = QTextTableFormat()
     table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
@@ -79,8 +58,8 @@ def fill_comparison(cursor: QTextCursor, previous: NoteRecord, current: NoteReco
         head.insertText(heading, formats.heading)
         head.insertText(f"  ({STATES[change.kind] if change else 'unchanged'})", formats.state)
         row = _append_row(table)
-        _write_runs(table.cellAt(row, 0).firstCursorPosition(), runs, INSERT, formats)
-        _write_runs(table.cellAt(row, 1).firstCursorPosition(), runs, DELETE, formats)
+        write_runs(table.cellAt(row, 0).firstCursorPosition(), runs, formats, INSERT)
+        write_runs(table.cellAt(row, 1).firstCursorPosition(), runs, formats, DELETE)
 
 
 def round_label(meeting: MeetingRecord, which: str) -> str:
@@ -95,38 +74,19 @@ def _append_row(table) -> int:
     return table.rows() - 1
 
 
-def _write_runs(cursor: QTextCursor, runs: tuple[DiffRun, ...], leave_out: str, formats: _Formats) -> None:
-    """One side of a section: every run but those of kind ``leave_out``, changes marked."""
-    shown = [run for run in runs if run.kind != leave_out]
-    if not shown:
-        cursor.insertText("(empty)", formats.empty)
-    marked = {EQUAL: formats.plain, DELETE: formats.deleted, INSERT: formats.inserted}
-    for run in shown:
-        cursor.insertText(run.text, marked[run.kind])
-
-
-class PreviousRoundView(QDialog):
+class PreviousRoundView(SideWindow):
     """A window beside the main one (not modal): last round's note and this round's, compared."""
 
     def __init__(self, previous: NoteRecord, current: NoteRecord, labels: tuple[str, str],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"{current.issue_title} — compared with the previous round")
+        super().__init__(f"{current.issue_title} — compared with the previous round", LEGEND, parent)
         self.browser = SafeTextBrowser(self)
         self.browser.setAccessibleName("Previous round and this round, compared")
         self.browser.setOpenLinks(False)
-        fill_comparison(QTextCursor(self.browser.document()), previous, current, labels, _Formats(self))
+        fill_comparison(QTextCursor(self.browser.document()), previous, current, labels, DiffFormats(self))
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
-        legend = QLabel(LEGEND, self)
-        legend.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(legend)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(buttons)
-        metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 40)
+        self.body.addWidget(self.browser, 1)
+        self.resize_to_text(150, 40)
 
     @classmethod
     def for_note(cls, services: Services, note_id: int,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QWidget
 
+from ui.widgets.field_error import FieldError
 from ui.widgets.markdown_editor import MarkdownEditor
 
 #: Lines shown for an empty section, and the spare line below the text to type into.
@@ -18,7 +19,8 @@ SPARE_LINES = 1
 
 
 class NoteSectionEditor(MarkdownEditor):
-    """The Markdown editor of one section (``field``) under its heading."""
+    """The Markdown editor of one section (``field``) under its heading, and under it ``error``:
+    why its text was not saved (a NUL from the clipboard, a full disk)."""
 
     def __init__(self, field: str, heading: str, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(placeholder, heading, parent)
@@ -35,6 +37,8 @@ class NoteSectionEditor(MarkdownEditor):
             view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
             view.document().documentLayout().documentSizeChanged.connect(self._fit)
         self.stack.currentChanged.connect(self._fit)
+        self.error = FieldError(self)
+        self.layout().addWidget(self.error)
         self._fit()
 
     def _fit(self, *_args: object) -> None:

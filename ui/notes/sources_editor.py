@@ -5,6 +5,8 @@ An edited cell, an added or a removed source is an undo command at once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from ui.models.sources_table import DATE, PUBLISHER, TITLE, URL, SourcesTableMod
 from ui.notes.commands import AddSourceCommand, RemoveSourceCommand
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import source_kind
+from ui.widgets.table_editing import show_in_cell
 
 
 class SourcesEditor(QWidget):
@@ -100,12 +103,21 @@ class SourcesEditor(QWidget):
         self.model.set_sources(note.sources if note else ())
         self.setEnabled(note is not None)
 
+    def show_field(self, source_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """Open the cell ``field`` of a source with ``spans`` (a search's matches) selected."""
+        row = self.model.row_of(source_id)
+        column = {"title": TITLE, "publisher": PUBLISHER}.get(field)
+        if row < 0 or column is None:
+            return False
+        return show_in_cell(self.view, self.model.index(row, column), getattr(self.model.source(row), field),
+                            spans)
+
     def edit_source(self, source_id: int, field: str, value: object) -> None:
         if self.note is None:
             return
         old = getattr(self.model.source(self.model.row_of(source_id)), field)
         self.ctx.undo_stack.push(EditCommand(self.ctx, source_kind(self.note.meeting_id), source_id,
-                                             {field: old}, {field: value}))
+                                             {field: old}, {field: value}, shows=("note", self.note.id)))
 
     def add_source(self) -> None:
         """Cite a new source after the others and open its title for typing."""

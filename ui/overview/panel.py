@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -139,6 +141,17 @@ class OverviewPanel(QWidget):
 
     def flush(self) -> None:
         self.form.flush(end_burst=True)
+
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        editors = {"title": self.title, "counterpart": self.counterpart, "location": self.location,
+                   "objectives": self.objectives.editor}
+        if entity != "meeting" or entity_id != self.meeting_id or field not in editors:
+            return False
+        from ui.widgets.text_marks import show_matches
+
+        self.objectives.set_preview(False)
+        show_matches(editors[field], getattr(self._record(entity_id), field), spans)
+        return True
 
     def focus_first_field(self) -> None:
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)

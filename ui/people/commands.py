@@ -1,8 +1,9 @@
 """Undo commands of the Participants tab: add someone to a meeting (perhaps a new person), remove them.
 
 Taking part is a row of its own that removing deletes, so undoing a removal
-adds the person again on the same side, in the same role, at the same place;
-the command follows the participant's new id. A person created with the
+adds the person again on the same side, in the same role, at the same place,
+under a new id; the window's writer is told (``relink``), so an earlier edit of
+the role still undoes. A person created with the
 participant goes to the Trash on undo and comes back on redo.
 """
 
@@ -22,6 +23,12 @@ class _ParticipantCommand(ServiceCommand):
         self.meeting_id = meeting_id
         self.participant_id: int | None = None
 
+    def meeting_to_show(self) -> int | None:
+        return self.meeting_id
+
+    def row_to_show(self) -> tuple[str, int] | None:
+        return None if self.participant_id is None else (PARTICIPANT.name, self.participant_id)
+
     def run(self, action) -> bool:
         ok = self.attempt(action)
         if ok:
@@ -31,6 +38,8 @@ class _ParticipantCommand(ServiceCommand):
 
     def take_part(self, person_id: int, side: str, role: str, position: int | None) -> ParticipantRecord:
         record = self.ctx.services.people.add_participant(self.meeting_id, person_id, side, role, position)
+        if self.participant_id is not None:
+            self.ctx.writer.relink(PARTICIPANT, self.participant_id, record.id)
         self.participant_id = record.id
         return self.ctx.writer.remember(PARTICIPANT, record)
 

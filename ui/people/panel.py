@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,7 +25,7 @@ from ui.people.card_delegate import PersonCardDelegate
 from ui.people.commands import AddParticipantCommand, RemoveParticipantCommand
 from ui.people.participant_editor import SIDE_LABELS, ParticipantEditor
 from ui.people.participant_picker import ParticipantPicker
-from ui.undo.kinds import PARTICIPANT
+from ui.undo.kinds import PARTICIPANT, PERSON
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.palette import muted_colour
 
@@ -139,6 +141,19 @@ class ParticipantsPanel(QWidget):
     def flush(self) -> None:
         self.editor.flush()
 
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """A person found by a search: select them and go to the field of their card."""
+        found = next((p for column in self.columns.values() for p in column.model.records
+                      if p.person.id == entity_id), None)
+        editor = self.editor.field_editor(field)
+        if entity != "person" or found is None or editor is None:
+            return False
+        from ui.widgets.text_marks import show_matches
+
+        self.select(found.id)
+        show_matches(editor, getattr(found.person, field), spans)
+        return True
+
     # -- showing ---------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -159,6 +174,16 @@ class ParticipantsPanel(QWidget):
             if column.select(participant_id):
                 found = column.current()
         self.editor.show_participant(found)
+
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Select the participant an undo or redo changed (by person for an edit of the person)."""
+        people = [p for column in self.columns.values() for p in column.model.records]
+        if kind == PERSON.name:
+            row_id = next((p.id for p in people if p.person.id == row_id), -1)
+        elif kind != PARTICIPANT.name:
+            return
+        if any(p.id == row_id for p in people):
+            self.select(row_id)
 
     def _on_current(self, side: str, row: int) -> None:
         participant = self.columns[side].model.participant(row)

@@ -94,6 +94,12 @@ class ParticipantEditor(QWidget):
         edit.setPlaceholderText(placeholder)
         return edit
 
+    def field_editor(self, field: str) -> QLineEdit | QPlainTextEdit | None:
+        """The editor of one of the person's fields (name, native_name, title, organization, bio)."""
+        editors = {"name": self.name, "native_name": self.native_name, "title": self.title,
+                   "organization": self.organization, "bio": self.bio}
+        return editors.get(field)
+
     def show_participant(self, participant: ParticipantRecord | None) -> None:
         """Show a participant (None: nobody); for the one already shown, keep what is being typed."""
         if self._switching:

@@ -20,6 +20,7 @@ from ui.undo.kinds import RowKind
 
 if TYPE_CHECKING:
     from ui.context import AppContext
+    from ui.widgets.field_error import FieldError
 
 
 @dataclass
@@ -56,6 +57,11 @@ class ServiceCommand(QUndoCommand):
         asks for the meeting to open, or belongs to none)."""
         return None
 
+    def row_to_show(self) -> tuple[str, int] | None:
+        """The row this change is about, as ``(kind name, id)``: undo and redo select it in its tab
+        (None: nothing to select)."""
+        return None
+
     def attempt(self, action: Callable[[], Any]) -> bool:
         """Run ``action``; on a Briefbook error report it and drop this command from the stack."""
         try:
@@ -70,3 +76,11 @@ class ServiceCommand(QUndoCommand):
         self.outcome.error, self.outcome.record = None, record
         self.ctx.status.saved()
         return True
+
+
+def push_shown(ctx: AppContext, command: ServiceCommand, error: FieldError) -> bool:
+    """Push ``command``; say next to what was edited (``error``) whether the store refused it."""
+    outcome = command.outcome  # (kept before the push: Qt may delete a merged command)
+    ctx.undo_stack.push(command)
+    error.show_message(None if outcome.error is None else ctx.status.text)
+    return outcome.error is None

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from briefing.errors import ConflictError
+from ui.conflicts.conflict import Conflict
 from ui.undo.command import ServiceCommand
 from ui.undo.kinds import RowKind
 
@@ -21,13 +23,17 @@ class EditCommand(ServiceCommand):
 
     Two edits of the same row with the same ``burst`` token merge into one undo
     step: the first one's old values, the last one's new values. ``burst=None``
-    never merges (a pick from a list, a cell edited in a table).
+    never merges (a pick from a list, a cell edited in a table). ``shows`` names
+    the row undo and redo select when it is not the edited row itself (a source
+    is shown by selecting its note).
     """
 
     def __init__(self, ctx: AppContext, kind: RowKind, row_id: int, old: dict[str, Any],
-                 new: dict[str, Any], *, burst: object | None = None, text: str | None = None) -> None:
+                 new: dict[str, Any], *, burst: object | None = None, text: str | None = None,
+                 shows: tuple[str, int] | None = None) -> None:
         super().__init__(ctx, text or edit_text(kind, new), kind)
         self.row_id = row_id
+        self.shows = shows
         self.old = dict(old)
         self.new = dict(new)
         self.burst = burst
@@ -37,14 +43,27 @@ class EditCommand(ServiceCommand):
         return -1 if self.burst is None else EDIT_MERGE_ID
 
     def redo(self) -> None:
-        self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, self.new))
+        self._write(self.new, self.old)
 
     def undo(self) -> None:
-        self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, self.old))
+        self._write(self.old, self.new)
+
+    def _write(self, values: dict[str, Any], base: dict[str, Any]) -> None:
+        """Write ``values``; a refusal because the row changed elsewhere is announced as a conflict."""
+        if self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, values)):
+            return
+        error = self.outcome.error
+        if isinstance(error, ConflictError):
+            row_id = self.ctx.writer.current_id(self.kind, self.row_id)
+            self.ctx.events.sig_conflict.emit(Conflict(self.kind, row_id, dict(values), dict(base),
+                                                       error.current))
 
     def meeting_to_show(self) -> int | None:
         record = self.outcome.record
         return None if record is None else self.kind.meeting_of(record)
+
+    def row_to_show(self) -> tuple[str, int] | None:
+        return self.shows or (self.kind.name, self.ctx.writer.current_id(self.kind, self.row_id))
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if (

@@ -22,7 +22,8 @@ class RowKind:
 
     ``update(services)`` returns the service's ``update(id, version, **changes)``;
     ``announce(events, record)`` emits the signals for the written record;
-    ``labels`` name fields for messages ("starts_at" → "Start").
+    ``labels`` name fields for messages ("starts_at" → "Start"); ``read(services)``,
+    when given, reads one row by id (to show it as it is now).
     """
 
     name: str
@@ -30,6 +31,7 @@ class RowKind:
     update: Callable[[Services], Callable[..., Any]]
     announce: Callable[[AppEvents, Any], None]
     labels: dict[str, str] = field(default_factory=dict)
+    read: Callable[[Services], Callable[[int], Any]] | None = None
 
     def meeting_of(self, record: Any) -> int | None:
         """The meeting a record belongs to (its own id for a meeting; None for a person or an issue)."""
@@ -51,6 +53,7 @@ MEETING = RowKind(
     "meeting", "the meeting",
     update=lambda s: s.meetings.update,
     announce=_meeting_changed,
+    read=lambda s: s.meetings.get,
     labels={"starts_at": "Start", "ends_at": "End", "timezone": "Venue time zone",
             "home_timezone": "Home time zone", "location": "Venue", "round_no": "Round",
             "prepared_by": "Prepared by", "principal": "Prepared for"},
@@ -67,6 +70,7 @@ NOTE = RowKind(
     "note", "the issue note",
     update=lambda s: s.notes.update,
     announce=lambda events, r: events.sig_notes_changed.emit(r.meeting_id),
+    read=lambda s: s.notes.get,
     labels={"their_position": "Their position", "objectives": "Our objectives",
             "defensives": "Defensive Q&A", "red_lines": "Red lines",
             "talking_points": "Talking points"},
@@ -76,12 +80,14 @@ ISSUE = RowKind(
     "issue", "the issue",
     update=lambda s: s.issues.update,
     announce=lambda events, r: events.sig_issues_changed.emit(),
+    read=lambda s: s.issues.get,
 )
 
 PERSON = RowKind(
     "person", "the person",
     update=lambda s: s.people.update_person,
     announce=lambda events, r: events.sig_people_changed.emit(0),
+    read=lambda s: s.people.get_person,
     labels={"native_name": "Name in native script"},
 )
 
@@ -89,6 +95,7 @@ PARTICIPANT = RowKind(
     "participant", "the participant",
     update=lambda s: s.people.update_participant,
     announce=lambda events, r: events.sig_people_changed.emit(r.meeting_id),
+    read=lambda s: s.people.get_participant,
 )
 
 ACTION = RowKind(
@@ -97,6 +104,11 @@ ACTION = RowKind(
     announce=lambda events, r: events.sig_actions_changed.emit(r.meeting_id),
     labels={"issue_id": "Issue", "due": "Due date"},
 )
+
+
+#: The kinds by name, as the crash-recovery journal names rows.
+KINDS: dict[str, RowKind] = {kind.name: kind for kind in
+                             (MEETING, AGENDA_ITEM, NOTE, ISSUE, PERSON, PARTICIPANT, ACTION)}
 
 
 def source_kind(meeting_id: int) -> RowKind:

@@ -42,6 +42,13 @@ class _RowCommand(ServiceCommand):
         super().__init__(ctx, text)
         self.rows = rows
         self.meeting_id = meeting_id
+        self.row_id: int | None = None
+
+    def meeting_to_show(self) -> int | None:
+        return self.meeting_id
+
+    def row_to_show(self) -> tuple[str, int] | None:
+        return None if self.row_id is None else (self.rows.trash_kind, self.row_id)
 
     def service(self) -> Any:
         return self.rows.service(self.ctx.services)
@@ -66,7 +73,6 @@ class AddRowCommand(_RowCommand):
                  text: str) -> None:
         super().__init__(ctx, rows, meeting_id, text)
         self.create = create
-        self.row_id: int | None = None
 
     def redo(self) -> None:
         row_id = self.row_id

@@ -4,6 +4,11 @@ Every record carries its ``version``. The writer keeps the latest record per row
 (remembered when a panel loads a row, and after every write) and passes that
 version with each update, so a write based on a stale version raises
 ``ConflictError`` instead of overwriting someone else's change.
+
+Sources and participants are deleted for good, so undoing their removal adds
+them again under a new id. ``relink`` records that; every write goes through
+``current_id``, so a command made before the removal (an edit of the source's
+title) still reaches the row (the Anki way: an id map, not a search).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ class RecordWriter:
         self.services = services
         self.events = events
         self._latest: dict[tuple[str, int], Any] = {}
+        self._ids: dict[tuple[str, int], int] = {}
 
     def remember(self, kind: RowKind, record: Any) -> Any:
         """Note ``record`` as the latest known state of its row; returns it."""
@@ -45,8 +51,27 @@ class RecordWriter:
         record = self.latest(kind, row_id)
         return None if record is None else record.version
 
+    def relink(self, kind: RowKind, old_id: int, new_id: int) -> None:
+        """A row deleted for good came back as ``new_id``: what named ``old_id`` now means it."""
+        if old_id == new_id:
+            return
+        for key, target in self._ids.items():
+            if key[0] == kind.name and target == old_id:
+                self._ids[key] = new_id
+        self._ids[(kind.name, old_id)] = new_id
+
+    def current_id(self, kind: RowKind, row_id: int) -> int:
+        """The id a row has now (its own, unless it was re-created under another)."""
+        return self._ids.get((kind.name, row_id), row_id)
+
+    def forget_all(self) -> None:
+        """Drop every remembered row (the store was replaced, e.g. by a restore)."""
+        self._latest.clear()
+        self._ids.clear()
+
     def update(self, kind: RowKind, row_id: int, changes: dict[str, Any]) -> Any:
         """Write ``changes`` to a row, remember and announce the result; errors propagate."""
+        row_id = self.current_id(kind, row_id)
         record = kind.update(self.services)(row_id, self.version(kind, row_id), **changes)
         self.remember(kind, record)
         kind.announce(self.events, record)

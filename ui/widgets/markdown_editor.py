@@ -44,8 +44,11 @@ class MarkdownEditor(QWidget):
         self.toggle.setToolTip(f"Show the text as it will read ({PREVIEW_KEY})")
         self.toggle.setAutoRaise(True)
         self.toggle.toggled.connect(self.set_preview)
-        QShortcut(QKeySequence(PREVIEW_KEY), self, self.toggle.toggle,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # (Set apart: PySide6 ignores ``context=`` in the constructor, and a window-wide shortcut
+        # in every section would be ambiguous and never fire.)
+        shortcut = QShortcut(QKeySequence(PREVIEW_KEY), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.toggle.toggle)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)

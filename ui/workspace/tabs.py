@@ -48,3 +48,9 @@ TABS: list[tuple[str, PanelFactory]] = [
     ("&Participants", _people),
     ("Action &items", _actions),
 ]
+
+#: The tab that shows each kind of row: those a search finds (``SearchHit.entity``), and those
+#: undo and redo change (``ui.undo.kinds`` names).
+ENTITY_TABS = {"meeting": "Overview", "agenda_item": "Agenda", "note": "Issue notes",
+               "source": "Issue notes", "issue": "Issue notes", "person": "Participants",
+               "participant": "Participants", "action": "Action items"}

@@ -7,6 +7,8 @@ shown. Start-up builds one panel, and switching meetings costs one tab, not five
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -15,7 +17,7 @@ from ui.context import AppContext
 from ui.panels import Panel
 from ui.widgets.empty_state import EmptyState
 from ui.workspace.header import MeetingHeader
-from ui.workspace.tabs import TABS
+from ui.workspace.tabs import ENTITY_TABS, TABS
 
 TAB_KEY = "workspace/tab"
 
@@ -58,10 +60,23 @@ class Workspace(QStackedWidget):
 
     def panel(self, title: str) -> QWidget:
         """A tab's panel by its title (``"Agenda"``), built if need be."""
+        return self._panel(self._index_of(title))  # type: ignore[return-value]
+
+    def _index_of(self, title: str) -> int:
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index).replace("&", "") == title:
-                return self._panel(index)  # type: ignore[return-value]
+                return index
         raise KeyError(title)
+
+    def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """Bring the tab that shows ``entity`` rows to the front and go to the field there
+        (``Panel.show_field``); False when the open meeting does not show that row."""
+        if self.meeting_id is None or entity not in ENTITY_TABS:
+            return False
+        index = self._index_of(ENTITY_TABS[entity])
+        self.tabs.setCurrentIndex(index)
+        self._load(index)
+        return self._panel(index).show_field(entity, entity_id, field, spans)
 
     def _panel(self, index: int) -> Panel:
         panel = self._panels.get(index)
@@ -84,6 +99,20 @@ class Workspace(QStackedWidget):
         focus = getattr(self._panel(0), "focus_first_field", None)
         if focus is not None:
             focus()
+
+    def show_row(self, kind: str, row_id: int) -> None:
+        """Switch to the tab that shows this kind of row and select the row there (after undo/redo)."""
+        if self.meeting_id is None or kind not in ENTITY_TABS:
+            return
+        index = self._index_of(ENTITY_TABS[kind])
+        self.tabs.setCurrentIndex(index)
+        show = getattr(self._panel(index), "show_row", None)
+        if show is not None:
+            show(kind, row_id)
+
+    def forget_loaded(self) -> None:
+        """Every tab loads its meeting again when next shown (the store was replaced)."""
+        self._shown.clear()
 
     def flush(self) -> None:
         """Write every panel's pending text now."""

@@ -1,0 +1,1 @@
+"""An issue note's history in the app: its saved versions, compared with the note now, restorable."""

@@ -1,0 +1,99 @@
+"""``TimelineTableModel``: one issue across the rounds of a negotiation, a row per round, oldest first.
+
+Columns: the round (name, date, meeting status), the note's status and
+priority that round, our objectives and their position. A text that changed
+since the last round with a note is bold and starts with ``CHANGED`` (so that
+the change shows without colour); a round where the issue was not on the table
+says so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from briefing.records import IssueTimeline, RoundEntry
+from ui.timefmt import short_date
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+ROUND, STATUS, OBJECTIVES, THEIR_POSITION = range(4)
+HEADERS = {ROUND: "Round", STATUS: "Note", OBJECTIVES: "Our objectives", THEIR_POSITION: "Their position"}
+#: The first line of a text that changed since the last round with a note.
+CHANGED = "\u25b2 Changed since the last round"
+NOT_ON_THE_TABLE = "Not on the table this round"
+
+
+def round_name(entry: RoundEntry) -> str:
+    return f"Round {entry.round_no}" if entry.round_no else "Launch"
+
+
+class TimelineTableModel(QAbstractTableModel):
+    """The rounds of one ``IssueTimeline``; ``current_meeting_id``'s row is marked "this meeting"."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.timeline: IssueTimeline | None = None
+        self.current_meeting_id: int | None = None
+
+    def set_timeline(self, timeline: IssueTimeline | None, current_meeting_id: int | None = None) -> None:
+        self.beginResetModel()
+        self.timeline = timeline
+        self.current_meeting_id = current_meeting_id
+        self.endResetModel()
+
+    def entry(self, row: int) -> RoundEntry | None:
+        rounds = self.timeline.rounds if self.timeline else ()
+        return rounds[row] if 0 <= row < len(rounds) else None
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() or self.timeline is None else len(self.timeline.rounds)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS.get(section)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.entry(index.row()) if index.isValid() else None
+        if entry is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.FontRole and self._changed(entry, column):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _text(self, entry: RoundEntry, column: int) -> str:
+        if column == ROUND:
+            here = " (this meeting)" if entry.meeting_id == self.current_meeting_id else ""
+            status = entry.meeting_status.capitalize()
+            return f"{round_name(entry)}{here}\n{short_date(entry.starts_at)}\n{status}"
+        if entry.note_id is None:
+            return NOT_ON_THE_TABLE if column == STATUS else ""
+        if column == STATUS:
+            return f"{(entry.status or '').capitalize()}\n{entry.priority} priority"
+        text = entry.objectives if column == OBJECTIVES else entry.their_position
+        body = text.strip() or "(empty)"
+        return f"{CHANGED}\n{body}" if self._changed(entry, column) else body
+
+    @staticmethod
+    def _changed(entry: RoundEntry, column: int) -> bool:
+        return ((column == OBJECTIVES and entry.objectives_changed)
+                or (column == THEIR_POSITION and entry.their_position_changed))

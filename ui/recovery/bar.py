@@ -1,0 +1,182 @@
+"""``RecoveryBar``: after an unclean exit, what Briefbook kept but had not saved, field by field.
+
+A bar inside the window, not a dialog: the user can look around first. Each kept
+edit shows where it belongs, the text in the store now beside the kept text
+(differences marked), and Keep / Discard. Keep is an ordinary undoable edit,
+checked against the row's version as the bar read it; Discard forgets the text.
+A kept edit whose row is gone can still be copied.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.journal import Recovery
+from briefing.recovered import RecoveredEdit, describe_all
+from ui.context import AppContext
+from ui.timefmt import clock, short_date
+from ui.undo.command import push_shown
+from ui.undo.edit import EditCommand
+from ui.undo.kinds import KINDS
+from ui.widgets.comparison import TextComparison
+from ui.widgets.field_error import FieldError
+from ui.widgets.message_bar import WARNING, MessageBar
+from ui.widgets.palette import muted_colour
+
+#: Lines of text shown of each version inside the bar (each side scrolls).
+SHOWN_LINES = 5
+
+
+def headline(unclean: bool, count: int) -> tuple[str, str]:
+    """The bar's title and text."""
+    title = ("Briefbook did not close properly last time." if unclean
+             else "Briefbook kept typing that was not saved last time.")
+    if count == 0:
+        return title, "Everything you had typed was saved; nothing is missing."
+    edits = "1 edit" if count == 1 else f"{count} edits"
+    return title, (f"It kept {edits} that had not been saved yet. Keep each to save it "
+                   "(Undo takes it back), or discard it.")
+
+
+class RecoveredRow(QWidget):
+    """One kept edit: where, when, the two texts, and what to do."""
+
+    def __init__(self, recovered: RecoveredEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.recovered = recovered
+        edit = recovered.edit
+        kind = KINDS.get(edit.entity)
+        label = kind.label(edit.field) if kind else edit.field
+        self.where = QLabel(f"{recovered.where} › {label}", self)
+        font = self.where.font()
+        font.setBold(True)
+        self.where.setFont(font)
+        typed = edit.at.astimezone()
+        detail = f"Typed at {clock(typed)} on {short_date(typed)}, not saved."
+        if recovered.changed_since:
+            detail += " The stored text was changed after that."
+        if recovered.gone:
+            detail += " Copy the text to keep it."
+        self.detail = QLabel(detail, self)
+        self.detail.setStyleSheet(f"color: {muted_colour(self.palette()).name()}")
+        for text in (self.where, self.detail):
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setWordWrap(True)
+        self.comparison = TextComparison("In the store now", "Kept, not saved", self,
+                                         max_lines=SHOWN_LINES)
+        self.comparison.set_texts(recovered.stored, edit.value)
+        self.keep_button = QPushButton("&Keep", self)
+        self.keep_button.setToolTip("Save the kept text here (Undo takes it back)")
+        self.keep_button.setEnabled(not recovered.gone and kind is not None)
+        self.copy_button = QPushButton("Cop&y text", self)
+        self.copy_button.setToolTip("Put the kept text on the clipboard")
+        self.discard_button = QPushButton("&Discard", self)
+        self.discard_button.setToolTip("Forget the kept text; the store keeps what it has")
+        self.error = FieldError(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.detail, 1)
+        for button in (self.keep_button, self.copy_button, self.discard_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.where)
+        layout.addLayout(buttons)
+        layout.addWidget(self.comparison)
+        layout.addWidget(self.error)
+        self.copy_button.clicked.connect(self.copy)
+
+    def copy(self) -> None:
+        QApplication.clipboard().setText(self.recovered.edit.value)
+
+
+class RecoveryBar(MessageBar):
+    """The unclean-exit bar; it closes itself once every kept edit is kept or discarded."""
+
+    def __init__(self, ctx: AppContext, recovery: Recovery, parent: QWidget | None = None) -> None:
+        found = describe_all(ctx.services, recovery.pending)
+        for recovered in found:  # the store has this text already: nothing to ask
+            if not recovered.differs and ctx.journal is not None:
+                e = recovered.edit
+                ctx.journal.committed(e.entity, e.entity_id, e.field)
+        shown = [r for r in found if r.differs]
+        super().__init__(*headline(recovery.unclean, len(shown)), kind=WARNING, parent=parent)
+        self.ctx = ctx
+        self.unclean = recovery.unclean
+        self.rows: list[RecoveredRow] = []
+        if len(shown) > 1:
+            self.add_button("Keep all", self.keep_all, "Save every kept text that can be saved")
+            self.add_button("Discard all", self.discard_all, "Forget every kept text")
+        if shown:
+            self._list(shown)
+
+    def _list(self, shown: list[RecoveredEdit]) -> None:
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        for recovered in shown:
+            row = RecoveredRow(recovered, holder)
+            row.keep_button.clicked.connect(lambda _c=False, r=row: self.keep(r))
+            row.discard_button.clicked.connect(lambda _c=False, r=row: self.discard(r))
+            column.addWidget(row)
+            self.rows.append(row)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.viewport().setAutoFillBackground(False)  # the bar's tint shows through
+        holder.setAutoFillBackground(False)
+        row_height = self.rows[0].sizeHint().height()
+        scroll.setMaximumHeight(row_height * min(len(shown), 2) + row_height // 3 * (len(shown) > 2))
+        scroll.setMinimumHeight(min(holder.sizeHint().height(), scroll.maximumHeight()))
+        self.body.addWidget(scroll)
+
+    def keep(self, row: RecoveredRow) -> bool:
+        """Save a kept text as an undoable edit; the window then shows where it went."""
+        recovered, edit = row.recovered, row.recovered.edit
+        kind = KINDS.get(edit.entity)
+        if kind is None or recovered.gone:
+            return False
+        self.ctx.writer.remember(kind, recovered.record)  # checked against the version shown
+        label = kind.label(edit.field).lower()
+        command = EditCommand(self.ctx, kind, edit.entity_id, {edit.field: recovered.stored},
+                              {edit.field: edit.value}, text=f"Keep recovered {label}")
+        if not push_shown(self.ctx, command, row.error):
+            return False
+        self._settled(row, self.ctx.journal.committed if self.ctx.journal else None)
+        if recovered.meeting_id is not None:
+            self.ctx.events.sig_open_meeting_requested.emit(recovered.meeting_id)
+        self.ctx.events.sig_show_row_requested.emit(kind.name, edit.entity_id)
+        return True
+
+    def discard(self, row: RecoveredRow) -> None:
+        """Forget a kept text."""
+        self._settled(row, self.ctx.journal.discard if self.ctx.journal else None)
+
+    def keep_all(self) -> None:
+        for row in list(self.rows):
+            if row.keep_button.isEnabled():
+                self.keep(row)
+
+    def discard_all(self) -> None:
+        for row in list(self.rows):
+            self.discard(row)
+
+    def _settled(self, row: RecoveredRow, settle) -> None:
+        edit = row.recovered.edit
+        if settle is not None:
+            settle(edit.entity, edit.entity_id, edit.field)
+        self.rows.remove(row)
+        row.hide()
+        row.deleteLater()
+        if not self.rows:
+            self.dismiss()
