@@ -85,9 +85,11 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
         window = build_window(services, settings or QSettings())
         from ui.daily_backup import DailyBackup
         from ui.shutdown import QuitCleanly
+        from ui.store_bars import add_notice_bar
 
         if services.schema != "created":
-            daily = DailyBackup(services.backups, window.ctx.status, app)
+            daily = DailyBackup(services.backups, app)
+            daily.signals.sig_failed.connect(lambda notice: add_notice_bar(window.bars, notice))
             daily.start_after_first_paint(window)
         quit_cleanly = QuitCleanly(app, window)
         window.show()

@@ -6,8 +6,9 @@ store without the backup (``Services.open(..., automatic_backups=False)``) and
 pool when the window first paints. The worker calls the same
 ``BackupService.daily_if_due`` as the command line, which reads the store through
 SQLite's backup API on a pooled connection of its own, so the window keeps
-reading and writing meanwhile. A failure becomes a status-bar message; the app
-waits for a backup in progress before it closes the store.
+reading and writing meanwhile. A failure is reported by ``sig_failed`` (the app
+shows it in a bar, as it shows the notices of ``Services.open``); the app waits
+for a backup in progress before it closes the store.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Sign
 from PySide6.QtWidgets import QWidget
 
 from briefing.errors import StoreError
-from ui.status import StatusReporter
 
 FAILED = "The daily backup could not be taken: {}"
 
@@ -47,11 +47,10 @@ class _Task(QRunnable):
 class DailyBackup(QObject):
     """Takes the daily backup of ``backups`` (a ``BackupService``) off the GUI thread."""
 
-    def __init__(self, backups, status: StatusReporter, parent: QObject | None = None) -> None:
+    def __init__(self, backups, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.backups = backups
         self.signals = _Signals(self)
-        self.signals.sig_failed.connect(status.failed)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._watched: QWidget | None = None

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
 
 from briefing.sample import load_sample
 from briefing.services import Services
 from ui.app import build_window, open_services
 from ui.daily_backup import DailyBackup
+from ui.store_bars import add_notice_bar
 
 
 def a_store_due_for_its_daily_backup(db_url: str) -> None:
@@ -21,7 +23,8 @@ def start_app(qtbot, db_url, tmp_path):
     services = open_services(db_url, automatic_backups=False)
     window = build_window(services, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    daily = DailyBackup(services.backups, window.ctx.status, window)
+    daily = DailyBackup(services.backups, window)
+    daily.signals.sig_failed.connect(lambda notice: add_notice_bar(window.bars, notice))
     daily.start_after_first_paint(window)
     return services, window, daily
 
@@ -64,16 +67,16 @@ def test_no_second_backup_the_same_day(qtbot, db_url, tmp_path):
         services.close()
 
 
-def test_a_daily_backup_that_fails_is_said_in_the_status_bar(qtbot, db_url, tmp_path):
+def test_a_daily_backup_that_fails_is_said_in_a_bar_over_the_workspace(qtbot, db_url, tmp_path):
     a_store_due_for_its_daily_backup(db_url)
     (tmp_path / "backups").write_text("a file where the backups folder should be")
     services, window, daily = start_app(qtbot, db_url, tmp_path)
     try:
         with qtbot.waitSignal(daily.signals.sig_failed, timeout=10_000):
             window.show()
-        shown = window.status.state.text()
-        assert shown.startswith("The daily backup could not be taken: ")
-        assert "backups" in shown
+        [bar] = window.bars.bars()
+        shown = " ".join(label.text() for label in bar.findChildren(QLabel))
+        assert "The daily backup could not be taken: " in shown and "backups" in shown
         assert window.meeting is not None  # the store is open as usual
     finally:
         daily.wait()
