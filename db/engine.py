@@ -65,9 +65,10 @@ def sqlite_path(url: str) -> Path | None:
 
 
 #: The SQL functions the search index's triggers call (``db.fts.register_functions``), with
-#: their number of arguments. Each connection gets a stand-in that loads ``db.fts`` and its
-#: tokenizer at the first call (the first write of a searchable field), not when the store
-#: opens; tests/db/test_fts_index.py checks that this list matches ``db.fts``.
+#: their number of arguments. Each connection gets stand-ins that load ``db.fts`` and its
+#: tokenizer at their first call (the first write of a searchable field), not when the store
+#: opens, and then call what ``db.fts`` registers; tests/db/test_index_functions.py checks
+#: that this list matches ``db.fts``.
 INDEX_FUNCTIONS = (("fts_words", 1), ("fts_chars", 1))
 
 
@@ -93,13 +94,10 @@ class _IndexFunction:
         return self._function(*args)
 
 
-_INDEX_STAND_INS = {name: _IndexFunction(name) for name, _narg in INDEX_FUNCTIONS}
-
-
 def register_index_functions(dbapi_connection) -> None:
     """Give one SQLite connection the index's SQL functions (``INDEX_FUNCTIONS``)."""
     for name, narg in INDEX_FUNCTIONS:
-        dbapi_connection.create_function(name, narg, _INDEX_STAND_INS[name], deterministic=True)
+        dbapi_connection.create_function(name, narg, _IndexFunction(name), deterministic=True)
 
 
 def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
