@@ -85,10 +85,25 @@ def run_command(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``briefbook`` console script: a sub-command, or the GUI when none is given."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    gui = gui_arguments(argv)
+    if gui is not None:  # the desktop app starts without building every sub-command's parser
+        return run_gui(gui)
     args = build_parser().parse_args(argv)
     if args.command is None:
         return run_gui(args)
     return run_command(args)
+
+
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The GUI's arguments when ``argv`` is only ``[--db URL]``; None when it needs the full parser."""
+    if not argv:
+        return argparse.Namespace(db=None, command=None)
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return argparse.Namespace(db=argv[1], command=None)
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return argparse.Namespace(db=argv[0].removeprefix("--db="), command=None)
+    return None
 
 
 def run_gui(args: argparse.Namespace) -> int:

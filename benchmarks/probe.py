@@ -7,6 +7,14 @@
 Both print ``shown <title>`` on stdout as soon as a main window whose title is
 ``Briefbook — <something>`` has painted, then exit at once. The parent times
 from before it starts the process until it reads that line.
+
+The probe watches main windows only, from the moment they are shown
+(``QWidget.show`` is wrapped to put the event filter on each main window). An
+event filter on the whole application would make PySide6 hand every event of
+every widget to Python, wrapping each widget and event in its Python type: CPU
+time that no user pays and that grows with the number of widgets (28 Nov 2026,
+sample store, medians of 9 interleaved runs: app 800 -> 761 ms with this probe,
+floor 491 -> 487 ms).
 """
 
 from __future__ import annotations
@@ -15,13 +23,24 @@ import os
 import sys
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 PREFIX = "Briefbook — "
 
 
 class FirstPaint(QObject):
     """Reports once a titled main window has painted (after the paint pass completes)."""
+
+    def watch_main_windows(self) -> None:
+        """Filter the events of every main window shown from now on (and of nothing else)."""
+        show = QWidget.show
+
+        def show_watched(widget: QWidget) -> None:
+            if isinstance(widget, QMainWindow):
+                widget.installEventFilter(self)
+            show(widget)
+
+        QWidget.show = show_watched
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow) \
@@ -77,6 +96,6 @@ if __name__ == "__main__":
     mode, database = sys.argv[1], sys.argv[2]
     application = QApplication(sys.argv[:1])
     probe = FirstPaint()
-    application.installEventFilter(probe)
+    probe.watch_main_windows()
     {"app": app, "domain": domain, "floor": floor}[mode](database)
     sys.exit("the window closed before it painted")

@@ -13,6 +13,12 @@ each with every tab in front (goal: under 100 ms), from the call that opens the
 meeting to the end of the paint it causes.
 
 Runs offscreen unless ``DISPLAY`` is set (e.g. under ``xvfb-run``).
+
+Each probe exits the moment it has painted (``os._exit``), which to the
+crash-recovery journal is an unclean exit: the next start would find the dead
+session and show the unclean-exit bar. A user's usual start follows a clean
+exit, so the session files the probes leave beside the store are removed
+before each start (``forget_killed_sessions``).
 """
 
 from __future__ import annotations
@@ -41,6 +47,14 @@ def _environment(config_home: str) -> dict[str, str]:
     return env
 
 
+def forget_killed_sessions(db: Path) -> None:
+    """Remove the crash-recovery session files that killed probes left beside ``db``."""
+    folder = db.with_name(f".{db.name}.recovery")
+    if folder.is_dir():
+        for leftover in folder.iterdir():
+            leftover.unlink()
+
+
 def time_start(mode: str, db: Path) -> tuple[float, float]:
     """Wall seconds from spawning the probe to its "shown" line, and the CPU seconds it used.
 
@@ -48,6 +62,7 @@ def time_start(mode: str, db: Path) -> tuple[float, float]:
     is what the start cost; unlike wall time it barely moves when other work
     shares the machine.
     """
+    forget_killed_sessions(db)
     with tempfile.TemporaryDirectory() as config_home:
         started = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "benchmarks.probe", mode, str(db)],

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from briefing import mapping
 from briefing import validation as v
@@ -39,9 +39,10 @@ _FIELDS = {
 
 
 def agenda_of(session: Session, meeting_id: int) -> list[AgendaItem]:
+    """The meeting's live agenda items in order, each with its issue (one query, not one per item)."""
     return list(session.scalars(
         select(AgendaItem).where(AgendaItem.meeting_id == meeting_id, AgendaItem.deleted_at.is_(None))
-        .order_by(AgendaItem.position, AgendaItem.id)
+        .order_by(AgendaItem.position, AgendaItem.id).options(joinedload(AgendaItem.issue))
     ))
 
 

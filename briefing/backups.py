@@ -1,11 +1,13 @@
 """Backup policy: when the store is copied, where the copies go, how many are kept; and restore.
 
-Automatic backups are taken at start-up when the newest is more than a day old,
-before every schema upgrade and before every import into a store that holds
-something. ``main.py backup`` and ``main.py restore`` use the same service, and
-the GUI's "restore from a list" dialog reads ``list()``. Backups live in a
-``backups/`` folder beside the store, named ``<store>-<UTC time>-<reason>.db``;
-the newest ``keep`` (default 10) are kept. The copying itself is ``db/backup.py``.
+Automatic backups are taken at start-up when the newest is more than a day old
+(by ``Services.open`` for the command line; the desktop app takes it in a worker
+thread after its first paint, ``ui/daily_backup.py``), before every schema
+upgrade and before every import into a store that holds something.
+``main.py backup`` and ``main.py restore`` use the same service, and the GUI's
+"restore from a list" dialog reads ``list()``. Backups live in a ``backups/``
+folder beside the store, named ``<store>-<UTC time>-<reason>.db``; the newest
+``keep`` (default 10) are kept. The copying itself is ``db/backup.py``.
 
 A PostgreSQL store is the server's to back up: every call here says so.
 """

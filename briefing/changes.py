@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.diff import DiffRun, word_diff
 from briefing.vocabulary import NOTE_SECTIONS
 
 if TYPE_CHECKING:
+    from briefing.diff import DiffRun
     from briefing.records import NoteRecord, RevisionRecord
 
     NoteVersion = NoteRecord | RevisionRecord
@@ -55,6 +55,8 @@ class ValueChange:
 
 def section_changes(old: NoteVersion | None, new: NoteVersion | None) -> tuple[SectionChange, ...]:
     """The sections whose text differs between ``old`` and ``new``, in paper order, with their diffs."""
+    from briefing.diff import word_diff  # its tokenizer is costly to compile: not at start-up
+
     out = []
     for field, heading in NOTE_SECTIONS:
         before = getattr(old, field) if old is not None else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from briefing.actions import ActionService
@@ -11,20 +12,20 @@ from briefing.agenda import AgendaService
 from briefing.backups import BEFORE_IMPORT, BackupService
 from briefing.config import Config
 from briefing.errors import StoreError
-from briefing.history import HistoryService
 from briefing.issues import IssueLibrary
 from briefing.meetings import MeetingService
 from briefing.notes import NoteService
 from briefing.people import PeopleService
-from briefing.records import Brief, MeetingRecord
-from briefing.search import SearchService
-from briefing.timeline import RoundsService
-from briefing.trash import TrashService
 from db.engine import Database
 from db.migrate import ensure_schema
 
 if TYPE_CHECKING:
+    from briefing.history import HistoryService
     from briefing.interchange import ImportSummary
+    from briefing.records import Brief, MeetingRecord
+    from briefing.search import SearchService
+    from briefing.timeline import RoundsService
+    from briefing.trash import TrashService
 
 
 def describe_store(url: str) -> str:
@@ -43,6 +44,10 @@ class Services:
     ``notices`` holds what the user should be told about opening the store that
     is not an error (an automatic backup that could not be taken); ``read_only``
     says that every write will be refused with a ``ReadOnlyStoreError``.
+
+    The services a window needs to show a meeting are made at once; search,
+    history, rounds and the Trash are made (and their modules imported) when
+    first used, so that start-up does not pay for them.
     """
 
     def __init__(self, db: Database, config: Config | None = None) -> None:
@@ -52,15 +57,39 @@ class Services:
         self.agenda = AgendaService(db)
         self.issues = IssueLibrary(db)
         self.notes = NoteService(db, self.config)
-        self.history = HistoryService(db, self.notes)
-        self.search = SearchService(db)
-        self.rounds = RoundsService(db)
         self.people = PeopleService(db)
         self.actions = ActionService(db)
-        self.trash = TrashService(db)
         self.backups = BackupService(db, keep=self.config.backups_keep)
         self.notices: list[str] = []
         self.schema = "current"
+
+    @cached_property
+    def history(self) -> HistoryService:
+        """Revisions of issue notes (``briefing.history``)."""
+        from briefing.history import HistoryService
+
+        return HistoryService(self.db, self.notes)
+
+    @cached_property
+    def search(self) -> SearchService:
+        """Full-text search (``briefing.search``)."""
+        from briefing.search import SearchService
+
+        return SearchService(self.db)
+
+    @cached_property
+    def rounds(self) -> RoundsService:
+        """Round-to-round changes and issue timelines (``briefing.timeline``)."""
+        from briefing.timeline import RoundsService
+
+        return RoundsService(self.db)
+
+    @cached_property
+    def trash(self) -> TrashService:
+        """The Trash: list, restore, empty (``briefing.trash``)."""
+        from briefing.trash import TrashService
+
+        return TrashService(self.db)
 
     @classmethod
     def open(cls, url: str, config: Config | None = None,
@@ -94,7 +123,8 @@ class Services:
             self.notices.append(f"The daily backup could not be taken: {error}")
 
     def close(self) -> None:
-        self.db.dispose()
+        """Close the store (``Database.close``: the next open can skip the full scan)."""
+        self.db.close()
 
     def __enter__(self) -> Services:
         return self

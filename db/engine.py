@@ -8,9 +8,10 @@ used as SQLAlchemy configures it.
 An SQLite file is probed before SQLite opens it (``db.probe``): a file that is not
 a store, or is damaged, or sits in a bad place is refused untouched; one that
 cannot be written opens read-only, and then every write is refused with a
-``ReadOnlyStoreError``. Driver errors during a read or a write become
-``StoreError`` values that name the file (``TransientStoreError`` when trying
-again may work: disk full, I/O error, busy).
+``ReadOnlyStoreError``. ``close()`` records the file as Briefbook leaves it
+(``db.seen``), so that the next open need not scan every page again. Driver
+errors during a read or a write become ``StoreError`` values that name the file
+(``TransientStoreError`` when trying again may work: disk full, I/O error, busy).
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db import seen
 from db.errors import DamagedStoreError, ReadOnlyStoreError, TransientStoreError
-from db.probe import StoreFile, probe_store_file
+from db.probe import StoreFile, has_wal_content, probe_store_file
 
 APP_NAME = "Briefbook"
 DB_FILENAME = "briefbook.db"
@@ -62,9 +64,43 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
-def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
-    from db.fts import register_functions
+#: The SQL functions the search index's triggers call (``db.fts.register_functions``), with
+#: their number of arguments. Each connection gets stand-ins that load ``db.fts`` and its
+#: tokenizer at their first call (the first write of a searchable field), not when the store
+#: opens, and then call what ``db.fts`` registers; tests/db/test_index_functions.py checks
+#: that this list matches ``db.fts``.
+INDEX_FUNCTIONS = (("fts_words", 1), ("fts_chars", 1))
 
+
+class _IndexFunction:
+    """Calls the ``db.fts`` function of this name, importing ``db.fts`` on the first call."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._function = None
+
+    def __call__(self, *args):
+        if self._function is None:
+            from db.fts import register_functions
+
+            found = {}
+
+            class _Collect:  # register_functions(...) as if on a connection: keep the functions
+                def create_function(self, name, _narg, function, **_options) -> None:
+                    found[name] = function
+
+            register_functions(_Collect())
+            self._function = found[self.name]
+        return self._function(*args)
+
+
+def register_index_functions(dbapi_connection) -> None:
+    """Give one SQLite connection the index's SQL functions (``INDEX_FUNCTIONS``)."""
+    for name, narg in INDEX_FUNCTIONS:
+        dbapi_connection.create_function(name, narg, _IndexFunction(name), deterministic=True)
+
+
+def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         # Let SQLAlchemy's "begin" hook below issue BEGIN itself (pysqlite's own
@@ -80,7 +116,7 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
             cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
         # The full-text index's triggers call these (db/fts.py).
-        register_functions(dbapi_connection)
+        register_index_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
@@ -102,7 +138,8 @@ class Database:
         self.url = url
         self.path = sqlite_path(url)
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
-        self.file: StoreFile | None = probe_store_file(self.path) if self.path is not None else None
+        self.file: StoreFile | None = (
+            probe_store_file(self.path, remember=True) if self.path is not None else None)
         self.read_only = bool(self.file and self.file.read_only)
         self.read_only_reason = self.file.read_only_reason if self.file else ""
         engine_url = url
@@ -152,8 +189,28 @@ class Database:
         raise translated from error
 
     def dispose(self) -> None:
-        """Close every pooled connection."""
+        """Close every pooled connection (the store stays usable: the next session reconnects)."""
         self.engine.dispose()
+
+    def close(self) -> None:
+        """Close the store; when every change is in the file, record it as sound (``db.seen``).
+
+        SQLite's own writes keep a sound file sound, so the next open can skip the
+        full scan as long as nothing else touches the file meanwhile. Changes still
+        in the ``-wal`` file (another window has the store open) get no record.
+        """
+        revision = self._revision() if self.file is not None and not self.read_only else None
+        self.engine.dispose()
+        if revision is not None and self.path is not None and not has_wal_content(self.path):
+            seen.remember(self.path, revision, self.file.checked_at if self.file else 0.0)
+
+    def _revision(self) -> str | None:
+        """The schema revision stamped in the store now (None when it cannot be read)."""
+        try:
+            with self.engine.connect() as connection:
+                return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        except DBAPIError:
+            return None
 
     @property
     def location(self) -> str:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from sqlalchemy import Column, Connection, MetaData, String, Table, inspect, select
 
-from db import fts
 from db.engine import Database
 from db.errors import ReadOnlyStoreError, SchemaTooNewError, StoreError
 from db.models import Base
@@ -48,9 +47,9 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
     """
     with database.engine.connect() as connection:
         revision = current_revision(connection)
+        if revision == HEAD:
+            return "current"
         has_tables = bool(inspect(connection).get_table_names())
-    if revision == HEAD:
-        return "current"
     if revision is None:
         if has_tables:
             raise StoreError(
@@ -87,6 +86,8 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
 
 
 def _create(database: Database) -> None:
+    from db import fts  # the index's module and tokenizer: not needed to open a current store
+
     with database.engine.begin() as connection:
         Base.metadata.create_all(connection)
         if database.is_sqlite:
@@ -116,6 +117,8 @@ def upgrade(database: Database, revision: str = "head") -> None:
     tables afterwards, so that no migration has to know about its triggers.
     """
     from alembic import command
+
+    from db import fts
 
     with database.engine.connect() as connection:
         driver = connection.connection.driver_connection if database.is_sqlite else None

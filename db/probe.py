@@ -1,19 +1,26 @@
 """Look at an SQLite store before opening it: refuse bad files and bad places, spot read-only ones.
 
-Nothing here writes. The file is checked with plain reads and a read-only SQLite
-connection, so a file that is refused is left exactly as it was (an ordinary
-open would first switch it to WAL, which already changes its bytes). Each refusal
-is a ``StoreError`` whose message names the file and says what to do.
+Nothing here writes to the store. The file is checked with plain reads and a
+read-only SQLite connection, so a file that is refused is left exactly as it was
+(an ordinary open would first switch it to WAL, which already changes its bytes).
+Each refusal is a ``StoreError`` whose message names the file and says what to do.
+
+The full page scan (``PRAGMA quick_check``) is skipped, together with the
+read-only connection, when the record beside the store (``db.seen``) vouches
+that the file is exactly as Briefbook last saw it sound; the header, revision
+and read-only checks run at every open. ``db.seen`` states the policy.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from db import seen
 from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -33,6 +40,10 @@ class StoreFile:
     #: "mode=ro", or "immutable=1" for a WAL store in a folder that cannot be written).
     open_mode: str
     revision: str | None
+    #: True when this open scanned every page; False when ``db.seen``'s record vouched for the file.
+    full_check: bool = True
+    #: When the file was last fully checked (``time.time()``), as ``db.seen`` records it.
+    checked_at: float = 0.0
 
     def uri(self) -> str:
         """An SQLite URI for this file, read-only when it must be."""
@@ -58,8 +69,12 @@ def has_wal_content(path: Path) -> bool:
         return False
 
 
-def probe_store_file(path: Path) -> StoreFile:
-    """Check the file (or the place for a new one) before SQLite opens it for writing."""
+def probe_store_file(path: Path, *, remember: bool = False) -> StoreFile:
+    """Check the file (or the place for a new one) before SQLite opens it for writing.
+
+    With ``remember``, a writable store that passed the full check gets its
+    ``db.seen`` record, and one whose record vouches for it skips the scan.
+    """
     path = Path(path)
     _check_place(path)
     if not path.exists() or (path.stat().st_size == 0 and not has_wal_content(path)):
@@ -68,19 +83,29 @@ def probe_store_file(path: Path) -> StoreFile:
                 f"Cannot create a database at {path}: the folder {path.parent} cannot be written. "
                 "Choose a folder you can write to."
             )
-        return StoreFile(path, True, False, "", "", None)
+        return StoreFile(path, True, False, "", "", None, checked_at=time.time())
     if not os.access(path, os.R_OK):
         raise StoreError(
             f"{path} cannot be read (permission denied). {NOT_CHANGED}. "
             "Ask for read access to it or choose another database."
         )
-    wal_mode = _check_header(path)
+    wal_mode, header = _check_header(path)
     reason = _read_only_reason(path)
-    with closing(_open_for_reading(path, wal_mode=wal_mode)) as connection:
-        revision = _inspect(connection, path)
+    vouched = None
+    if remember and not reason and not has_wal_content(path):
+        vouched = seen.trusted(path, seen.signature(path, header))
+    if vouched is not None:
+        revision, checked_at = vouched.revision, vouched.checked_at
+    else:
+        with closing(_open_for_reading(path, wal_mode=wal_mode)) as connection:
+            revision = _inspect(connection, path)
+        checked_at = time.time()
     _check_revision(path, revision)
     mode = _read_only_mode(path) if reason else ""
-    return StoreFile(path, False, bool(reason), reason, mode, revision)
+    if remember and vouched is None and not reason and revision is not None:
+        seen.remember(path, revision, checked_at)
+    return StoreFile(path, False, bool(reason), reason, mode, revision,
+                     full_check=vouched is None, checked_at=checked_at)
 
 
 def _check_place(path: Path) -> None:
@@ -114,11 +139,11 @@ def _read_only_reason(path: Path) -> str:
     return ""
 
 
-def _check_header(path: Path) -> bool:
-    """Refuse what is not a whole SQLite file; True when the file is in WAL mode."""
+def _check_header(path: Path) -> tuple[bool, bytes]:
+    """Refuse what is not a whole SQLite file; whether the file is in WAL mode, and its header."""
     size = path.stat().st_size
     if size == 0:
-        return True  # a store created and killed before its first checkpoint: all of it is in the WAL
+        return True, b""  # a store created and killed before its first checkpoint: all of it is in the WAL
     with path.open("rb") as f:
         header = f.read(HEADER_SIZE)
     if not header.startswith(SQLITE_MAGIC[: len(header)]) or len(header) < len(SQLITE_MAGIC):
@@ -137,7 +162,7 @@ def _check_header(path: Path) -> bool:
     expected = max(page_size, pages * page_size if pages_valid else 0)
     if size < expected or size % page_size:
         raise _truncated(path, size, max(expected, size + page_size - size % page_size))
-    return header[18] == 2 or header[19] == 2
+    return header[18] == 2 or header[19] == 2, header
 
 
 def _truncated(path: Path, size: int, expected: int) -> DamagedStoreError:

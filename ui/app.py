@@ -26,14 +26,18 @@ def make_application(argv: list[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_services(url: str):
-    """The store's services, or None after telling the user (by name of the file) what went wrong."""
+def open_services(url: str, *, automatic_backups: bool = True):
+    """The store's services, or None after telling the user (by name of the file) what went wrong.
+
+    ``automatic_backups=False`` leaves the daily backup to the caller (``run`` takes
+    it in a worker thread after the first paint).
+    """
     from briefing.config import Config
     from briefing.errors import BriefbookError
     from briefing.services import Services, describe_store
 
     try:
-        return Services.open(url, Config.load())
+        return Services.open(url, Config.load(), automatic_backups=automatic_backups)
     except BriefbookError as error:
         problem = str(error)
     except Exception as error:  # noqa: BLE001 - any failure to open is shown, never a traceback
@@ -68,9 +72,10 @@ def build_window(services, settings: QSettings, *, autosave_ms: int | None = Non
 def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
     """Open the main window on the store at ``url``; returns the exit code."""
     app = make_application(argv)
-    services = open_services(url)
+    services = open_services(url, automatic_backups=False)
     if services is None:
         return 2
+    daily = None
     try:
         if services.meetings.count() == 0:
             from briefing.sample import is_empty, load_sample
@@ -78,8 +83,14 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
             if is_empty(services.db):  # a new store: open on the sample
                 load_sample(services.db, services.config)
         window = build_window(services, settings or QSettings())
+        from ui.daily_backup import DailyBackup
         from ui.shutdown import QuitCleanly
+        from ui.store_bars import add_notice_bar
 
+        if services.schema != "created":
+            daily = DailyBackup(services.backups, app)
+            daily.signals.sig_failed.connect(lambda notice: add_notice_bar(window.bars, notice))
+            daily.start_after_first_paint(window)
         quit_cleanly = QuitCleanly(app, window)
         window.show()
         try:
@@ -87,6 +98,8 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
         finally:
             quit_cleanly.uninstall()
     finally:
+        if daily is not None:
+            daily.wait()
         services.close()
 
 

@@ -29,14 +29,21 @@ def show_store_bars(bars: WindowBars, ctx: AppContext, recovery: Recovery | None
     unclean = recovery is not None and (recovery.unclean or bool(recovery.pending))
     if not (ctx.services.read_only or ctx.services.notices or problems or unclean):
         return  # the usual start: nothing to say, nothing more to load
-    from ui.widgets.message_bar import INFO, WARNING, MessageBar
+    from ui.widgets.message_bar import INFO, MessageBar
 
     if ctx.services.read_only:
         bars.add(MessageBar(READ_ONLY_TITLE, read_only_text(ctx), kind=INFO, closable=False))
     for notice in [*ctx.services.notices, *problems]:
-        bars.add(MessageBar("Briefbook opened the database, with a problem to know about.", notice,
-                            kind=WARNING))
+        add_notice_bar(bars, notice)
     if unclean:
         from ui.recovery.bar import RecoveryBar
 
         bars.add(RecoveryBar(ctx, recovery))
+
+
+def add_notice_bar(bars: WindowBars, notice: str) -> None:
+    """A warning bar for something about the store that is not an error (a daily backup that failed)."""
+    from ui.widgets.message_bar import WARNING, MessageBar
+
+    bars.add(MessageBar("Briefbook opened the database, with a problem to know about.", notice,
+                        kind=WARNING))

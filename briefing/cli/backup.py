@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.services import Services
+if TYPE_CHECKING:
+    from briefing.services import Services
 
 NAME = "backup"
 HELP = "back the store up now (into backups/ beside it, or to FILE); --list shows the backups"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.services import Services
+if TYPE_CHECKING:
+    from briefing.services import Services
 
 NAME = "dump"
 HELP = "write everything (meetings, issues, people) to a Briefbook JSON file"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.pdf.options import SECTION_IDS, SECTIONS
-from briefing.services import Services
+
+if TYPE_CHECKING:
+    from briefing.services import Services
 
 NAME = "export"
 HELP = "write a meeting's briefing book as a PDF"

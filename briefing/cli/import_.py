@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.services import Services
+if TYPE_CHECKING:
+    from briefing.services import Services
 
 NAME = "import"
 HELP = "import a Briefbook JSON file (see docs/data-format.md); all or nothing"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from briefing.services import Services
+if TYPE_CHECKING:
+    from briefing.services import Services
 
 NAME = "sample"
 HELP = "load the sample US–Japan meetings (loading it twice changes nothing)"

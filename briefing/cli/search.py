@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from briefing.services import Services
+if TYPE_CHECKING:
+    from briefing.services import Services
 
 NAME = "search"
 HELP = "search everything written (notes, agendas, people, actions…): one result per line"

@@ -3,16 +3,20 @@
 ReportLab has no glyph fallback (a character the font lacks silently
 vanishes), so every run of user text is split by the first font of ``CHAIN``
 that has each character; ``resources/fonts/README.md`` says why these fonts.
-Registration happens once per process (it is cheap: ReportLab reads the files
-lazily) and is thread-safe, so a preview worker and an export can share it.
+Registration happens once per process and is thread-safe, so a preview worker
+and an export can share it. ReportLab parses a font file when it is registered
+(the two Japanese faces take about 90 ms), so only the body family is
+registered at once; a fallback family is registered the first time a
+character is looked up that no family before it in the chain has.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from importlib.resources import as_file, files
 from itertools import groupby
 
@@ -53,13 +57,31 @@ class Family:
 
 
 class FontChain:
-    """The body family and its fallbacks, with a fast test for text the body font covers."""
+    """The body family and its fallbacks, with a fast test for text the body font covers.
 
-    def __init__(self, families: tuple[Family, ...]) -> None:
-        self.families = families
-        self.body = families[0]
+    ``fallbacks`` register a family each, in chain order; they are called only
+    when a character needs them (see the module docstring).
+    """
+
+    def __init__(self, body: Family, fallbacks: Sequence[Callable[[], Family]] = ()) -> None:
+        self.body = body
         self._outside_body = re.compile(_negated_class(self.body.coverage))
         self._family_of: dict[str, Family | None] = {}
+        self._pending = list(fallbacks)
+        self._loaded: list[Family] = []
+        self._lock = threading.Lock()
+
+    @property
+    def families(self) -> tuple[Family, ...]:
+        """Every family of the chain, in order (registering the fallbacks not registered yet)."""
+        while self._load_next():
+            pass
+        return (self.body, *self._loaded)
+
+    @property
+    def registered(self) -> tuple[Family, ...]:
+        """The families registered so far, in chain order."""
+        return (self.body, *self._loaded)
 
     def needs_fallback(self, text: str) -> bool:
         """Whether ``text`` has a character the body font lacks (or a control character)."""
@@ -73,9 +95,19 @@ class FontChain:
             code = ord(char)
             found = None
             if code not in _CONTROLS:
-                found = next((f for f in self.families if code in f.coverage), None)
+                found = next((f for f in self.registered if code in f.coverage), None)
+                while found is None and self._load_next():
+                    found = next((f for f in self.registered if code in f.coverage), None)
             self._family_of[char] = found
             return found
+
+    def _load_next(self) -> bool:
+        """Register the next fallback family; False when every one is registered."""
+        with self._lock:
+            if not self._pending:
+                return False
+            self._loaded.append(self._pending.pop(0)())
+            return True
 
     def runs(self, text: str) -> Iterator[tuple[Family | None, str]]:
         """``text`` cut into runs of one family each (None: no shipped font has the glyph)."""
@@ -96,7 +128,8 @@ def register_fonts() -> FontChain:
     global _chain
     with _lock:
         if _chain is None:
-            _chain = FontChain(tuple(_register_family(*entry) for entry in CHAIN))
+            _chain = FontChain(_register_family(*CHAIN[0]),
+                               [partial(_register_family, *entry) for entry in CHAIN[1:]])
         return _chain
 
 

@@ -93,3 +93,31 @@ def test_sigterm_and_ctrl_c_close_the_window_and_keep_what_was_being_typed(sampl
         meeting = sample.meetings.get(sample.meetings.pick_initial())
         assert meeting.title == "Typed a moment before the kill"
         sample.meetings.update(meeting.id, None, title="Round 1")
+
+
+LAZY = """
+import json, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from ui.app import build_window, make_application, open_services
+app = make_application([])
+services = open_services(sys.argv[1], automatic_backups=False)
+window = build_window(services, QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.show()
+QApplication.processEvents()
+later = ["briefing.search", "briefing.timeline", "briefing.trash", "briefing.diff", "briefing.interchange"]
+loaded_at_first_paint = [m for m in later if m in sys.modules]
+hits = services.search.search("steel").hits  # each loads when first used
+print(json.dumps({"loaded": loaded_at_first_paint, "search": bool(hits),
+                  "then": [m for m in later if m in sys.modules]}))
+"""
+
+
+def test_search_rounds_trash_and_word_diffs_load_when_first_used_not_at_start(sample, db_url, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", LAZY, db_url, str(tmp_path / "s.ini")], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=60, check=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    assert result["loaded"] == []
+    assert result["search"] is True
+    assert result["then"] == ["briefing.search"]
