@@ -1,13 +1,16 @@
-"""The schema: created, stamped, upgraded, compared with the models, and refused when too new."""
+"""The schema: created, stamped, upgraded, compared with the models, and refused when too new.
+
+The tests marked ``both_backends`` run on SQLite and on PostgreSQL (a new, empty
+database each: ``new_database_url``)."""
 
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, inspect, text
 
-from db.engine import Database
+from db.engine import Database, sqlite_path
 from db.errors import SchemaTooNewError, StoreError
 from db.migrate import HEAD, REVISIONS, current_revision, ensure_schema, upgrade
 from db.models import Base
@@ -37,34 +40,52 @@ def test_revisions_list_matches_the_migration_scripts():
     assert scripts.get_current_head() == HEAD
 
 
-def test_migrations_from_empty_give_exactly_the_models(tmp_path):
-    database = Database(f"sqlite:///{tmp_path / 'migrated.db'}")
+@pytest.mark.both_backends
+def test_migrations_from_empty_give_exactly_the_models(new_database_url):
+    database = Database(new_database_url())
     upgrade(database)
     assert _diff(database) == []
     with database.engine.connect() as c:
         assert current_revision(c) == HEAD
+    database.dispose()
 
 
-def test_a_new_store_is_created_from_the_models_and_stamped(tmp_path):
-    database = Database(f"sqlite:///{tmp_path / 'new.db'}")
+@pytest.mark.both_backends
+def test_a_new_store_is_created_from_the_models_and_stamped(new_database_url):
+    database = Database(new_database_url())
     assert ensure_schema(database) == "created"
     assert _diff(database) == []
     assert ensure_schema(database) == "current"
+    database.dispose()
 
 
-def test_a_store_from_a_newer_briefbook_is_refused_untouched(tmp_path):
-    path = tmp_path / "newer.db"
-    database = Database(f"sqlite:///{path}")
+def _untouched_state(url: str) -> object:
+    """All of an SQLite file's bytes; a server database's tables and revision."""
+    path = sqlite_path(url)
+    if path is not None:
+        return path.read_bytes()
+    engine = create_engine(url)
+    try:
+        with engine.connect() as c:
+            return sorted(inspect(c).get_table_names()), current_revision(c)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.both_backends
+def test_a_store_from_a_newer_briefbook_is_refused_untouched(new_database_url):
+    url = new_database_url()
+    database = Database(url)
     ensure_schema(database)
     with database.engine.begin() as c:
         c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     database.dispose()
-    before = path.read_bytes()
-    with pytest.raises(SchemaTooNewError) as caught:
-        ensure_schema(Database(f"sqlite:///{path}"))
-    assert str(path) in str(caught.value)
+    before = _untouched_state(url)
+    with pytest.raises(SchemaTooNewError) as caught:  # SQLite's probe refuses it before it opens
+        ensure_schema(Database(url))
+    assert database.location in str(caught.value)
     assert "newer version of Briefbook" in str(caught.value)
-    assert path.read_bytes() == before
+    assert _untouched_state(url) == before
 
 
 def test_a_database_of_another_program_is_refused(tmp_path):
@@ -75,10 +96,27 @@ def test_a_database_of_another_program_is_refused(tmp_path):
         ensure_schema(Database(f"sqlite:///{path}"))
 
 
-def test_an_older_store_is_backed_up_then_upgraded(tmp_path, monkeypatch):
+@pytest.mark.both_backends
+def test_a_server_database_of_another_program_is_refused_untouched(new_database_url, store_backend):
+    if store_backend == "sqlite":
+        pytest.skip("an SQLite file is refused by its probe (the test above)")
+    url = new_database_url()
+    engine = create_engine(url)
+    with engine.begin() as c:
+        c.execute(text("CREATE TABLE accounts (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    database = Database(url)
+    with pytest.raises(StoreError, match="not a Briefbook one"):
+        ensure_schema(database)
+    database.dispose()
+    assert _untouched_state(url) == (["accounts"], None)
+
+
+@pytest.mark.both_backends
+def test_an_older_store_is_backed_up_then_upgraded(new_database_url, monkeypatch):
     import db.migrate as migrate
 
-    database = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    database = Database(new_database_url())
     upgrade(database)
     # Pretend this build is one revision ahead of the store.
     monkeypatch.setattr(migrate, "REVISIONS", (*REVISIONS, "future"))
@@ -87,6 +125,24 @@ def test_an_older_store_is_backed_up_then_upgraded(tmp_path, monkeypatch):
     monkeypatch.setattr(migrate, "upgrade", lambda db: calls.append("upgrade"))
     assert migrate.ensure_schema(database, backup=lambda reason: calls.append(reason)) == "upgraded"
     assert calls == [f"before-upgrade-{HEAD}-to-future", "upgrade"]
+    database.dispose()
+
+
+@pytest.mark.both_backends
+def test_a_store_with_data_from_the_first_release_is_upgraded_to_this_one(new_database_url):
+    from briefing.interchange import dump_store
+    from briefing.sample import load_sample, sample_document
+    from briefing.search import SearchService
+
+    database = Database(new_database_url())
+    upgrade(database, "0001")
+    load_sample(database)
+    assert ensure_schema(database) == "upgraded"
+    assert _diff(database) == []
+    assert dump_store(database) == sample_document()
+    hits = SearchService(database).search("萩生田").hits
+    assert [(h.entity, h.field) for h in hits] == [("person", "native_name")]
+    database.dispose()
 
 
 def test_sqlite_connections_enforce_foreign_keys_wal_and_a_busy_timeout(tmp_path):

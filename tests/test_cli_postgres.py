@@ -1,0 +1,57 @@
+"""The command line on a PostgreSQL store, as a team member runs it: a real process each time.
+
+Skipped unless ``BRIEFBOOK_TEST_PG_URL`` names a server (``.ci/run`` starts one)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pypdf import PdfReader
+
+from tests.test_cli import cli
+
+pytestmark = pytest.mark.both_backends
+
+
+@pytest.fixture
+def store(store_backend, new_database_url) -> str:
+    if store_backend == "sqlite":
+        pytest.skip("the SQLite command line has its own tests (tests/test_cli.py)")
+    return new_database_url()
+
+
+def test_sample_meetings_search_dump_import_and_export_on_a_server(store, new_database_url, tmp_path):
+    created = cli("sample", db=store)
+    assert created.returncode == 0, created.stderr
+    meetings = cli("meetings", db=store)
+    assert meetings.returncode == 0, meetings.stderr
+    rows = [line.split("\t") for line in meetings.stdout.splitlines()]
+    assert [(cols[1], cols[3]) for cols in rows] == [("2021-11-17", "held"), ("2022-02-07", "planned")]
+
+    found = cli("search", "萩生田", db=store)
+    assert found.returncode == 0, found.stderr
+    assert "萩生田" in found.stdout
+
+    first, second = tmp_path / "one.json", tmp_path / "two.json"
+    assert cli("dump", "-o", str(first), db=store).returncode == 0
+    other = new_database_url()
+    imported = cli("import", str(first), db=other)
+    assert imported.returncode == 0, imported.stderr
+    assert cli("dump", "-o", str(second), db=other).returncode == 0
+    assert json.loads(first.read_text()) == json.loads(second.read_text())
+
+    book = tmp_path / "book.pdf"
+    planned = rows[1][0]
+    exported = cli("export", planned, "-o", str(book), db=store)
+    assert exported.returncode == 0, exported.stderr
+    text = "".join(page.extract_text() for page in PdfReader(book).pages)
+    assert "Steel and aluminum" in text
+
+
+def test_backup_and_restore_say_the_server_backs_up_its_databases(store, tmp_path):
+    assert cli("sample", db=store).returncode == 0
+    for args in (("backup",), ("restore", str(tmp_path / "some.db"))):
+        out = cli(*args, db=store)
+        assert out.returncode != 0
+        assert "pg_dump" in out.stderr and "Traceback" not in out.stderr
