@@ -10,9 +10,11 @@ so a failed or cancelled export leaves an earlier file of that name as it was.
 from __future__ import annotations
 
 import gc
+import glob
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -141,6 +143,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     if path.is_dir():
         raise BriefbookError(f"cannot write {path}: it is a folder")
     directory = path.parent
+    _sweep_stale_parts(directory, path.name)
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
     except OSError as error:
@@ -158,6 +161,26 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         _remove(temp)
         raise
+
+
+#: A temporary file older than this was left by an export that was killed (a running export
+#: writes its file in well under a second once the book is laid out).
+STALE_PART_SECONDS = 600
+
+
+def _sweep_stale_parts(directory: Path, name: str) -> None:
+    """Remove the hidden ``.NAME.*.part`` files that killed exports of ``name`` left here."""
+    now = time.time()
+    try:
+        leftovers = list(directory.glob(f".{glob.escape(name)}.*.part"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        try:
+            if now - leftover.stat().st_mtime > STALE_PART_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass  # another export's, or not ours to remove: harmless
 
 
 def _remove(temp: str) -> None:

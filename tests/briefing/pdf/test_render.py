@@ -99,6 +99,20 @@ def test_a_failure_while_writing_keeps_the_earlier_file(sample_brief, tmp_path, 
     assert os.listdir(tmp_path) == ["book.pdf"]
 
 
+def test_temporary_files_left_by_killed_exports_are_removed_by_the_next(sample_brief, tmp_path):
+    target = tmp_path / "book.pdf"
+    stale, recent, other = (tmp_path / ".book.pdf.a1b2.part", tmp_path / ".book.pdf.c3d4.part",
+                            tmp_path / ".other.pdf.e5f6.part")
+    for leftover in (stale, recent, other):
+        leftover.write_bytes(b"half a book")
+    an_hour_ago = stale.stat().st_mtime - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    os.utime(other, (an_hour_ago, an_hour_ago))
+    render_pdf(sample_brief, options(), target)
+    # Another export of the same file may still be writing the recent one; other files are not ours.
+    assert sorted(os.listdir(tmp_path)) == [".book.pdf.c3d4.part", ".other.pdf.e5f6.part", "book.pdf"]
+
+
 def test_warnings_come_back_as_values(sample_brief, tmp_path):
     note = replace(sample_brief.notes[0], talking_points="1. Smile 😀 at the press.")
     brief = replace(sample_brief, notes=(note,))
