@@ -2,62 +2,30 @@
 
 Pure: it reads the frozen ``Brief`` and the options and returns flowables;
 nothing here touches the store, a file or the network. Every piece of user
-text goes through the ``Typesetter`` (``Book.text``) or the Markdown renderer.
+text goes through the ``Typesetter`` (``Book.text``) or the Markdown renderer. ``Book``
+(what the builders share) is in ``book.py``; the changes section in ``changes_section.py``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from briefing.pdf import styles
-from briefing.pdf.diffs import LEGEND, diff_flowables
+from briefing.pdf.book import Book, paper_key, source_anchor
+from briefing.pdf.changes_section import CHANGES_TITLE, changes
 from briefing.pdf.flowables import BookParagraph, ContentsEntry, RowKeepingTable, panel
-from briefing.pdf.fonts import BODY_BOLD, register_fonts
-from briefing.pdf.markdown import MarkdownRenderer
+from briefing.pdf.fonts import register_fonts
 from briefing.pdf.options import BookOptions
 from briefing.pdf.templates import OutlineEntry, with_outline
 from briefing.pdf.typeset import Typesetter, escape
-from briefing.records import AgendaSlot, Brief, IssueChange, NoteRecord, ParticipantRecord
+from briefing.records import AgendaSlot, Brief, NoteRecord, ParticipantRecord
 from briefing.schedule import format_minutes
 from briefing.sensitivity import Ladder
 from briefing.vocabulary import NOTE_SECTIONS
 
 SIDE_HEADINGS = (("ours", "Our delegation"), ("theirs", "Their delegation"))
-CHANGES_TITLE = "Changes since the last round"
-
-
-@dataclass
-class Book:
-    """What the section builders share: the brief, the options, the typesetter, the width."""
-
-    brief: Brief
-    options: BookOptions
-    ts: Typesetter
-    width: float
-    ladder: Ladder
-
-    def __post_init__(self) -> None:
-        self.md = MarkdownRenderer(self.ts, self.width)
-
-    def text(self, text: str, where: str, style=styles.body) -> BookParagraph:
-        """One paragraph of plain user text (a title, a name) in ``style``."""
-        bold = style.fontName == BODY_BOLD
-        return BookParagraph(self.ts.markup(text, where, bold=bold), style)
-
-    def label(self, text: str, style=styles.body) -> BookParagraph:
-        """A paragraph of the builder's own words (no user text)."""
-        return BookParagraph(self.ts.markup(text, ""), style)
-
-    def section(self, key: str, title: str) -> Flowable:
-        """A section's heading, which opens a top-level contents and outline entry ``key``."""
-        return with_outline(self.label(title, styles.section), (key, title, 0))
-
-    def heading(self, text: str, style=styles.subsection) -> list[Flowable]:
-        """A heading of the builder's own words that never ends a page."""
-        return [CondPageBreak(styles.KEEP_WITH_NEXT), self.label(text, style)]
 
 
 def build_story(brief: Brief, options: BookOptions, ts: Typesetter | None = None,
@@ -109,16 +77,6 @@ def contents_entries(brief: Brief, options: BookOptions) -> list[OutlineEntry]:
 def has_changes(brief: Brief, options: BookOptions) -> bool:
     """Whether the book has the changes section: chosen, and the meeting has a previous round."""
     return options.has("changes") and brief.round_changes is not None
-
-
-def paper_key(note: NoteRecord) -> str:
-    """The outline key (and named destination) of a note's paper."""
-    return f"paper-{note.id}"
-
-
-def source_anchor(note: NoteRecord, number: int) -> str:
-    """The named destination of a note's source ``number`` (1-based) in its Sources list."""
-    return f"src-{note.id}-{number}"
 
 
 # -- cover ---------------------------------------------------------------------------
@@ -232,70 +190,6 @@ def _agenda_table(book: Book, slots: tuple[AgendaSlot, ...]) -> Table:
     table = RowKeepingTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([*_grid_style(), ("ALIGN", (3, 0), (3, -1), "RIGHT")]))
     return table
-
-
-# -- changes since the last round -----------------------------------------------------
-
-
-def changes(book: Book) -> list[Flowable]:
-    """What changed in the notes since the last round: new, dropped and unchanged issues, then
-    each changed issue's changed sections with their word-level diff (red lines only when the
-    book has them)."""
-    rc = book.brief.round_changes
-    assert rc is not None
-    where = CHANGES_TITLE
-    out: list[Flowable] = [
-        book.section("changes", CHANGES_TITLE),
-        book.text(f"Compared with the previous round, “{rc.previous_meeting_title}”. {LEGEND}",
-                  where, styles.muted),
-    ]
-    order = {note.id: n for n, note in enumerate(book.brief.notes)}
-    issues = sorted(rc.issues, key=lambda i: order.get(i.note_id or -1, len(order)))
-    shown = {i.issue_id: _shown_sections(book, i) for i in issues}
-    changed = [i for i in issues if i.kind == "changed" and (shown[i.issue_id] or i.values)]
-    unchanged = [i for i in issues if i.kind == "unchanged"]
-    if not changed and not any(i.kind in ("new", "dropped") for i in issues):
-        out.append(book.label("Nothing in the issue notes changed since the last round.", styles.body))
-    for kind, heading in (("new", "New this round"), ("dropped", "No longer on the table")):
-        group = [i for i in issues if i.kind == kind]
-        if group:
-            out += book.heading(heading)
-            out += [BookParagraph(_issue_link(book, i, where), styles.list_item, bulletText="\u2022")
-                    for i in group]
-    if unchanged:
-        out += book.heading("Unchanged")
-        out.append(book.text(", ".join(i.issue_title for i in unchanged) + ".", where))
-    for issue in changed:
-        out += _issue_changes(book, issue, shown[issue.issue_id])
-    return out
-
-
-def _shown_sections(book: Book, issue: IssueChange) -> list:
-    """The issue's changed sections that this book prints (red lines only when it has them)."""
-    with_red_lines = "red_lines" in book.options.sections
-    return [c for c in issue.sections if c.field != "red_lines" or with_red_lines]
-
-
-def _issue_link(book: Book, issue: IssueChange, where: str) -> str:
-    markup = book.ts.markup(issue.issue_title, where)
-    note = next((n for n in book.brief.notes if n.id == issue.note_id), None)
-    if note is not None and book.options.has("papers"):
-        return f'<a href="#{paper_key(note)}" color="{styles.LINK_HEX}">{markup}</a>'
-    return markup
-
-
-def _issue_changes(book: Book, issue: IssueChange, sections: list) -> list[Flowable]:
-    where = f"{CHANGES_TITLE} › {issue.issue_title}"
-    out: list[Flowable] = [CondPageBreak(styles.KEEP_WITH_NEXT * 1.5),
-                           BookParagraph(_issue_link(book, issue, where), styles.group)]
-    if issue.values:
-        text = " · ".join(f"{v.field.capitalize()}: {v.old or '—'} → {v.new or '—'}" for v in issue.values)
-        out.append(book.text(text, where, styles.change_tag))
-    for change in sections:
-        tag = {"added": " (new this round)", "removed": " (removed this round)"}.get(change.kind, "")
-        out += book.heading(change.heading + tag)
-        out += diff_flowables(book.md, change.runs, f"{where} › {change.heading}")
-    return out
 
 
 # -- issue papers --------------------------------------------------------------------
