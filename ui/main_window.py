@@ -25,10 +25,10 @@ from ui.meetings.commands import (
 )
 from ui.meetings.sidebar import MeetingsSidebar
 from ui.rich_text import escape
-from ui.status import SAVING
 from ui.status_bar import BriefbookStatusBar
 from ui.store_tools import StoreTools
 from ui.undo.kinds import MEETING
+from ui.undo.window_undo import WindowUndo
 from ui.widgets.window_bars import WindowBars
 from ui.workspace.workspace import Workspace
 
@@ -51,7 +51,6 @@ class MainWindow(QMainWindow):
         self.meeting: MeetingRecord | None = None
         self.search_popup = None  # built when first asked for (Ctrl+K)
         self.book_preview = self.export_dialog = self._export_notice = None  # made when first asked for
-        self._can_undo = self._pending = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_TITLE)
         a = self.window_actions = build_actions(self)
@@ -83,17 +82,9 @@ class MainWindow(QMainWindow):
     # -- wiring --------------------------------------------------------------------
 
     def _connect(self) -> None:
-        a, stack, events = self.window_actions, self.ctx.undo_stack, self.ctx.events
+        a, events = self.window_actions, self.ctx.events
         a.quit.triggered.connect(self.close)
-        a.undo.triggered.connect(self.undo)
-        a.redo.triggered.connect(self.redo)
-        a.undo.setEnabled(False)
-        a.redo.setEnabled(False)
-        stack.canUndoChanged.connect(self._on_can_undo)
-        stack.canRedoChanged.connect(a.redo.setEnabled)
-        self.ctx.status.sig_message.connect(self._on_status)
-        stack.undoTextChanged.connect(self._undo_text)
-        stack.redoTextChanged.connect(self._redo_text)
+        self.undo_redo = WindowUndo(self)
         a.new_meeting.triggered.connect(self.new_meeting)
         a.next_round.triggered.connect(self.next_round)
         a.delete_meeting.triggered.connect(self.delete_meeting)
@@ -246,48 +237,12 @@ class MainWindow(QMainWindow):
     # -- edit ------------------------------------------------------------------------
 
     def undo(self) -> None:
-        """Write pending typing first, so that undo takes back the whole burst; show where it was."""
-        self.workspace.flush()
-        stack = self.ctx.undo_stack
-        command = stack.command(stack.index() - 1)
-        stack.undo()
-        self._show_change(command)
+        """Edit → Undo (``ui/undo/window_undo.py``)."""
+        self.undo_redo.undo()
 
     def redo(self) -> None:
-        self.workspace.flush()
-        stack = self.ctx.undo_stack
-        command = stack.command(stack.index())
-        stack.redo()
-        self._show_change(command)
-
-    def _show_change(self, command: object) -> None:
-        """After undo or redo, show what changed: its meeting, its tab, its row."""
-        meeting_to_show = getattr(command, "meeting_to_show", None)
-        meeting_id = meeting_to_show() if meeting_to_show is not None else None
-        if meeting_id and (self.meeting is None or meeting_id != self.meeting.id):
-            self.open_meeting(meeting_id)
-        row_to_show = getattr(command, "row_to_show", None)
-        row = row_to_show() if row_to_show is not None else None
-        if row is not None:
-            self.workspace.show_row(*row)
-
-    def _on_can_undo(self, can_undo: bool) -> None:
-        self._can_undo = can_undo
-        self._update_undo()
-
-    def _on_status(self, text: str, _problem: bool) -> None:
-        self._pending = text == SAVING
-        self._update_undo()
-
-    def _update_undo(self) -> None:
-        # Typing not yet written is undoable too: undo writes it, then takes it back.
-        self.window_actions.undo.setEnabled(self._can_undo or self._pending)
-
-    def _undo_text(self, text: str) -> None:
-        self.window_actions.undo.setText(f"&Undo {text}".rstrip())
-
-    def _redo_text(self, text: str) -> None:
-        self.window_actions.redo.setText(f"&Redo {text}".rstrip())
+        """Edit → Redo."""
+        self.undo_redo.redo()
 
     # -- window ----------------------------------------------------------------------
 
