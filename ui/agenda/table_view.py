@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ui.models.agenda_table import ISSUE, LEAD, MINUTES, OUTCOME, START_HOME, START_VENUE, STATUS, TITLE
+from ui.widgets.row_table import ReorderableTableView
 
 #: How the width left after times, minutes and status is shared.
 TEXT_SHARES = {TITLE: 0.38, LEAD: 0.18, ISSUE: 0.26, OUTCOME: 0.18}
 
 
-class AgendaTableView(QTableView):
-    """Whole rows are selected and dragged; typing on a cell starts editing it."""
+class AgendaTableView(ReorderableTableView):
+    """Whole rows are selected and dragged; typing on a cell starts editing it. The title gets the
+    largest share of the width and the user may drag the text columns' edges."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDragDropOverwriteMode(False)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed
-                             | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.setAccessibleName("Agenda")
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        super().__init__("Agenda", parent)
 
     def set_column_sizes(self) -> None:
         """Times, minutes and status fit their contents; the text columns share the rest."""
@@ -56,12 +41,3 @@ class AgendaTableView(QTableView):
         minimum = self.fontMetrics().averageCharWidth() * 8
         for column, share in TEXT_SHARES.items():
             header.resizeSection(column, max(minimum, int(free * share)))
-
-    def commit_open_editor(self) -> None:
-        """Write the cell being edited, if any (before switching meeting or closing)."""
-        if self.state() != QAbstractItemView.State.EditingState:
-            return
-        editor = self.indexWidget(self.currentIndex())
-        if editor is not None:
-            self.commitData(editor)
-            self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
