@@ -376,6 +376,7 @@ class RoundEntry:
     their_position: str
     objectives_changed: bool
     their_position_changed: bool
+    timezone: str = "UTC"  # the venue's: the day the round was held there
 
 
 @dataclass(frozen=True, slots=True)

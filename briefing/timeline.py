@@ -81,6 +81,7 @@ class RoundsService:
                     objectives_changed=bool(note and last and note.objectives != last.objectives),
                     their_position_changed=bool(
                         note and last and note.their_position != last.their_position),
+                    timezone=m.timezone,
                 ))
                 last = note or last
             return IssueTimeline(issue.id, issue.title, tuple(entries))

@@ -96,3 +96,20 @@ def test_a_round_without_a_note_on_the_issue_says_so(qtbot, open_window):
     rows = panel.editor.windows["timeline"].rows()
     assert [r[STATUS] for r in rows[:2]] == [NOT_ON_THE_TABLE, NOT_ON_THE_TABLE]
     assert rows[2][STATUS].startswith("Draft")
+
+
+def test_the_timeline_dates_each_round_on_its_venue_day(qtbot, open_window):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    window, nxt = open_round_2(open_window)
+    services = window.ctx.services
+    round1 = services.meetings.get(services.meetings.resolve(ROUND_1).id)
+    early = datetime(2022, 2, 7, 8, 0, tzinfo=ZoneInfo("Asia/Tokyo"))  # 6 Feb, 23:00 UTC
+    services.meetings.update(round1.id, round1.version, starts_at=early, ends_at=None)
+    panel = show_tab(qtbot, window, "Issue notes")
+    panel.view.setCurrentIndex(panel.model.index(
+        next(r for r in range(panel.model.rowCount()) if panel.model.summary(r).issue_title == STEEL)))
+    panel.editor.show_timeline()
+    rows = panel.editor.windows["timeline"].rows()
+    assert rows[1][0].splitlines()[:2] == ["Round 1", "7 Feb 2022"]

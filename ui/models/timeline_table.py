@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from briefing.records import IssueTimeline, RoundEntry
-from ui.timefmt import short_date
+from ui.timefmt import in_zone, short_date
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -84,7 +84,8 @@ class TimelineTableModel(QAbstractTableModel):
         if column == ROUND:
             here = " (this meeting)" if entry.meeting_id == self.current_meeting_id else ""
             status = entry.meeting_status.capitalize()
-            return f"{round_name(entry)}{here}\n{short_date(entry.starts_at)}\n{status}"
+            day = short_date(in_zone(entry.starts_at, entry.timezone))
+            return f"{round_name(entry)}{here}\n{day}\n{status}"
         if entry.note_id is None:
             return NOT_ON_THE_TABLE if column == STATUS else ""
         if column == STATUS:
