@@ -206,9 +206,10 @@ def test_a_failed_daily_backup_does_not_stop_the_store_from_opening(sample, db_u
 
 def test_hostile_text_comes_back_from_a_backup_exactly(sample):
     """Every string of the shared hostile corpus, in a note, survives backup → change → restore."""
-    hostile = pytest.importorskip("tests.hostile", reason="the hostile corpus lands with the PDF work")
+    from tests.hostile import HOSTILE_STRINGS
+
     notes = sample.notes.list_full(2)
-    texts = [text for _, text in hostile.HOSTILE_STRINGS]
+    texts = [text for _, text in HOSTILE_STRINGS]
     for n, text in enumerate(texts):
         note = notes[n % len(notes)]
         field = ("background", "talking_points", "red_lines")[n // len(notes) % 3]
