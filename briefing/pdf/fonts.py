@@ -143,7 +143,9 @@ def _register_family(name: str, regular: str, bold: str | None, italic: str | No
             return fallback
         font_name = font_name or filename.removesuffix(".ttf")
         with as_file(files("resources.fonts") / filename) as path:
-            pdfmetrics.registerFont(TTFont(font_name, str(path)))
+            # Never shaped: the book puts right-to-left runs in visual order itself (bidi.py), and
+            # ReportLab would shape every word with uharfbuzz whenever that happens to be installed.
+            pdfmetrics.registerFont(TTFont(font_name, str(path), shapable=False))
         return font_name
 
     regular_name = register(regular, "", name)  # the family name is the regular face

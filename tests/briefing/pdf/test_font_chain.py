@@ -46,3 +46,14 @@ def test_a_character_no_font_has_still_prints_as_the_replacement_mark_with_a_war
     ts = Typesetter(chain_recording([]))
     assert ts.markup("a\U0010FFFDb", "Red lines") == "a\ufffdb"
     assert "U+10FFFD" in str(ts.warnings[0]) and "Red lines" in str(ts.warnings[0])
+
+
+def test_no_shipped_font_is_shaped_even_where_uharfbuzz_is_installed():
+    """bidi.py already puts right-to-left runs in visual order; ReportLab shaping them again
+    (it does for any TTFont when uharfbuzz can be imported) would reverse them back."""
+    from reportlab.pdfbase import pdfmetrics
+
+    for entry in CHAIN:
+        family = _register_family(*entry)
+        for face in {family.regular, family.bold, family.italic, family.bold_italic}:
+            assert pdfmetrics.getFont(face)._shapable is False, face
