@@ -48,11 +48,12 @@ def test_a_character_no_font_has_still_prints_as_the_replacement_mark_with_a_war
     assert "U+10FFFD" in str(ts.warnings[0]) and "Red lines" in str(ts.warnings[0])
 
 
-def test_no_shipped_font_is_shaped_even_where_uharfbuzz_is_installed():
+def test_no_shipped_font_is_shaped_even_where_uharfbuzz_is_installed(monkeypatch):
     """bidi.py already puts right-to-left runs in visual order; ReportLab shaping them again
     (it does for any TTFont when uharfbuzz can be imported) would reverse them back."""
-    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase import pdfmetrics, ttfonts
 
+    monkeypatch.setattr(ttfonts, "uharfbuzz", object())  # as if it were installed
     for entry in CHAIN:
         family = _register_family(*entry)
         for face in {family.regular, family.bold, family.italic, family.bold_italic}:
