@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, FrameBG, Indenter, Paragraph, Spacer, Table
 
 from briefing.pdf import styles
+from briefing.pdf.bidi import has_rtl, is_rtl_paragraph, visual_lines
 from briefing.pdf.fonts import BODY
 
 #: Room kept at the right of a contents entry for its page number.
@@ -32,6 +36,34 @@ class BookParagraph(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
         return size
+
+    def drawPara(self, debug: int = 0) -> None:
+        """Draw the lines, right-to-left text in visual order (``bidi.py``).
+
+        Lines are broken in the order the text was typed; only drawing sees
+        them reordered, so a paragraph split across pages splits typed text.
+        """
+        laid_out = self.blPara
+        text = "".join(_line_text(line, laid_out.kind) for line in laid_out.lines)
+        if not has_rtl(text):
+            return super().drawPara(debug)
+        rtl = is_rtl_paragraph(text)
+        style = self.style
+        visual = copy.copy(laid_out)
+        visual.lines = visual_lines(laid_out.lines, laid_out.kind, rtl)
+        self.blPara = visual
+        if rtl and style.alignment == TA_LEFT:
+            self.style = ParagraphStyle(style.name + "+rtl", parent=style, alignment=TA_RIGHT)
+        try:
+            return super().drawPara(debug)
+        finally:
+            self.blPara, self.style = laid_out, style
+
+
+def _line_text(line, kind: int) -> str:
+    if kind == 0:
+        return " ".join(line[1])
+    return "".join(getattr(f, "text", "") for f in line.words)
 
 
 class ContentsEntry(Flowable):

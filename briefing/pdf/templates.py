@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from briefing.pdf import styles
+from briefing.pdf.flowables import BookParagraph
 from briefing.pdf.fonts import BODY, BODY_BOLD
 from briefing.pdf.typeset import Typesetter
 
@@ -187,19 +188,19 @@ class BookTemplate(BaseDocTemplate):
         self.canv.drawRightString(width - styles.MARGIN, baseline, f"Page {page} of {total}")
         self.canv.endForm()
 
-    def _running_paragraph(self, width: float) -> tuple[Paragraph, float, float]:
-        para = Paragraph(self.furniture.running_title, styles.running)
+    def _running_paragraph(self, width: float) -> tuple[BookParagraph, float, float]:
+        para = BookParagraph(self.furniture.running_title, styles.running)
         w, h = para.wrap(width - 2 * styles.MARGIN - 30 * mm, 100)
         return para, w, h
 
-    def _watermark_paragraph(self, width: float, height: float) -> tuple[Paragraph, float, float] | None:
+    def _watermark_paragraph(self, width: float, height: float) -> tuple[BookParagraph, float, float] | None:
         if not self.furniture.watermark:
             return None
         diagonal = (width ** 2 + height ** 2) ** 0.5
         size = styles.WATERMARK_SIZE
         for _ in range(3):
             style = styles.watermark_style(size)
-            para = Paragraph(self.furniture.watermark, style)
+            para = BookParagraph(self.furniture.watermark, style)
             para.wrap(diagonal * 4, height)
             natural = max(para.getActualLineWidths0() or [1.0])
             if natural <= diagonal * 0.7:

@@ -3,12 +3,13 @@
 Everything a user typed goes through ``Typesetter.markup``: it is escaped (so
 ``<b>``, ``<para>``, ``<img src=…>`` and ``&`` print as those characters and
 never reach ReportLab's parser as markup), control characters become visible
-control pictures (␀ ␛), right-to-left spans are put in visual order
-(``bidi.py``), each run of characters is set in the first shipped font that
+control pictures (␀ ␛), each run of characters is set in the first shipped font that
 has them, and a character no font has prints as a visible U+FFFD with a
 warning that says which character and where. Nothing is dropped
 silently except invisible formatting characters no font draws (zero-width
-joiners, variation selectors), which no viewer would show either.
+joiners, variation selectors), which no viewer would show either. Right-to-left
+text stays in the order it was typed: ``BookParagraph`` draws each line in
+visual order (``bidi.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from briefing.pdf.bidi import visual_order
 from briefing.pdf.fonts import FontChain
 
 REPLACEMENT = "\ufffd"
@@ -98,7 +98,7 @@ class Typesetter:
 
     def markup(self, text: str, where: str, *, bold: bool = False, italic: bool = False) -> str:
         """User text as paragraph markup, each run in the font that has it (see module doc)."""
-        text = visual_order(visible_controls(text))
+        text = visible_controls(text)
         chain = self.chain
         if not chain.needs_fallback(text):
             return text.translate(_XML)
