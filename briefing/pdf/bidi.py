@@ -7,8 +7,8 @@ breaks into lines where its words are; ``BookParagraph.drawPara`` then draws
 each line in visual order (``visual_lines``). The order is the Unicode
 bidirectional algorithm's for one paragraph without explicit embeddings: weak
 types resolved (W1–W7: marks, European and Arabic numbers, separators and
-terminators inside numbers), neutrals between strong letters of one direction
-take it (N1–N2), levels assigned (I1–I2), trailing spaces at the paragraph's
+terminators inside numbers), brackets as pairs (N0), neutrals between strong letters of one
+direction take it (N1–N2), levels assigned (I1–I2), trailing spaces at the paragraph's
 level (L1), runs reversed from the highest level down (L2), and brackets in
 right-to-left runs mirrored (L4). A paragraph whose first strong letter is
 right-to-left is right-to-left: its lines read, and are aligned, from the right.
@@ -104,6 +104,7 @@ def _levels(text: str, rtl: bool) -> list[int]:
     base = 1 if rtl else 0
     sos = "R" if rtl else "L"
     types = _weak_types(text, sos)
+    _bracket_pairs(text, types, sos)
     resolved = _neutrals(types, sos)
     if base == 0:
         levels = [1 if t == "R" else 2 if t in _NUMBERS else 0 for t in resolved]
@@ -151,6 +152,42 @@ def _touches(types: list[str], i: int, kind: str) -> bool:
         if 0 <= j < len(types) and types[j] == kind:
             return True
     return False
+
+
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = set(_OPENING.values())
+
+
+def _bracket_pairs(text: str, types: list[str], sos: str) -> None:
+    """N0: a pair of brackets takes the direction of what they enclose, so that "(2022)" in a
+    right-to-left line stays one parenthesis (the types are changed in place)."""
+    def direction(t: str) -> str | None:
+        return None if t == "N" else "L" if t == "L" else "R"
+
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, char in enumerate(text):
+        if types[i] != "N":
+            continue
+        if char in _OPENING:
+            if len(stack) == 63:
+                break
+            stack.append((_OPENING[char], i))
+        elif char in _CLOSING:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == char:
+                    pairs.append((stack[depth][1], i))
+                    del stack[depth:]
+                    break
+    for start, end in sorted(pairs):
+        inside = {direction(t) for t in types[start + 1:end]} - {None}
+        if not inside:
+            continue
+        if sos in inside:  # the line's own direction inside: the pair takes it
+            kind = sos
+        else:  # only the other direction inside: the pair takes the direction before it
+            kind = next((d for t in reversed(types[:start]) if (d := direction(t))), sos)
+        types[start] = types[end] = kind
 
 
 def _neutrals(types: list[str], sos: str) -> list[str]:

@@ -26,6 +26,8 @@ HEBREW = ("עברית נכתבת מימין לשמאל, וזה משפט ארוך
     ("שלום (עולם) 2022", True, "2022 (םלוע) םולש"),  # brackets mirrored, the number read left to right
     ("עברית English words עברית", True, "תירבע English words תירבע"),
     ("a (ש) b", False, "a (ש) b"),
+    ("פגישה עם ישראל — Round 1 (2022)", True, "Round 1 (2022) — לארשי םע השיגפ"),  # N0: a pair stays whole
+    ("שלום (abc) עולם", True, "םלוע (abc) םולש"),
     ("שלום 50% עולם", True, "םלוע 50% םולש"),  # W5: the per cent sign stays with its number
     ("مرحبا 50% بالعالم", True, "ملاعلاب %50 ابحرم"),  # W2: after Arabic letters it is an Arabic number
 ])
