@@ -3,8 +3,9 @@
 Modules, after ReportLab's docco tool: ``styles`` (fonts, sizes, colours),
 ``fonts`` (the shipped fonts and the fallback chain), ``typeset`` (user text
 → markup, escaped in one place), ``markdown`` (note sections → flowables),
-``mdtables``, ``bidi``, ``flowables``, ``templates`` (pages, furniture, outline), ``story`` (the
-sections), ``options`` and ``render``. Importing this package is cheap; the
+``mdtables``, ``bidi`` (right-to-left lines in visual order), ``flowables``, ``templates`` (pages,
+furniture, outline), ``book`` and ``story`` (the sections; ``changes_section``), ``options`` and
+``render``. Importing this package is cheap; the
 names below load ReportLab on first use.
 """
 
