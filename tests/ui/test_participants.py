@@ -170,3 +170,12 @@ def test_a_new_person_the_store_refuses_is_not_lost(qtbot, window, store):
     picker.add_button.click()
     assert not picker.isVisible()
     assert names(panel, "ours")[-1] == "Sarah Bianchi"
+
+
+def test_the_selected_persons_details_get_the_largest_share_of_the_tab(qtbot, window):
+    window.resize(1280, 820)
+    panel = people_tab(qtbot, window)
+    qtbot.waitUntil(lambda: panel.splitter.width() > 0)
+    ours, theirs, details = panel.splitter.sizes()
+    assert details > max(ours, theirs)
+    assert details >= 0.38 * sum(panel.splitter.sizes())

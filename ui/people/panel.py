@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -92,6 +92,10 @@ class DelegationColumn(QWidget):
         return True
 
 
+#: How the tab's width is shared at first: our delegation, theirs, the selected person.
+DETAIL_SHARES = (0.29, 0.29, 0.42)
+
+
 class ParticipantsPanel(QWidget):
     """The Participants tab."""
 
@@ -124,10 +128,20 @@ class ParticipantsPanel(QWidget):
         self.details.addWidget(self.empty)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([340, 340, 520])
+        self.splitter = splitter
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         ctx.events.sig_people_changed.connect(self._on_people_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the tab is shown, at its real width: the person's details get
+        the largest share (their title, organization and bio), the two delegations the rest."""
+        super().showEvent(event)
+        if not self._sized and self.splitter.width() > 0:
+            self._sized = True
+            width = self.splitter.width()
+            self.splitter.setSizes([int(width * share) for share in DETAIL_SHARES])
 
     # -- the panel contract ----------------------------------------------------------
 
