@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QStackedWidget,
     QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,13 +22,13 @@ from ui.agenda.commands import AddAgendaItemCommand, DeleteAgendaItemCommand, Mo
 from ui.agenda.delegates import ChoiceDelegate
 from ui.agenda.table_view import AgendaTableView
 from ui.context import AppContext
-from ui.icons import icon
 from ui.models.agenda_table import ISSUE, LEAD, OUTCOME, STATUS, TITLE, AgendaTableModel
 from ui.undo.command import push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import AGENDA_ITEM, MEETING
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.field_error import FieldError
+from ui.widgets.list_actions import ListActions
 from ui.widgets.palette import warning_colour
 from ui.widgets.table_editing import show_in_cell
 
@@ -72,29 +70,15 @@ class AgendaPanel(QWidget):
         ctx.events.sig_agenda_changed.connect(self._on_changed)
         ctx.events.sig_meeting_changed.connect(self._on_changed)
 
-    def _action(self, text: str, key: str, icon_name: str, slot) -> QAction:
-        action = QAction(icon(icon_name), text, self)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build(self) -> None:
         SP = QStyle.StandardPixmap
-        self.add_action = self._action("Add item", "Ins", "add", self.add_item)
-        self.delete_action = self._action("Delete item", "Del", "delete", self.delete_item)
-        self.up_action = self._action("Move up", "Alt+Up", "up", lambda: self.move_current(-1))
-        self.down_action = self._action("Move down", "Alt+Down", "down", lambda: self.move_current(1))
-        bar = QHBoxLayout()
-        for action in (self.add_action, self.delete_action, self.up_action, self.down_action):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAutoRaise(True)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        self.list_actions = ListActions(
+            self.view, {"add": self.add_item, "delete": self.delete_item,
+                        "up": lambda: self.move_current(-1), "down": lambda: self.move_current(1)},
+            {"add": "Add item", "delete": "Delete item", "up": "Move up", "down": "Move down"})
+        a = self.list_actions
+        self.add_action, self.delete_action, self.up_action, self.down_action = a.add, a.delete, a.up, a.down
+        bar = a.bar(self)
         self.empty = EmptyState("No agenda items yet",
                                 "Add the first item with Add item (Insert); drag rows or press "
                                 "Alt+Up / Alt+Down to reorder.", self.add_action, self)
@@ -171,11 +155,7 @@ class AgendaPanel(QWidget):
         self.total.setStyleSheet(f"color: {colour}; font-weight: bold" if overrun else "")
 
     def _update_actions(self, *_args: object) -> None:
-        row, count = self.view.currentIndex().row(), self.model.rowCount()
-        self.add_action.setEnabled(self.meeting_id is not None)
-        self.delete_action.setEnabled(row >= 0)
-        self.up_action.setEnabled(row > 0)
-        self.down_action.setEnabled(0 <= row < count - 1)
+        self.list_actions.update(can_add=self.meeting_id is not None)
 
     def show_row(self, kind: str, row_id: int) -> None:
         """Select the item an undo or redo changed."""

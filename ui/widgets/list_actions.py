@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QToolButton, QWidget
 
-SP = QStyle.StandardPixmap
-#: (attribute, key, icon) of the four actions, in the order of the bar.
-ACTIONS = (("add", "Ins", SP.SP_FileDialogNewFolder), ("delete", "Del", SP.SP_TrashIcon),
-           ("up", "Alt+Up", SP.SP_ArrowUp), ("down", "Alt+Down", SP.SP_ArrowDown))
+from ui.icons import icon
+
+#: (attribute, key) of the four actions, in the order of the bar; the icon has the attribute's name.
+ACTIONS = (("add", "Ins"), ("delete", "Del"), ("up", "Alt+Up"), ("down", "Alt+Down"))
 
 
 class ListActions:
@@ -26,8 +26,8 @@ class ListActions:
                  texts: dict[str, str], tips: dict[str, str] | None = None) -> None:
         self.view = view
         self.actions: dict[str, QAction] = {}
-        for name, key, icon in ACTIONS:
-            action = QAction(view.style().standardIcon(icon), texts[name], view)
+        for name, key in ACTIONS:
+            action = QAction(icon(name), texts[name], view)
             action.setShortcut(QKeySequence(key))
             # Only in the view: Delete in a text field deletes text, not the row.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
