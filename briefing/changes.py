@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from briefing.vocabulary import NOTE_SECTIONS
 
 if TYPE_CHECKING:
+    from briefing.change_records import RevisionRecord
     from briefing.diff import DiffRun
-    from briefing.records import NoteRecord, RevisionRecord
+    from briefing.records import NoteRecord
 
     NoteVersion = NoteRecord | RevisionRecord
 

@@ -23,9 +23,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefing.changes import VALUE_FIELDS, section_changes, value_changes
+from briefing.change_records import RevisionRecord
+from briefing.changes import VALUE_FIELDS, SectionChange, ValueChange, section_changes, value_changes
 from briefing.editing import fetch
-from briefing.records import NoteRecord, RevisionRecord, SectionChange, ValueChange
+from briefing.records import NoteRecord
 from briefing.vocabulary import NOTE_FIELDS
 from db.engine import Database
 from db.models import IssueNote, NoteRevision

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from briefing.records import SearchHit
+from briefing.search_records import SearchHit
 from db.engine import Database
 from db.models import IssueNote, Meeting, Participant
 

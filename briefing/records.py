@@ -1,7 +1,8 @@
 """Frozen records the services return: safe to hand to a worker thread, a Qt model or the PDF builder.
 
 Each record of an editable row carries its ``version``; pass it back with an
-update so that a stale write is refused (``ConflictError``).
+update so that a stale write is refused (``ConflictError``). What search returns is
+in ``search_records``; note history and round-to-round changes in ``change_records``.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.changes import SectionChange, ValueChange
 from briefing.vocabulary import NOTE_FIELDS
+
+if TYPE_CHECKING:
+    from briefing.change_records import RoundChanges
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,158 +238,6 @@ class Brief:
     #: What changed in the notes since the previous round; None when there is no previous round.
     round_changes: RoundChanges | None = None
 
-
-# -- search ------------------------------------------------------------------------
-
-Span = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One field that matched a search: where it is, an excerpt with the matches, its rank.
-
-    ``entity`` is the kind of row (``meeting``, ``agenda_item``, ``note``,
-    ``source``, ``action``, ``person``, ``issue``) and ``field`` its field
-    (``their_position``, ``outcome``, ``bio``…). ``matches`` are the matched
-    words' (start, end) offsets in the field's full text (to select them when
-    jumping to the field); ``marks`` the same within ``snippet``. ``rank``:
-    lower is better (BM25; 0 for every hit of the portable search).
-    """
-
-    meeting_id: int | None
-    meeting_title: str | None
-    entity: str
-    entity_id: int
-    field: str
-    field_label: str
-    context: str
-    note_id: int | None
-    issue_id: int | None
-    snippet: str
-    marks: tuple[Span, ...]
-    matches: tuple[Span, ...]
-    rank: float
-
-    def snippet_with_marks(self, open: str = "[", close: str = "]") -> str:
-        """The snippet with ``open``/``close`` around each match (no escaping: plain text)."""
-        out, at = [], 0
-        for start, end in self.marks:
-            out += [self.snippet[at:start], open, self.snippet[start:end], close]
-            at = end
-        out.append(self.snippet[at:])
-        return "".join(out)
-
-
-@dataclass(frozen=True, slots=True)
-class SearchGroup:
-    """The hits of one meeting (or of the people directory, or of the issue library)."""
-
-    meeting_id: int | None
-    title: str
-    starts_at: datetime | None
-    round_no: int | None
-    hits: tuple[SearchHit, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResults:
-    """A page of results grouped by meeting, newest round first; ``more`` when more matched."""
-
-    text: str
-    groups: tuple[SearchGroup, ...]
-    more: bool = False
-
-    @property
-    def hits(self) -> tuple[SearchHit, ...]:
-        """Every hit, in the order the groups show them."""
-        return tuple(hit for group in self.groups for hit in group.hits)
-
-
-# -- history and rounds --------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RevisionRecord:
-    """A saved state of an issue note (see ``db.models.NoteRevision``).
-
-    ``changed`` names the fields that differ from the revision before it.
-    """
-
-    id: int
-    note_id: int
-    kind: str
-    author: str
-    created_at: datetime
-    saved_at: datetime
-    restored_from_id: int | None
-    background: str
-    objectives: str
-    their_position: str
-    talking_points: str
-    defensives: str
-    red_lines: str
-    status: str
-    priority: str
-    owner: str
-    changed: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class IssueChange:
-    """One issue between two rounds: ``changed``, ``unchanged``, ``new`` or ``dropped``."""
-
-    issue_id: int
-    issue_slug: str
-    issue_title: str
-    kind: str
-    note_id: int | None
-    previous_note_id: int | None
-    sections: tuple[SectionChange, ...] = ()
-    values: tuple[ValueChange, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RoundChanges:
-    """What changed in a meeting's issue notes since the previous round, issue by issue."""
-
-    meeting_id: int
-    meeting_title: str
-    previous_meeting_id: int | None
-    previous_meeting_title: str | None
-    issues: tuple[IssueChange, ...]
-
-    @property
-    def changed(self) -> tuple[IssueChange, ...]:
-        """The issues that are new, dropped or changed (not the unchanged ones)."""
-        return tuple(i for i in self.issues if i.kind != "unchanged")
-
-
-@dataclass(frozen=True, slots=True)
-class RoundEntry:
-    """One round of an issue's timeline; ``note_id`` is None when the issue was not on the table."""
-
-    meeting_id: int
-    meeting_title: str
-    round_no: int
-    starts_at: datetime
-    meeting_status: str
-    note_id: int | None
-    status: str | None
-    priority: str | None
-    objectives: str
-    their_position: str
-    objectives_changed: bool
-    their_position_changed: bool
-    timezone: str = "UTC"  # the venue's: the day the round was held there
-
-
-@dataclass(frozen=True, slots=True)
-class IssueTimeline:
-    """An issue across the rounds of one negotiation, oldest round first."""
-
-    issue_id: int
-    issue_title: str
-    rounds: tuple[RoundEntry, ...]
 
 @dataclass(frozen=True, slots=True)
 class BackupRecord:

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from briefing.errors import ValidationError
 from briefing.hit_places import HitPlace, place_of
-from briefing.records import SearchGroup, SearchHit, SearchResults
+from briefing.search_records import SearchGroup, SearchHit, SearchResults
 from briefing.snippets import excerpt, find_matches
 from briefing.vocabulary import NOTE_SECTIONS, SECTION_TITLES
 from db import fts, search_like

@@ -15,10 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing import mapping
+from briefing.change_records import IssueChange, IssueTimeline, RoundChanges, RoundEntry
 from briefing.changes import section_changes, value_changes
 from briefing.editing import fetch
 from briefing.notes import notes_of
-from briefing.records import IssueChange, IssueTimeline, NoteRecord, RoundChanges, RoundEntry
+from briefing.records import NoteRecord
 from db.engine import Database
 from db.models import Issue, IssueNote, Meeting
 

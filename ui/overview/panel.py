@@ -23,7 +23,7 @@ from ui.context import AppContext
 from ui.forms import ChoiceBinding, CustomBinding, EditorForm, LineBinding, SpinBinding, TextBinding
 from ui.overview.when import WhenEditor
 from ui.undo.kinds import MEETING
-from ui.widgets.field_error import FieldError
+from ui.widgets.field_error import FieldError, with_error
 from ui.widgets.markdown_editor import MarkdownEditor
 from ui.widgets.zone_combo import ZoneComboBox
 
@@ -81,17 +81,17 @@ class OverviewPanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Title", self._with_error(self.title, title_error))
+        form.addRow("&Title", with_error(self.title, title_error, self))
         round_label = QLabel("&Round", self)
         round_label.setBuddy(self.round)
         form.addRow(round_label, line)
-        form.addRow("&Counterpart", self._with_error(self.counterpart, counterpart_error))
-        form.addRow("Ven&ue", self._with_error(self.location, location_error))
+        form.addRow("&Counterpart", with_error(self.counterpart, counterpart_error, self))
+        form.addRow("Ven&ue", with_error(self.location, location_error, self))
         for label, field in self.when.rows():
             form.addRow(label, field)
-        form.addRow("Home time zone", self._with_error(self.home_zone, home_error))
-        form.addRow("Prepare&d for", self._with_error(self.principal, principal_error))
-        form.addRow("Prepared b&y", self._with_error(self.prepared_by, prepared_by_error))
+        form.addRow("Home time zone", with_error(self.home_zone, home_error, self))
+        form.addRow("Prepare&d for", with_error(self.principal, principal_error, self))
+        form.addRow("Prepared b&y", with_error(self.prepared_by, prepared_by_error, self))
 
         content = QWidget(self)
         layout = QVBoxLayout(content)
@@ -122,16 +122,6 @@ class OverviewPanel(QWidget):
         f.bind(LineBinding(self.principal, "principal", principal_error))
         f.bind(LineBinding(self.prepared_by, "prepared_by", prepared_by_error))
         f.bind(TextBinding(self.objectives.editor, "objectives"))
-
-    def _with_error(self, editor: QWidget, error: FieldError) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        layout.addWidget(error)
-        box.setFocusProxy(editor)
-        return box
 
     # -- the panel contract --------------------------------------------------------
 

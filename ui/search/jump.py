@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.records import SearchHit
+from briefing.search_records import SearchHit
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

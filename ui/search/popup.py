@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.records import MeetingSummary, SearchGroup, SearchResults
+from briefing.records import MeetingSummary
 from briefing.search import section_choices
+from briefing.search_records import SearchGroup, SearchResults
 from ui.context import AppContext
 from ui.models.search_results import SearchResultsModel
 from ui.search.hit_delegate import SearchHitDelegate
