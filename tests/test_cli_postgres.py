@@ -11,13 +11,23 @@ from pypdf import PdfReader
 
 from tests.test_cli import cli
 
-pytestmark = pytest.mark.both_backends
+
+@pytest.fixture
+def new_database_url(postgres_server):
+    """URLs of new, empty databases on the test server (dropped when the test ends)."""
+    made: list[str] = []
+
+    def new() -> str:
+        made.append(postgres_server.create_database())
+        return made[-1]
+
+    yield new
+    for url in made:
+        postgres_server.release(url)
 
 
 @pytest.fixture
-def store(store_backend, new_database_url) -> str:
-    if store_backend == "sqlite":
-        pytest.skip("the SQLite command line has its own tests (tests/test_cli.py)")
+def store(new_database_url) -> str:
     return new_database_url()
 
 
