@@ -35,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password-stdin", action="store_true",
                         help="protect the file (AES-256) with a password read from the first line "
                         "of standard input")
+    parser.add_argument("--jobs", metavar="N", type=_jobs, default=None,
+                        help="processes that lay a long book out at once (default: one per "
+                        "processor; 1: this process alone)")
 
 
 def run(args: argparse.Namespace, services: Services) -> int:
@@ -54,9 +57,23 @@ def run(args: argparse.Namespace, services: Services) -> int:
                           paper=args.paper or default_paper(), watermark=args.watermark,
                           password=password)
     meeting = services.meetings.resolve(args.meeting)
+    if args.jobs is None:
+        from briefing.pdf.parallel import default_jobs
+
+        args.jobs = default_jobs()
     result = render_pdf(services.brief(meeting.id), options, args.output,
-                        ladder=services.config.ladder)
+                        ladder=services.config.ladder, jobs=args.jobs)
     for warning in result.warnings:
         print(f"briefbook: warning: {warning}", file=sys.stderr)
     print(f"Wrote {result.pages} page(s) to {args.output}.")
     return 0
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {text!r}")
+    return value

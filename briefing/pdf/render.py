@@ -48,21 +48,36 @@ class ExportResult:
 def render_pdf(brief: Brief, options: BookOptions, out: str | os.PathLike | BinaryIO, *,
                progress: Callable[[ExportProgress], None] | None = None,
                cancelled: Callable[[], bool] | None = None,
-               ladder: Ladder | None = None) -> ExportResult:
-    """Write the briefing book of ``brief`` to ``out`` (a path, or a binary file object)."""
+               ladder: Ladder | None = None, jobs: int = 1) -> ExportResult:
+    """Write the briefing book of ``brief`` to ``out`` (a path, or a binary file object).
+
+    ``jobs`` > 1 lets a long book be laid out by that many processes at once
+    (``parallel.py``; not with ``progress`` or ``cancelled``, which a GUI's
+    threads use: forking them is not safe).
+    """
     ladder = ladder or Ladder()
     ts = Typesetter(register_fonts())
     if progress is not None:
         progress(ExportProgress(0, 0.0, "Preparing"))
-    buffer = BytesIO()
     with collector_paused():
-        story = build_story(brief, options, ts, ladder)
-        doc = _template(buffer, brief, options, ts, ladder, progress, cancelled)
-        try:
-            doc.build(story)
-        except ExportCancelled:
-            return ExportResult(0, ts.warnings, cancelled=True)
-    data = buffer.getvalue()
+        laid_out = None
+        if jobs > 1 and progress is None and cancelled is None:
+            from briefing.pdf import parallel
+
+            laid_out = parallel.render(brief, options, ts, ladder, jobs)
+            if laid_out is None:
+                ts = Typesetter(ts.chain)  # what a failed attempt noted is noted again below
+        if laid_out is not None:
+            data, pages = laid_out
+        else:
+            buffer = BytesIO()
+            story = build_story(brief, options, ts, ladder)
+            doc = book_template(buffer, brief, options, ts, ladder, progress, cancelled)
+            try:
+                doc.build(story)
+            except ExportCancelled:
+                return ExportResult(0, ts.warnings, cancelled=True)
+            data, pages = buffer.getvalue(), doc.page_count
     if options.password:
         data = encrypt(data, options.password)
     if cancelled is not None and cancelled():
@@ -74,8 +89,8 @@ def render_pdf(brief: Brief, options: BookOptions, out: str | os.PathLike | Bina
         path = Path(out)
         write_atomically(path, data)
     if progress is not None:
-        progress(ExportProgress(doc.page_count, 1.0, "Done"))
-    return ExportResult(doc.page_count, ts.warnings, path=path)
+        progress(ExportProgress(pages, 1.0, "Done"))
+    return ExportResult(pages, ts.warnings, path=path)
 
 
 _paused = 0
@@ -108,8 +123,9 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _template(buffer: BytesIO, brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder,
-              progress, cancelled) -> BookTemplate:
+def book_template(buffer: BytesIO, brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder,
+                  progress, cancelled) -> BookTemplate:
+    """The document template of ``brief``'s book: pages, furniture, metadata."""
     m = brief.meeting
     marking = ladder.get(m.sensitivity)
     title = ts.plain(m.title)

@@ -8,7 +8,9 @@ text goes through the ``Typesetter`` (``Book.text``) or the Markdown renderer. `
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
@@ -28,32 +30,43 @@ from briefing.vocabulary import NOTE_SECTIONS
 SIDE_HEADINGS = (("ours", "Our delegation"), ("theirs", "Their delegation"))
 
 
+#: One part of the book: its weight (roughly, the characters it prints) and its builder.
+#: Each part starts on a new page.
+Part = tuple[int, Callable[[Book], list[Flowable]]]
+
+
+def book_parts(brief: Brief, options: BookOptions) -> list[Part]:
+    """The parts of the book, in print order, for the sections ``options`` chooses."""
+    parts: list[Part] = []
+    if options.has("cover"):
+        parts.append((1_000, cover))
+    if options.has("contents"):
+        parts.append((200 * (len(brief.notes) + 5), contents))
+    if options.has("agenda"):
+        parts.append((1_000 + sum(300 + len(s.item.outcome) for s in brief.schedule.slots), agenda))
+    if has_changes(brief, options):
+        parts.append((10_000, changes))
+    if options.has("papers"):
+        parts += [(1_000 + sum(len(note.section(field)) for field, _ in NOTE_SECTIONS)
+                   + 200 * len(note.sources), partial(paper, note=note)) for note in brief.notes]
+    if options.has("participants"):
+        parts.append((1_000 + sum(400 + len(p.person.bio) for p in brief.participants), participants))
+    if options.has("actions"):
+        parts.append((1_000 + 200 * len(brief.actions), actions))
+    return parts
+
+
 def build_story(brief: Brief, options: BookOptions, ts: Typesetter | None = None,
-                ladder: Ladder | None = None) -> list[Flowable]:
-    """Every flowable of the book, in print order, for the sections ``options`` chooses."""
+                ladder: Ladder | None = None, parts: list[Part] | None = None) -> list[Flowable]:
+    """Every flowable of the book (or of ``parts`` of it), in print order."""
     ts = ts or Typesetter(register_fonts())
     width = options.pagesize[0] - 2 * styles.MARGIN
     book = Book(brief, options, ts, width, ladder or Ladder())
-    parts: list[list[Flowable]] = []
-    if options.has("cover"):
-        parts.append(cover(book))
-    if options.has("contents"):
-        parts.append(contents(book))
-    if options.has("agenda"):
-        parts.append(agenda(book))
-    if has_changes(brief, options):
-        parts.append(changes(book))
-    if options.has("papers"):
-        parts += [paper(book, note) for note in brief.notes]
-    if options.has("participants"):
-        parts.append(participants(book))
-    if options.has("actions"):
-        parts.append(actions(book))
     story: list[Flowable] = []
-    for part in parts:
+    for _, build in book_parts(brief, options) if parts is None else parts:
         if story:
             story.append(PageBreak())
-        story += part
+        story += build(book)
     return story
 
 
@@ -195,7 +208,7 @@ def _agenda_table(book: Book, slots: tuple[AgendaSlot, ...]) -> Table:
 # -- issue papers --------------------------------------------------------------------
 
 
-def paper(book: Book, note: NoteRecord) -> list[Flowable]:
+def paper(book: Book, *, note: NoteRecord) -> list[Flowable]:
     """One issue paper: header box, its sections, red lines boxed, its sources."""
     where = f"Issue paper “{note.issue_title}”"
     entries: list[OutlineEntry] = []

@@ -88,6 +88,11 @@ class BookTemplate(BaseDocTemplate):
         self._flowables_total = 1
         self._flowables_done = 0
         self._section = ""
+        #: Set when the book is laid out in parts (``parallel.py``): called once this part's
+        #: pages are laid out, with their count; returns (pages before this part, pages in all)
+        #: and may add to ``pages``. Outline entries are then collected in ``outline``, not drawn.
+        self.join: Callable[[BookTemplate, int], tuple[int, int]] | None = None
+        self.outline: list[tuple[str, str, int, int]] = []    # (key, title, level, page)
         self._running = self._running_paragraph(width)
         self._watermark = self._watermark_paragraph(width, height)
         self.setProgressCallBack(self._on_progress)
@@ -100,8 +105,14 @@ class BookTemplate(BaseDocTemplate):
             page = self.canv.getPageNumber()
             self.pages.setdefault(key, page)
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(self.ts.plain(title), key, level=level, closed=level > 0)
+            if self.join is None:
+                self.add_outline_entry(key, title, level)
+            else:
+                self.outline.append((key, title, level, page))
             self._section = title
+
+    def add_outline_entry(self, key: str, title: str, level: int) -> None:
+        self.canv.addOutlineEntry(self.ts.plain(title), key, level=level, closed=level > 0)
 
     def _on_progress(self, kind: str, value: int) -> None:
         if kind == "SIZE_EST":
@@ -119,16 +130,17 @@ class BookTemplate(BaseDocTemplate):
         # (the numbers are known now), then save
         self._doSave = 0
         super()._endBuild()
-        total = self.canv.getPageNumber() - 1
+        laid_out = self.canv.getPageNumber() - 1
+        before, total = (0, laid_out) if self.join is None else self.join(self, laid_out)
         self._furniture_forms()
-        for page in range(1, total + 1):
-            self._page_form(page, total)
+        for page in range(1, laid_out + 1):
+            self._page_form(page, before + page, total)
         for name, fill in self.deferred:
             self.canv.beginForm(name)
             fill(total)
             self.canv.endForm()
         self.canv.save()
-        self.page_count = total
+        self.page_count = laid_out
 
     def defer(self, name: str, fill: Callable[[int], None]) -> None:
         """Write form ``name`` once the book is laid out; ``fill(total_pages)`` draws it."""
@@ -179,13 +191,13 @@ class BookTemplate(BaseDocTemplate):
                                f.marking)
         canv.restoreState()
 
-    def _page_form(self, page: int, total: int) -> None:
+    def _page_form(self, page: int, number: int, total: int) -> None:
         width, _ = self.pagesize
         self.canv.beginForm(_page_form_name(page))
         self.canv.setFont(BODY, styles.RUNNING_SIZE)
         self.canv.setFillColor(styles.MUTED)
         baseline = styles.BANNER_INSET + 4 * mm - styles.RUNNING_GAP
-        self.canv.drawRightString(width - styles.MARGIN, baseline, f"Page {page} of {total}")
+        self.canv.drawRightString(width - styles.MARGIN, baseline, f"Page {number} of {total}")
         self.canv.endForm()
 
     def _running_paragraph(self, width: float) -> tuple[BookParagraph, float, float]:

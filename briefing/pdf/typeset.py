@@ -88,6 +88,19 @@ class Typesetter:
                                                 f"printed as {REPLACEMENT}" + (also if more else "")))
         return tuple(out[:MAX_WARNINGS]) + tuple(self._other[:MAX_WARNINGS])
 
+    def state(self) -> tuple[dict[str, list[str]], list[ExportWarning]]:
+        """What the warnings are made of, to send to another process's ``absorb``."""
+        return self._places, self._other
+
+    def absorb(self, state: tuple[dict[str, list[str]], list[ExportWarning]]) -> None:
+        """Add another typesetter's warnings (``state()``) to these, each place once."""
+        places, other = state
+        for char, wheres in places.items():
+            for where in wheres:
+                if where not in self._places.setdefault(char, []):
+                    self._places[char].append(where)
+        self._other += [warning for warning in other if warning not in self._other]
+
     def warn(self, where: str, message: str) -> None:
         """A warning about something other than a glyph (e.g. a table row cut by Markdown)."""
         self._other.append(ExportWarning(_C1.sub(REPLACEMENT, visible_controls(where)), message))

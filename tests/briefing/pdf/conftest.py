@@ -25,14 +25,14 @@ def sample_brief(tmp_path_factory):
         services.close()
 
 
-def render(brief, **options):
+def render(brief, jobs: int = 1, **options):
     """Render ``brief`` into memory (reproducibly): (pdf bytes, ExportResult)."""
     from briefing.pdf import BookOptions, render_pdf
 
     options.setdefault("paper", "a4")
     options.setdefault("prepared_on", date(2022, 2, 1))
     out = io.BytesIO()
-    result = render_pdf(brief, BookOptions(invariant=True, **options), out)
+    result = render_pdf(brief, BookOptions(invariant=True, **options), out, jobs=jobs)
     return out.getvalue(), result
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
 
 import pikepdf
 import pypdf
 import pytest
 
-from tests.briefing.pdf.reading import outline, page_texts
+from tests.briefing.pdf.reading import fonts, outline, page_texts
 from tests.test_cli import cli
 
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
@@ -93,3 +94,38 @@ def test_characters_without_a_glyph_are_warned_about_on_stderr(db, tmp_path):
     assert run.returncode == 0
     assert run.stderr == ("briefbook: warning: Agenda › Objectives: U+1F91D HANDSHAKE (🤝) is in no "
                           "font the book ships; printed as \ufffd\n")
+
+
+def test_jobs_must_be_a_number_of_processes(db, tmp_path):
+    for bad in ("0", "-2", "many"):
+        run = cli("export", "2", "-o", str(tmp_path / "b.pdf"), "--jobs", bad, db=db)
+        assert run.returncode == 2 and "--jobs: not a number of processes" in run.stderr
+    assert not (tmp_path / "b.pdf").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="laying out in parallel needs fork")
+def test_a_long_book_laid_out_by_two_processes_is_the_book_one_process_writes(tmp_path):
+    from benchmarks.bookgen import populate
+    from briefing.config import Config
+    from briefing.pdf import BookOptions
+    from briefing.pdf.parallel import MIN_WEIGHT, book_parts
+    from briefing.services import Services
+
+    path = tmp_path / "long.db"
+    services = Services.open(f"sqlite:///{path}", Config())
+    try:
+        meeting = populate(services, 12)
+        assert sum(w for w, _ in book_parts(services.brief(meeting), BookOptions())) >= MIN_WEIGHT
+    finally:
+        services.close()
+    books = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"book-{jobs}.pdf"
+        run = cli("export", str(meeting), "-o", str(out), "--paper", "a4", "--jobs", jobs, db=path)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.count("Wrote") == 1  # the layout process wrote nothing of its own
+        books[jobs] = out.read_bytes()
+    assert len(page_texts(books["2"])) > 30
+    assert page_texts(books["2"]) == page_texts(books["1"])
+    assert outline(books["2"]) == outline(books["1"])
+    assert {name.split("+")[0] for name in fonts(books["2"])} == {"AAAAAA", "BAAAAA"}

@@ -1,0 +1,301 @@
+"""A long book laid out by several processes at once, then joined into one file.
+
+ReportLab lays a story out in one thread, and its line breaking is most of
+an export's time. The book's parts (cover, contents, agenda, each issue
+paper, participants, actions) each start on a new page, so the parts can be
+cut into a few runs of similar size and each run laid out by its own
+process, forked from this one (the fonts, the brief and the modules are
+already loaded). Only what crosses a run's edge has to be joined:
+
+- **page numbers**: every page's "Page X of Y" and the contents' numbers are
+  forms written after a run's last page (``BookTemplate``): when every run
+  has laid its pages out, the first learns all runs' page counts and
+  outline pages (``join``), tells each run how many pages come before it and
+  how many there are, then each writes its forms and its file;
+- **links and outline entries**: in a run every destination is written by
+  name (``PartCanvas``); when the files are joined (pikepdf), each name is
+  replaced by the page and place it was bound to, whichever run bound it;
+- **fonts**: each run embeds its own subsets, tagged apart so that two
+  subsets of one font never share a tag in the joined file.
+
+Where fork is missing, the book is small, or anything goes wrong here, the
+caller lays the book out in one process as before (``render`` returns
+``None``). The GUI does not use this: forking a process that runs Qt
+threads is not safe.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import traceback
+import warnings
+from io import BytesIO
+from multiprocessing import Pipe
+from multiprocessing.connection import Connection
+
+from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfgen.canvas import Canvas
+
+from briefing.pdf.options import BookOptions
+from briefing.pdf.story import Part, book_parts, build_story
+from briefing.pdf.templates import BookTemplate
+from briefing.pdf.typeset import Typesetter
+from briefing.records import Brief
+from briefing.sensitivity import Ladder
+
+#: A book lighter than this (roughly, characters printed: about 30 pages) is laid out in one
+#: process; forking and joining would cost more than they save.
+MIN_WEIGHT = 100_000
+#: The most processes a book is shared between.
+MAX_JOBS = 8
+
+#: (page in its run, fit, (left, top, bottom, right, zoom)): where a destination is bound.
+Bound = tuple[int, str, tuple]
+
+#: A destination's arguments in the PDF, after its page and fit (ISO 32000 12.3.2.2).
+_FIT_ARGS = {"XYZ": (0, 1, 4), "Fit": (), "FitH": (1,), "FitV": (0,), "FitR": (0, 2, 3, 1),
+             "FitB": (), "FitBH": (1,), "FitBV": (0,)}
+
+
+class ParallelFailed(Exception):
+    """A run could not be laid out or joined; the book is then laid out in one process."""
+
+
+def default_jobs() -> int:
+    """As many processes as the machine has processors (at most ``MAX_JOBS``); 1 without fork."""
+    if not hasattr(os, "fork"):
+        return 1
+    return max(1, min(MAX_JOBS, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                      else os.cpu_count() or 1))
+
+
+def split(parts: list[Part], jobs: int) -> list[list[Part]]:
+    """``parts`` cut into at most ``jobs`` runs of consecutive parts, of weights as equal as they go."""
+    jobs = max(1, min(jobs, len(parts)))
+    runs: list[list[Part]] = []
+    remaining = sum(weight for weight, _ in parts)
+    index = 0
+    for number in range(jobs):
+        later = jobs - number - 1                  # runs still to come, each needs a part
+        share = remaining / (later + 1)
+        run: list[Part] = []
+        weight = 0
+        while len(parts) - index > later:
+            part_weight = parts[index][0]
+            # stop where taking the part would overshoot the share more than leaving it falls short
+            if run and later and weight + part_weight - share > share - weight:
+                break
+            run.append(parts[index])
+            weight += part_weight
+            index += 1
+        remaining -= weight
+        runs.append(run)
+    return runs
+
+
+def render(brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder,
+           jobs: int) -> tuple[bytes, int] | None:
+    """The book as PDF bytes and its page count, laid out by up to ``jobs`` processes.
+
+    ``None`` when it is not worth it or not possible, or when a run failed: then
+    the caller lays the book out in one process (which reports any real error).
+    """
+    parts = book_parts(brief, options)
+    if jobs < 2 or not hasattr(os, "fork") or sum(w for w, _ in parts) < MIN_WEIGHT:
+        return None
+    runs = split(parts, jobs)
+    if len(runs) < 2:
+        return None
+    children: list[tuple[int, Connection]] = []
+    try:
+        for number, run in enumerate(runs[1:], 1):
+            mine, theirs = Pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child's coverage is not collected
+                mine.close()
+                _child(number, theirs, brief, options, ts, ladder, run)
+            theirs.close()
+            children.append((pid, mine))
+        return _parent(brief, options, ts, ladder, runs[0], children)
+    except ParallelFailed:
+        return None
+    finally:
+        for pid, conn in children:
+            conn.close()
+            _reap(pid)
+
+
+def _parent(brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder, run: list[Part],
+            children: list[tuple[int, Connection]]) -> tuple[bytes, int]:
+    joined: dict = {}
+
+    def join(doc: BookTemplate, laid_out: int) -> tuple[int, int]:
+        runs = [(laid_out, doc.outline, doc.canv.bound)]
+        for _, conn in children:
+            message = _receive(conn)
+            if message[0] != "laid out":
+                raise ParallelFailed(message[1])
+            runs.append(message[1:])
+        before = [0]
+        for pages, _, _ in runs:
+            before.append(before[-1] + pages)
+        total = before[-1]
+        for (_, conn), first in zip(children, before[1:-1], strict=True):
+            conn.send((first, total))
+        entries = list(doc.outline)
+        for (_, outline, _), first in zip(runs[1:], before[1:-1], strict=True):
+            entries += [(key, title, level, first + page) for key, title, level, page in outline]
+        for key, title, level, page in entries:
+            doc.pages.setdefault(key, page)
+            doc.add_outline_entry(key, title, level)
+        joined.update(before=before, bound=[bound for _, _, bound in runs])
+        return 0, total
+
+    first, _ = _lay_out(brief, options, ts, ladder, run, join)
+    files = [first]
+    for _, conn in children:
+        message = _receive(conn)
+        if message[0] != "written":
+            raise ParallelFailed(message[1])
+        files.append(message[1])
+        ts.absorb(message[2])
+    return merge(files, joined["bound"], joined["before"], invariant=options.invariant), joined["before"][-1]
+
+
+def _child(number: int, conn: Connection, brief: Brief, options: BookOptions, ts: Typesetter,
+           ladder: Ladder, run: list[Part]) -> None:  # pragma: no cover - runs in the forked child
+    """Lay ``run`` out, trade page counts with the first run, send the file; never returns."""
+    status = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        _tag_subsets_apart(number)
+
+        def join(doc: BookTemplate, laid_out: int) -> tuple[int, int]:
+            conn.send(("laid out", laid_out, doc.outline, doc.canv.bound))
+            return conn.recv()
+
+        data, _ = _lay_out(brief, options, ts, ladder, run, join)
+        conn.send(("written", data, ts.state()))
+    except BaseException:  # noqa: BLE001 - everything goes back to the parent, which lays out alone
+        status = 1
+        try:
+            conn.send(("failed", traceback.format_exc(limit=8)))
+        except BaseException:  # noqa: BLE001
+            pass
+    finally:
+        os._exit(status)
+
+
+def _lay_out(brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder, run: list[Part],
+             join) -> tuple[bytes, BookTemplate]:
+    from briefing.pdf.render import book_template
+
+    buffer = BytesIO()
+    story = build_story(brief, options, ts, ladder, run)
+    doc = book_template(buffer, brief, options, ts, ladder, None, None)
+    doc.join = join
+    doc.build(story, canvasmaker=PartCanvas)
+    return buffer.getvalue(), doc
+
+
+def _receive(conn: Connection) -> tuple:
+    try:
+        return conn.recv()
+    except (EOFError, OSError) as error:
+        raise ParallelFailed(f"a layout process ended early ({error!r})") from None
+
+
+def _reap(pid: int) -> None:
+    try:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done == 0:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):
+        pass
+
+
+def _tag_subsets_apart(number: int) -> None:  # pragma: no cover - runs in the forked child
+    """Font subsets of run ``number`` tagged ``BAAAAA+``… rather than ``AAAAAA+``… (this process only)."""
+    subset_tag = ttfonts.SUBSETN
+    ttfonts.SUBSETN = lambda n: subset_tag(n + 100_000 * number)
+
+
+class _NamedDestination(pdfdoc.Destination):
+    """A destination written as its name; ``merge`` puts the page in."""
+
+    def format(self, document) -> bytes:
+        return pdfdoc.pdfdocEnc(pdfdoc.PDFName(self.name))
+
+
+class PartCanvas(Canvas):
+    """A run's canvas: destinations are written by name, and where each is bound is kept."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.bound: dict[str, Bound] = {}
+
+    def _bookmarkReference(self, name: str):
+        destinations = self._destinations
+        if name not in destinations:
+            destinations[name] = _NamedDestination(name)
+        return destinations[name]
+
+    def bookmarkPage(self, key, fit="Fit", left=None, top=None, bottom=None, right=None, zoom=None):
+        self.bound[key] = (self.getPageNumber(), fit, (left, top, bottom, right, zoom))
+        return super().bookmarkPage(key, fit, left, top, bottom, right, zoom)
+
+
+def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], *,
+          invariant: bool) -> bytes:
+    """The runs' files as one: pages in order, every named destination pointed at its page."""
+    import pikepdf
+
+    pdf = pikepdf.open(BytesIO(files[0]))
+    others = [pikepdf.open(BytesIO(data)) for data in files[1:]]
+    try:
+        with warnings.catch_warnings():
+            # pikepdf warns that named destinations do not survive the copy: there are none,
+            # the names are resolved right below
+            warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+            for other in others:
+                pdf.pages.extend(other.pages)
+        pages = [page.obj for page in pdf.pages]
+        where = {name: (first + page - 1, fit, args)
+                 for table, first in zip(bound, before[:len(bound)], strict=True)
+                 for name, (page, fit, args) in table.items()}
+
+        def resolve(item) -> None:
+            dest = item.get("/Dest")
+            if not isinstance(dest, pikepdf.Name):
+                return
+            name = str(dest)[1:]
+            if name not in where:
+                raise ParallelFailed(f"no destination named {name!r} in any run")
+            index, fit, args = where[name]
+            item.Dest = pikepdf.Array([pages[index], pikepdf.Name("/" + fit),
+                                       *(_number(args[i]) for i in _FIT_ARGS[fit])])
+
+        for page in pages:
+            for annot in page.get("/Annots") or ():
+                resolve(annot)
+        outlines = pdf.Root.get("/Outlines")
+        stack = [outlines.get("/First")] if outlines is not None else []
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            resolve(item)
+            stack += [item.get("/Next"), item.get("/First")]
+        out = BytesIO()
+        pdf.save(out, deterministic_id=invariant)
+        return out.getvalue()
+    finally:
+        for other in others:
+            other.close()
+        pdf.close()
+
+
+def _number(value):
+    return None if value is None or value == "null" else value

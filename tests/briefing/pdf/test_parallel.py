@@ -1,0 +1,115 @@
+"""A book laid out by several processes reads exactly like the one laid out by one.
+
+The sample book is small, so ``MIN_WEIGHT`` is lowered for these tests; each
+run is then a few of its parts. Compared with the one-process book: every
+page's text (so "Page X of Y" and the contents' numbers), the outline with
+its pages, every internal link's target page, the fonts (embedded, subsets
+tagged apart), the file's structure.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import replace
+
+import pikepdf
+import pytest
+
+from briefing.pdf import parallel
+from tests.briefing.pdf.conftest import render
+from tests.briefing.pdf.reading import check, fonts, link_targets, outline, page_texts
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="laying out in parallel needs fork")
+
+
+@pytest.fixture(autouse=True)
+def any_book_is_long_enough(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0)
+
+
+@pytest.fixture(scope="module")
+def one_process(sample_brief):
+    return render(sample_brief)
+
+
+def links(data: bytes) -> list[list[int]]:
+    return [link_targets(data, page) for page in range(1, len(page_texts(data)) + 1)]
+
+
+def subset_tags(data: bytes) -> set[str]:
+    return {name.split("+")[0] for name in fonts(data)}
+
+
+@pytest.mark.parametrize("jobs", [2, 3, 5])
+def test_the_book_is_the_same_page_for_page(sample_brief, one_process, jobs):
+    serial, _ = one_process
+    data, result = render(sample_brief, jobs=jobs)
+    assert len(parallel.split(parallel.book_parts(sample_brief, _options()), jobs)) == jobs
+    assert result.pages == len(page_texts(serial))
+    assert page_texts(data) == page_texts(serial)
+    assert outline(data) == outline(serial)
+    assert links(data) == links(serial)
+    assert sum(map(len, links(data))) > 10  # contents, agenda and [n] links, some across runs
+    assert all(fonts(data).values())
+    assert len(subset_tags(data)) == jobs  # each run's subsets tagged apart (AAAAAA+, BAAAAA+, …)
+    assert check(data) == []
+
+
+def test_a_password_still_protects_the_book(sample_brief, one_process):
+    data, _ = render(sample_brief, jobs=2, password="s3cret")
+    with pytest.raises(pikepdf.PasswordError):
+        pikepdf.open(io.BytesIO(data))
+    assert page_texts(data, password="s3cret") == page_texts(one_process[0])
+
+
+def test_warnings_of_every_run_come_back_once(sample_brief):
+    last = sample_brief.notes[-1]
+    notes = (*sample_brief.notes[:-1], replace(last, background=last.background + " 😀 and 😀"))
+    brief = replace(sample_brief, notes=notes)
+    serial_data, serial = render(brief)
+    data, result = render(brief, jobs=3)
+    assert [str(w) for w in result.warnings] == [str(w) for w in serial.warnings]
+    assert any("U+1F600" in str(w) for w in result.warnings)
+    assert page_texts(data) == page_texts(serial_data)
+
+
+@pytest.mark.parametrize("how", ["raises", "dies"])
+def test_when_a_run_fails_the_book_is_laid_out_in_one_process(sample_brief, one_process, monkeypatch, how):
+    def broken(number):  # runs in the forked child only
+        if how == "dies":
+            os._exit(3)
+        raise RuntimeError("a run failed")
+
+    monkeypatch.setattr(parallel, "_tag_subsets_apart", broken)
+    data, result = render(sample_brief, jobs=2)
+    assert page_texts(data) == page_texts(one_process[0])
+    assert subset_tags(data) == {"AAAAAA"}  # one process's subsets: the fallback ran
+    assert result.pages == one_process[1].pages
+
+
+def test_a_small_book_is_laid_out_in_one_process(sample_brief, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 10**9)
+    data, _ = render(sample_brief, jobs=4)
+    assert subset_tags(data) == {"AAAAAA"}
+
+
+@pytest.mark.parametrize(("weights", "jobs", "cut"), [
+    ([1, 1, 1, 1], 2, [2, 2]),
+    ([10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 2, [1, 10]),
+    ([1, 1, 1], 5, [1, 1, 1]),
+    ([5, 5, 5, 5, 5, 5], 3, [2, 2, 2]),
+    ([1, 1, 1, 1, 1, 1, 30], 2, [6, 1]),
+    ([30, 1, 1, 1, 1, 1, 1], 3, [1, 3, 3]),
+])
+def test_parts_are_cut_into_consecutive_runs_of_similar_weight(weights, jobs, cut):
+    parts = [(w, n) for n, w in enumerate(weights)]
+    runs = parallel.split(parts, jobs)
+    assert [len(run) for run in runs] == cut
+    assert [p for run in runs for p in run] == parts
+
+
+def _options():
+    from briefing.pdf import BookOptions
+
+    return BookOptions(paper="a4")
