@@ -30,8 +30,9 @@ from briefing.vocabulary import NOTE_SECTIONS
 SIDE_HEADINGS = (("ours", "Our delegation"), ("theirs", "Their delegation"))
 
 
-#: One part of the book: its weight (roughly, the characters it prints) and its builder.
-#: Each part starts on a new page.
+#: One part of the book: its weight (about the characters of a paper's Markdown it takes as
+#: long to lay out as: people and tables cost more per character) and its builder. Each part
+#: starts on a new page.
 Part = tuple[int, Callable[[Book], list[Flowable]]]
 
 
@@ -50,9 +51,9 @@ def book_parts(brief: Brief, options: BookOptions) -> list[Part]:
         parts += [(1_000 + sum(len(note.section(field)) for field, _ in NOTE_SECTIONS)
                    + 200 * len(note.sources), partial(paper, note=note)) for note in brief.notes]
     if options.has("participants"):
-        parts.append((1_000 + sum(400 + len(p.person.bio) for p in brief.participants), participants))
+        parts.append((1_000 + sum(3_500 + len(p.person.bio) for p in brief.participants), participants))
     if options.has("actions"):
-        parts.append((1_000 + 200 * len(brief.actions), actions))
+        parts.append((1_000 + 500 * len(brief.actions), actions))
     return parts
 
 
