@@ -74,14 +74,17 @@ def test_warnings_of_every_run_come_back_once(sample_brief):
     assert page_texts(data) == page_texts(serial_data)
 
 
-@pytest.mark.parametrize("how", ["raises", "dies"])
+@pytest.mark.parametrize("how", ["raises", "dies", "cannot join"])
 def test_when_a_run_fails_the_book_is_laid_out_in_one_process(sample_brief, one_process, monkeypatch, how):
-    def broken(number):  # runs in the forked child only
+    def broken(*args, **kwargs):
         if how == "dies":
             os._exit(3)
         raise RuntimeError("a run failed")
 
-    monkeypatch.setattr(parallel, "_tag_subsets_apart", broken)
+    if how == "cannot join":
+        monkeypatch.setattr(parallel, "merge", broken)
+    else:
+        monkeypatch.setattr(parallel, "_tag_subsets_apart", broken)  # runs in the forked child only
     data, result = render(sample_brief, jobs=2)
     assert page_texts(data) == page_texts(one_process[0])
     assert subset_tags(data) == {"AAAAAA"}  # one process's subsets: the fallback ran
