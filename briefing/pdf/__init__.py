@@ -4,8 +4,8 @@ Modules, after ReportLab's docco tool: ``styles`` (fonts, sizes, colours),
 ``fonts`` (the shipped fonts and the fallback chain), ``typeset`` (user text
 → markup, escaped in one place), ``markdown`` (note sections → flowables),
 ``mdtables``, ``bidi`` (right-to-left lines in visual order), ``flowables``, ``templates`` (pages,
-furniture, outline), ``book`` and ``story`` (the sections; ``changes_section``), ``options`` and
-``render``. Importing this package is cheap; the
+furniture, outline), ``book`` and ``story`` (the sections; ``changes_section``), ``options``,
+``render`` and ``parallel`` (a long book laid out by several processes). Importing this package is cheap; the
 names below load ReportLab on first use.
 """
 
