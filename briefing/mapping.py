@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefing.records import (
     ActionRecord,
     AgendaItemRecord,
@@ -14,7 +16,9 @@ from briefing.records import (
     PersonRecord,
     SourceRecord,
 )
-from db import models
+
+if TYPE_CHECKING:  # the functions only read attributes: the models load with the services that use them
+    from db import models
 
 
 def meeting_summary(m: models.Meeting) -> MeetingSummary:
