@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.meeting_records import AgendaItemRecord, MeetingRecord, MeetingSummary
 from briefing.records import (
     ActionRecord,
-    AgendaItemRecord,
     IssueRecord,
-    MeetingRecord,
-    MeetingSummary,
     NoteRecord,
     NoteSummary,
     ParticipantRecord,

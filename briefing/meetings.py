@@ -2,8 +2,8 @@
 
 Reads go through the light Core table of ``db.core_tables``, not the ORM: the
 first screen (the list, the meeting to open, its fields) is shown before the
-mapped classes are declared. Writes use the ORM model, imported when first
-needed.
+mapped classes are declared. Writes use the ORM model (and ``briefing.mapping``),
+imported when first needed.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from briefing import mapping
 from briefing import validation as v
 from briefing.config import Config
 from briefing.editing import apply_changes, check_version, fetch, writing
 from briefing.errors import NotFoundError, ValidationError
-from briefing.records import MeetingRecord, MeetingSummary
+from briefing.meeting_records import MeetingRecord, MeetingSummary
 from briefing.vocabulary import MEETING_STATUSES
 from db.core_tables import meetings as table
 from db.engine import Database
@@ -138,6 +137,7 @@ class MeetingService:
     def create(self, *, title: str, starts_at: datetime | str, key: str | None = None,
                **fields: Any) -> MeetingRecord:
         """A new meeting; any field of ``update`` may be given too."""
+        from briefing import mapping
         from db.models import Meeting
 
         with writing(self.db, "The meeting") as s:
@@ -160,6 +160,7 @@ class MeetingService:
 
     def update(self, meeting_id: int, version: int | None, **changes: Any) -> MeetingRecord:
         """Change fields of a meeting written at ``version``; returns it as now stored."""
+        from briefing import mapping
         from db.models import Meeting
 
         with writing(self.db, "The meeting") as s:
@@ -180,6 +181,7 @@ class MeetingService:
 
     def restore(self, meeting_id: int) -> MeetingRecord:
         """Bring a meeting (with everything in it) back from the Trash."""
+        from briefing import mapping
         from db.models import Meeting
 
         with writing(self.db, "The meeting") as s:

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from briefing.history import HistoryService
     from briefing.interchange import ImportSummary
     from briefing.issues import IssueLibrary
+    from briefing.meeting_records import MeetingRecord
     from briefing.notes import NoteService
     from briefing.people import PeopleService
-    from briefing.records import Brief, MeetingRecord
+    from briefing.records import Brief
     from briefing.search import SearchService
     from briefing.timeline import RoundsService
     from briefing.trash import TrashService

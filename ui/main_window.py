@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from briefing.errors import NotFoundError
-from briefing.records import MeetingRecord
+from briefing.meeting_records import MeetingRecord
 from briefing.schedule import format_minutes
 from ui.actions import build_actions, build_menus
 from ui.conflicts.resolver import ConflictResolver
