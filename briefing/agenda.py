@@ -20,7 +20,7 @@ from briefing.editing import (
     reorder_to,
     writing,
 )
-from briefing.records import AgendaItemRecord, Schedule
+from briefing.meeting_records import AgendaItemRecord, Schedule
 from briefing.schedule import build_schedule
 from briefing.vocabulary import AGENDA_STATUSES
 from db.engine import Database

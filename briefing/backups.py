@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from briefing.errors import StoreError
-from briefing.records import BackupRecord
 from db.backup import Progress, inspect_backup, is_partial, restore_backup, share, write_backup
 from db.engine import Database
 
@@ -50,6 +50,21 @@ def reason_label(reason: str) -> str:
     if reason.startswith("before-upgrade-"):
         return "before a schema upgrade (" + reason.removeprefix("before-upgrade-").replace("-", " ") + ")"
     return _LABELS.get(reason, reason)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupRecord:
+    """One backup of the store: where it is, when it was taken (UTC) and why."""
+
+    path: Path
+    taken_at: datetime
+    reason: str
+    size_bytes: int
+
+    @property
+    def reason_label(self) -> str:
+        """The reason in words, for a list of backups."""
+        return reason_label(self.reason)
 
 
 class BackupService:

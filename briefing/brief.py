@@ -8,9 +8,10 @@ from briefing import mapping
 from briefing.actions import actions_of
 from briefing.agenda import agenda_of
 from briefing.editing import fetch
+from briefing.meeting_records import AgendaItemRecord
 from briefing.notes import notes_of
 from briefing.people import participants_of
-from briefing.records import AgendaItemRecord, Brief, NoteRecord
+from briefing.records import Brief, NoteRecord
 from briefing.schedule import build_schedule
 from briefing.timeline import round_changes
 from briefing.vocabulary import PRIORITIES

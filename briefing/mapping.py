@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from briefing.meeting_records import AgendaItemRecord, MeetingRecord, MeetingSummary
 from briefing.records import (
     ActionRecord,
-    AgendaItemRecord,
     IssueRecord,
-    MeetingRecord,
-    MeetingSummary,
     NoteRecord,
     NoteSummary,
     ParticipantRecord,
     PersonRecord,
     SourceRecord,
 )
-from db import models
+
+if TYPE_CHECKING:  # the functions only read attributes: the models load with the services that use them
+    from db import models
 
 
 def meeting_summary(m: models.Meeting) -> MeetingSummary:

@@ -1,4 +1,10 @@
-"""Meetings: create, read, update, delete (to the Trash), look up, and choose which to open."""
+"""Meetings: create, read, update, delete (to the Trash), look up, and choose which to open.
+
+Reads go through the light Core table of ``db.core_tables``, not the ORM: the
+first screen (the list, the meeting to open, its fields) is shown before the
+mapped classes are declared. Writes use the ORM model (and ``briefing.mapping``),
+imported when first needed.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +12,24 @@ import secrets
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from briefing import mapping
 from briefing import validation as v
 from briefing.config import Config
 from briefing.editing import apply_changes, check_version, fetch, writing
 from briefing.errors import NotFoundError, ValidationError
-from briefing.records import MeetingRecord, MeetingSummary
+from briefing.meeting_records import MeetingRecord, MeetingSummary
 from briefing.vocabulary import MEETING_STATUSES
+from db.core_tables import meetings as table
 from db.engine import Database
-from db.models import Meeting
+
+if TYPE_CHECKING:
+    from db.models import Meeting
 
 SUMMARY_FIELDS = tuple(f.name for f in fields(MeetingSummary))
+RECORD_COLUMNS = tuple(table.c[f.name] for f in fields(MeetingRecord) if f.name != "next_ids")
 
 
 def new_meeting_key() -> str:
@@ -59,27 +68,31 @@ class MeetingService:
         """Every meeting not in the Trash, by start time."""
         # Only the summary's columns, not whole rows: the list of a large store
         # is read at every start-up.
-        columns = [getattr(Meeting, name) for name in SUMMARY_FIELDS]
+        columns = [table.c[name] for name in SUMMARY_FIELDS]
         with self.db.read() as s:
             rows = s.execute(
-                select(*columns).where(Meeting.deleted_at.is_(None)).order_by(Meeting.starts_at, Meeting.id)
-            )
-            return [MeetingSummary(*row) for row in rows]
+                select(*columns).where(table.c.deleted_at.is_(None)).order_by(table.c.starts_at, table.c.id)
+            ).all()  # fetchall: a thousand rows one fetchone at a time cost milliseconds
+        return [MeetingSummary(*row) for row in rows]
 
     def get(self, meeting_id: int) -> MeetingRecord:
         """One meeting with the ids of the rounds that follow it."""
         with self.db.read() as s:
-            m = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
+            row = s.execute(
+                select(*RECORD_COLUMNS).where(table.c.id == meeting_id, table.c.deleted_at.is_(None))
+            ).first()
+            if row is None:
+                raise NotFoundError(f"Meeting {meeting_id}")
             next_ids = tuple(s.scalars(
-                select(Meeting.id).where(Meeting.previous_id == m.id, Meeting.deleted_at.is_(None))
-                .order_by(Meeting.starts_at)
+                select(table.c.id).where(table.c.previous_id == meeting_id, table.c.deleted_at.is_(None))
+                .order_by(table.c.starts_at)
             ))
-            return mapping.meeting(m, next_ids)
+            return MeetingRecord(*row, next_ids=next_ids)
 
     def count(self) -> int:
         """How many meetings the store holds (not counting the Trash)."""
         with self.db.read() as s:
-            return s.scalar(select(func.count(Meeting.id)).where(Meeting.deleted_at.is_(None))) or 0
+            return s.scalar(select(func.count(table.c.id)).where(table.c.deleted_at.is_(None))) or 0
 
     def resolve(self, ref: str) -> MeetingSummary:
         """A meeting named on the command line: its id, key or title (case-insensitive)."""
@@ -103,19 +116,19 @@ class MeetingService:
         """The meeting to open at start: the last one open, else the next upcoming, else the latest."""
         now = now or datetime.now(UTC)
         with self.db.read() as s:
-            alive = Meeting.deleted_at.is_(None)
+            alive = table.c.deleted_at.is_(None)
             if last_id is not None and s.scalar(
-                select(Meeting.id).where(Meeting.id == last_id, alive)
+                select(table.c.id).where(table.c.id == last_id, alive)
             ):
                 return last_id
             upcoming = s.scalar(
-                select(Meeting.id).where(alive, Meeting.starts_at >= now)
-                .order_by(Meeting.starts_at, Meeting.id).limit(1)
+                select(table.c.id).where(alive, table.c.starts_at >= now)
+                .order_by(table.c.starts_at, table.c.id).limit(1)
             )
             if upcoming is not None:
                 return upcoming
             return s.scalar(
-                select(Meeting.id).where(alive).order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+                select(table.c.id).where(alive).order_by(table.c.starts_at.desc(), table.c.id.desc())
                 .limit(1)
             )
 
@@ -124,6 +137,9 @@ class MeetingService:
     def create(self, *, title: str, starts_at: datetime | str, key: str | None = None,
                **fields: Any) -> MeetingRecord:
         """A new meeting; any field of ``update`` may be given too."""
+        from briefing import mapping
+        from db.models import Meeting
+
         with writing(self.db, "The meeting") as s:
             m = Meeting(
                 key=v.line("key", key, max_length=64) if key else new_meeting_key(),
@@ -144,6 +160,9 @@ class MeetingService:
 
     def update(self, meeting_id: int, version: int | None, **changes: Any) -> MeetingRecord:
         """Change fields of a meeting written at ``version``; returns it as now stored."""
+        from briefing import mapping
+        from db.models import Meeting
+
         with writing(self.db, "The meeting") as s:
             m = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
             check_version(m, version, "The meeting", lambda: mapping.meeting(m))
@@ -154,12 +173,17 @@ class MeetingService:
 
     def delete(self, meeting_id: int) -> None:
         """Move a meeting (with everything in it) to the Trash."""
+        from db.models import Meeting
+
         with writing(self.db, "The meeting") as s:
             m = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
             m.deleted_at = datetime.now(UTC)
 
     def restore(self, meeting_id: int) -> MeetingRecord:
         """Bring a meeting (with everything in it) back from the Trash."""
+        from briefing import mapping
+        from db.models import Meeting
+
         with writing(self.db, "The meeting") as s:
             m = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}", include_deleted=True)
             m.deleted_at = None

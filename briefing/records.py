@@ -1,66 +1,22 @@
 """Frozen records the services return: safe to hand to a worker thread, a Qt model or the PDF builder.
 
 Each record of an editable row carries its ``version``; pass it back with an
-update so that a stale write is refused (``ConflictError``). What search returns is
-in ``search_records``; note history and round-to-round changes in ``change_records``.
+update so that a stale write is refused (``ConflictError``). A meeting and its agenda are in
+``meeting_records``; what search returns in ``search_records``; note history and round-to-round
+changes in ``change_records``; a backup in ``briefing.backups``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.vocabulary import NOTE_FIELDS
 
 if TYPE_CHECKING:
     from briefing.change_records import RoundChanges
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingSummary:
-    """A meeting as the meetings list shows it."""
-
-    id: int
-    key: str
-    title: str
-    round_no: int
-    starts_at: datetime
-    ends_at: datetime | None
-    timezone: str
-    status: str
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingRecord:
-    """Everything about one meeting itself (its agenda, notes and people are separate)."""
-
-    id: int
-    key: str
-    version: int
-    title: str
-    round_no: int
-    counterpart: str
-    location: str
-    starts_at: datetime
-    ends_at: datetime | None
-    timezone: str
-    home_timezone: str
-    status: str
-    sensitivity: str
-    objectives: str
-    principal: str
-    prepared_by: str
-    previous_id: int | None
-    next_ids: tuple[int, ...] = ()
-
-    @property
-    def length_minutes(self) -> int | None:
-        """The meeting's planned length, or None when it has no end."""
-        if self.ends_at is None:
-            return None
-        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+    from briefing.meeting_records import MeetingRecord, Schedule
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,24 +28,6 @@ class IssueRecord:
     title: str
     description: str
     version: int
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaItemRecord:
-    """One agenda item, in order."""
-
-    id: int
-    meeting_id: int
-    version: int
-    position: int
-    title: str
-    minutes: int
-    lead: str
-    issue_id: int | None
-    issue_slug: str | None
-    issue_title: str | None
-    status: str
-    outcome: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,32 +138,6 @@ class ActionRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class AgendaSlot:
-    """An agenda item with its computed start, in UTC and in both time zones."""
-
-    item: AgendaItemRecord
-    starts_at: datetime
-    venue_start: datetime
-    home_start: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Schedule:
-    """A meeting's agenda laid out in time, and its total against the meeting's length."""
-
-    slots: tuple[AgendaSlot, ...]
-    total_minutes: int
-    length_minutes: int | None
-
-    @property
-    def overrun_minutes(self) -> int:
-        """How far the agenda runs past the meeting's end (0 when it fits or has no end)."""
-        if self.length_minutes is None:
-            return 0
-        return max(0, self.total_minutes - self.length_minutes)
-
-
-@dataclass(frozen=True, slots=True)
 class Brief:
     """Everything a briefing book shows of one meeting, in presentation order."""
 
@@ -237,23 +149,6 @@ class Brief:
     previous_notes: dict[int, NoteRecord] = field(default_factory=dict)
     #: What changed in the notes since the previous round; None when there is no previous round.
     round_changes: RoundChanges | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class BackupRecord:
-    """One backup of the store: where it is, when it was taken (UTC) and why."""
-
-    path: Path
-    taken_at: datetime
-    reason: str
-    size_bytes: int
-
-    @property
-    def reason_label(self) -> str:
-        """The reason in words, for a list of backups."""
-        from briefing.backups import reason_label
-
-        return reason_label(self.reason)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,10 @@ from briefing.actions import actions_of
 from briefing.agenda import agenda_of
 from briefing.editing import fetch, writing
 from briefing.errors import ValidationError
+from briefing.meeting_records import MeetingRecord
 from briefing.meetings import new_meeting_key
 from briefing.notes import notes_of
 from briefing.people import participants_of
-from briefing.records import MeetingRecord
 from briefing.vocabulary import NOTE_FIELDS
 from db.engine import Database
 from db.models import ActionItem, AgendaItem, IssueNote, Meeting, Participant, Source

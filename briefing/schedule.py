@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from briefing.records import AgendaItemRecord, AgendaSlot, MeetingRecord, Schedule
+from briefing.meeting_records import AgendaItemRecord, AgendaSlot, MeetingRecord, Schedule
 
 
 def build_schedule(meeting: MeetingRecord, items: Sequence[AgendaItemRecord]) -> Schedule:

@@ -7,22 +7,23 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from briefing.actions import ActionService
-from briefing.agenda import AgendaService
 from briefing.backups import BEFORE_IMPORT, BackupService
 from briefing.config import Config
 from briefing.errors import StoreError
-from briefing.issues import IssueLibrary
 from briefing.meetings import MeetingService
-from briefing.notes import NoteService
-from briefing.people import PeopleService
 from db.engine import Database
 from db.migrate import ensure_schema
 
 if TYPE_CHECKING:
+    from briefing.actions import ActionService
+    from briefing.agenda import AgendaService
     from briefing.history import HistoryService
     from briefing.interchange import ImportSummary
-    from briefing.records import Brief, MeetingRecord
+    from briefing.issues import IssueLibrary
+    from briefing.meeting_records import MeetingRecord
+    from briefing.notes import NoteService
+    from briefing.people import PeopleService
+    from briefing.records import Brief
     from briefing.search import SearchService
     from briefing.timeline import RoundsService
     from briefing.trash import TrashService
@@ -45,23 +46,67 @@ class Services:
     is not an error (an automatic backup that could not be taken); ``read_only``
     says that every write will be refused with a ``ReadOnlyStoreError``.
 
-    The services a window needs to show a meeting are made at once; search,
-    history, rounds and the Trash are made (and their modules imported) when
-    first used, so that start-up does not pay for them.
+    The meetings and backups are made at once: the first screen needs only the
+    meetings, which read without the ORM (``briefing.meetings``). Every other
+    service is made (and its module, with the ORM models, imported) when first
+    used, so that start-up does not pay for them; ``prepare_models`` does that
+    work ahead of time.
     """
 
     def __init__(self, db: Database, config: Config | None = None) -> None:
         self.db = db
         self.config = config or Config()
         self.meetings = MeetingService(db, self.config)
-        self.agenda = AgendaService(db)
-        self.issues = IssueLibrary(db)
-        self.notes = NoteService(db, self.config)
-        self.people = PeopleService(db)
-        self.actions = ActionService(db)
         self.backups = BackupService(db, keep=self.config.backups_keep)
         self.notices: list[str] = []
         self.schema = "current"
+
+    @cached_property
+    def agenda(self) -> AgendaService:
+        """Agenda items and the schedule (``briefing.agenda``)."""
+        from briefing.agenda import AgendaService
+
+        return AgendaService(self.db)
+
+    @cached_property
+    def issues(self) -> IssueLibrary:
+        """The issue library (``briefing.issues``)."""
+        from briefing.issues import IssueLibrary
+
+        return IssueLibrary(self.db)
+
+    @cached_property
+    def notes(self) -> NoteService:
+        """Issue notes and their sources (``briefing.notes``)."""
+        from briefing.notes import NoteService
+
+        return NoteService(self.db, self.config)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        """The people directory and meeting participants (``briefing.people``)."""
+        from briefing.people import PeopleService
+
+        return PeopleService(self.db)
+
+    @cached_property
+    def actions(self) -> ActionService:
+        """Action items (``briefing.actions``)."""
+        from briefing.actions import ActionService
+
+        return ActionService(self.db)
+
+    def prepare_models(self) -> None:
+        """Declare the ORM models and configure their mappers now, not at the first edit.
+
+        The app calls this once the window has painted, so that the first action
+        that needs the ORM (a write, another tab) does not wait for it.
+        """
+        from sqlalchemy.orm import configure_mappers
+
+        import db.models  # noqa: F401 - declaring the models is the point
+
+        configure_mappers()
 
     @cached_property
     def history(self) -> HistoryService:

@@ -17,7 +17,6 @@ from sqlalchemy import Column, Connection, MetaData, String, Table, inspect, sel
 
 from db.engine import Database
 from db.errors import ReadOnlyStoreError, SchemaTooNewError, StoreError
-from db.models import Base
 
 #: Every revision this build can upgrade from, oldest first; the last is the head.
 #: tests/db/test_migrations.py checks this against the scripts in db/migrations.
@@ -87,6 +86,7 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
 
 def _create(database: Database) -> None:
     from db import fts  # the index's module and tokenizer: not needed to open a current store
+    from db.models import Base  # the ORM: opening a current store does not declare it
 
     with database.engine.begin() as connection:
         Base.metadata.create_all(connection)

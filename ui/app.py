@@ -84,9 +84,11 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
                 load_sample(services.db, services.config)
         window = build_window(services, settings or QSettings())
         from ui.daily_backup import DailyBackup
+        from ui.first_paint import after_first_paint
         from ui.shutdown import QuitCleanly
         from ui.store_bars import add_notice_bar
 
+        after_first_paint(window, services.prepare_models)  # not at the first edit
         if services.schema != "created":
             daily = DailyBackup(services.backups, app)
             daily.signals.sig_failed.connect(lambda notice: add_notice_bar(window.bars, notice))

@@ -13,10 +13,11 @@ for a backup in progress before it closes the store.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 from briefing.errors import StoreError
+from ui.first_paint import after_first_paint
 
 FAILED = "The daily backup could not be taken: {}"
 
@@ -53,7 +54,6 @@ class DailyBackup(QObject):
         self.signals = _Signals(self)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._watched: QWidget | None = None
 
     def start(self) -> None:
         """Queue the backup now (it is taken only when due)."""
@@ -61,15 +61,7 @@ class DailyBackup(QObject):
 
     def start_after_first_paint(self, window: QWidget) -> None:
         """Queue the backup once ``window`` has painted for the first time."""
-        self._watched = window
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._watched and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._watched = None
-            QTimer.singleShot(0, self.start)  # after this paint is on screen
-        return False
+        after_first_paint(window, self.start)
 
     def wait(self) -> None:
         """Block until a backup in progress is done (before the store is closed)."""

@@ -11,11 +11,12 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from briefing.errors import NotFoundError
-from briefing.records import MeetingRecord
+from briefing.meeting_records import MeetingRecord
 from briefing.schedule import format_minutes
 from ui.actions import build_actions, build_menus
 from ui.conflicts.resolver import ConflictResolver
 from ui.context import AppContext
+from ui.first_paint import after_first_paint
 from ui.icons import icon
 from ui.meetings.commands import (
     DeleteMeetingCommand,
@@ -125,7 +126,10 @@ class MainWindow(QMainWindow):
         self._show_meeting(meeting)
         self.workspace.set_meeting(meeting)
         self.sidebar.select_meeting(meeting.id if meeting else None)
-        QTimer.singleShot(0, self._update_summary)  # after the first paint: not needed to start
+        if self.isVisible():
+            QTimer.singleShot(0, self._update_summary)
+        else:  # at start: the summary reads the agenda (and the ORM), which the first paint does not need
+            after_first_paint(self, self._update_summary)
         if meeting is not None:
             self.ctx.settings.setValue(LAST_MEETING_KEY, meeting.id)
         self.ctx.events.sig_meeting_opened.emit(meeting.id if meeting else 0)

@@ -14,6 +14,7 @@ from functools import partial
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
+from briefing.meeting_records import AgendaSlot
 from briefing.pdf import styles
 from briefing.pdf.book import Book, paper_key, source_anchor
 from briefing.pdf.changes_section import CHANGES_TITLE, changes
@@ -22,7 +23,7 @@ from briefing.pdf.fonts import register_fonts
 from briefing.pdf.options import BookOptions
 from briefing.pdf.templates import OutlineEntry, with_outline
 from briefing.pdf.typeset import Typesetter, escape
-from briefing.records import AgendaSlot, Brief, NoteRecord, ParticipantRecord
+from briefing.records import Brief, NoteRecord, ParticipantRecord
 from briefing.schedule import format_minutes
 from briefing.sensitivity import Ladder
 from briefing.vocabulary import NOTE_SECTIONS

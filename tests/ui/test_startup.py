@@ -48,19 +48,22 @@ app = make_application([])
 services = open_services(sys.argv[1])
 window = build_window(services, QSettings(sys.argv[2], QSettings.Format.IniFormat))
 window.show()
+orm = "db.models" in sys.modules  # declared after the first paint (Services.prepare_models)
 QApplication.processEvents()
 heavy = sorted({m.split(".")[0] for m in sys.modules} & {"alembic", "reportlab", "markdown_it", "pikepdf"})
-print(json.dumps({"title": window.windowTitle(), "heavy": heavy}))
+print(json.dumps({"title": window.windowTitle(), "heavy": heavy, "orm": orm}))
 """
 
 
-def test_the_first_paint_imports_no_alembic_reportlab_or_markdown_parser(sample, db_url, tmp_path):
+def test_the_first_paint_imports_no_alembic_reportlab_markdown_parser_or_orm_models(sample, db_url,
+                                                                                     tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", PROBE, db_url, str(tmp_path / "s.ini")], cwd=ROOT,
                          env=env, capture_output=True, text=True, timeout=60, check=True).stdout
     result = json.loads(out.strip().splitlines()[-1])
     assert result["title"] == "Briefbook — US–Japan Partnership on Trade — Round 1"
     assert result["heavy"] == []
+    assert result["orm"] is False
 
 
 KILL = """

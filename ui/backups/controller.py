@@ -16,9 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from briefing.backups import MANUAL
+from briefing.backups import MANUAL, BackupRecord
 from briefing.errors import BriefbookError
-from briefing.records import BackupRecord
 from ui.background import BackgroundTask
 from ui.context import AppContext
 from ui.models.backups_table import taken_text

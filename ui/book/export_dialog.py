@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.errors import ValidationError
+from briefing.meeting_records import MeetingRecord
 from briefing.pdf.options import book_filename
-from briefing.records import MeetingRecord
 from ui.book.builder import PreviewBuilder
 from ui.book.choices import FOLDER_KEY, load_choices, save_choices
 from ui.book.job import BookJob, BookOutcome

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 from briefing.changes import section_changes, value_changes
 from briefing.diff import DELETE, EQUAL, INSERT, DiffRun
-from briefing.records import MeetingRecord, NoteRecord
+from briefing.meeting_records import MeetingRecord
+from briefing.records import NoteRecord
 from briefing.vocabulary import NOTE_SECTIONS
 from ui.timefmt import in_zone, short_date
 from ui.widgets.diff_text import DiffFormats, write_runs

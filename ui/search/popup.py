@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.records import MeetingSummary
+from briefing.meeting_records import MeetingSummary
 from briefing.search import section_choices
 from briefing.search_records import SearchGroup, SearchResults
 from ui.context import AppContext

@@ -6,6 +6,8 @@ the user typed is ever turned into markup by string concatenation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.safe_browser import SafeTextBrowser
+if TYPE_CHECKING:
+    from ui.widgets.safe_browser import SafeTextBrowser
 
 PREVIEW_KEY = "Ctrl+Shift+P"
 
@@ -32,11 +35,9 @@ class MarkdownEditor(QWidget):
         self.editor.setPlaceholderText(placeholder)
         self.editor.setTabChangesFocus(True)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
-        self.preview = SafeTextBrowser(self)
-        self.preview.setOpenExternalLinks(True)
+        self._preview: SafeTextBrowser | None = None  # made when first shown: most editors never are
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.editor)
-        self.stack.addWidget(self.preview)
 
         self.toggle = QToolButton(self)
         self.toggle.setText("Preview")
@@ -64,8 +65,19 @@ class MarkdownEditor(QWidget):
         layout.addWidget(self.stack, 1)
         self.setFocusProxy(self.editor)
 
+    @property
+    def preview(self) -> SafeTextBrowser:
+        """The read-only rendered view (built on first use)."""
+        if self._preview is None:
+            from ui.widgets.safe_browser import SafeTextBrowser
+
+            self._preview = SafeTextBrowser(self)
+            self._preview.setOpenExternalLinks(True)
+            self.stack.addWidget(self._preview)
+        return self._preview
+
     def is_preview(self) -> bool:
-        return self.stack.currentWidget() is self.preview
+        return self._preview is not None and self.stack.currentWidget() is self._preview
 
     def set_preview(self, on: bool) -> None:
         """Show the rendered text (on) or the editor (off)."""

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from briefing.records import MeetingRecord
+from briefing.meeting_records import MeetingRecord
 from briefing.schedule import format_minutes
 from briefing.sensitivity import Ladder
 from ui.rich_text import plain
