@@ -11,6 +11,10 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ui.pyside_tweaks import skip_source_scan
+
+skip_source_scan()  # before the store's and the window's modules are imported
+
 APP_NAME = "Briefbook"
 ORGANIZATION = "Briefbook"
 
