@@ -35,15 +35,18 @@ def uses_pyside(module: ModuleType) -> bool:
     Modules without Python source (extension modules, PySide6's own) count as not
     using it, as PySide6's own check, which cannot read their source, says.
     """
-    if not str(getattr(module, "__file__", None) or "").endswith(".py"):
+    try:
+        if not str(getattr(module, "__file__", None) or "").endswith(".py"):
+            return False
+        for value in list(vars(module).values()):
+            if isinstance(value, ModuleType):
+                name = value.__name__
+            elif isinstance(value, type):
+                name = value.__module__
+            else:
+                continue
+            if isinstance(name, str) and name.startswith("PySide6"):
+                return True
+    except Exception:  # noqa: BLE001 - as PySide6's own check: an odd module is not one of its users
         return False
-    for value in list(vars(module).values()):
-        if isinstance(value, ModuleType):
-            name = value.__name__
-        elif isinstance(value, type):
-            name = value.__module__
-        else:
-            continue
-        if isinstance(name, str) and name.startswith("PySide6"):
-            return True
     return False
