@@ -160,7 +160,9 @@ def _parent(brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder, 
             raise ParallelFailed(message[1])
         files.append(message[1])
         ts.absorb(message[2])
-    return merge(files, joined["bound"], joined["before"], invariant=options.invariant), joined["before"][-1]
+    data = merge(files, joined["bound"], joined["before"], invariant=options.invariant,
+                 password=options.password)
+    return data, joined["before"][-1]
 
 
 def _child(number: int, conn: Connection, brief: Brief, options: BookOptions, ts: Typesetter,
@@ -248,9 +250,12 @@ class PartCanvas(Canvas):
 
 
 def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], *,
-          invariant: bool) -> bytes:
-    """The runs' files as one: pages in order, every named destination pointed at its page."""
+          invariant: bool, password: str | None = None) -> bytes:
+    """The runs' files as one: pages in order, every named destination pointed at its page,
+    encrypted (as ``render.encrypt`` does) when there is a ``password``."""
     import pikepdf
+
+    from briefing.pdf.render import aes256
 
     pdf = pikepdf.open(BytesIO(files[0]))
     others = [pikepdf.open(BytesIO(data)) for data in files[1:]]
@@ -275,7 +280,7 @@ def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], 
                 raise ParallelFailed(f"no destination named {name!r} in any run")
             index, fit, args = where[name]
             item.Dest = pikepdf.Array([pages[index], pikepdf.Name("/" + fit),
-                                       *(_number(args[i]) for i in _FIT_ARGS[fit])])
+                                       *(args[i] for i in _FIT_ARGS[fit])])
 
         for page in pages:
             for annot in page.get("/Annots") or ():
@@ -289,13 +294,12 @@ def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], 
             resolve(item)
             stack += [item.get("/Next"), item.get("/First")]
         out = BytesIO()
-        pdf.save(out, deterministic_id=invariant)
+        if password:  # qpdf makes no deterministic /ID for an encrypted file (nor does ``encrypt``)
+            pdf.save(out, encryption=aes256(password))
+        else:
+            pdf.save(out, deterministic_id=invariant)
         return out.getvalue()
     finally:
         for other in others:
             other.close()
         pdf.close()
-
-
-def _number(value):
-    return None if value is None or value == "null" else value

@@ -78,8 +78,8 @@ def render_pdf(brief: Brief, options: BookOptions, out: str | os.PathLike | Bina
             except ExportCancelled:
                 return ExportResult(0, ts.warnings, cancelled=True)
             data, pages = buffer.getvalue(), doc.page_count
-    if options.password:
-        data = encrypt(data, options.password)
+            if options.password:
+                data = encrypt(data, options.password)  # the parallel layout encrypts as it joins
     if cancelled is not None and cancelled():
         return ExportResult(0, ts.warnings, cancelled=True)
     path = None
@@ -150,8 +150,15 @@ def encrypt(data: bytes, password: str) -> bytes:
 
     with pikepdf.open(BytesIO(data)) as pdf:
         out = BytesIO()
-        pdf.save(out, encryption=pikepdf.Encryption(user=password, owner=password, R=6, aes=True))
+        pdf.save(out, encryption=aes256(password))
     return out.getvalue()
+
+
+def aes256(password: str):
+    """pikepdf's encryption settings for ``password``: AES-256, revision 6, one password for all."""
+    import pikepdf
+
+    return pikepdf.Encryption(user=password, owner=password, R=6, aes=True)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -60,6 +60,12 @@ def test_a_password_still_protects_the_book(sample_brief, one_process):
     data, _ = render(sample_brief, jobs=2, password="s3cret")
     with pytest.raises(pikepdf.PasswordError):
         pikepdf.open(io.BytesIO(data))
+    with pikepdf.open(io.BytesIO(data), password="s3cret") as pdf:
+        assert pdf.encryption.R == 6 and pdf.encryption.bits == 256
+        assert pdf.encryption.stream_method.name == "aesv3"
+        plain = io.BytesIO()
+        pdf.save(plain)
+    assert subset_tags(plain.getvalue()) == {"AAAAAA", "BAAAAA"}  # laid out by two runs, then encrypted
     assert page_texts(data, password="s3cret") == page_texts(one_process[0])
 
 
