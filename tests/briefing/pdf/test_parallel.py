@@ -75,6 +75,7 @@ def test_warnings_of_every_run_come_back_once(sample_brief):
     brief = replace(sample_brief, notes=notes)
     serial_data, serial = render(brief)
     data, result = render(brief, jobs=3)
+    assert len(subset_tags(data)) == 3  # laid out by three runs, not by the fallback
     assert [str(w) for w in result.warnings] == [str(w) for w in serial.warnings]
     assert any("U+1F600" in str(w) for w in result.warnings)
     assert page_texts(data) == page_texts(serial_data)
