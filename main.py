@@ -18,7 +18,7 @@ ENV_DB = "BRIEFBOOK_DB"
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line: global options and one sub-parser per command module."""
-    from briefing.cli import load_commands
+    from cli import load_commands
 
     parser = argparse.ArgumentParser(
         prog="briefbook",

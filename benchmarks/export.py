@@ -39,7 +39,7 @@ def build_store(path: Path, papers: int) -> tuple[int, Path]:
     services = Services.open(f"sqlite:///{path}", Config())
     try:
         meeting_id = populate(services, papers)
-        brief = services.brief(meeting_id)
+        brief = services.briefs.load(meeting_id)
     finally:
         services.close()
     texts = {
@@ -117,7 +117,7 @@ def preview_seconds(store: Path, meeting_id: int) -> tuple[int, float]:
         times = []
         for _ in range(6):  # the first run registers the fonts, as the app's first preview does
             start = time.perf_counter()
-            result = render_pdf(services.brief(meeting_id), BookOptions(paper="a4"), io.BytesIO())
+            result = render_pdf(services.briefs.load(meeting_id), BookOptions(paper="a4"), io.BytesIO())
             times.append(time.perf_counter() - start)
     finally:
         services.close()

@@ -18,9 +18,9 @@ from typing import Any
 from benchmarks import OUT
 from briefing.config import Config
 from briefing.interchange import import_document
-from briefing.sample import load_sample
+from briefing.interchange.sample import load_sample
 from briefing.services import Services
-from db.migrate import HEAD
+from db.revisions import HEAD
 from db.seen import record_path
 
 MEETINGS = 1000

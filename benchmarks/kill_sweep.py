@@ -78,14 +78,14 @@ def writer_race(tmp: Path, writers: int, appends: int) -> None:
 
 def store_figures(tmp: Path, imports: int) -> None:
     """Start-up check and backup time on a store grown by importing the sample many times."""
-    from briefing.sample import sample_document
+    from briefing.interchange.sample import sample_document
     from briefing.services import Services
 
     path = tmp / "large.db"
     with Services.open(f"sqlite:///{path}") as services:
         doc = sample_document()
         for _ in range(imports):
-            services.import_document(doc)
+            services.interchange.import_document(doc)
         meetings = services.meetings.count()
     size = path.stat().st_size / 1024 / 1024
     opens = []

@@ -86,7 +86,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from briefing.config import Config
-    from briefing.sample import load_sample
+    from briefing.interchange.sample import load_sample
     from briefing.services import Services
     from ui.app import build_window, make_application
 

@@ -43,9 +43,9 @@ from sqlalchemy import and_, func, or_, select
 
 from benchmarks import search_corpus as corpus
 from briefing.services import Services
-from db import fts
 from db.engine import Database
 from db.models import IssueNote
+from db.search import fts
 
 OUT = Path(__file__).with_name("out")
 REPEAT = 3

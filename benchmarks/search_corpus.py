@@ -21,10 +21,10 @@ from pathlib import Path
 
 from sqlalchemy import event, insert
 
-from db import fts
 from db.engine import Database
 from db.migrate import ensure_schema
 from db.models import Issue, IssueNote, Meeting
+from db.search import fts
 
 NOTES = 100_000
 ROUNDS = 10

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.sensitivity import DEFAULT_LADDER, Ladder, Marking
+from briefing.markings.ladder import DEFAULT_LADDER, Ladder, Marking
 
 DEFAULT_HOME_TIMEZONE = "America/New_York"
 

@@ -4,26 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.meeting_records import AgendaItemRecord, MeetingRecord, MeetingSummary
-from briefing.records import (
-    ActionRecord,
-    IssueRecord,
-    NoteRecord,
-    NoteSummary,
-    ParticipantRecord,
-    PersonRecord,
-    SourceRecord,
-)
+from briefing.actions.records import ActionRecord
+from briefing.agenda.records import AgendaItemRecord
+from briefing.issues.records import IssueRecord
+from briefing.meetings.records import MeetingRecord
+from briefing.notes.records import NoteRecord, NoteSummary, SourceRecord
+from briefing.people.records import ParticipantRecord, PersonRecord
 
 if TYPE_CHECKING:  # the functions only read attributes: the models load with the services that use them
     from db import models
-
-
-def meeting_summary(m: models.Meeting) -> MeetingSummary:
-    return MeetingSummary(
-        id=m.id, key=m.key, title=m.title, round_no=m.round_no, starts_at=m.starts_at,
-        ends_at=m.ends_at, timezone=m.timezone, status=m.status,
-    )
 
 
 def meeting(m: models.Meeting, next_ids: tuple[int, ...] = ()) -> MeetingRecord:

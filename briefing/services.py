@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from briefing.backups import BEFORE_IMPORT, BackupService
+from briefing.backups.service import BackupService
 from briefing.config import Config
 from briefing.errors import StoreError
-from briefing.meetings import MeetingService
+from briefing.meetings.service import MeetingService
 from db.engine import Database
 from db.migrate import ensure_schema
 
 if TYPE_CHECKING:
-    from briefing.actions import ActionService
-    from briefing.agenda import AgendaService
-    from briefing.history import HistoryService
-    from briefing.interchange import ImportSummary
-    from briefing.issues import IssueLibrary
-    from briefing.meeting_records import MeetingRecord
-    from briefing.notes import NoteService
-    from briefing.people import PeopleService
-    from briefing.records import Brief
-    from briefing.search import SearchService
-    from briefing.timeline import RoundsService
-    from briefing.trash import TrashService
+    from briefing.actions.service import ActionService
+    from briefing.agenda.service import AgendaService
+    from briefing.brief.load import BriefService
+    from briefing.interchange.service import InterchangeService
+    from briefing.issues.service import IssueLibrary
+    from briefing.notes.service import NoteService
+    from briefing.people.service import PeopleService
+    from briefing.revisions.service import HistoryService
+    from briefing.rounds.service import RoundsService
+    from briefing.search.service import SearchService
+    from briefing.trash.service import TrashService
 
 
 def describe_store(url: str) -> str:
@@ -47,7 +45,7 @@ class Services:
     says that every write will be refused with a ``ReadOnlyStoreError``.
 
     The meetings and backups are made at once: the first screen needs only the
-    meetings, which read without the ORM (``briefing.meetings``). Every other
+    meetings, which read without the ORM (``briefing.meetings.service``). Every other
     service is made (and its module, with the ORM models, imported) when first
     used, so that start-up does not pay for them; ``prepare_models`` does that
     work ahead of time.
@@ -63,36 +61,36 @@ class Services:
 
     @cached_property
     def agenda(self) -> AgendaService:
-        """Agenda items and the schedule (``briefing.agenda``)."""
-        from briefing.agenda import AgendaService
+        """Agenda items and the schedule (``briefing.agenda.service``)."""
+        from briefing.agenda.service import AgendaService
 
         return AgendaService(self.db)
 
     @cached_property
     def issues(self) -> IssueLibrary:
-        """The issue library (``briefing.issues``)."""
-        from briefing.issues import IssueLibrary
+        """The issue library (``briefing.issues.service``)."""
+        from briefing.issues.service import IssueLibrary
 
         return IssueLibrary(self.db)
 
     @cached_property
     def notes(self) -> NoteService:
-        """Issue notes and their sources (``briefing.notes``)."""
-        from briefing.notes import NoteService
+        """Issue notes and their sources (``briefing.notes.service``)."""
+        from briefing.notes.service import NoteService
 
         return NoteService(self.db, self.config)
 
     @cached_property
     def people(self) -> PeopleService:
-        """The people directory and meeting participants (``briefing.people``)."""
-        from briefing.people import PeopleService
+        """The people directory and meeting participants (``briefing.people.service``)."""
+        from briefing.people.service import PeopleService
 
         return PeopleService(self.db)
 
     @cached_property
     def actions(self) -> ActionService:
-        """Action items (``briefing.actions``)."""
-        from briefing.actions import ActionService
+        """Action items (``briefing.actions.service``)."""
+        from briefing.actions.service import ActionService
 
         return ActionService(self.db)
 
@@ -110,29 +108,43 @@ class Services:
 
     @cached_property
     def history(self) -> HistoryService:
-        """Revisions of issue notes (``briefing.history``)."""
-        from briefing.history import HistoryService
+        """Revisions of issue notes (``briefing.revisions.service``)."""
+        from briefing.revisions.service import HistoryService
 
         return HistoryService(self.db, self.notes)
 
     @cached_property
     def search(self) -> SearchService:
-        """Full-text search (``briefing.search``)."""
-        from briefing.search import SearchService
+        """Full-text search (``briefing.search.service``)."""
+        from briefing.search.service import SearchService
 
         return SearchService(self.db)
 
     @cached_property
     def rounds(self) -> RoundsService:
-        """Round-to-round changes and issue timelines (``briefing.timeline``)."""
-        from briefing.timeline import RoundsService
+        """Round-to-round changes and issue timelines (``briefing.rounds.service``)."""
+        from briefing.rounds.service import RoundsService
 
         return RoundsService(self.db)
 
     @cached_property
+    def briefs(self) -> BriefService:
+        """What a meeting's briefing book shows (``briefing.brief``)."""
+        from briefing.brief.load import BriefService
+
+        return BriefService(self.db)
+
+    @cached_property
+    def interchange(self) -> InterchangeService:
+        """Import of interchange documents (``briefing.interchange``)."""
+        from briefing.interchange.service import InterchangeService
+
+        return InterchangeService(self.db, self.config, self.backups)
+
+    @cached_property
     def trash(self) -> TrashService:
-        """The Trash: list, restore, empty (``briefing.trash``)."""
-        from briefing.trash import TrashService
+        """The Trash: list, restore, empty (``briefing.trash.service``)."""
+        from briefing.trash.service import TrashService
 
         return TrashService(self.db)
 
@@ -176,29 +188,3 @@ class Services:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-    def import_document(self, doc: Any) -> ImportSummary:
-        """Import an interchange document, backing the store up first when it holds anything."""
-        from briefing.interchange import import_document
-        from briefing.sample import is_empty
-
-        def backup_first() -> None:
-            self.db.check_writable()
-            if self.backups.available and not is_empty(self.db):
-                self.backups.create(BEFORE_IMPORT)
-
-        return import_document(self.db, doc, self.config, before_write=backup_first)
-
-    def carry_forward(self, meeting_id: int, *, title: str | None = None,
-                      starts_at: datetime | None = None,
-                      ends_at: datetime | None = None) -> MeetingRecord:
-        """Start the next round of a meeting (see ``briefing.rounds.carry_forward``)."""
-        from briefing.rounds import carry_forward
-
-        return carry_forward(self.db, meeting_id, title=title, starts_at=starts_at, ends_at=ends_at)
-
-    def brief(self, meeting_id: int) -> Brief:
-        """Everything the briefing book of a meeting shows."""
-        from briefing.brief import load_brief
-
-        return load_brief(self.db, meeting_id)

@@ -8,7 +8,7 @@ renamed to its name: a backup under its final name is always complete. Restore
 copies a checked backup into the live store through the same API, in one
 transaction, so a crash leaves either the old content or the new.
 
-When, where and how many backups are kept is ``briefing/backups.py``'s business.
+When, where and how many backups are kept is ``briefing/backups/service.py``'s business.
 A ``progress`` callback, when given, hears the share done (0 to 1) as the pages
 are copied, a few hundred at a time (a big store's copy can take seconds).
 """
@@ -21,6 +21,7 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
+from db import revisions
 from db.engine import Database
 from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
 from db.probe import NOT_CHANGED, StoreFile, integrity_problems, probe_store_file, sqlite_uri
@@ -91,8 +92,6 @@ def write_backup(database: Database, target: Path, progress: Progress | None = N
 
 def inspect_backup(path: Path) -> StoreFile:
     """Check that ``path`` is a sound Briefbook store this build can read; refuse it otherwise."""
-    from db.migrate import HEAD, REVISIONS  # db.migrate needs db.engine: import when used
-
     path = Path(path).expanduser().absolute()
     refused = f"Cannot restore from {path}"
     if not path.is_file():
@@ -102,14 +101,14 @@ def inspect_backup(path: Path) -> StoreFile:
     except SchemaTooNewError as error:
         raise StoreError(
             f"{refused}: it was made by a newer version of Briefbook (schema {error.revision!r}; this "
-            f"build knows up to {HEAD!r}). It has not been changed. Update Briefbook to restore it."
+            f"build knows up to {revisions.HEAD!r}). It has not been changed. Update Briefbook to restore it."
         ) from None
     except StoreError as error:
         # Keep what is wrong with the file, not the advice meant for opening it as the store.
         problem = str(error).split(f" {NOT_CHANGED}")[0].removeprefix(f"{path} ").rstrip(".")
         kind = DamagedStoreError if isinstance(error, DamagedStoreError) else StoreError
         raise kind(f"{refused}: it {problem}. Choose another backup.") from None
-    if found.is_new or found.revision is None or found.revision not in REVISIONS:
+    if found.is_new or found.revision is None or found.revision not in revisions.REVISIONS:
         raise StoreError(f"{refused}: it is an empty database, not a Briefbook store. Choose another file.")
     return found
 

@@ -64,16 +64,16 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
-#: The SQL functions the search index's triggers call (``db.fts.register_functions``), with
-#: their number of arguments. Each connection gets stand-ins that load ``db.fts`` and its
+#: The SQL functions the search index's triggers call (``db.search.fts.register_functions``), with
+#: their number of arguments. Each connection gets stand-ins that load ``db.search.fts`` and its
 #: tokenizer at their first call (the first write of a searchable field), not when the store
-#: opens, and then call what ``db.fts`` registers; tests/db/test_index_functions.py checks
-#: that this list matches ``db.fts``.
+#: opens, and then call what ``db.search.fts`` registers; tests/db/test_index_functions.py checks
+#: that this list matches ``db.search.fts``.
 INDEX_FUNCTIONS = (("fts_words", 1), ("fts_chars", 1))
 
 
 class _IndexFunction:
-    """Calls the ``db.fts`` function of this name, importing ``db.fts`` on the first call."""
+    """Calls the ``db.search.fts`` function of this name, importing ``db.search.fts`` on the first call."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -81,7 +81,7 @@ class _IndexFunction:
 
     def __call__(self, *args):
         if self._function is None:
-            from db.fts import register_functions
+            from db.search.fts import register_functions
 
             found = {}
 
@@ -115,7 +115,7 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
-        # The full-text index's triggers call these (db/fts.py).
+        # The full-text index's triggers call these (db/search/fts.py).
         register_index_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")

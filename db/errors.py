@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from db import revisions
+
 
 class BriefbookError(Exception):
     """Base of every error Briefbook raises on purpose; its message is for the user."""
@@ -25,9 +27,8 @@ class SchemaTooNewError(StoreError):
 
 
 def _head() -> str:
-    from db.migrate import HEAD
 
-    return HEAD
+    return revisions.HEAD
 
 
 class ReadOnlyStoreError(StoreError):

@@ -5,7 +5,7 @@ with one query; Alembic itself is imported only when an upgrade is due. A new
 store is created from the models and stamped with the head revision; a store
 stamped with a revision this build does not know (a newer Briefbook wrote it) is
 refused untouched. On SQLite a new store also gets the full-text index
-(``db/fts.py``), the same one migration 0002 adds to an older store.
+(``db/search/fts.py``), the same one migration 0002 adds to an older store.
 """
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ from pathlib import Path
 
 from sqlalchemy import Column, Connection, MetaData, String, Table, inspect, select
 
+from db import revisions
 from db.engine import Database
 from db.errors import ReadOnlyStoreError, SchemaTooNewError, StoreError
 
 #: Every revision this build can upgrade from, oldest first; the last is the head.
 #: tests/db/test_migrations.py checks this against the scripts in db/migrations.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
-HEAD = REVISIONS[-1]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -46,7 +45,7 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
     """
     with database.engine.connect() as connection:
         revision = current_revision(connection)
-        if revision == HEAD:
+        if revision == revisions.HEAD:
             return "current"
         has_tables = bool(inspect(connection).get_table_names())
     if revision is None:
@@ -62,7 +61,7 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
             )
         _create(database)
         return "created"
-    if revision not in REVISIONS:
+    if revision not in revisions.REVISIONS:
         raise SchemaTooNewError(database.location, revision)
     if database.read_only:
         raise ReadOnlyStoreError(
@@ -71,29 +70,29 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
             "Open it once where it can be written (a backup is made before the upgrade)."
         )
     if backup is not None:
-        backup(f"before-upgrade-{revision}-to-{HEAD}")
+        backup(f"before-upgrade-{revision}-to-{revisions.HEAD}")
     try:
         upgrade(database)
     except StoreError:
         raise
     except Exception as error:  # a failed migration script: its transaction was rolled back
         raise StoreError(
-            f"Upgrading {database.location} from schema {revision!r} to {HEAD!r} failed ({error}). "
+            f"Upgrading {database.location} from schema {revision!r} to {revisions.HEAD!r} failed ({error}). "
             "The upgrade was undone and the store is as it was. Please report this."
         ) from error
     return "upgraded"
 
 
 def _create(database: Database) -> None:
-    from db import fts  # the index's module and tokenizer: not needed to open a current store
     from db.models import Base  # the ORM: opening a current store does not declare it
+    from db.search import fts  # the index's module and tokenizer: not needed to open a current store
 
     with database.engine.begin() as connection:
         Base.metadata.create_all(connection)
         if database.is_sqlite:
             fts.install(connection)
         _version_table.create(connection)
-        connection.execute(_version_table.insert().values(version_num=HEAD))
+        connection.execute(_version_table.insert().values(version_num=revisions.HEAD))
 
 
 def alembic_config(connection: Connection | None = None):
@@ -118,7 +117,7 @@ def upgrade(database: Database, revision: str = "head") -> None:
     """
     from alembic import command
 
-    from db import fts
+    from db.search import fts
 
     with database.engine.connect() as connection:
         driver = connection.connection.driver_connection if database.is_sqlite else None

@@ -20,7 +20,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from db import seen
+from db import revisions, seen
 from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -224,9 +224,8 @@ def _read_only_mode(path: Path) -> str:
 
 
 def _check_revision(path: Path, revision: str | None) -> None:
-    from db.migrate import REVISIONS  # db.migrate needs db.engine, which needs this module
 
-    if revision is not None and revision not in REVISIONS:
+    if revision is not None and revision not in revisions.REVISIONS:
         raise SchemaTooNewError(str(path), revision)
 
 

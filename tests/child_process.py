@@ -59,13 +59,13 @@ def autosave(store: str, run: str) -> None:
 
 def import_(store: str, _arg: str) -> None:
     """Import the sample again and again (each import backs the store up first)."""
-    from briefing.sample import sample_document
+    from briefing.interchange.sample import sample_document
 
     services = _services(store)
     doc = sample_document()
     _ready()
     for i in itertools.count():
-        services.import_document(doc)
+        services.interchange.import_document(doc)
         _done(i)
 
 
@@ -100,7 +100,7 @@ def restore(store: str, source: str) -> None:
 
 def journal(folder: str, _arg: str) -> None:
     """Record typing in the crash-recovery journal, as the GUI's debounce does."""
-    from briefing.journal import CrashJournal
+    from briefing.recovery.journal import CrashJournal
 
     recorder = CrashJournal(Path(folder))
     recorder.start_session()
@@ -152,7 +152,7 @@ def export(store: str, arg: str) -> None:
 
     run, path = arg.split(":", 1)
     services = _services(store)
-    brief = services.brief(services.meetings.resolve("US–Japan Partnership on Trade — Round 1").id)
+    brief = services.briefs.load(services.meetings.resolve("US–Japan Partnership on Trade — Round 1").id)
     register_fonts()
     _ready()
     for i in itertools.count():

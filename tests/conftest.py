@@ -151,7 +151,7 @@ def services(db_url):
 @pytest.fixture
 def sample(services):
     """A store holding the sample US–Japan meetings."""
-    from briefing.sample import load_sample
+    from briefing.interchange.sample import load_sample
 
     load_sample(services.db, services.config)
     return services

@@ -13,7 +13,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from db.migrate import HEAD, MIGRATIONS_DIR
+from db.migrate import MIGRATIONS_DIR
+from db.revisions import HEAD
 
 REVISION = "t900"
 
@@ -54,10 +55,13 @@ def script_dir(tmp: Path, *, fail: bool = False) -> Path:
 def use(monkeypatch_or_none, scripts: Path) -> None:
     """Point db.migrate at ``scripts`` and make 0002 the head this build knows."""
     import db.migrate as migrate
+    import db.revisions as revisions
 
-    values = {"MIGRATIONS_DIR": scripts, "REVISIONS": (*migrate.REVISIONS, REVISION), "HEAD": REVISION}
-    for name, value in values.items():
+    values = [(migrate, "MIGRATIONS_DIR", scripts),
+              (revisions, "REVISIONS", (*revisions.REVISIONS, REVISION)),
+              (revisions, "HEAD", REVISION)]
+    for module, name, value in values:
         if monkeypatch_or_none is None:
-            setattr(migrate, name, value)
+            setattr(module, name, value)
         else:
-            monkeypatch_or_none.setattr(migrate, name, value)
+            monkeypatch_or_none.setattr(module, name, value)

@@ -21,8 +21,8 @@ from sqlalchemy import func, select, text
 
 from briefing.services import Services
 from db.backup import check_file, write_backup
-from db.migrate import HEAD
 from db.probe import sqlite_uri
+from db.revisions import HEAD
 from tests.child_process import run_and_kill
 
 
@@ -126,15 +126,17 @@ REVISION_OLD = HEAD  # the shipped head; the test revision comes after it
 def _migrated_open(store: Path, scripts: Path) -> Services:
     """Open as the build that ships the new revision would (upgrading an old store)."""
     import db.migrate as migrate
+    import db.revisions as revisions
     from tests import future_revision
 
-    saved = {name: getattr(migrate, name) for name in ("MIGRATIONS_DIR", "REVISIONS", "HEAD")}
+    saved = [(migrate, "MIGRATIONS_DIR", migrate.MIGRATIONS_DIR),
+             (revisions, "REVISIONS", revisions.REVISIONS), (revisions, "HEAD", revisions.HEAD)]
     future_revision.use(None, scripts)
     try:
         return Services.open(f"sqlite:///{store}", automatic_backups=False)
     finally:
-        for name, value in saved.items():
-            setattr(migrate, name, value)
+        for module, name, value in saved:
+            setattr(module, name, value)
 
 
 def sweep_backup(store: Path, delays: list[float]) -> dict:
@@ -171,7 +173,7 @@ def sweep_restore(store: Path, delays: list[float]) -> dict:
 
 def sweep_journal(folder: Path, delays: list[float]) -> dict:
     """Kills while typing is journalled: the next start says so and offers the latest text."""
-    from briefing.journal import CrashJournal
+    from briefing.recovery.journal import CrashJournal
 
     records, skipped = 0, 0
     for n, delay in enumerate(delays):
@@ -204,7 +206,7 @@ def sweep_export(store: Path, folder: Path, delays: list[float]) -> dict:
     from tests.child_process import export_options
 
     with assert_sound(store) as services:
-        brief = services.brief(services.meetings.resolve("US–Japan Partnership on Trade — Round 1").id)
+        brief = services.briefs.load(services.meetings.resolve("US–Japan Partnership on Trade — Round 1").id)
     pages = [render_pdf(brief, export_options("ref", i), io.BytesIO()).pages for i in (0, 1)]
     target = folder / "book.pdf"
     found = {"kills": len(delays), "whole files checked": 0, "absent": 0, "temporary files left": 0}

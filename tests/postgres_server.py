@@ -98,8 +98,8 @@ class PostgresServer:
         """Delete every row of a store and restart its ids; False when it is no longer this build's schema."""
         from sqlalchemy import create_engine
 
-        from db.migrate import HEAD
         from db.models import Base
+        from db.revisions import HEAD
 
         self._close_connections(make_url(url).database)
         engine = create_engine(url, poolclass=NullPool)

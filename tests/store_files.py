@@ -22,7 +22,7 @@ PAGE = 4096
 
 def store_with_sample(path: Path) -> Path:
     """A real Briefbook store holding the sample meetings, closed cleanly."""
-    from briefing.sample import load_sample
+    from briefing.interchange.sample import load_sample
     from briefing.services import Services
 
     services = Services.open(f"sqlite:///{path}")

@@ -127,7 +127,7 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(case, tmp_path, good_sto
 
 def test_backup_and_restore_of_a_server_store_say_it_is_the_servers_job(tmp_path):
     pytest.importorskip("sqlalchemy")
-    from briefing.backups import BackupService
+    from briefing.backups.service import BackupService
     from briefing.errors import StoreError
 
     class ServerStore:  # what a PostgreSQL Database looks like to the policy: no file

@@ -33,7 +33,7 @@ def test_anything_else_goes_through_the_full_parser(argv):
 def test_starting_the_app_does_not_load_the_sub_commands(tmp_path):
     code = (
         "import sys, main\n"
-        "main.run_gui = lambda args: print(args.db, 'briefing.cli' in sys.modules)\n"
+        "main.run_gui = lambda args: print(args.db, 'cli' in sys.modules)\n"
         f"main.main(['--db', {str(tmp_path / 'a.db')!r}])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,

@@ -7,7 +7,7 @@ action and connects it (``window.actions.export``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -115,5 +115,3 @@ def _search_button(parent: QWidget, search: QAction) -> QToolButton:
     return button
 
 
-def all_actions(a: WindowActions) -> list[QAction]:
-    return [getattr(a, f.name) for f in fields(a)]

@@ -82,7 +82,7 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
     daily = None
     try:
         if services.meetings.count() == 0:
-            from briefing.sample import is_empty, load_sample
+            from briefing.interchange.sample import is_empty, load_sample
 
             if is_empty(services.db):  # a new store: open on the sample
                 load_sample(services.db, services.config)

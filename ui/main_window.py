@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from briefing.agenda.schedule import format_minutes
 from briefing.errors import NotFoundError
-from briefing.meeting_records import MeetingRecord
-from briefing.schedule import format_minutes
+from briefing.meetings.records import MeetingRecord
 from ui.actions import build_actions, build_menus
 from ui.conflicts.resolver import ConflictResolver
 from ui.context import AppContext

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing.journal import Recovery
+    from briefing.recovery.journal import Recovery
     from ui.context import AppContext
     from ui.widgets.window_bars import WindowBars
 

@@ -9,14 +9,14 @@ from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
     from ui.backups.controller import BackupController
-    from ui.main_window import MainWindow
     from ui.trash.window import TrashWindow
+    from ui.window_parts import WindowParts
 
 
 class StoreTools(QObject):
     """Connects the window's Trash and backup actions to what they open."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowParts) -> None:
         super().__init__(window)
         self.window = window
         self.trash_window: TrashWindow | None = None

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing.interchange.parse import Document, InterchangeError, MeetingIn
-from briefing.meetings import new_meeting_key
+from briefing.meetings.service import new_meeting_key
 from db.models import ActionItem, AgendaItem, Issue, IssueNote, Meeting, Participant, Person, Source
 
 

@@ -16,6 +16,7 @@ from briefing.errors import ValidationError
 from briefing.vocabulary import (
     ACTION_STATUSES,
     AGENDA_STATUSES,
+    DEFAULT_PRIORITY,
     MEETING_STATUSES,
     NOTE_FIELDS,
     NOTE_STATUSES,
@@ -253,7 +254,7 @@ NOTE_KEYS = ("issue", *NOTE_FIELDS, "status", "priority", "owner", "sources")
 
 
 def _priority(path: str, value: Any) -> str:
-    return _one_of(PRIORITIES)(path, value) if value not in (None, "") else "medium"
+    return _one_of(PRIORITIES)(path, value) if value not in (None, "") else DEFAULT_PRIORITY
 
 
 def _note(o: _Object) -> NoteIn:

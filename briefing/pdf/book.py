@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from reportlab.platypus import CondPageBreak, Flowable
 
+from briefing.brief.records import Brief
+from briefing.markings.ladder import Ladder
+from briefing.notes.records import NoteRecord
 from briefing.pdf import styles
 from briefing.pdf.flowables import BookParagraph
 from briefing.pdf.fonts import BODY_BOLD
@@ -13,8 +16,6 @@ from briefing.pdf.markdown import MarkdownRenderer
 from briefing.pdf.options import BookOptions
 from briefing.pdf.templates import with_outline
 from briefing.pdf.typeset import Typesetter
-from briefing.records import Brief, NoteRecord
-from briefing.sensitivity import Ladder
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """A word-level diff in print: the changed lines of a section, insertions underlined, deletions struck.
 
-The diff is of the Markdown as typed (``briefing.diff.word_diff``), shown line
+The diff is of the Markdown as typed (``briefing.revisions.diff.word_diff``), shown line
 by line: a line in which something other than white space changed prints
 whole, as context for its changes; a stretch of unchanged lines prints as one
 muted "unchanged" line, so that one word changed in a long background costs a
@@ -19,9 +19,9 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable
 
-from briefing.diff import DELETE, EQUAL, INSERT, DiffRun
 from briefing.pdf import styles
 from briefing.pdf.markdown import MarkdownRenderer, Span
+from briefing.revisions.diff import DELETE, EQUAL, INSERT, DiffRun
 
 Line = tuple[DiffRun, ...]
 

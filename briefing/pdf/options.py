@@ -14,7 +14,7 @@ from __future__ import annotations
 import locale
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -115,11 +115,6 @@ class BookOptions:
             raise ValidationError("sections", f"unknown section {sorted(unknown)[0]!r}")
         if self.password == "":
             raise ValidationError("password", "must not be empty (leave it out for no password)")
-
-    @classmethod
-    def without(cls, left_out: Iterable[str], **kwargs) -> BookOptions:
-        """Every section except ``left_out``."""
-        return cls(sections=frozenset(SECTION_IDS) - frozenset(left_out), **kwargs)
 
     def has(self, section: str) -> bool:
         """Whether the book includes ``section`` (``red_lines`` only inside papers)."""

@@ -37,12 +37,12 @@ from multiprocessing.connection import Connection
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
+from briefing.brief.records import Brief
+from briefing.markings.ladder import Ladder
 from briefing.pdf.options import BookOptions
 from briefing.pdf.story import Part, book_parts, build_story
-from briefing.pdf.templates import BookTemplate
+from briefing.pdf.templates import BookTemplate, book_template
 from briefing.pdf.typeset import Typesetter
-from briefing.records import Brief
-from briefing.sensitivity import Ladder
 
 #: A book lighter than this (roughly, characters printed: about 30 pages) is laid out in one
 #: process; forking and joining would cost more than they save.
@@ -191,7 +191,6 @@ def _child(number: int, conn: Connection, brief: Brief, options: BookOptions, ts
 
 def _lay_out(brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder, run: list[Part],
              join) -> tuple[bytes, BookTemplate]:
-    from briefing.pdf.render import book_template
 
     buffer = BytesIO()
     story = build_story(brief, options, ts, ladder, run)
@@ -255,7 +254,7 @@ def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], 
     encrypted (as ``render.encrypt`` does) when there is a ``password``."""
     import pikepdf
 
-    from briefing.pdf.render import aes256
+    from briefing.pdf.encryption import aes256
 
     pdf = pikepdf.open(BytesIO(files[0]))
     others = [pikepdf.open(BytesIO(data)) for data in files[1:]]

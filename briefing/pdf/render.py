@@ -22,17 +22,17 @@ from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
+from briefing.brief.records import Brief
 from briefing.errors import BriefbookError
+from briefing.markings.ladder import Ladder
+from briefing.pdf.encryption import encrypt
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.options import BookOptions
 from briefing.pdf.story import build_story
-from briefing.pdf.templates import BookTemplate, ExportCancelled, ExportProgress, Furniture
+from briefing.pdf.templates import ExportCancelled, ExportProgress, book_template
 from briefing.pdf.typeset import ExportWarning, Typesetter
-from briefing.records import Brief
-from briefing.sensitivity import Ladder
 
 #: The running line shows at most this much of a long meeting title.
-RUNNING_TITLE_MAX = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,44 +121,6 @@ def collector_paused() -> Iterator[None]:
             _paused -= 1
             if _paused == 0 and _was_enabled:
                 gc.enable()
-
-
-def book_template(buffer: BytesIO, brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder,
-                  progress, cancelled) -> BookTemplate:
-    """The document template of ``brief``'s book: pages, furniture, metadata."""
-    m = brief.meeting
-    marking = ladder.get(m.sensitivity)
-    title = ts.plain(m.title)
-    running = title if len(title) <= RUNNING_TITLE_MAX else title[:RUNNING_TITLE_MAX - 1] + "…"
-    furniture = Furniture(
-        running_title=ts.markup(running, "Running line"),
-        marking=marking.label.upper(),
-        marking_colour=marking.colour,
-        watermark=ts.markup(options.watermark.strip(), "Watermark", bold=True),
-    )
-    round_name = "launch" if m.round_no == 0 else f"round {m.round_no}"
-    subject = f"Briefing book, {round_name}" + (f", with {ts.plain(m.counterpart)}" if m.counterpart else "")
-    return BookTemplate(buffer, pagesize=options.pagesize, furniture=furniture, ts=ts,
-                        invariant=options.invariant, progress=progress, cancelled=cancelled,
-                        title=title, author=ts.plain(m.prepared_by), subject=subject,
-                        keywords=marking.label)
-
-
-def encrypt(data: bytes, password: str) -> bytes:
-    """``data`` encrypted with AES-256, revision 6 (PDF 2.0 / ISO 32000-2), opened by ``password``."""
-    import pikepdf
-
-    with pikepdf.open(BytesIO(data)) as pdf:
-        out = BytesIO()
-        pdf.save(out, encryption=aes256(password))
-    return out.getvalue()
-
-
-def aes256(password: str):
-    """pikepdf's encryption settings for ``password``: AES-256, revision 6, one password for all."""
-    import pikepdf
-
-    return pikepdf.Encryption(user=password, owner=password, R=6, aes=True)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

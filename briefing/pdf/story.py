@@ -14,7 +14,11 @@ from functools import partial
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
-from briefing.meeting_records import AgendaSlot
+from briefing.agenda.records import AgendaSlot
+from briefing.agenda.schedule import format_minutes
+from briefing.brief.records import Brief
+from briefing.markings.ladder import Ladder
+from briefing.notes.records import NoteRecord
 from briefing.pdf import styles
 from briefing.pdf.book import Book, paper_key, source_anchor
 from briefing.pdf.changes_section import CHANGES_TITLE, changes
@@ -23,9 +27,7 @@ from briefing.pdf.fonts import register_fonts
 from briefing.pdf.options import BookOptions
 from briefing.pdf.templates import OutlineEntry, with_outline
 from briefing.pdf.typeset import Typesetter, escape
-from briefing.records import Brief, NoteRecord, ParticipantRecord
-from briefing.schedule import format_minutes
-from briefing.sensitivity import Ladder
+from briefing.people.records import ParticipantRecord
 from briefing.vocabulary import NOTE_SECTIONS
 
 SIDE_HEADINGS = (("ours", "Our delegation"), ("theirs", "Their delegation"))

@@ -9,7 +9,7 @@ cover 24 pt, section 16 pt, issue 14 pt, subsection 9.5 pt bold capitals.
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
@@ -32,7 +32,6 @@ LINK_HEX = "#1b4f9c"
 LINK = colors.HexColor(LINK_HEX)
 RED_LINE = colors.HexColor("#a3201d")
 RED_LINE_FILL = colors.HexColor("#fbf0ef")
-QUOTE_BAR = colors.HexColor("#c9d1dc")
 CODE_FILL_HEX = "#f3f4f6"
 CODE_FILL = colors.HexColor(CODE_FILL_HEX)
 INSERTED_HEX = "#1d6b35"                   # a diff's insertions (also underlined)
@@ -54,7 +53,6 @@ cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=12.5, spaceAfte
 cell_muted = ParagraphStyle("cell_muted", parent=cell, fontSize=8.5, leading=11, textColor=MUTED)
 cell_head = ParagraphStyle("cell_head", parent=cell, fontName=BODY_BOLD, fontSize=8.5,
                            textColor=ACCENT)
-cell_right = ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT)
 
 # cover
 cover_kicker = ParagraphStyle("cover_kicker", parent=body, fontName=BODY_BOLD, fontSize=11,

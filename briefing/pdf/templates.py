@@ -17,15 +17,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from briefing.pdf import styles
 from briefing.pdf.flowables import BookParagraph
 from briefing.pdf.fonts import BODY, BODY_BOLD
 from briefing.pdf.typeset import Typesetter
+
+if TYPE_CHECKING:
+    from io import BytesIO
+
+    from briefing.brief.records import Brief
+    from briefing.markings.ladder import Ladder
+    from briefing.pdf.options import BookOptions
 
 HEAD_FORM, FOOT_FORM = "book-head", "book-foot"
 
@@ -232,6 +239,26 @@ def _angle(width: float, height: float) -> float:
     return degrees(atan2(height, width))
 
 
-def text_width(text: str, size: float, font: str = BODY) -> float:
-    """The width of body-font ``text`` (numbers, labels the builder itself writes)."""
-    return stringWidth(text, font, size)
+#: The running line's title is cut (with an ellipsis) beyond this many characters.
+RUNNING_TITLE_MAX = 90
+
+
+def book_template(buffer: BytesIO, brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder,
+                  progress, cancelled) -> BookTemplate:
+    """The document template of ``brief``'s book: pages, furniture, metadata."""
+    m = brief.meeting
+    marking = ladder.get(m.sensitivity)
+    title = ts.plain(m.title)
+    running = title if len(title) <= RUNNING_TITLE_MAX else title[:RUNNING_TITLE_MAX - 1] + "…"
+    furniture = Furniture(
+        running_title=ts.markup(running, "Running line"),
+        marking=marking.label.upper(),
+        marking_colour=marking.colour,
+        watermark=ts.markup(options.watermark.strip(), "Watermark", bold=True),
+    )
+    round_name = "launch" if m.round_no == 0 else f"round {m.round_no}"
+    subject = f"Briefing book, {round_name}" + (f", with {ts.plain(m.counterpart)}" if m.counterpart else "")
+    return BookTemplate(buffer, pagesize=options.pagesize, furniture=furniture, ts=ts,
+                        invariant=options.invariant, progress=progress, cancelled=cancelled,
+                        title=title, author=ts.plain(m.prepared_by), subject=subject,
+                        keywords=marking.label)

@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from db.fts import include_in_autogenerate
 from db.models import Base
+from db.search.fts import include_in_autogenerate
 
 target_metadata = Base.metadata
 # Full-text index tables are created by migrations with raw DDL and have no model.

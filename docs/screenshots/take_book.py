@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from briefing.config import Config  # noqa: E402
-from briefing.sample import load_sample  # noqa: E402
+from briefing.interchange.sample import load_sample  # noqa: E402
 from briefing.services import Services  # noqa: E402
 from ui.app import build_window, make_application  # noqa: E402
 

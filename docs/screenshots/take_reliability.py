@@ -18,8 +18,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from briefing.config import Config  # noqa: E402
-from briefing.journal import CrashJournal  # noqa: E402
-from briefing.sample import load_sample  # noqa: E402
+from briefing.interchange.sample import load_sample  # noqa: E402
+from briefing.recovery.journal import CrashJournal  # noqa: E402
 from briefing.services import Services  # noqa: E402
 from ui.app import build_window, make_application  # noqa: E402
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from briefing.config import Config  # noqa: E402
-from briefing.sample import load_sample  # noqa: E402
+from briefing.interchange.sample import load_sample  # noqa: E402
 from briefing.services import Services  # noqa: E402
 from ui.app import build_window, make_application  # noqa: E402
 
@@ -47,7 +47,7 @@ def notes(window):
 def prepare(services: Services) -> None:
     """Round 2 of the sample (carried forward, then edited) so that rounds and history have something."""
     round1 = services.meetings.resolve("US–Japan Partnership on Trade — Round 1")
-    round2 = services.carry_forward(round1.id)
+    round2 = services.rounds.carry_forward(round1.id)
     note = services.notes.list_full(round2.id)[0]
     note = services.notes.update(note.id, note.version, their_position=note.their_position.replace(
         "Japan", "Tokyo", 1) + "\n\nNew in Round 2: METI now links any quota to the 232 duties.")

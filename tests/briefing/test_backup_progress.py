@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.backups import MANUAL
+from briefing.backups.service import MANUAL
 
 pytestmark = pytest.mark.sqlite_only(reason="backups are SQLite files; a server's are its own job")
 

@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from briefing.backups import BackupService, reason_label
+from briefing.backups.service import BackupService, reason_label
 from briefing.errors import StoreError, ValidationError
-from briefing.sample import sample_document
+from briefing.interchange.sample import sample_document
 from briefing.services import Services
 from db.backup import check_file, partial_path
 
@@ -114,11 +114,12 @@ def test_leftovers_of_a_killed_backup_are_cleared_once_stale(services):
 
 def test_an_upgrade_is_preceded_by_a_backup_of_the_old_store(sample, db_url, monkeypatch):
     import db.migrate as migrate
+    import db.revisions as revisions
 
     sample.close()
-    old_head = migrate.HEAD
-    monkeypatch.setattr(migrate, "REVISIONS", (*migrate.REVISIONS, "future"))
-    monkeypatch.setattr(migrate, "HEAD", "future")
+    old_head = revisions.HEAD
+    monkeypatch.setattr(revisions, "REVISIONS", (*revisions.REVISIONS, "future"))
+    monkeypatch.setattr(revisions, "HEAD", "future")
     monkeypatch.setattr(migrate, "upgrade", lambda db: None)
     reopened = Services.open(db_url, automatic_backups=False)
     try:
@@ -134,16 +135,16 @@ def test_an_upgrade_is_preceded_by_a_backup_of_the_old_store(sample, db_url, mon
 def test_an_import_is_preceded_by_a_backup_and_a_bad_document_makes_none(sample):
     doc = sample_document()
     with pytest.raises(ValidationError):
-        sample.import_document({"format": "briefbook", "version": 1, "meetings": [{}]})
+        sample.interchange.import_document({"format": "briefbook", "version": 1, "meetings": [{}]})
     assert sample.backups.list() == []
-    sample.import_document(doc)
+    sample.interchange.import_document(doc)
     [backup] = sample.backups.list()
     assert backup.reason == "before-import"
     assert len(meetings_in(backup.path)) == 2 and sample.meetings.count() == 4
 
 
 def test_an_import_into_an_empty_store_needs_no_backup(services):
-    services.import_document(sample_document())
+    services.interchange.import_document(sample_document())
     assert services.backups.list() == [] and services.meetings.count() == 2
 
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.diff import DELETE, EQUAL, INSERT, new_text, old_text, word_diff
+from briefing.revisions.diff import DELETE, EQUAL, INSERT, word_diff
 
+
+def old_text(runs) -> str:
+    """The old version, rebuilt from the runs."""
+    return "".join(r.text for r in runs if r.kind != INSERT)
+
+
+def new_text(runs) -> str:
+    """The new version, rebuilt from the runs."""
+    return "".join(r.text for r in runs if r.kind != DELETE)
 
 def marked(old: str, new: str) -> str:
     signs = {EQUAL: "{}", DELETE: "[-{}-]", INSERT: "{{+{}+}}"}

@@ -8,7 +8,7 @@ import pytest
 
 from briefing.config import Config
 from briefing.errors import ConflictError
-from briefing.history import BURST_GAP, current_author
+from briefing.revisions.service import BURST_GAP, current_author
 
 ROUND1 = "US–Japan Partnership on Trade — Round 1"
 
@@ -38,7 +38,7 @@ def test_the_author_is_the_configured_one_else_the_os_user(monkeypatch):
     assert current_author("  Jane Negotiator ") == "Jane Negotiator"
     monkeypatch.setattr("getpass.getuser", lambda: "jdoe")
     assert current_author("") == "jdoe"
-    from briefing.notes import NoteService
+    from briefing.notes.service import NoteService
 
     assert NoteService(None, Config(author="Desk officer")).author == "Desk officer"
 

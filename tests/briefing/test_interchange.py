@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.interchange import InterchangeError, dump_store, import_document, read_json
-from briefing.sample import load_sample, sample_document
+from briefing.interchange.sample import load_sample, sample_document
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "briefbook.schema.json").read_text())
 

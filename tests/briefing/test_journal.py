@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.journal import COMPACT_BYTES, CrashJournal, read_journal
+from briefing.recovery.journal import COMPACT_BYTES, CrashJournal, read_journal
 from tests.store_files import read_only
 
 
@@ -154,7 +154,7 @@ def test_the_journal_sits_beside_the_store_or_in_the_data_dir_when_that_folder_i
     services = Services.open(f"sqlite:///{tmp_path / 'round1.db'}")
     try:
         assert CrashJournal.for_database(services.db).folder == tmp_path / ".round1.db.recovery"
-        monkeypatch.setattr("briefing.journal.default_data_dir", lambda: tmp_path / "data")
+        monkeypatch.setattr("briefing.recovery.journal.default_data_dir", lambda: tmp_path / "data")
         with read_only(tmp_path):
             elsewhere = CrashJournal.for_database(services.db).folder
         assert elsewhere.parent == tmp_path / "data" / "recovery"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from briefing.journal import PendingEdit
-from briefing.recovered import describe_all, describe_edit
+from briefing.recovery.journal import PendingEdit
+from briefing.recovery.recovered import describe_all, describe_edit
 
 
 def kept(entity: str, entity_id: int, field: str, value: str, base: int | None = None) -> PendingEdit:

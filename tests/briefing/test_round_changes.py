@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from briefing.changes import changes_since_previous
+from briefing.revisions.changes import section_changes
 
 ROUND1 = "US–Japan Partnership on Trade — Round 1"
 LAUNCH = "US–Japan trade talks, Tokyo"
 
 
-def test_changes_since_previous_lists_only_the_sections_that_differ(sample):
+def test_section_changes_lists_only_the_sections_that_differ(sample):
     s = sample
-    round2 = s.carry_forward(s.meetings.resolve(ROUND1).id)
+    round2 = s.rounds.carry_forward(s.meetings.resolve(ROUND1).id)
     note = s.notes.list_full(round2.id)[0]
     edited = s.notes.update(note.id, note.version, their_position="They now accept a quota.",
                             red_lines=note.red_lines + "\n- No sunset clause.")
-    changes = changes_since_previous(edited, s.notes.previous(note.id))
+    changes = list(section_changes(s.notes.previous(note.id), edited))
     assert [(c.field, c.heading, c.kind) for c in changes] == [
         ("their_position", "Their position", "changed"), ("red_lines", "Red lines", "changed")]
     assert [r.text for r in changes[1].runs if r.kind == "insert"] == ["\n- No sunset clause."]
-    assert [c.kind for c in changes_since_previous(edited, None)] == ["added"] * len(
+    assert [c.kind for c in section_changes(None, edited)] == ["added"] * len(
         [f for f in ("background", "objectives", "their_position", "talking_points", "defensives",
                      "red_lines") if edited.section(f)])
 
@@ -26,7 +26,7 @@ def test_changes_since_previous_lists_only_the_sections_that_differ(sample):
 def test_what_changed_since_the_last_round_issue_by_issue(sample):
     s = sample
     round1 = s.meetings.resolve(ROUND1)
-    round2 = s.carry_forward(round1.id)
+    round2 = s.rounds.carry_forward(round1.id)
     notes = s.notes.list_full(round2.id)
     changed, dropped = notes[0], notes[1]
     s.notes.update(changed.id, changed.version, objectives="A new objective.", priority="high"
@@ -61,7 +61,7 @@ def test_a_first_round_has_no_previous_round(sample):
 def test_an_issue_timeline_across_rounds(sample):
     s = sample
     launch, round1 = s.meetings.resolve(LAUNCH), s.meetings.resolve(ROUND1)
-    round2 = s.carry_forward(round1.id)
+    round2 = s.rounds.carry_forward(round1.id)
     note1 = next(n for n in s.notes.list_full(round1.id) if n.their_position)
     note2 = next(n for n in s.notes.list_full(round2.id) if n.issue_id == note1.issue_id)
     s.notes.update(note2.id, note2.version, their_position="Moved: they accept a review clause.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from briefing.rounds import next_round_title
+from briefing.rounds.carry_forward import next_round_title
 
 
 def test_round_titles_count_up():
@@ -19,7 +19,7 @@ def test_carry_forward_copies_agenda_notes_people_and_open_actions(sample):
     old = s.meetings.get(round1.id)
     old_notes = s.notes.list_full(round1.id)
     s.actions.add(round1.id, "Already finished", status="done")
-    new = s.carry_forward(round1.id)
+    new = s.rounds.carry_forward(round1.id)
 
     assert new.title == "US–Japan Partnership on Trade — Round 2"
     assert new.previous_id == round1.id and new.round_no == old.round_no + 1
@@ -49,7 +49,7 @@ def test_carry_forward_copies_agenda_notes_people_and_open_actions(sample):
 def test_editing_the_new_round_leaves_the_old_one_alone(sample):
     s = sample
     round1 = s.meetings.resolve("US–Japan Partnership on Trade — Round 1")
-    new = s.carry_forward(round1.id)
+    new = s.rounds.carry_forward(round1.id)
     note = s.notes.list_full(new.id)[0]
     s.notes.update(note.id, note.version, their_position="Changed in round 2")
     assert s.notes.get(note.previous_id).their_position != "Changed in round 2"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.errors import ValidationError
-from briefing.search import FtsBackend, LikeBackend
+from briefing.search.service import FtsBackend, LikeBackend
 
 ROUND1 = "US–Japan Partnership on Trade — Round 1"
 LAUNCH = "US–Japan trade talks, Tokyo"
@@ -76,7 +76,7 @@ def test_an_imported_meeting_is_found(services):
 def test_a_carried_forward_round_is_found_and_listed_first(sample):
     s = sample
     round1 = s.meetings.resolve(ROUND1)
-    round2 = s.carry_forward(round1.id)
+    round2 = s.rounds.carry_forward(round1.id)
     groups = s.search.search("excess capacity").groups
     titles = [g.title for g in groups if g.meeting_id is not None]
     assert titles[:3] == [round2.title, ROUND1, LAUNCH]

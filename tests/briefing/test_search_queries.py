@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.search import LikeBackend, SearchService
+from briefing.search.service import LikeBackend, SearchService
 
 ROUND1 = "US–Japan Partnership on Trade — Round 1"
 

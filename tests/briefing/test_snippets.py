@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.snippets import SNIPPET_CHARS, excerpt, find_matches
-from db.search_text import parse_query
+from briefing.search.snippets import SNIPPET_CHARS, excerpt, find_matches
+from db.search.text import parse_query
 
 
 def marked(text: str, query: str) -> tuple[str, list[str]]:

@@ -16,7 +16,7 @@ from briefing.errors import (
     TransientStoreError,
 )
 from briefing.services import Services
-from db.fts import register_functions
+from db.search.fts import register_functions
 from tests.store_files import (
     corrupt_copy,
     foreign_database,
@@ -167,12 +167,12 @@ def test_a_read_only_folder_still_shows_changes_waiting_in_the_wal(tmp_path, goo
 
 def test_a_read_only_store_that_needs_an_upgrade_is_refused_untouched(tmp_path, good_store,
                                                                      monkeypatch):
-    import db.migrate as migrate
+    import db.revisions as revisions
 
     path = tmp_path / "old.db"
     path.write_bytes(good_store.read_bytes())
-    monkeypatch.setattr(migrate, "REVISIONS", (*migrate.REVISIONS, "future"))
-    monkeypatch.setattr(migrate, "HEAD", "future")
+    monkeypatch.setattr(revisions, "REVISIONS", (*revisions.REVISIONS, "future"))
+    monkeypatch.setattr(revisions, "HEAD", "future")
     with read_only(path):
         message = refused(path, ReadOnlyStoreError)
     assert "must be upgraded" in message and "has not been changed" in message

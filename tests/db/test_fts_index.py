@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from db import fts
 from db.engine import Database
-from db.migrate import HEAD, current_revision, ensure_schema, upgrade
+from db.migrate import current_revision, ensure_schema, upgrade
+from db.revisions import HEAD
+from db.search import fts
 
 
 def index_rows(db: Database) -> list[tuple]:
@@ -33,8 +34,8 @@ def test_a_new_store_has_the_index_and_its_triggers(tmp_path):
 
 
 def test_a_store_from_before_search_is_upgraded_and_its_content_indexed(tmp_path):
-    from briefing.sample import load_sample
-    from briefing.search import SearchService
+    from briefing.interchange.sample import load_sample
+    from briefing.search.service import SearchService
 
     db = Database(f"sqlite:///{tmp_path / 'old.db'}")
     upgrade(db, "0001")
@@ -80,7 +81,7 @@ def test_the_index_stays_exact_through_every_kind_of_write(sample):
     s.people.delete_person(s.people.list_people()[0].id)
     issue = s.issues.list()[0]
     s.issues.update(issue.id, issue.version, description="Library text")
-    nxt = s.carry_forward(round1.id)
+    nxt = s.rounds.carry_forward(round1.id)
     s.meetings.update(nxt.id, None, objectives="Round 2 objectives")
     assert_index_exact(s.db)
     s.meetings.delete(round1.id)  # the Trash: everything inside drops out
@@ -125,7 +126,7 @@ def test_migration_0002_adds_only_the_history_table_on_other_backends(monkeypatc
 
 
 def test_a_store_without_the_index_is_searched_with_like(sample, monkeypatch):
-    from briefing.search import LikeBackend, SearchService
+    from briefing.search.service import LikeBackend, SearchService
 
     monkeypatch.setattr(sample.db, "is_sqlite", False)
     service = SearchService(sample.db)

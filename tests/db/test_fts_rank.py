@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from db import fts
-from db.fts_rank import Bm25
-from db.search_text import parse_query
+from db.search import fts
+from db.search.rank import Bm25
+from db.search.text import parse_query
 
 
 @pytest.fixture

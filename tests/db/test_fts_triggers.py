@@ -6,9 +6,11 @@ import re
 
 from briefing.config import Config
 from briefing.services import Services
-from db import fts, search_text
 from db.engine import Database
-from db.migrate import HEAD, current_revision, ensure_schema, upgrade
+from db.migrate import current_revision, ensure_schema, upgrade
+from db.revisions import HEAD
+from db.search import fts
+from db.search import text as search_text
 from tests.db.test_fts_index import assert_index_exact
 
 
@@ -58,7 +60,7 @@ def test_a_note_out_of_the_trash_is_found_again_with_its_sources(sample, db_url,
 
 
 def test_a_store_with_the_triggers_of_0002_gets_this_builds_on_upgrade(tmp_path):
-    from briefing.sample import load_sample
+    from briefing.interchange.sample import load_sample
 
     db = Database(f"sqlite:///{tmp_path / 'old.db'}")
     upgrade(db, "0002")

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from db import fts
 from db.engine import INDEX_FUNCTIONS
+from db.search import fts
 
 ROOT = Path(__file__).parents[2]
 
@@ -30,7 +30,7 @@ def test_reading_a_store_does_not_load_the_tokenizer_and_a_write_still_indexes(s
         "from briefing.services import Services\n"
         f"services = Services.open({db_url!r}, automatic_backups=False)\n"
         "meeting = services.meetings.list()[0]\n"
-        "print('db.fts' in sys.modules, 'db.search_text' in sys.modules)\n"
+        "print('db.search.fts' in sys.modules, 'db.search.text' in sys.modules)\n"
         "services.meetings.update(meeting.id, None, title='Plenary on quokkas')\n"
         "hits = services.search.search('quokkas').hits\n"
         "print([h.entity_id for h in hits] == [meeting.id])\n"

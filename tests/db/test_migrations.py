@@ -12,15 +12,16 @@ from sqlalchemy import create_engine, inspect, text
 
 from db.engine import Database, sqlite_path
 from db.errors import SchemaTooNewError, StoreError
-from db.migrate import HEAD, REVISIONS, current_revision, ensure_schema, upgrade
+from db.migrate import current_revision, ensure_schema, upgrade
 from db.models import Base
+from db.revisions import HEAD, REVISIONS
 
 
 def _diff(database: Database) -> list:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from db.fts import include_in_autogenerate
+    from db.search.fts import include_in_autogenerate
 
     with database.engine.connect() as connection:
         context = MigrationContext.configure(
@@ -115,12 +116,13 @@ def test_a_server_database_of_another_program_is_refused_untouched(new_database_
 @pytest.mark.both_backends
 def test_an_older_store_is_backed_up_then_upgraded(new_database_url, monkeypatch):
     import db.migrate as migrate
+    import db.revisions as revisions
 
     database = Database(new_database_url())
     upgrade(database)
     # Pretend this build is one revision ahead of the store.
-    monkeypatch.setattr(migrate, "REVISIONS", (*REVISIONS, "future"))
-    monkeypatch.setattr(migrate, "HEAD", "future")
+    monkeypatch.setattr(revisions, "REVISIONS", (*REVISIONS, "future"))
+    monkeypatch.setattr(revisions, "HEAD", "future")
     calls: list[str] = []
     monkeypatch.setattr(migrate, "upgrade", lambda db: calls.append("upgrade"))
     assert migrate.ensure_schema(database, backup=lambda reason: calls.append(reason)) == "upgraded"
@@ -131,8 +133,8 @@ def test_an_older_store_is_backed_up_then_upgraded(new_database_url, monkeypatch
 @pytest.mark.both_backends
 def test_a_store_with_data_from_the_first_release_is_upgraded_to_this_one(new_database_url):
     from briefing.interchange import dump_store
-    from briefing.sample import load_sample, sample_document
-    from briefing.search import SearchService
+    from briefing.interchange.sample import load_sample, sample_document
+    from briefing.search.service import SearchService
 
     database = Database(new_database_url())
     upgrade(database, "0001")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.search_text import (
+from db.search.searchable import NOTE_SECTIONS
+from db.search.text import (
     CJK,
     WORD,
     Term,
@@ -16,7 +17,6 @@ from db.search_text import (
     index_words,
     parse_query,
 )
-from db.searchable import NOTE_SECTIONS
 
 
 def test_words_are_folded_for_case_accents_and_width():

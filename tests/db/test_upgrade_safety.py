@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from briefing.errors import StoreError
 from briefing.services import Services
-from db.migrate import HEAD
+from db.revisions import HEAD
 from tests import future_revision
 
 

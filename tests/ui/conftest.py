@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from briefing.config import Config
-from briefing.sample import load_sample
+from briefing.interchange.sample import load_sample
 from briefing.services import Services
 
 LONG_PAUSE_MS = 60_000

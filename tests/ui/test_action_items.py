@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from briefing.records import ActionRecord
+from briefing.actions.records import ActionRecord
 from tests.ui.tabs import show_tab
 from ui.action_items.due_date import DueDateEdit
 from ui.models.actions_table import DUE, STATUS, TEXT, ActionsTableModel

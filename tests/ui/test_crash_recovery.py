@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from briefing.errors import TransientStoreError
-from briefing.journal import CrashJournal
+from briefing.recovery.journal import CrashJournal
 from tests.child_process import ROOT
 from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import STEEL, notes_tab, section

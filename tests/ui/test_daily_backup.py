@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
-from briefing.sample import load_sample
+from briefing.interchange.sample import load_sample
 from briefing.services import Services
 from ui.app import build_window, open_services
 from ui.daily_backup import DailyBackup

@@ -102,7 +102,7 @@ def test_a_book_without_red_lines_is_exported_and_the_status_bar_offers_it(qtbot
     text = book_text(book)
     assert "Steel and aluminum excess capacity" in text and "TALKING POINTS" in text
     assert "RED LINES" not in text
-    note = window.ctx.services.brief(window.meeting.id).notes[0]
+    note = window.ctx.services.briefs.load(window.meeting.id).notes[0]
     assert note.red_lines.splitlines()[0].lstrip("- ")[:40] not in text
     # a clean export closes the dialog and says so in the status bar, with the file at hand
     qtbot.waitUntil(lambda: not dialog.isVisible())

@@ -90,7 +90,7 @@ def test_every_hostile_string_survives_save_reload_dump_import_and_pdf(qtbot, op
         for ident, text in HOSTILE_STRINGS:
             assert imported[ident].background == text and imported[ident].owner == expected_owner(text)
         out = io.BytesIO()
-        result = render_pdf(fresh.brief(meeting.id), BookOptions(invariant=True, paper="a4",
+        result = render_pdf(fresh.briefs.load(meeting.id), BookOptions(invariant=True, paper="a4",
                                                         sections=frozenset({"papers"}),
                                                         prepared_on=date(2022, 2, 1)), out)
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from briefing.schedule import build_schedule
+from briefing.agenda.schedule import build_schedule
 from ui.models.agenda_table import AgendaTableModel
 from ui.models.meetings_list import DATE, MEETING_ID_ROLE, TITLE, MeetingsListModel
 

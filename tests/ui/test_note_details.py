@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 
-from briefing.records import NoteSummary, SourceRecord
+from briefing.notes.records import NoteSummary, SourceRecord
 from tests.ui.diff_reading import fragments
 from tests.ui.test_issue_notes import notes_tab, section
 from tests.ui.typing import type_into

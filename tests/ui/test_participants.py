@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from briefing.records import ParticipantRecord, PersonRecord
+from briefing.people.records import ParticipantRecord, PersonRecord
 from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import open_launch
 from tests.ui.typing import type_into

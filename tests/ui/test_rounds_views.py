@@ -17,7 +17,7 @@ WTO = "WTO reform"
 def round_2(services):
     """Round 2 carried forward from Round 1, then prepared: one note edited, one dropped, one new."""
     round1 = services.meetings.resolve(ROUND_1)
-    nxt = services.carry_forward(round1.id)
+    nxt = services.rounds.carry_forward(round1.id)
     notes = {n.issue_title: n for n in services.notes.list_full(nxt.id)}
     steel = notes[STEEL]
     services.notes.update(steel.id, steel.version, priority="low",

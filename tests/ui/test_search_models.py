@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from briefing.search_records import SearchResults
+from briefing.search.records import SearchResults
 from ui.models.revisions_list import RevisionsListModel
 from ui.models.search_results import HIT_ROLE, SUBTITLE_ROLE, SearchResultsModel
 from ui.models.timeline_table import CHANGED, OBJECTIVES, ROUND, TimelineTableModel

@@ -108,7 +108,8 @@ services = open_services(sys.argv[1], automatic_backups=False)
 window = build_window(services, QSettings(sys.argv[2], QSettings.Format.IniFormat))
 window.show()
 QApplication.processEvents()
-later = ["briefing.search", "briefing.timeline", "briefing.trash", "briefing.diff", "briefing.interchange"]
+later = ["briefing.search.service", "briefing.rounds.service", "briefing.trash.service",
+         "briefing.revisions.diff", "briefing.interchange"]
 loaded_at_first_paint = [m for m in later if m in sys.modules]
 hits = services.search.search("steel").hits  # each loads when first used
 print(json.dumps({"loaded": loaded_at_first_paint, "search": bool(hits),
@@ -123,4 +124,4 @@ def test_search_rounds_trash_and_word_diffs_load_when_first_used_not_at_start(sa
     result = json.loads(out.strip().splitlines()[-1])
     assert result["loaded"] == []
     assert result["search"] is True
-    assert result["then"] == ["briefing.search"]
+    assert result["then"] == ["briefing.search.service"]

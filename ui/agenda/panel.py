@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.meeting_records import Schedule
-from briefing.schedule import format_minutes
+from briefing.agenda.records import Schedule
+from briefing.agenda.schedule import format_minutes
 from briefing.vocabulary import AGENDA_STATUSES
 from ui.agenda.commands import AddAgendaItemCommand, DeleteAgendaItemCommand, MoveAgendaItemCommand
 from ui.agenda.delegates import ChoiceDelegate

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from briefing.backups import MANUAL, BackupRecord
+from briefing.backups.service import MANUAL, BackupRecord
 from briefing.errors import BriefbookError
 from ui.background import BackgroundTask
 from ui.context import AppContext

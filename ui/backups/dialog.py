@@ -7,7 +7,7 @@ off the GUI thread with a progress bar, and the window shows the restored store.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,25 @@ from ui.models.backups_table import REASON, SIZE, TAKEN, BackupsTableModel
 from ui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
-    from ui.backups.controller import BackupController
+    from pathlib import Path
+
+    from PySide6.QtCore import SignalInstance
+
+    from briefing.backups.service import BackupRecord
+
+
+class Restorer(Protocol):
+    """What the dialog asks of whoever restores (``ui.backups.controller.BackupController``)."""
+
+    sig_done: SignalInstance
+    sig_failed: SignalInstance
+
+    @property
+    def busy(self) -> bool:
+        """True while a backup or a restore runs."""
+
+    def restore(self, path: Path, taken: BackupRecord | None = None) -> bool:
+        """Ask, then restore ``path``; False when nothing was started."""
 
 
 def intro(ctx: AppContext) -> str:
@@ -45,7 +63,7 @@ def intro(ctx: AppContext) -> str:
 class RestoreBackupDialog(QDialog):
     """File → Restore from backup…"""
 
-    def __init__(self, ctx: AppContext, controller: BackupController, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, controller: Restorer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.controller = controller

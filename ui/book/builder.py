@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from ui.book.job import BookJob, BookOutcome
 
 if TYPE_CHECKING:
+    from briefing.brief.records import Brief
+    from briefing.markings.ladder import Ladder
     from briefing.pdf import BookOptions
-    from briefing.records import Brief
-    from briefing.sensitivity import Ladder
 
 Request = tuple["Callable[[], Brief]", "BookOptions", "Ladder | None", object]
 

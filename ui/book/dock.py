@@ -94,7 +94,7 @@ class BookPreviewDock(QDockWidget):
             self.preview.show_state("Open a meeting to see its briefing book here.")
             return
         services = self.ctx.services
-        self.builder.request(lambda: services.brief(meeting_id), load_choices(self.ctx.settings),
+        self.builder.request(lambda: services.briefs.load(meeting_id), load_choices(self.ctx.settings),
                              services.config.ladder, tag=meeting_id)
 
     def _on_built(self, outcome: BookOutcome, meeting_id: object) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.errors import ValidationError
-from briefing.meeting_records import MeetingRecord
+from briefing.meetings.records import MeetingRecord
 from briefing.pdf.options import book_filename
 from ui.book.builder import PreviewBuilder
 from ui.book.choices import FOLDER_KEY, load_choices, save_choices
@@ -153,7 +153,7 @@ class ExportDialog(QDialog):
 
     def refresh_preview(self) -> None:
         services, meeting_id = self.ctx.services, self.meeting.id
-        self.builder.request(lambda: services.brief(meeting_id), self.form.preview_options(),
+        self.builder.request(lambda: services.briefs.load(meeting_id), self.form.preview_options(),
                              services.config.ladder)
 
     def _on_preview_built(self, outcome: BookOutcome, _tag: object) -> None:
@@ -189,7 +189,7 @@ class ExportDialog(QDialog):
         self.before_read()  # what is still being typed goes into the book
         services, meeting_id = self.ctx.services, self.meeting.id
         self.path = path
-        self.job = BookJob(lambda: services.brief(meeting_id), options, path, services.config.ladder)
+        self.job = BookJob(lambda: services.briefs.load(meeting_id), options, path, services.config.ladder)
         self.job.signals.sig_progress.connect(self._on_progress)
         self.job.signals.sig_finished.connect(self._on_finished)
         self.job.signals.sig_failed.connect(self._on_failed)

@@ -20,9 +20,9 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from briefing.errors import BriefbookError
 
 if TYPE_CHECKING:
+    from briefing.brief.records import Brief
+    from briefing.markings.ladder import Ladder
     from briefing.pdf import BookOptions, ExportProgress, ExportResult
-    from briefing.records import Brief
-    from briefing.sensitivity import Ladder
 
 
 @dataclass(frozen=True, slots=True)

@@ -201,6 +201,3 @@ class BookPreview(QWidget):
         index = self.zoom.findText(label)
         if index >= 0:
             self.zoom.setCurrentIndex(index)
-
-    def zoom_label(self) -> str:
-        return self.zoom.currentText()

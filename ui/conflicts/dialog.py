@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.diff import word_diff
+from briefing.revisions.diff import word_diff
 from ui.widgets.comparison import TextComparison
 from ui.widgets.diff_text import DiffFormats, write_runs
 from ui.widgets.safe_browser import SafeTextBrowser

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.change_records import RevisionRecord
-from briefing.history import TRACKED
-from briefing.records import NoteRecord
+from briefing.notes.records import NoteRecord
+from briefing.revisions.records import RevisionRecord
+from briefing.revisions.service import TRACKED
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import NOTE
 

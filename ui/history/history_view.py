@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.change_records import RevisionRecord
 from briefing.errors import NotFoundError
-from briefing.records import NoteRecord
+from briefing.notes.records import NoteRecord
+from briefing.revisions.records import RevisionRecord
 from ui.context import AppContext
 from ui.history.commands import RestoreRevisionCommand
 from ui.models.revisions_list import VALUE_LABELS, RevisionsListModel, when

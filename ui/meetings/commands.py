@@ -85,7 +85,7 @@ class NextRoundCommand(_CreatesMeeting):
         self.meeting_id = meeting_id
 
     def create(self) -> Any:
-        return self.ctx.services.carry_forward(self.meeting_id)
+        return self.ctx.services.rounds.carry_forward(self.meeting_id)
 
 
 class DeleteMeetingCommand(_MeetingCommand):

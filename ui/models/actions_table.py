@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon
 
-from briefing.records import ActionRecord
+from briefing.actions.records import ActionRecord
 from ui.models.record_rows import RecordRows
 from ui.models.row_moves import RowMoves
 

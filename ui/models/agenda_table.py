@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from briefing.meeting_records import AgendaSlot, Schedule
+from briefing.agenda.records import AgendaSlot, Schedule
 from ui.rich_text import plain
 from ui.timefmt import clock, day_time
 from ui.widgets.zone_combo import zone_city

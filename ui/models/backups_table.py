@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.backups import BackupRecord
+from briefing.backups.service import BackupRecord
 from ui.models.listing_table import ListingTable
 from ui.timefmt import day_time
 

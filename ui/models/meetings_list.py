@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from briefing.meeting_records import MeetingSummary
+from briefing.meetings.records import MeetingSummary
 from ui.rich_text import plain
 from ui.timefmt import in_zone, short_date
 

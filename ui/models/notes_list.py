@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from briefing.records import NoteSummary
+from briefing.notes.records import NoteSummary
 from ui.models.record_rows import RecordRows
 from ui.models.row_moves import RowMoves
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from briefing.records import ParticipantRecord
+from briefing.people.records import ParticipantRecord
 from ui.models.record_rows import RecordRows
 
 Index = QModelIndex | QPersistentModelIndex

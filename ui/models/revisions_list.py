@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from briefing.change_records import RevisionRecord
+from briefing.revisions.records import RevisionRecord
 from briefing.vocabulary import SECTION_TITLES
 from ui.models.record_rows import RecordRows
 from ui.timefmt import clock, short_date

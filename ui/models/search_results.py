@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from briefing.search_records import SearchGroup, SearchHit, SearchResults
+from briefing.search.records import SearchGroup, SearchHit, SearchResults
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()

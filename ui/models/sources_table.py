@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from briefing.records import SourceRecord
+from briefing.notes.records import SourceRecord
 from ui.models.record_rows import RecordRows
 
 Index = QModelIndex | QPersistentModelIndex

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from briefing.change_records import IssueTimeline, RoundEntry
+from briefing.rounds.records import IssueTimeline, RoundEntry
 from ui.timefmt import in_zone, short_date
 
 Index = QModelIndex | QPersistentModelIndex

@@ -6,7 +6,7 @@ unique per kind only, so a row is named by ``(kind, id)``.
 
 from __future__ import annotations
 
-from briefing.records import TrashEntry
+from briefing.trash.records import TrashEntry
 from ui.models.listing_table import ListingTable
 from ui.timefmt import day_time
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.records import SourceRecord
+from briefing.notes.records import SourceRecord
 from ui.context import AppContext
 from ui.undo.command import ServiceCommand
 from ui.undo.kinds import source_kind

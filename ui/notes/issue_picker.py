@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from briefing.records import IssueRecord
+from briefing.issues.records import IssueRecord
 from ui.models.pick_list import PickListModel
 from ui.widgets.field_error import FieldError
 from ui.widgets.search_list import SearchableList

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.errors import NotFoundError
-from briefing.records import NoteRecord
+from briefing.notes.records import NoteRecord
 from briefing.vocabulary import NOTE_SECTIONS, NOTE_STATUSES, PRIORITIES
 from ui.context import AppContext
 from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.records import NoteSummary
+from briefing.notes.records import NoteSummary
 from ui.context import AppContext
 from ui.models.notes_list import NotesListModel
 from ui.notes.issue_picker import IssuePicker

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QTextCursor, QTextLength, QTextTableFormat
 from PySide6.QtWidgets import QWidget
 
-from briefing.changes import section_changes, value_changes
-from briefing.diff import DELETE, EQUAL, INSERT, DiffRun
-from briefing.meeting_records import MeetingRecord
-from briefing.records import NoteRecord
+from briefing.meetings.records import MeetingRecord
+from briefing.notes.records import NoteRecord
+from briefing.revisions.changes import section_changes, value_changes
+from briefing.revisions.diff import DELETE, EQUAL, INSERT, DiffRun
 from briefing.vocabulary import NOTE_SECTIONS
 from ui.timefmt import in_zone, short_date
 from ui.widgets.diff_text import DiffFormats, write_runs

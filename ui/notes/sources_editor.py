@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.records import NoteRecord
+from briefing.notes.records import NoteRecord
 from ui.context import AppContext
 from ui.models.sources_table import DATE, PUBLISHER, TITLE, URL, SourcesTableModel
 from ui.notes.commands import AddSourceCommand, RemoveSourceCommand

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.meeting_records import MeetingRecord
+from briefing.meetings.records import MeetingRecord
 from briefing.vocabulary import MEETING_STATUSES
 from ui.context import AppContext
 from ui.forms import ChoiceBinding, CustomBinding, EditorForm, LineBinding, SpinBinding, TextBinding

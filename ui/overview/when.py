@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimeZone
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QWidget
 
-from briefing.meeting_records import MeetingRecord
+from briefing.meetings.records import MeetingRecord
 from ui.forms.bindings import CustomBinding
 from ui.timefmt import in_zone, short_day_time
 from ui.widgets.field_error import FieldError

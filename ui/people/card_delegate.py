@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from briefing.records import ParticipantRecord
+from briefing.people.records import ParticipantRecord
 from ui.models.participants_list import PARTICIPANT_ROLE
 from ui.widgets.palette import muted_colour
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.records import ParticipantRecord, PersonRecord
+from briefing.people.records import ParticipantRecord, PersonRecord
 from ui.context import AppContext
 from ui.undo.command import ServiceCommand
 from ui.undo.kinds import PARTICIPANT, PERSON

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.records import ParticipantRecord
+from briefing.people.records import ParticipantRecord
 from ui.context import AppContext
 from ui.models.participants_list import ParticipantsListModel
 from ui.people.card_delegate import PersonCardDelegate

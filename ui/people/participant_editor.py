@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.records import ParticipantRecord
+from briefing.people.records import ParticipantRecord
 from briefing.vocabulary import SIDES
 from ui.context import AppContext
 from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.records import PersonRecord
+from briefing.people.records import PersonRecord
 from ui.models.pick_list import PickListModel
 from ui.widgets.field_error import FieldError
 from ui.widgets.search_list import SearchableList

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.journal import Recovery
-from briefing.recovered import RecoveredEdit, describe_all
+from briefing.recovery.journal import Recovery
+from briefing.recovery.recovered import RecoveredEdit, describe_all
 from ui.context import AppContext
 from ui.timefmt import clock, short_date
 from ui.undo.command import push_shown

@@ -1,4 +1,4 @@
-"""``WindowJournal``: the window's side of the crash-recovery journal (``briefing.journal``).
+"""``WindowJournal``: the window's side of the crash-recovery journal (``briefing.recovery.journal``).
 
 Forms record what is typed but not yet written (a quarter of a second after a
 keystroke, and at once when a write fails) and mark it committed once the store
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from briefing.errors import StoreError
 
 if TYPE_CHECKING:
-    from briefing.journal import CrashJournal, PendingEdit, Recovery
+    from briefing.recovery.journal import CrashJournal, PendingEdit, Recovery
     from briefing.services import Services
     from ui.status import StatusReporter
 
@@ -42,7 +42,7 @@ class WindowJournal:
         A read-only store has no journal (nothing can be typed); what an earlier
         session left stays on disk for a start that can write it.
         """
-        from briefing.journal import CrashJournal
+        from briefing.recovery.journal import CrashJournal
 
         if services.read_only:
             return None, None, None

@@ -15,7 +15,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QWidget
 
-from briefing.change_records import IssueChange, RoundChanges
+from briefing.rounds.records import IssueChange, RoundChanges
 from ui.context import AppContext
 from ui.widgets.diff_text import DiffFormats, new_paragraph, write_runs
 from ui.widgets.safe_browser import SafeTextBrowser

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from briefing.change_records import IssueTimeline
+from briefing.rounds.records import IssueTimeline
 from ui.models.timeline_table import CHANGED, OBJECTIVES, ROUND, STATUS, THEIR_POSITION, TimelineTableModel
 from ui.widgets.side_window import SideWindow
 

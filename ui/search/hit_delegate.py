@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from briefing.search_records import SearchHit
+from briefing.search.records import SearchHit
 from ui.models.search_results import HIT_ROLE, SUBTITLE_ROLE
 from ui.widgets.palette import is_dark, muted_colour
 from ui.widgets.text_marks import qt_offset

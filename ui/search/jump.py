@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.search_records import SearchHit
+from briefing.search.records import SearchHit
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window_parts import WindowParts
 
 
-def show_hit(window: MainWindow, hit: SearchHit) -> bool:
+def show_hit(window: WindowParts, hit: SearchHit) -> bool:
     """Show ``hit`` in ``window``; False (and a word in the status bar) when it cannot be shown."""
     current = window.meeting.id if window.meeting is not None else None
     place = window.ctx.services.search.place(hit, current)

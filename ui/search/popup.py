@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.meeting_records import MeetingSummary
-from briefing.search import section_choices
-from briefing.search_records import SearchGroup, SearchResults
+from briefing.meetings.records import MeetingSummary
+from briefing.search.records import SearchGroup, SearchResults
+from briefing.search.service import section_choices
 from ui.context import AppContext
 from ui.models.search_results import SearchResultsModel
 from ui.search.hit_delegate import SearchHitDelegate

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from briefing.records import TrashEntry
+from briefing.trash.records import TrashEntry
 from ui.models.trash_table import KIND_LABELS
 from ui.undo.command import ServiceCommand
 

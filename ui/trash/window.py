@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.errors import BriefbookError
-from briefing.records import TrashEntry
+from briefing.trash.records import TrashEntry
 from ui.context import AppContext
 from ui.models.trash_table import DELETED, DETAIL, KIND, MEETING, TITLE, TrashTableModel
 from ui.trash.commands import RestoreCommand

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from ui.status import SAVING
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window_parts import WindowParts
 
 
 class WindowUndo(QObject):
@@ -21,7 +21,7 @@ class WindowUndo(QObject):
 
     A child of the window, so that the stack's signals stop reaching it with the window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowParts) -> None:
         super().__init__(window)
         self.window = window
         self._can_undo = self._pending = False

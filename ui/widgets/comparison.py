@@ -1,7 +1,7 @@
 """``TextComparison``: two versions of a text side by side, what differs marked in each.
 
 The left version shows what only it has struck through, the right one what only
-it has underlined (``briefing.diff`` word by word). Each side scrolls on its own,
+it has underlined (``briefing.revisions.diff`` word by word). Each side scrolls on its own,
 and starts scrolled to its first difference; ``max_lines`` keeps the pair short
 where it sits inside a bar.
 """
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from briefing.diff import DELETE, EQUAL, INSERT, word_diff
+from briefing.revisions.diff import DELETE, EQUAL, INSERT, word_diff
 from ui.widgets.diff_text import DiffFormats, write_runs
 from ui.widgets.safe_browser import SafeTextBrowser
 

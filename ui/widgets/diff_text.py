@@ -1,4 +1,4 @@
-"""Writing a word-level diff (``briefing.diff`` runs) into a ``QTextDocument``, changes marked.
+"""Writing a word-level diff (``briefing.revisions.diff`` runs) into a ``QTextDocument``, changes marked.
 
 What was removed is struck through, what is new is underlined, and both are
 tinted (red, green): readable without colour too. Everything is written with
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QWidget
 
-from briefing.diff import DELETE, EQUAL, INSERT, DiffRun
+from briefing.revisions.diff import DELETE, EQUAL, INSERT, DiffRun
 from ui.widgets.palette import is_dark, muted_colour
 
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from briefing.meeting_records import MeetingRecord
-from briefing.schedule import format_minutes
-from briefing.sensitivity import Ladder
+from briefing.agenda.schedule import format_minutes
+from briefing.markings.ladder import Ladder
+from briefing.meetings.records import MeetingRecord
 from ui.rich_text import plain
 from ui.timefmt import day_time, in_zone, short_day_time
 from ui.widgets.palette import muted_colour

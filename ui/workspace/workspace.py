@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from briefing.meeting_records import MeetingRecord
+from briefing.meetings.records import MeetingRecord
 from ui.context import AppContext
 from ui.panels import Panel
 from ui.widgets.empty_state import EmptyState

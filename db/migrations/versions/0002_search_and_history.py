@@ -4,14 +4,14 @@ Revision ID: 0002
 Revises: 0001
 
 Adds ``note_revisions`` (every backend) and, on SQLite, the full-text index
-with its triggers, filled from what the store already holds (``db/fts.py``,
+with its triggers, filled from what the store already holds (``db/search/fts.py``,
 the same definition a new store gets).
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-from db import fts
+from db.search import fts
 
 revision = "0002"
 down_revision = "0001"

@@ -12,7 +12,7 @@ import pytest
 def sample_brief(tmp_path_factory):
     """The brief of the sample's Round 1 (US–Japan, Tokyo, 7 February 2022)."""
     from briefing.config import Config
-    from briefing.sample import load_sample
+    from briefing.interchange.sample import load_sample
     from briefing.services import Services
 
     url = f"sqlite:///{tmp_path_factory.mktemp('pdf') / 'sample.db'}"
@@ -20,7 +20,7 @@ def sample_brief(tmp_path_factory):
     try:
         load_sample(services.db, services.config)
         meeting = services.meetings.resolve("US–Japan Partnership on Trade — Round 1")
-        return services.brief(meeting.id)
+        return services.briefs.load(meeting.id)
     finally:
         services.close()
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.diff import word_diff
 from briefing.pdf.diffs import diff_flowables, line_spans
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.markdown import MarkdownRenderer
 from briefing.pdf.typeset import Typesetter
+from briefing.revisions.diff import word_diff
 from tests.briefing.pdf.conftest import render
 from tests.briefing.pdf.reading import normalize, outline, page_texts
 
@@ -30,7 +30,7 @@ def round2(sample):
     """Round 2 carried forward from the sample's Round 1, then edited: one note's position and
     priority changed, one note dropped, one issue new, and a red line added to a third."""
     s = sample
-    meeting = s.carry_forward(s.meetings.resolve(ROUND1).id)
+    meeting = s.rounds.carry_forward(s.meetings.resolve(ROUND1).id)
     notes = s.notes.list_full(meeting.id)
     steel, dropped, wto = notes[0], notes[1], notes[2]
     position = steel.their_position.replace("Japan", "Tokyo", 1) + "\n\nThey now accept a quota."
@@ -45,13 +45,13 @@ def round2(sample):
 
 def test_the_changes_show_only_what_changed_with_new_and_dropped_issues(round2):
     s, meeting, steel, dropped, wto = round2
-    data, _ = render(s.brief(meeting.id))
+    data, _ = render(s.briefs.load(meeting.id))
     text = changes_text(data)
     assert text.startswith(f"UNCLASSIFIED {HEADING} Compared with the previous round, “{ROUND1}”.")
     assert "Inserted text is underlined; deleted text is struck through." in text
     assert "NEW THIS ROUND • Export controls" in text
     assert f"NO LONGER ON THE TABLE • {dropped.issue_title}" in text
-    notes = s.brief(meeting.id).notes  # in paper order
+    notes = s.briefs.load(meeting.id).notes  # in paper order
     assert f"UNCHANGED {notes[1].issue_title}, {notes[2].issue_title}, {notes[4].issue_title}" in text
     # the changed issue: its priority and only the section that changed, the old word and the new
     after = text[text.index(steel.issue_title, text.index("UNCHANGED")):]
@@ -60,7 +60,7 @@ def test_the_changes_show_only_what_changed_with_new_and_dropped_issues(round2):
     assert "Japan Tokyo" in after and "They now accept a quota." in after
     assert "RED LINES" in after and "No secret sunset clause." in after
     # the red lines of the wider-audience version: not one changed red line in the book
-    wider, _ = render(s.brief(meeting.id), sections=frozenset({"agenda", "changes", "papers"}))
+    wider, _ = render(s.briefs.load(meeting.id), sections=frozenset({"agenda", "changes", "papers"}))
     assert "secret sunset" not in " ".join(page_texts(wider))
 
 
@@ -92,19 +92,19 @@ def test_a_long_unchanged_stretch_prints_as_one_line_and_markdown_reads_as_text(
 
 
 def test_a_first_round_or_a_book_without_the_section_has_no_changes(sample):
-    launch = sample.brief(sample.meetings.resolve(LAUNCH).id)
+    launch = sample.briefs.load(sample.meetings.resolve(LAUNCH).id)
     assert launch.round_changes is None
     data, _ = render(launch)
     assert HEADING not in " ".join(page_texts(data))
     assert HEADING not in [title for _, title, _ in outline(data)]
-    round1 = sample.brief(sample.meetings.resolve(ROUND1).id)
+    round1 = sample.briefs.load(sample.meetings.resolve(ROUND1).id)
     data, _ = render(round1, sections=frozenset({"contents", "agenda", "papers"}))
     assert HEADING not in " ".join(page_texts(data))
 
 
 def test_nothing_changed_says_so(sample):
-    meeting = sample.carry_forward(sample.meetings.resolve(ROUND1).id)
-    data, _ = render(sample.brief(meeting.id), sections=frozenset({"changes"}))
+    meeting = sample.rounds.carry_forward(sample.meetings.resolve(ROUND1).id)
+    data, _ = render(sample.briefs.load(meeting.id), sections=frozenset({"changes"}))
     text = changes_text(data)
     assert "Nothing in the issue notes changed since the last round. UNCHANGED Steel and aluminum" in text
     assert "NEW THIS ROUND" not in text and "THEIR POSITION" not in text

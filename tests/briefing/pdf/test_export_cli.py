@@ -115,7 +115,7 @@ def test_a_long_book_laid_out_by_two_processes_is_the_book_one_process_writes(tm
     services = Services.open(f"sqlite:///{path}", Config())
     try:
         meeting = populate(services, 12)
-        assert sum(w for w, _ in book_parts(services.brief(meeting), BookOptions())) >= MIN_WEIGHT
+        assert sum(w for w, _ in book_parts(services.briefs.load(meeting), BookOptions())) >= MIN_WEIGHT
     finally:
         services.close()
     books = {}

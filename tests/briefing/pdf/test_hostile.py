@@ -58,7 +58,7 @@ def hostile(tmp_path_factory):
                                                    bio=text if ident != "long-paste" else "")
             services.people.add_participant(m.id, person.id, "ours" if n % 2 else "theirs")
             services.actions.add(m.id, text if ident != "long-paste" else "paste", owner=text[:300].strip())
-        brief = services.brief(m.id)
+        brief = services.briefs.load(m.id)
     finally:
         services.close()
     data, result = render(brief, prepared_on=date(2022, 2, 1))

@@ -100,7 +100,7 @@ def test_red_lines_taller_than_a_page_split_across_pages_in_their_panel(sample_b
 
 
 def test_an_agenda_row_moves_whole_to_the_next_page(sample_brief):
-    from briefing.meeting_records import AgendaSlot
+    from briefing.agenda.records import AgendaSlot
 
     slot = sample_brief.schedule.slots[0]
     slots = []

@@ -1,0 +1,1 @@
+"""A meeting's agenda: its items, their order and their computed times."""

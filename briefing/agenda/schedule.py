@@ -1,0 +1,32 @@
+"""Agenda timing: each item's start in UTC, the venue's zone and the home delegation's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from briefing.agenda.records import AgendaItemRecord, AgendaSlot, Schedule
+from briefing.meetings.records import MeetingRecord
+
+
+def build_schedule(meeting: MeetingRecord, items: Sequence[AgendaItemRecord]) -> Schedule:
+    """Lay ``items`` out back to back from the meeting's start."""
+    venue, home = ZoneInfo(meeting.timezone), ZoneInfo(meeting.home_timezone)
+    at = meeting.starts_at
+    slots = []
+    total = 0
+    for item in items:
+        slots.append(AgendaSlot(item=item, starts_at=at, venue_start=at.astimezone(venue),
+                                home_start=at.astimezone(home)))
+        at += timedelta(minutes=item.minutes)
+        total += item.minutes
+    return Schedule(slots=tuple(slots), total_minutes=total, length_minutes=meeting.length_minutes)
+
+
+def format_minutes(minutes: int) -> str:
+    """``450`` → ``7 h 30``; ``45`` → ``45 min``."""
+    hours, rest = divmod(minutes, 60)
+    if hours == 0:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d}" if rest else f"{hours} h"

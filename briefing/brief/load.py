@@ -1,0 +1,75 @@
+"""Gather everything a briefing book shows of one meeting into one frozen ``Brief``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefing import mapping
+from briefing.actions.service import actions_of
+from briefing.agenda.records import AgendaItemRecord
+from briefing.agenda.schedule import build_schedule
+from briefing.agenda.service import agenda_of
+from briefing.brief.records import Brief
+from briefing.editing import fetch
+from briefing.notes.records import NoteRecord
+from briefing.notes.service import notes_of
+from briefing.people.service import participants_of
+from briefing.rounds.service import round_changes
+from briefing.vocabulary import PRIORITIES
+from db.engine import Database
+from db.models import IssueNote, Meeting
+
+
+def paper_order(notes: Sequence[NoteRecord], agenda: Sequence[AgendaItemRecord]) -> list[NoteRecord]:
+    """Issue papers in agenda order, then the rest by priority (highest first), then as listed."""
+    first_on_agenda: dict[int, int] = {}
+    for index, item in enumerate(agenda):
+        if item.issue_id is not None:
+            first_on_agenda.setdefault(item.issue_id, index)
+    rank = {p: i for i, p in enumerate(PRIORITIES)}
+
+    def key(note: NoteRecord) -> tuple:
+        on_agenda = first_on_agenda.get(note.issue_id)
+        return (on_agenda is None, on_agenda or 0, rank.get(note.priority, len(rank)), note.position)
+
+    return sorted(notes, key=key)
+
+
+def load_brief(db: Database, meeting_id: int) -> Brief:
+    """One read of the store: the meeting, its schedule, papers, people and actions, and what
+    changed in the notes since the previous round (when there is one)."""
+    with db.read() as s:
+        meeting = mapping.meeting(fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}"))
+        agenda = [mapping.agenda_item(a) for a in agenda_of(s, meeting_id)]
+        notes = [mapping.note(n) for n in notes_of(s, meeting_id)]
+        previous = {}
+        for note in notes:
+            if note.previous_id is not None:
+                prev = s.get(IssueNote, note.previous_id)
+                if prev is not None:
+                    previous[note.id] = mapping.note(prev)
+        participants = tuple(mapping.participant(p) for p in participants_of(s, meeting_id))
+        actions = tuple(mapping.action(a) for a in actions_of(s, meeting_id))
+        changes = round_changes(s, meeting_id) if meeting.previous_id is not None else None
+        if changes is not None and changes.previous_meeting_id is None:
+            changes = None  # the previous round is in the Trash
+    return Brief(
+        meeting=meeting,
+        schedule=build_schedule(meeting, agenda),
+        notes=tuple(paper_order(notes, agenda)),
+        participants=participants,
+        actions=actions,
+        previous_notes=previous,
+        round_changes=changes,
+    )
+
+
+class BriefService:
+    """Gathers the ``Brief`` of a meeting: what its briefing book shows."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def load(self, meeting_id: int) -> Brief:
+        """Everything the briefing book of a meeting shows."""
+        return load_brief(self.db, meeting_id)

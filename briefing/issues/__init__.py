@@ -1,0 +1,1 @@
+"""The issue library: negotiating topics reused from meeting to meeting."""

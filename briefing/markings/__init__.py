@@ -1,0 +1,1 @@
+"""Sensitivity markings: the store's ladder of codes, lowest first."""

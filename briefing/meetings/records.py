@@ -1,0 +1,51 @@
+"""Frozen records of a meeting: what the meetings list, a meeting's header and its Overview show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary:
+    """A meeting as the meetings list shows it."""
+
+    id: int
+    key: str
+    title: str
+    round_no: int
+    starts_at: datetime
+    ends_at: datetime | None
+    timezone: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    """Everything about one meeting itself (its agenda, notes and people are separate)."""
+
+    id: int
+    key: str
+    version: int
+    title: str
+    round_no: int
+    counterpart: str
+    location: str
+    starts_at: datetime
+    ends_at: datetime | None
+    timezone: str
+    home_timezone: str
+    status: str
+    sensitivity: str
+    objectives: str
+    principal: str
+    prepared_by: str
+    previous_id: int | None
+    next_ids: tuple[int, ...] = ()
+
+    @property
+    def length_minutes(self) -> int | None:
+        """The meeting's planned length, or None when it has no end."""
+        if self.ends_at is None:
+            return None
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)

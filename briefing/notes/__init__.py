@@ -1,0 +1,1 @@
+"""Issue notes: one issue as prepared for one meeting, in sections, with sources."""

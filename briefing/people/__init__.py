@@ -1,0 +1,1 @@
+"""People (a directory shared by all meetings) and their participation in meetings."""

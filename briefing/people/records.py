@@ -1,0 +1,32 @@
+"""Frozen records of people and their part in a meeting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """Someone in the people directory."""
+
+    id: int
+    key: str
+    version: int
+    name: str
+    native_name: str
+    title: str
+    organization: str
+    bio: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantRecord:
+    """A person's place in one meeting."""
+
+    id: int
+    meeting_id: int
+    version: int
+    position: int
+    side: str
+    role: str
+    person: PersonRecord

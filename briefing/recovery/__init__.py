@@ -1,0 +1,1 @@
+"""Crash recovery: the journal of edits typed but not yet saved, and what it kept."""

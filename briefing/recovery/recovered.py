@@ -1,0 +1,100 @@
+"""Edits the crash-recovery journal kept: where each belongs and what the store holds there now.
+
+After an unclean exit the window lists what was typed but never saved. For each
+field it needs a place a person recognises ("Round 1 · issue note “Steel”"),
+the text stored there now, and the row as it is now, so that keeping the typed
+text is an ordinary version-checked write. A row that has gone (deleted for
+good, or in the Trash) is said to be gone; its text is still shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefing.errors import NotFoundError
+from briefing.recovery.journal import PendingEdit
+
+if TYPE_CHECKING:
+    from briefing.services import Services
+
+#: How each kind of row the journal names is read back, and how it is called when gone.
+_NOUNS = {"meeting": "meeting", "note": "issue note", "person": "person",
+          "participant": "participant", "issue": "issue"}
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveredEdit:
+    """A kept edit with its place and the store's current state of that field."""
+
+    edit: PendingEdit
+    where: str
+    meeting_id: int | None = None
+    record: Any = None
+
+    @property
+    def gone(self) -> bool:
+        """True when the row is no longer in the store (the text can still be copied)."""
+        return self.record is None
+
+    @property
+    def stored(self) -> str:
+        """The field's text in the store now ("" when the row is gone)."""
+        return "" if self.record is None else str(getattr(self.record, self.edit.field, "") or "")
+
+    @property
+    def changed_since(self) -> bool:
+        """True when someone saved the row after the text was typed (its version moved on)."""
+        base = self.edit.base_version
+        return self.record is not None and base is not None and self.record.version != base
+
+    @property
+    def differs(self) -> bool:
+        """False when the store already holds exactly the kept text."""
+        return self.gone or self.stored != self.edit.value
+
+
+def _readers(services: Services) -> dict[str, Callable[[int], Any]]:
+    return {"meeting": services.meetings.get, "note": services.notes.get,
+            "person": services.people.get_person, "participant": services.people.get_participant,
+            "issue": services.issues.get}
+
+
+def describe_edit(services: Services, edit: PendingEdit) -> RecoveredEdit:
+    """Where a kept edit belongs and the row as the store holds it now."""
+    read = _readers(services).get(edit.entity)
+    noun = _NOUNS.get(edit.entity, edit.entity.replace("_", " "))
+    try:
+        record = read(edit.entity_id) if read is not None else None
+    except NotFoundError:
+        record = None
+    if record is None:
+        return RecoveredEdit(edit, f"a {noun} no longer in the store (deleted, or in the Trash)")
+    meeting_id = record.id if edit.entity == "meeting" else getattr(record, "meeting_id", None)
+    meeting = _meeting_title(services, meeting_id)
+    if edit.entity == "meeting":
+        where = f"the meeting “{record.title}”"
+    elif edit.entity == "note":
+        where = f"{meeting} · issue note “{record.issue_title}”"
+    elif edit.entity == "participant":
+        where = f"{meeting} · participant {record.person.name}"
+    elif edit.entity == "person":
+        where = f"the person {record.name}"
+    else:
+        where = f"the {noun} “{getattr(record, 'title', edit.entity_id)}”"
+    return RecoveredEdit(edit, where, meeting_id, record)
+
+
+def describe_all(services: Services, edits: tuple[PendingEdit, ...]) -> list[RecoveredEdit]:
+    """``describe_edit`` for each kept edit, oldest first."""
+    return [describe_edit(services, edit) for edit in edits]
+
+
+def _meeting_title(services: Services, meeting_id: int | None) -> str:
+    if meeting_id is None:
+        return "a meeting"
+    try:
+        return f"“{services.meetings.get(meeting_id).title}”"
+    except NotFoundError:
+        return "a meeting in the Trash"

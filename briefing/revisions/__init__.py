@@ -1,0 +1,1 @@
+"""Revisions of issue notes: every saved state, word diffs between versions, restore."""

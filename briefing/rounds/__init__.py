@@ -1,0 +1,1 @@
+"""Rounds of a negotiation: carry forward, an issue's timeline, changes since the last round."""

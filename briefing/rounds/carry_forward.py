@@ -1,0 +1,97 @@
+"""Carry forward: start the next round of a meeting from what this round prepared."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from briefing import mapping
+from briefing import validation as v
+from briefing.actions.service import actions_of
+from briefing.agenda.service import agenda_of
+from briefing.editing import fetch, writing
+from briefing.errors import ValidationError
+from briefing.meetings.records import MeetingRecord
+from briefing.meetings.service import new_meeting_key
+from briefing.notes.service import notes_of
+from briefing.people.service import participants_of
+from briefing.vocabulary import NOTE_FIELDS
+from db.engine import Database
+from db.models import ActionItem, AgendaItem, IssueNote, Meeting, Participant, Source
+
+#: Without a date given, the next round is planned this long after the last.
+DEFAULT_GAP = timedelta(days=28)
+_ROUND = re.compile(r"\bRound\s+(\d+)\s*$", re.IGNORECASE)
+
+
+def next_round_title(title: str, round_no: int) -> str:
+    """``… Round 1`` becomes ``… Round 2``; a title without a round number gets one."""
+    match = _ROUND.search(title)
+    if match:
+        return f"{title[:match.start(1)]}{int(match.group(1)) + 1}"
+    return f"{title} — Round {round_no + 1}"
+
+
+def carry_forward(db: Database, meeting_id: int, *, title: str | None = None,
+                  starts_at: datetime | None = None,
+                  ends_at: datetime | None = None) -> MeetingRecord:
+    """A new meeting, the next round of ``meeting_id``.
+
+    It copies the agenda (statuses reset, outcomes cleared), the issue notes
+    (as drafts linked to their predecessors, with their sources), the
+    participants and the action items still open (linked to the originals).
+    """
+    with writing(db, "The meeting") as s:
+        old = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
+        start = v.moment("starts_at", starts_at) if starts_at else old.starts_at + DEFAULT_GAP
+        if ends_at is not None:
+            end = v.moment("ends_at", ends_at)
+        elif old.ends_at is not None:
+            end = start + (old.ends_at - old.starts_at)
+        else:
+            end = None
+        if end is not None and end < start:
+            raise ValidationError("ends_at", "the meeting ends before it starts")
+        new = Meeting(
+            key=new_meeting_key(),
+            title=v.line("title", title, required=True) if title
+            else next_round_title(old.title, old.round_no),
+            round_no=old.round_no + 1, counterpart=old.counterpart, location=old.location,
+            starts_at=start, ends_at=end, timezone=old.timezone, home_timezone=old.home_timezone,
+            status="planned", sensitivity=old.sensitivity, objectives=old.objectives,
+            principal=old.principal, prepared_by=old.prepared_by, previous_id=old.id,
+        )
+        s.add(new)
+        for item in agenda_of(s, old.id):
+            new.agenda.append(AgendaItem(
+                position=item.position, title=item.title, minutes=item.minutes, lead=item.lead,
+                issue_id=item.issue_id, status="pending", outcome="",
+            ))
+        for note in notes_of(s, old.id):
+            new.notes.append(_copy_note(note))
+        for p in participants_of(s, old.id):
+            new.participants.append(Participant(
+                person_id=p.person_id, position=p.position, side=p.side, role=p.role,
+            ))
+        for index, action in enumerate(a for a in actions_of(s, old.id) if a.status == "open"):
+            new.actions.append(ActionItem(
+                position=index, text=action.text, owner=action.owner, due=action.due,
+                status="open", issue_id=action.issue_id, previous_id=action.id,
+            ))
+        s.flush()
+        return mapping.meeting(new)
+
+
+def _copy_note(note: IssueNote) -> IssueNote:
+    sections: dict[str, Any] = {name: getattr(note, name) for name in NOTE_FIELDS}
+    copy = IssueNote(
+        issue_id=note.issue_id, position=note.position, status="draft",
+        priority=note.priority, owner=note.owner, previous_id=note.id, **sections,
+    )
+    copy.sources = [
+        Source(position=src.position, title=src.title, publisher=src.publisher,
+               date=src.date, url=src.url)
+        for src in note.sources
+    ]
+    return copy

@@ -1,0 +1,1 @@
+"""The Trash: what was deleted, restored whole or emptied for good."""

@@ -1,0 +1,79 @@
+"""``main.py export MEETING -o brief.pdf``: write a meeting's briefing book as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.pdf.options import SECTION_IDS, SECTIONS
+
+if TYPE_CHECKING:
+    from briefing.services import Services
+
+NAME = "export"
+HELP = "write a meeting's briefing book as a PDF"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Write the briefing book of MEETING (its id or title, as `meetings` lists them) to a PDF.\n"
+        "The file is written only when complete; warnings (e.g. characters no shipped font\n"
+        "has) go to standard error."
+    )
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = "sections:\n" + "\n".join(f"  {name:<14}{what}" for name, what in SECTIONS)
+    parser.add_argument("meeting", metavar="MEETING", help="the meeting: its id or its title")
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
+                        help="where to write the PDF")
+    parser.add_argument("--sections", metavar="LIST", default=",".join(SECTION_IDS),
+                        help="comma-separated sections to include (default: all; listed below)")
+    parser.add_argument("--paper", choices=("a4", "letter"), default=None,
+                        help="paper size (default: the system locale's, Letter in the US, else A4)")
+    parser.add_argument("--watermark", metavar="TEXT", default="",
+                        help="a diagonal watermark on every page, e.g. DRAFT")
+    parser.add_argument("--password-stdin", action="store_true",
+                        help="protect the file (AES-256) with a password read from the first line "
+                        "of standard input")
+    parser.add_argument("--jobs", metavar="N", type=_jobs, default=None,
+                        help="processes that lay a long book out at once (default: one per "
+                        "processor; 1: this process alone)")
+
+
+def run(args: argparse.Namespace, services: Services) -> int:
+    import sys
+
+    from briefing.errors import ValidationError
+    from briefing.pdf.options import BookOptions, default_paper, parse_sections
+    from briefing.pdf.render import render_pdf
+
+    password = None
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        password = line.removesuffix("\n").removesuffix("\r")
+        if not password:
+            raise ValidationError("password", "the first line of standard input is empty")
+    options = BookOptions(sections=parse_sections(args.sections),
+                          paper=args.paper or default_paper(), watermark=args.watermark,
+                          password=password)
+    meeting = services.meetings.resolve(args.meeting)
+    if args.jobs is None:
+        from briefing.pdf.parallel import default_jobs
+
+        args.jobs = default_jobs()
+    result = render_pdf(services.briefs.load(meeting.id), options, args.output,
+                        ladder=services.config.ladder, jobs=args.jobs)
+    for warning in result.warnings:
+        print(f"briefbook: warning: {warning}", file=sys.stderr)
+    print(f"Wrote {result.pages} page(s) to {args.output}.")
+    return 0
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {text!r}")
+    return value

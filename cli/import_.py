@@ -1,0 +1,36 @@
+"""``main.py import FILE.json``: add a Briefbook JSON document to the store, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.services import Services
+
+NAME = "import"
+HELP = "import a Briefbook JSON file (see docs/data-format.md); all or nothing"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", type=Path, help="the JSON file to import")
+    parser.epilog = (
+        "Meetings are added as new meetings; issues are matched by slug and people by key "
+        "(and updated). A bad file is refused whole with the JSON path of the first problem. "
+        "The store is backed up first (see the backup command)."
+    )
+
+
+def run(args: argparse.Namespace, services: Services) -> int:
+    from briefing.interchange import read_json
+
+    summary = services.interchange.import_document(read_json(args.file))
+    print(
+        f"Imported {summary.meetings_added} meeting(s); issues: {summary.issues_added} added, "
+        f"{summary.issues_updated} updated; people: {summary.people_added} added, "
+        f"{summary.people_updated} updated."
+    )
+    for old, new in summary.renamed_keys.items():
+        print(f"Meeting key {old!r} was taken; the imported meeting is {new!r}.")
+    return 0

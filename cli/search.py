@@ -1,0 +1,73 @@
+"""``main.py search QUERY``: search everything, one result per line: meeting, field, excerpt."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.services import Services
+
+NAME = "search"
+HELP = "search everything written (notes, agendas, people, actions…): one result per line"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from db.search.searchable import FIELDS
+
+    parser.add_argument("query", metavar="QUERY", nargs="+",
+                        help="words to find (all of them); \"a phrase\" in quotes; -word to exclude")
+    parser.add_argument("--meeting", metavar="MEETING", help="only this meeting (id, key or title)")
+    parser.add_argument("--issue", metavar="ISSUE", help="only this library issue (slug or id)")
+    parser.add_argument("--section", choices=FIELDS, metavar="SECTION",
+                        help=f"only this field: {', '.join(FIELDS)}")
+    parser.add_argument("--limit", type=int, default=20, metavar="N",
+                        help="at most N results (default 20)")
+    parser.epilog = (
+        "Each line has three tab-separated columns: the meeting (or People, Issue library), "
+        "where the match is (issue › section), and an excerpt with the matches marked «like this» "
+        "(in bold on a terminal). Results are grouped by meeting, newest round first, best first "
+        "within a meeting. The last word also matches as a prefix. Nothing found is not an error "
+        "(exit 0). Put -- before a query that starts with a dash: search -- -word other."
+    )
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def run(args: argparse.Namespace, services: Services) -> int:
+    text = " ".join(args.query)
+    meeting_id = services.meetings.resolve(args.meeting).id if args.meeting else None
+    issue_id = None
+    if args.issue:
+        ref = args.issue.strip()
+        issue = services.issues.get(int(ref)) if ref.isdigit() else services.issues.by_slug(ref)
+        issue_id = issue.id
+    results = services.search.search(text, meeting_id=meeting_id, issue_id=issue_id,
+                                     section=args.section, limit=args.limit)
+    if not results.hits:
+        what = "No results for" if _has_words(text) else "Nothing to search for in"
+        print(f"{what} {_printable(text)!r}.")
+        return 0
+    bold = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    marks = ("\033[1m", "\033[0m") if bold else ("«", "»")
+    try:
+        for group in results.groups:
+            for hit in group.hits:
+                print(f"{group.title}\t{hit.context} › {hit.field_label}\t{hit.snippet_with_marks(*marks)}")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `search … | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    if results.more:
+        print(f"(showing the first {args.limit}; narrow the search or raise --limit)", file=sys.stderr)
+    return 0
+
+
+def _has_words(text: str) -> bool:
+    from db.search.text import parse_query
+
+    return not parse_query(text).is_empty

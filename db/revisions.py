@@ -1,0 +1,10 @@
+"""The schema revisions this Briefbook knows, oldest first; the last is the head.
+
+Apart from ``db.migrate`` so that the store's probe and its errors can name them
+without importing the engine.
+"""
+
+from __future__ import annotations
+
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+HEAD = REVISIONS[-1]
