@@ -50,6 +50,10 @@ LETTER_TERRITORIES = frozenset({
 
 
 _UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+#: The longest password (in UTF-8 bytes) an AES-256 book can have: PDF 2.0 uses the first 127
+#: bytes, and readers cut a longer one at different places (qpdf and pikepdf at byte 127, even
+#: inside a character), so a longer password would make a file its owner cannot open.
+PASSWORD_MAX_BYTES = 127
 #: File names stay well under the 255 bytes most file systems allow (UTF-8, with ".pdf").
 FILENAME_MAX = 80
 
@@ -60,6 +64,15 @@ def book_filename(title: str) -> str:
     if len(name) > FILENAME_MAX:
         name = name[:FILENAME_MAX].rstrip(" .")
     return f"{name or 'Briefing book'}.pdf"
+
+
+def check_password(password: str) -> None:
+    """A ``ValidationError`` when ``password`` is longer than a PDF reader reliably reads."""
+    size = len(password.encode("utf-8", "surrogatepass"))
+    if size > PASSWORD_MAX_BYTES:
+        raise ValidationError(
+            "password", f"is {size} bytes long in UTF-8; a PDF password can be at most "
+                        f"{PASSWORD_MAX_BYTES} bytes (127 letters of English, 42 of Japanese)")
 
 
 def parse_sections(text: str) -> frozenset[str]:
@@ -115,6 +128,8 @@ class BookOptions:
             raise ValidationError("sections", f"unknown section {sorted(unknown)[0]!r}")
         if self.password == "":
             raise ValidationError("password", "must not be empty (leave it out for no password)")
+        if self.password is not None:
+            check_password(self.password)
 
     def has(self, section: str) -> bool:
         """Whether the book includes ``section`` (``red_lines`` only inside papers)."""

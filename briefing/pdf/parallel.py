@@ -254,7 +254,7 @@ def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], 
     encrypted (as ``render.encrypt`` does) when there is a ``password``."""
     import pikepdf
 
-    from briefing.pdf.encryption import aes256
+    from briefing.pdf.encryption import aes256, check_opens
 
     pdf = pikepdf.open(BytesIO(files[0]))
     others = [pikepdf.open(BytesIO(data)) for data in files[1:]]
@@ -295,6 +295,7 @@ def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], 
         out = BytesIO()
         if password:  # qpdf makes no deterministic /ID for an encrypted file (nor does ``encrypt``)
             pdf.save(out, encryption=aes256(password))
+            check_opens(out.getvalue(), password)
         else:
             pdf.save(out, deterministic_id=invariant)
         return out.getvalue()

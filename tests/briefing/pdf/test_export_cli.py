@@ -56,6 +56,15 @@ def test_an_empty_password_line_is_refused_and_nothing_is_written(db, tmp_path):
     assert not out.exists()
 
 
+def test_a_password_longer_than_pdf_readers_read_is_refused_and_nothing_is_written(db, tmp_path):
+    out = tmp_path / "secret.pdf"
+    run = cli("export", "2", "-o", str(out), "--password-stdin", db=db, stdin="日" * 50 + "\n")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "password" in run.stderr and "150 bytes" in run.stderr and "at most 127 bytes" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
 def test_an_unwritable_path_fails_with_a_message_naming_it(db, tmp_path):
     out = tmp_path / "missing" / "brief.pdf"
     run = cli("export", "2", "-o", str(out), db=db)
