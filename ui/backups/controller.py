@@ -1,4 +1,4 @@
-"""``BackupController``: back up now, restore a backup; each in a worker with a progress dialog.
+"""``BackupController``: back up now, restore a backup; each a ``WRITES`` task with a progress dialog.
 
 Typing still pending is written first (so that it is in the backup, or in the
 safety backup a restore takes). A restore replaces everything the window shows:
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from briefing.backups.service import MANUAL, BackupRecord
 from briefing.errors import BriefbookError
-from ui.background import BackgroundTask
+from ui.background import WRITES, BackgroundTask
 from ui.context import AppContext
 from ui.models.backups_table import taken_text
 
@@ -104,7 +104,7 @@ class BackupController(QObject):
         self.progress.setMinimumDuration(PROGRESS_AFTER_MS)
         self.progress.setWindowTitle("Briefbook")
         self.progress.setValue(0)
-        self.task = BackgroundTask(work)
+        self.task = BackgroundTask(work, WRITES)  # in order with the daily backup
         self.task.signals.sig_progress.connect(lambda share: self.progress and self.progress.setValue(
             min(99, int(share * 100))))
         self.task.signals.sig_finished.connect(lambda result: self._finished(done(result)))

@@ -1,8 +1,9 @@
 """``PreviewBuilder``: the book rebuilt in memory as edits come in — one build at a time, latest wins.
 
-A request while a build runs cancels that build (the builder stops at its
-next flowable) and is kept as the one to build next; a request that comes
-while another waits replaces it. So however fast edits come, at most one
+The builds run in a ``LatestLane`` of the one background pool: a request
+while a build runs cancels that build (the builder stops at its next
+flowable) and is kept as the one to build next; a request that comes while
+another waits replaces it. So however fast edits come, at most one
 build runs and the next one reads the store as it is when it starts. A build
 that finished before it could be cancelled is still shown: it is newer than
 what the preview shows.
@@ -13,17 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
-from ui.book.job import BookJob, BookOutcome
+from ui.background import LatestLane
+from ui.book.job import BookJob, BookOutcome, book_failure
 
 if TYPE_CHECKING:
     from briefing.brief.records import Brief
     from briefing.markings.ladder import Ladder
     from briefing.pdf import BookOptions
-
-Request = tuple["Callable[[], Brief]", "BookOptions", "Ladder | None", object]
-
 
 class PreviewBuilder(QObject):
     """Builds books in memory off the GUI thread for a preview."""
@@ -39,64 +38,48 @@ class PreviewBuilder(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._running: tuple[BookJob, object] | None = None
-        self._pending: Request | None = None
+        self.lane = LatestLane()
+        self._latest: BookJob | None = None  # the newest request, until it has reported here
         self.builds = 0  # builds started, for tests and the benchmark
 
     @property
     def busy(self) -> bool:
-        """A build is running or waiting."""
-        return self._running is not None or self._pending is not None
+        """A build is running or waiting, or the latest one has not reported yet."""
+        return self._latest is not None
 
     def request(self, read_brief: Callable[[], Brief], options: BookOptions, ladder: Ladder | None = None,
                 tag: object = None) -> None:
         """Build the book of ``read_brief()`` with ``options``; ``tag`` comes back with the result."""
-        self._pending = (read_brief, options, ladder, tag)
-        if self._running is not None:
-            self._running[0].cancel()  # superseded: the pending request starts when it stops
-        else:
-            self._start()
+        job = BookJob(read_brief, options, None, ladder, self.lane)
+        job.signals.sig_started.connect(self._on_started)
+        job.signals.sig_finished.connect(lambda outcome: self._on_finished(job, outcome, tag))
+        job.signals.sig_failed.connect(lambda error: self._on_failed(job, error))
+        self._latest = job
+        job.start()  # supersedes the running build (cancelled) and the waiting one (dropped)
 
     def stop(self) -> None:
         """Drop the waiting request and cancel the running build (nothing is reported for them)."""
-        self._pending = None
-        if self._running is not None:
-            self._running[0].cancel()
+        self._latest = None
+        self.lane.clear()
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until the running build has ended (closing, tests)."""
-        return self.pool.waitForDone(msecs)
+        return self.lane.wait(msecs)
 
-    def _start(self) -> None:
-        assert self._pending is not None
-        read_brief, options, ladder, tag = self._pending
-        self._pending = None
-        job = BookJob(read_brief, options, None, ladder)
-        job.signals.sig_finished.connect(self._on_finished)
-        job.signals.sig_failed.connect(self._on_failed)
-        self._running = (job, tag)
+    def _on_started(self) -> None:
         self.builds += 1
         self.sig_started.emit()
-        self.pool.start(job)
 
-    def _on_finished(self, outcome: BookOutcome) -> None:
-        _job, tag = self._ended()
+    def _on_finished(self, job: BookJob, outcome: BookOutcome, tag: object) -> None:
+        self._reported(job)
         if not outcome.cancelled:
             self.sig_built.emit(outcome, tag)
-        if self._pending is not None:
-            self._start()
 
-    def _on_failed(self, message: str) -> None:
-        self._ended()
-        if self._pending is not None:
-            self._start()  # the newer request may well succeed (e.g. the meeting is back)
-        else:
-            self.sig_failed.emit(message)
+    def _on_failed(self, job: BookJob, error: Exception) -> None:
+        self._reported(job)
+        if not job.is_cancelled:  # superseded: the newer request may well succeed (the meeting is back)
+            self.sig_failed.emit(book_failure(error))
 
-    def _ended(self) -> tuple[BookJob, object]:
-        running = self._running
-        assert running is not None
-        self._running = None
-        return running
+    def _reported(self, job: BookJob) -> None:
+        if job is self._latest:
+            self._latest = None

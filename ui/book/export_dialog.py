@@ -2,7 +2,7 @@
 
 Export asks where to save (a file dialog, named after the meeting), writes
 typed text still pending (``before_read``), then builds the book in a worker
-(``BookJob``) with a progress bar and a Cancel button; the window keeps
+(``BookJob``, a ``BackgroundTask``) with a progress bar and a Cancel button; the window keeps
 repainting and the dialog keeps answering meanwhile. The builder writes the
 file only when it is complete, so a cancelled or failed export leaves an
 earlier file of that name as it was. A clean export closes the dialog and
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, QStringListModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,13 +37,14 @@ from briefing.meetings.records import MeetingRecord
 from briefing.pdf.options import book_filename
 from ui.book.builder import PreviewBuilder
 from ui.book.choices import FOLDER_KEY, load_choices, save_choices
-from ui.book.job import BookJob, BookOutcome
+from ui.book.job import BookJob, BookOutcome, book_failure
 from ui.book.open_file import open_file, open_folder
 from ui.book.options_form import BookOptionsForm
 from ui.book.preview import BookPreview
 from ui.widgets.palette import warning_colour
 
 if TYPE_CHECKING:
+    from briefing.pdf import ExportProgress
     from ui.context import AppContext
 
 #: Typing a watermark rebuilds the preview after this pause (milliseconds).
@@ -70,8 +71,6 @@ class ExportDialog(QDialog):
         self.path: Path | None = None
         self.setWindowTitle("Export briefing book")
         self.setObjectName("ExportDialog")
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
         self.form = BookOptionsForm(load_choices(ctx.settings), self)
         self.form.set_previous_round(meeting.previous_id is not None)
         self.preview = BookPreview(self)
@@ -195,7 +194,7 @@ class ExportDialog(QDialog):
         self.job.signals.sig_failed.connect(self._on_failed)
         self._set_exporting(True)
         self._say(f"Exporting to {path}…")
-        self.pool.start(self.job)
+        self.job.start()
 
     def cancel_export(self) -> None:
         if self.job is not None:
@@ -203,9 +202,9 @@ class ExportDialog(QDialog):
             self.cancel_button.setEnabled(False)
             self._say("Cancelling…")
 
-    def _on_progress(self, page: int, fraction: float, section: str) -> None:
-        self.progress.setValue(round(fraction * PROGRESS_STEPS))
-        self._say(f"Page {page}" + (f" · {section}" if section else ""))
+    def _on_progress(self, report: ExportProgress) -> None:
+        self.progress.setValue(round(report.fraction * PROGRESS_STEPS))
+        self._say(f"Page {report.page}" + (f" · {report.section}" if report.section else ""))
 
     def _on_finished(self, outcome: BookOutcome) -> None:
         self._set_exporting(False)
@@ -230,10 +229,10 @@ class ExportDialog(QDialog):
             button.show()
         self.export_button.setText("&Export again…")
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, error: Exception) -> None:
         self._set_exporting(False)
         self.job = None
-        self._say(f"The book was not written: {message}", problem=True)
+        self._say(f"The book was not written: {book_failure(error)}", problem=True)
         self.sig_export_ended.emit("failed")
 
     def _set_exporting(self, exporting: bool) -> None:
@@ -254,10 +253,12 @@ class ExportDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Closing stops the export and the preview (an export cancelled writes nothing)."""
-        if self.job is not None:
-            self.job.cancel()
+        job = self.job
+        if job is not None:
+            job.cancel()
         self.builder.stop()
-        self.pool.waitForDone(10_000)
+        if job is not None:
+            job.wait(10_000)
         self.builder.wait(10_000)
         super().done(result)
 

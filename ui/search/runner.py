@@ -1,12 +1,12 @@
 """``SearchRunner``: search as the user types, off the GUI thread, newest query only.
 
 Each change of the query restarts a short debounce timer; when it fires, the
-search runs in a worker of the runner's own one-thread pool (``QRunnable``),
-which reports by signal. A query typed while another runs supersedes it: one
-not started yet is dropped from the pool, one already running finishes but its
-results are ignored (each request has a generation number). The service opens
-its own session per call and holds no state, so the worker shares nothing with
-the GUI thread but the frozen results it hands back.
+search runs as a ``BackgroundTask`` in the runner's ``LatestLane``, and reports
+by signal. A query typed while another runs supersedes it: one not started yet
+is dropped, one already running finishes but its results are ignored (it was
+cancelled). The service opens its own session per call and holds no state, so
+the worker shares nothing with the GUI thread but the frozen results it hands
+back.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from briefing.errors import BriefbookError
+from ui.background import BackgroundTask, LatestLane, failure_message
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-
     from briefing.services import Services
 
 #: Typing pause before a search starts (milliseconds): one search per burst, not per key.
@@ -35,28 +33,6 @@ class SearchRequest:
     filters: dict[str, Any] = field(default_factory=dict)
 
 
-class _SearchTask(QRunnable):
-    """One search in a pool thread; reports ``(generation, results, problem)`` through ``done``."""
-
-    def __init__(self, services: Services, generation: int, request: SearchRequest,
-                 done: SignalInstance) -> None:
-        super().__init__()
-        self.services = services
-        self.generation = generation
-        self.request = request
-        self.done = done
-
-    def run(self) -> None:
-        try:
-            results = self.services.search.search(self.request.text, **self.request.filters)
-        except BriefbookError as error:
-            self.done.emit(self.generation, None, str(error))
-        except Exception as error:  # noqa: BLE001 - a failed search is said in the popup, never a crash
-            self.done.emit(self.generation, None, f"The search failed ({type(error).__name__}: {error}).")
-        else:
-            self.done.emit(self.generation, results, "")
-
-
 class SearchRunner(QObject):
     """Debounced, threaded searches whose results arrive in order of asking, stale ones dropped."""
 
@@ -66,31 +42,24 @@ class SearchRunner(QObject):
     sig_failed = Signal(str)
     """The latest search failed: what went wrong, in words."""
 
-    _sig_done = Signal(int, object, str)
-
     def __init__(self, services: Services, debounce_ms: int = DEBOUNCE_MS,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.generation = 0
-        self.busy = False
         self.pending: SearchRequest | None = None
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.lane = LatestLane()
+        self.task: BackgroundTask | None = None  # the latest search, until it has reported
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)
         self.timer.timeout.connect(self.start_now)
-        self._sig_done.connect(self._on_done)  # queued: the worker emits from its thread
 
     def request(self, request: SearchRequest) -> None:
         """Search for ``request`` after the typing pause (an empty text clears the results at once)."""
         self.pending = request
         if not request.text.strip():
             self.timer.stop()
-            self.generation += 1  # whatever runs now is stale
-            self.busy = False
-            self.pool.clear()
+            self._drop_all()  # whatever runs now is stale
             self.sig_results.emit(None)
             return
         self.timer.start()
@@ -98,12 +67,21 @@ class SearchRunner(QObject):
     def start_now(self) -> None:
         """Start the pending search without waiting for the pause."""
         self.timer.stop()
-        if self.pending is None or not self.pending.text.strip():
+        request = self.pending
+        if request is None or not request.text.strip():
             return
-        self.generation += 1
-        self.pool.clear()  # a superseded search not started yet never runs
-        self.busy = True
-        self.pool.start(_SearchTask(self.services, self.generation, self.pending, self._sig_done))
+        search = self.services.search
+        task = BackgroundTask(lambda _progress: search.search(request.text, **request.filters), self.lane)
+        task.signals.sig_finished.connect(lambda results: self._on_done(task, results, ""))
+        task.signals.sig_failed.connect(
+            lambda error: self._on_done(task, None, failure_message(error, "The search failed")))
+        self.task = task
+        task.start()  # a superseded search not started yet never runs
+
+    @property
+    def busy(self) -> bool:
+        """The latest search has not reported yet."""
+        return self.task is not None
 
     @property
     def waiting(self) -> bool:
@@ -113,15 +91,17 @@ class SearchRunner(QObject):
     def wait(self) -> None:
         """Stop asking and let a running search finish (before the store closes)."""
         self.timer.stop()
-        self.busy = False
-        self.generation += 1
-        self.pool.clear()
-        self.pool.waitForDone()
+        self._drop_all()
+        self.lane.wait()
 
-    def _on_done(self, generation: int, results: object, problem: str) -> None:
-        if generation != self.generation:
+    def _drop_all(self) -> None:
+        self.task = None
+        self.lane.clear()
+
+    def _on_done(self, task: BackgroundTask, results: object, problem: str) -> None:
+        if task is not self.task:
             return  # superseded by a later keystroke
-        self.busy = False
+        self.task = None
         if problem:
             self.sig_failed.emit(problem)
         else:
