@@ -1,8 +1,9 @@
 """Settings that are not window state: the home time zone and the sensitivity ladder.
 
 Read from ``briefbook.json`` in the user's config directory when it exists;
-``BRIEFBOOK_HOME_TZ`` overrides the home time zone. Window geometry and other
-GUI state live in QSettings, not here.
+``BRIEFBOOK_HOME_TZ`` overrides the home time zone; a name that is not an IANA
+zone a meeting may have (``localtime``, a typo) falls back to the default.
+Window geometry and other GUI state live in QSettings, not here.
 """
 
 from __future__ import annotations
@@ -49,11 +50,20 @@ class Config:
             except (KeyError, TypeError):
                 ladder = Ladder(DEFAULT_LADDER)
         return cls(
-            home_timezone=home if isinstance(home, str) and home else DEFAULT_HOME_TIMEZONE,
+            home_timezone=_home_zone(home),
             ladder=ladder,
             author=str(data.get("author", "")),
             backups_keep=_positive(data.get("backups_keep"), 10),
         )
+
+
+def _home_zone(value: object) -> str:
+    """The home zone from the settings or the environment, if it is one a meeting may have."""
+    from briefing.zones import is_meeting_zone
+
+    if not isinstance(value, str) or value == DEFAULT_HOME_TIMEZONE:
+        return DEFAULT_HOME_TIMEZONE  # no look-up: listing the zones takes tens of ms at start-up
+    return value if is_meeting_zone(value) else DEFAULT_HOME_TIMEZONE
 
 
 def _positive(value: object, default: int) -> int:

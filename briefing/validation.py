@@ -1,21 +1,29 @@
 """Checks and clean-up for what users type, shared by every service and by import.
 
-Single-line fields (titles, names, keys) are stripped of surrounding white space;
-multi-line text (Markdown sections, bios, outcomes) is kept exactly as given. A
-NUL character or an unpaired surrogate cannot be stored by every backend, so
-both are refused with a message that says which field and where.
+Single-line fields (titles, names, keys) are stripped of surrounding white space
+and may not hold a line break; multi-line text (Markdown sections, bios,
+outcomes) is kept exactly as given, up to ``MAX_TEXT`` characters. A NUL
+character or an unpaired surrogate cannot be stored by every backend, so both
+are refused with a message that says which field and where. Times and dates
+must fall in the years of ``briefing.zones`` (1900 to 2200), and time zones
+must be IANA zones.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from briefing.errors import ValidationError
+from briefing.zones import EARLIEST_YEAR, LATEST_YEAR, in_years, is_meeting_zone
 
 MAX_SHORT = 300
 MAX_MINUTES = 7 * 24 * 60
+#: The most characters one text field holds: about 2 MB, some 6 times a 100-page paste.
+MAX_TEXT = 2_000_000
+#: The highest round number (rounds of one negotiation stay well below it).
+MAX_ROUND = 999
+_LINE_BREAK = re.compile("[\r\n]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -40,6 +48,10 @@ def text(field: str, value: object) -> str:
         return ""
     if not isinstance(value, str):
         raise ValidationError(field, f"must be text, not {type(value).__name__}")
+    if len(value) > MAX_TEXT:
+        raise ValidationError(
+            field, f"is {len(value):,} characters long; at most {MAX_TEXT:,} (about 2 MB) fit in one field"
+        )
     _check_storable(field, value)
     return value
 
@@ -49,6 +61,11 @@ def line(field: str, value: object, *, required: bool = False, max_length: int =
     cleaned = text(field, value).strip()
     if required and not cleaned:
         raise ValidationError(field, "must not be empty")
+    brk = _LINE_BREAK.search(cleaned)
+    if brk:
+        raise ValidationError(
+            field, f"contains a line break (at position {brk.start() + 1}); this field holds one line"
+        )
     if len(cleaned) > max_length:
         raise ValidationError(
             field, f"is {len(cleaned)} characters long; at most {max_length} fit here"
@@ -81,16 +98,26 @@ def minutes(field: str, value: object) -> int:
     return value
 
 
-def timezone(field: str, value: object, default: str = "UTC") -> str:
-    """An IANA time zone name such as ``Asia/Tokyo``."""
-    name = line(field, value) or default
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Asia" is a folder; long names
+def round_number(field: str, value: object) -> int:
+    """A round number: 0 (the launch) up to ``MAX_ROUND``."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_ROUND:
         raise ValidationError(
-            field, f"{name!r} is not a known time zone (use a name such as Asia/Tokyo)"
-        ) from None
+            field, f"must be a whole number from 0 to {MAX_ROUND} (0: the launch, before round 1)"
+        )
+    return value
+
+
+def timezone(field: str, value: object, default: str = "UTC") -> str:
+    """An IANA time zone name such as ``Asia/Tokyo`` (not ``localtime``, ``posixrules``, ``Factory``)."""
+    name = line(field, value) or default
+    if not is_meeting_zone(name):
+        raise ValidationError(
+            field, f"{name!r} is not a known time zone (use an IANA name such as Asia/Tokyo)"
+        )
     return name
+
+
+_YEARS = f"from {EARLIEST_YEAR} to {LATEST_YEAR}"
 
 
 def moment(field: str, value: object, *, required: bool = True) -> datetime | None:
@@ -110,6 +137,10 @@ def moment(field: str, value: object, *, required: bool = True) -> datetime | No
         raise ValidationError(field, f"must be a date and time, not {type(value).__name__}")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(field, "needs a time zone offset, such as +09:00")
+    if not in_years(value):
+        raise ValidationError(
+            field, f"{value.isoformat()} is outside the years Briefbook keeps ({_YEARS}, in UTC)"
+        )
     return value.astimezone(UTC)
 
 
@@ -118,15 +149,17 @@ def day(field: str, value: object) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+        value = value.date()
+    elif isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            value = date.fromisoformat(value.strip())
         except ValueError:
             raise ValidationError(field, f"{value!r} is not a date such as 2022-03-31") from None
-    raise ValidationError(field, f"must be a date, not {type(value).__name__}")
+    if not isinstance(value, date):
+        raise ValidationError(field, f"must be a date, not {type(value).__name__}")
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValidationError(field, f"{value.isoformat()} is outside the years Briefbook keeps ({_YEARS})")
+    return value
 
 
 def slugify(title: str) -> str:

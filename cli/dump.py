@@ -25,7 +25,10 @@ def run(args: argparse.Namespace, services: Services) -> int:
     from briefing.errors import BriefbookError
     from briefing.interchange import dump_store, write_json
 
-    doc = dump_store(services.db)
+    problems: list[str] = []
+    doc = dump_store(services.db, problems)
+    for problem in problems:
+        print(f"warning: {problem}; written in UTC", file=sys.stderr)
     if str(args.output) == "-":
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

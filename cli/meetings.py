@@ -15,14 +15,16 @@ HELP = "list the meetings, one per line: id, date, title, status"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "List every meeting ordered by start time, one per line with tab-separated "
-        "columns: id, date (venue's local date, YYYY-MM-DD), title, status."
+        "columns: id, date (venue's local date, YYYY-MM-DD), title, status. A stored start "
+        "that cannot be shown in the venue's zone is given as UTC with a note saying so."
     )
 
 
 def run(args: argparse.Namespace, services: Services) -> int:
-    from zoneinfo import ZoneInfo
+    from briefing.zones import in_zone, unshowable
 
     for m in services.meetings.list():
-        local = m.starts_at.astimezone(ZoneInfo(m.timezone))
-        print(f"{m.id}\t{local:%Y-%m-%d}\t{m.title}\t{m.status}")
+        local = in_zone(m.starts_at, m.timezone)
+        day = unshowable(m.starts_at, m.timezone) if local is None else f"{local:%Y-%m-%d}"
+        print(f"{m.id}\t{day}\t{m.title}\t{m.status}")
     return 0

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from briefing import zones
 
 
 def in_zone(moment: datetime, zone: str) -> datetime:
-    """``moment`` as wall-clock time in ``zone`` (UTC when the name is unknown)."""
-    try:
-        return moment.astimezone(ZoneInfo(zone))
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Asia" is a folder; long names
-        return moment.astimezone(ZoneInfo("UTC"))
+    """``moment`` as wall-clock time in ``zone`` (UTC when the name is unknown, or when the
+    moment cannot be shown there: a stored value outside the years Briefbook keeps)."""
+    return zones.in_zone_or_utc(moment, zone)
+
+
+def shown_in(moment: datetime, zone: str, form: Callable[[datetime], str]) -> str:
+    """``moment`` in ``zone`` written by ``form`` (e.g. ``short_date``), or, when it cannot be
+    shown there, ``9999-12-31T23:00:00+00:00 (cannot be shown in Pacific/Kiritimati)``."""
+    local = zones.in_zone(moment, zone)
+    return zones.unshowable(moment, zone) if local is None else form(local)
 
 
 def short_date(moment: datetime) -> str:

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from briefing.agenda.records import AgendaItemRecord, AgendaSlot, Schedule
 from briefing.meetings.records import MeetingRecord
+from briefing.zones import in_zone_or_utc
 
 
 def build_schedule(meeting: MeetingRecord, items: Sequence[AgendaItemRecord]) -> Schedule:
-    """Lay ``items`` out back to back from the meeting's start."""
-    venue, home = ZoneInfo(meeting.timezone), ZoneInfo(meeting.home_timezone)
+    """Lay ``items`` out back to back from the meeting's start.
+
+    A start that cannot be shown in a zone (a stored value outside the years Briefbook
+    keeps, see ``briefing.zones``) is given in UTC; the schedule never raises.
+    """
     at = meeting.starts_at
     slots = []
     total = 0
     for item in items:
-        slots.append(AgendaSlot(item=item, starts_at=at, venue_start=at.astimezone(venue),
-                                home_start=at.astimezone(home)))
-        at += timedelta(minutes=item.minutes)
+        slots.append(AgendaSlot(item=item, starts_at=at,
+                                venue_start=in_zone_or_utc(at, meeting.timezone),
+                                home_start=in_zone_or_utc(at, meeting.home_timezone)))
+        try:
+            at += timedelta(minutes=item.minutes)
+        except OverflowError:  # a stored start at the very end of the year 9999
+            pass
         total += item.minutes
     return Schedule(slots=tuple(slots), total_minutes=total, length_minutes=meeting.length_minutes)
 

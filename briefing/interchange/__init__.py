@@ -7,6 +7,7 @@ The format is documented in ``docs/data-format.md``, with a JSON Schema in
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,17 +15,28 @@ from typing import Any
 from briefing.config import Config
 from briefing.interchange.dump import dump_document
 from briefing.interchange.load import ImportSummary, write_document
-from briefing.interchange.parse import FORMAT, VERSION, InterchangeError, parse_document
+from briefing.interchange.parse import (
+    FORMAT,
+    VERSION,
+    InterchangeError,
+    JsonObject,
+    json_integer,
+    parse_document,
+)
 from db.engine import Database
 
-__all__ = ["FORMAT", "VERSION", "ImportSummary", "InterchangeError", "dump_store", "import_document",
-           "read_json", "write_json"]
+__all__ = ["FORMAT", "MAX_FILE_BYTES", "VERSION", "ImportSummary", "InterchangeError", "dump_store",
+           "import_document", "read_json", "write_json"]
+
+#: The largest file ``read_json`` reads: 100 MB, far above a store of real meetings.
+MAX_FILE_BYTES = 100 * 1024 * 1024
 
 
-def dump_store(db: Database) -> dict[str, Any]:
-    """Everything in the store (not the Trash) as one document."""
+def dump_store(db: Database, problems: list[str] | None = None) -> dict[str, Any]:
+    """Everything in the store (not the Trash) as one document; times that cannot be
+    shown in their zone are written in UTC and listed in ``problems``."""
     with db.read() as session:
-        return dump_document(session)
+        return dump_document(session, problems)
 
 
 def import_document(db: Database, doc: Any, config: Config | None = None,
@@ -43,25 +55,46 @@ def import_document(db: Database, doc: Any, config: Config | None = None,
 
 
 def read_json(path: Path) -> Any:
-    """A JSON file's content; a file that is not JSON is an ``InterchangeError`` saying where."""
+    """A JSON file's content; a file that is not JSON is an ``InterchangeError`` saying where.
+
+    A file over ``MAX_FILE_BYTES`` is refused before it is read; the bytes are let go
+    once decoded, so the file is held once as text while it is parsed. Objects come
+    back as ``JsonObject`` and integers too long for any field as ``LongNumber``, for
+    ``parse_document`` to refuse with their path.
+    """
+    too_large = f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the most Briefbook imports"
     try:
         with path.open("rb") as f:
-            raw = f.read()
+            if os.fstat(f.fileno()).st_size > MAX_FILE_BYTES:
+                raise InterchangeError("$", too_large)
+            raw = bytearray()
+            # In pieces, not read(cap): that would set aside the whole cap at once; and a pipe
+            # or a growing file has no size to trust.
+            while chunk := f.read(1 << 20):
+                raw += chunk
+                if len(raw) > MAX_FILE_BYTES:
+                    raise InterchangeError("$", too_large)
     except OSError as error:
         raise InterchangeError("$", f"cannot read {path}: {error.strerror or error}") from None
     try:
-        return json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InterchangeError("$", f"{path} is not UTF-8 text (byte {error.start + 1})") from None
+    del raw
+    try:
+        return json.loads(text, object_pairs_hook=JsonObject, parse_int=json_integer)
     except json.JSONDecodeError as error:
         raise InterchangeError(
             "$", f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        ) from None
+    except RecursionError:
+        raise InterchangeError(
+            "$", f"{path} nests lists or objects too deeply (a Briefbook file is a few levels deep)"
         ) from None
 
 
 def write_json(doc: Any, path: Path) -> None:
     """Write a document atomically (a temporary file renamed over the target)."""
-    import os
     import tempfile
 
     path = Path(path)

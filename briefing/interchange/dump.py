@@ -1,21 +1,31 @@
-"""Write the whole store (everything not in the Trash) as one interchange document."""
+"""Write the whole store (everything not in the Trash) as one interchange document.
+
+Times are written in their meeting's venue zone. A stored time that cannot be
+shown there (see ``briefing.zones``) is written in UTC, the same moment, and
+named in ``problems`` so the command can say so: a dump never fails on it.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from briefing.interchange.parse import FORMAT, VERSION
 from briefing.vocabulary import NOTE_FIELDS
+from briefing.zones import in_zone, unshowable
 from db.models import AgendaItem, Issue, IssueNote, Meeting, Participant, Person
 
 
-def dump_document(session: Session) -> dict[str, Any]:
-    """The store as a dict ready for ``json.dump`` (lists in their stored order)."""
+def dump_document(session: Session, problems: list[str] | None = None) -> dict[str, Any]:
+    """The store as a dict ready for ``json.dump`` (lists in their stored order).
+
+    Each time that cannot be shown in its zone is added to ``problems`` as
+    ``"$.meetings[0].starts_at: … (cannot be shown in …)"``.
+    """
+    problems = [] if problems is None else problems
     issues = list(session.scalars(select(Issue).order_by(Issue.id)))
     people = list(session.scalars(select(Person).where(Person.deleted_at.is_(None)).order_by(Person.id)))
     meetings = session.scalars(
@@ -39,15 +49,21 @@ def dump_document(session: Session) -> dict[str, Any]:
              "organization": p.organization, "bio": p.bio}
             for p in people
         ],
-        "meetings": [_meeting(m, slugs) for m in meetings],
+        "meetings": [_meeting(m, slugs, f"$.meetings[{n}]", problems) for n, m in enumerate(meetings)],
     }
 
 
-def _when(moment: datetime | None, zone: str) -> str | None:
-    return None if moment is None else moment.astimezone(ZoneInfo(zone)).isoformat()
+def _when(moment: datetime | None, zone: str, path: str, problems: list[str]) -> str | None:
+    if moment is None:
+        return None
+    shown = in_zone(moment, zone)
+    if shown is None:
+        problems.append(f"{path}: {unshowable(moment, zone)}")
+        return moment.isoformat()  # stored in UTC: the same moment
+    return shown.isoformat()
 
 
-def _meeting(m: Meeting, slugs: dict[int, str]) -> dict[str, Any]:
+def _meeting(m: Meeting, slugs: dict[int, str], path: str, problems: list[str]) -> dict[str, Any]:
     previous = m.previous.key if m.previous is not None and m.previous.deleted_at is None else None
     return {
         "key": m.key,
@@ -56,8 +72,8 @@ def _meeting(m: Meeting, slugs: dict[int, str]) -> dict[str, Any]:
         "round": m.round_no,
         "counterpart": m.counterpart,
         "location": m.location,
-        "starts_at": _when(m.starts_at, m.timezone),
-        "ends_at": _when(m.ends_at, m.timezone),
+        "starts_at": _when(m.starts_at, m.timezone, f"{path}.starts_at", problems),
+        "ends_at": _when(m.ends_at, m.timezone, f"{path}.ends_at", problems),
         "timezone": m.timezone,
         "home_timezone": m.home_timezone,
         "status": m.status,

@@ -1,11 +1,15 @@
 """Read an interchange document into validated plain values, naming the JSON path of any problem.
 
 Nothing here touches the store: a document is checked whole before anything is
-written, so a bad file is refused without half-importing it.
+written, so a bad file is refused without half-importing it. ``read_json`` reads
+objects as :class:`JsonObject` (which remembers a key given twice) and integers
+too long for any field as :class:`LongNumber`, so both are refused here with
+their path.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -26,6 +30,41 @@ from briefing.vocabulary import (
 
 FORMAT = "briefbook"
 VERSION = 1
+#: The versions of the format this Briefbook reads.
+KNOWN_VERSIONS = (1,)
+#: Integers with more digits than this are kept as ``LongNumber`` (no field takes one).
+MAX_DIGITS = 30
+
+
+class JsonObject(dict):
+    """A JSON object as ``read_json`` reads it; ``repeated`` is a key it gives twice, if any."""
+
+    __slots__ = ("repeated",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        self.repeated: str | None = None
+        if len(self) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    self.repeated = key
+                    break
+                seen.add(key)
+
+
+class LongNumber:
+    """An integer of more than ``MAX_DIGITS`` digits in a JSON file, kept unconverted."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, text: str) -> None:
+        self.digits = len(text.lstrip("-"))
+
+
+def json_integer(text: str) -> int | LongNumber:
+    """An integer of a JSON file (``parse_int``): never converts thousands of digits."""
+    return int(text) if len(text) <= MAX_DIGITS else LongNumber(text)
 
 
 class InterchangeError(ValidationError):
@@ -79,9 +118,12 @@ class _Object:
     def __init__(self, value: Any, path: str, known: tuple[str, ...]) -> None:
         if not isinstance(value, dict):
             raise InterchangeError(path, f"must be an object, not {_kind(value)}")
+        repeated = getattr(value, "repeated", None)
+        if repeated is not None:
+            raise InterchangeError(_member(path, repeated), "is given twice in this object")
         unknown = [k for k in value if k not in known]
         if unknown:
-            raise InterchangeError(f"{path}.{unknown[0]}", "is not a field of this object")
+            raise InterchangeError(_member(path, unknown[0]), "is not a field of this object")
         self.value = value
         self.path = path
 
@@ -94,6 +136,9 @@ class _Object:
                 raise InterchangeError(self.at(name), "is required")
             return check(self.at(name), None)
         raw = self.value[name]
+        if isinstance(raw, LongNumber):
+            raise InterchangeError(self.at(name), f"is a number of {raw.digits:,} digits, too large "
+                                                  "for any field")
         try:
             return check(self.at(name), raw)
         except InterchangeError:
@@ -110,9 +155,17 @@ class _Object:
         return [(f"{self.at(name)}[{i}]", item) for i, item in enumerate(raw)]
 
 
+def _member(path: str, key: str) -> str:
+    """``$.meetings[0].title``; a key that is not a plain name is quoted (``$["a\\nb"]``), so a
+    message naming it stays one line."""
+    return f"{path}.{key}" if key.isidentifier() else f"{path}[{json.dumps(key)}]"
+
+
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
-            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+    if isinstance(value, dict):
+        return "an object"
+    return {list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number",
+            LongNumber: "a number", type(None): "null"}.get(type(value), type(value).__name__)
 
 
 def _string(check: Callable[..., Any], **kw: Any) -> Callable[[str, Any], Any]:
@@ -155,7 +208,9 @@ def parse_document(doc: Any, ladder_codes: tuple[str, ...], home_timezone: str) 
     top = _Object(doc, "$", ("format", "version", "issues", "people", "meetings", "exported_at"))
     if top.value.get("format") != FORMAT:
         raise InterchangeError("$.format", f'must be "{FORMAT}"')
-    if top.value.get("version") != VERSION:
+    version = top.value.get("version")
+    # type() and not ==: true == 1 and 1.0 == 1 in Python, and neither is a version.
+    if type(version) is not int or version not in KNOWN_VERSIONS:
         raise InterchangeError("$.version", f"must be {VERSION} (this Briefbook reads version {VERSION})")
     issues = [_issue(_Object(raw, path, ("slug", "title", "description")))
               for path, raw in top.items("issues")]
@@ -164,6 +219,7 @@ def parse_document(doc: Any, ladder_codes: tuple[str, ...], home_timezone: str) 
     _no_repeats([(i.slug, f"$.issues[{n}].slug") for n, i in enumerate(issues)], "issue slug")
     _no_repeats([(p.key, f"$.people[{n}].key") for n, p in enumerate(people)], "person key")
     _no_repeats([(m.key, f"{m.path}.key") for m in meetings if m.key], "meeting key")
+    _no_loops(meetings)
     return Document(issues=issues, people=people, meetings=meetings)
 
 
@@ -173,6 +229,34 @@ def _no_repeats(values: list[tuple[str, str]], what: str) -> None:
         if value in seen:
             raise InterchangeError(path, f"{what} {value!r} appears twice in this file")
         seen.add(value)
+
+
+def _no_loops(meetings: list[MeetingIn]) -> None:
+    """No meeting is its own previous round, nor are two or more each other's."""
+    by_key = {m.key: m for m in meetings if m.key}
+    order = {id(m): n for n, m in enumerate(meetings)}
+    done: set[str] = set()
+    for m in meetings:
+        chain: list[MeetingIn] = []
+        on_chain: dict[int, int] = {}  # id() of a meeting → its place in the chain
+        at: MeetingIn | None = m
+        while at is not None and at.key and at.key not in done:
+            if id(at) in on_chain:
+                _loop_found(chain[on_chain[id(at)]:], order)
+            on_chain[id(at)] = len(chain)
+            chain.append(at)
+            at = by_key.get(at.previous) if at.previous else None
+        done.update(x.key for x in chain if x.key)
+
+
+def _loop_found(loop: list[MeetingIn], order: dict[int, int]) -> None:
+    first = min(loop, key=lambda x: order[id(x)])  # named at the loop's first meeting in the file
+    if len(loop) == 1:
+        raise InterchangeError(f"{first.path}.previous",
+                               "names the meeting itself; a meeting cannot be its own previous round")
+    start = next(i for i, x in enumerate(loop) if x is first)
+    names = " → ".join(repr(x.key) for x in [*loop[start:], *loop[:start], first])
+    raise InterchangeError(f"{first.path}.previous", f"makes a loop of previous rounds: {names}")
 
 
 def _issue(o: _Object) -> IssueIn:
@@ -243,11 +327,7 @@ def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -
 
 
 def _round(path: str, value: Any) -> int:
-    if value is None:
-        return 1
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InterchangeError(path, "must be a whole number from 0 (0: the launch, before round 1)")
-    return value
+    return 1 if value is None else v.round_number(path, value)
 
 
 NOTE_KEYS = ("issue", *NOTE_FIELDS, "status", "priority", "owner", "sources")

@@ -48,7 +48,7 @@ class MeetingService:
         )
         self._fields: dict[str, Callable[[str, Any], Any]] = {
             "title": lambda f, x: v.line(f, x, required=True),
-            "round_no": _round_no,
+            "round_no": v.round_number,
             "counterpart": v.line,
             "location": v.line,
             "starts_at": v.moment,
@@ -189,12 +189,6 @@ class MeetingService:
             m.deleted_at = None
             s.flush()
             return mapping.meeting(m)
-
-
-def _round_no(field: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValidationError(field, "must be a whole number from 0 (0: the launch, before round 1)")
-    return value
 
 
 def _check_times(m: Meeting) -> None:

@@ -29,6 +29,7 @@ from briefing.pdf.templates import OutlineEntry, with_outline
 from briefing.pdf.typeset import Typesetter, escape
 from briefing.people.records import ParticipantRecord
 from briefing.vocabulary import NOTE_SECTIONS
+from briefing.zones import in_zone_or_utc
 
 SIDE_HEADINGS = (("ours", "Our delegation"), ("theirs", "Their delegation"))
 
@@ -107,11 +108,11 @@ def cover(book: Book) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 36), book.label(f"BRIEFING BOOK · {round_name.upper()}",
                                                       styles.cover_kicker),
                            book.text(m.title, where, styles.cover_title)]
-    venue_start = m.starts_at.astimezone(_zone(m.timezone))
-    home_start = m.starts_at.astimezone(_zone(m.home_timezone))
+    venue_start = in_zone_or_utc(m.starts_at, m.timezone)
+    home_start = in_zone_or_utc(m.starts_at, m.home_timezone)
     when = _long_datetime(venue_start)
     if m.ends_at is not None:
-        when += f"–{m.ends_at.astimezone(_zone(m.timezone)):%H:%M}"
+        when += f"–{in_zone_or_utc(m.ends_at, m.timezone):%H:%M}"
     rows = [
         ("Counterpart", m.counterpart),
         ("Venue", m.location),
@@ -153,7 +154,7 @@ def agenda(book: Book) -> list[Flowable]:
     m, schedule = book.brief.meeting, book.brief.schedule
     where = "Agenda"
     out: list[Flowable] = [book.section("agenda", "Agenda")]
-    venue_start = m.starts_at.astimezone(_zone(m.timezone))
+    venue_start = in_zone_or_utc(m.starts_at, m.timezone)
     line = f"{_long_datetime(venue_start)} {venue_start.tzname()}"
     if m.location:
         line = f"{m.location} · {line}"
@@ -357,12 +358,6 @@ def _grid_style() -> list[tuple]:
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
-
-
-def _zone(name: str):
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(name)
 
 
 def _long_date(d: date) -> str:

@@ -98,3 +98,38 @@ def test_a_deleted_meeting_can_be_restored_from_the_trash(services):
         services.meetings.get(m.id)
     assert services.meetings.restore(m.id).title == m.title
     assert [x.id for x in services.meetings.list()] == [m.id]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"starts_at": "9999-12-31T23:00:00+00:00", "timezone": "Pacific/Kiritimati"}, "starts_at"),
+        ({"starts_at": "0001-01-01T01:00:00+00:00", "timezone": "America/New_York"}, "starts_at"),
+        ({"starts_at": datetime(1, 1, 1, 0, 30, tzinfo=UTC)}, "starts_at"),
+        ({"ends_at": "2201-01-01T00:00:00+00:00"}, "ends_at"),
+        ({"round_no": 2**64}, "round_no"),
+        ({"timezone": "localtime"}, "timezone"),
+        ({"home_timezone": "posixrules"}, "home_timezone"),
+        ({"timezone": "Factory"}, "timezone"),
+        ({"location": "Tokyo\nOsaka"}, "location"),
+        ({"objectives": "x" * 2_000_001}, "objectives"),
+    ],
+)
+def test_a_time_zone_or_value_no_desk_app_can_show_is_refused(services, changes, field):
+    m = make(services)
+    with pytest.raises(ValidationError) as caught:
+        services.meetings.update(m.id, m.version, **changes)
+    assert caught.value.field == field
+    assert services.meetings.get(m.id) == m
+    with pytest.raises(ValidationError):
+        make(services, **changes)
+
+
+def test_an_action_due_outside_the_years_kept_is_refused(services):
+    m = make(services)
+    with pytest.raises(ValidationError) as caught:
+        services.actions.add(m.id, "Send the text", due="0001-01-01")
+    assert caught.value.field == "due"
+    action = services.actions.add(m.id, "Send the text", due="2200-12-31")
+    with pytest.raises(ValidationError):
+        services.actions.update(action.id, action.version, due="2201-01-01")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.meetings.records import MeetingSummary
 from ui.rich_text import plain
-from ui.timefmt import in_zone, short_date
+from ui.timefmt import short_date, shown_in
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
@@ -57,7 +57,7 @@ class _Row:
     def date(self) -> str:
         if self._date is None:
             assert self.meeting is not None
-            self._date = short_date(in_zone(self.meeting.starts_at, self.meeting.timezone))
+            self._date = shown_in(self.meeting.starts_at, self.meeting.timezone, short_date)
         return self._date
 
 

@@ -3,7 +3,10 @@
 Start and end are edited in the venue's zone; the line below each says the same
 moment in the home delegation's zone. Changing the zone keeps the wall-clock
 times (a meeting "09:00 in Tokyo" stays 09:00 when the venue is corrected), so
-zone, start and end are one binding and are written together.
+zone, start and end are one binding and are written together. A stored time
+that cannot be shown in the venue's zone (outside the years Briefbook keeps,
+written by an older build or by hand) is shown in UTC with a message saying so,
+until the user picks a time the service accepts.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimeZone
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QWidget
 
+from briefing import zones
 from briefing.meetings.records import MeetingRecord
 from ui.forms.bindings import CustomBinding
 from ui.timefmt import in_zone, short_day_time
@@ -121,7 +125,8 @@ class WhenEditor(QObject):
         end = meeting.ends_at and in_zone(meeting.ends_at, meeting.timezone)
         self.has_end.setChecked(end is not None)
         self.end.setEnabled(end is not None)
-        self.end.setDateTime(to_wall(end or start + timedelta(hours=1)))
+        self.end.setDateTime(to_wall(end or _an_hour_after(start)))
+        self.error.show_message(_unshowable(meeting))
         self._update_hints()
 
     def set_home_zone(self, name: str) -> None:
@@ -136,8 +141,31 @@ class WhenEditor(QObject):
             moment = values.get(key)
             if moment is None or home is None or self.home_zone == values["timezone"]:
                 label.setText("")
+            elif (at_home := zones.in_zone(moment, self.home_zone)) is None:
+                label.setText(f"(cannot be shown in {self.home_zone})")
             else:
-                label.setText(f"{short_day_time(moment.astimezone(home))} at home")
+                label.setText(f"{short_day_time(at_home)} at home")
         self.start_home.setToolTip(f"The same moment in {self.home_zone}")
         self.end_home.setToolTip(f"The same moment in {self.home_zone}")
 
+
+def _an_hour_after(start: datetime) -> datetime:
+    try:
+        return start + timedelta(hours=1)
+    except OverflowError:  # a stored start in the last hour of the year 9999
+        return start
+
+
+def _unshowable(meeting: MeetingRecord) -> str | None:
+    """What the editors cannot show of a stored meeting's times, in words, or None."""
+    problems = dict.fromkeys(
+        f"{name} {zones.unshowable(moment, zone)}"
+        for name, moment, zone in (("Starts", meeting.starts_at, meeting.timezone),
+                                   ("Ends", meeting.ends_at, meeting.timezone),
+                                   ("Starts", meeting.starts_at, meeting.home_timezone))
+        if moment is not None and zones.in_zone(moment, zone) is None
+    )
+    if not problems:
+        return None
+    return (f"{'; '.join(problems)}. Shown here in UTC: choose a time from {zones.EARLIEST_YEAR} "
+            f"to {zones.LATEST_YEAR}.")

@@ -10,16 +10,16 @@ from briefing.agenda.schedule import format_minutes
 from briefing.markings.ladder import Ladder
 from briefing.meetings.records import MeetingRecord
 from ui.rich_text import plain
-from ui.timefmt import day_time, in_zone, short_day_time
+from ui.timefmt import day_time, short_day_time, shown_in
 from ui.widgets.palette import muted_colour
 
 
 def when_line(meeting: MeetingRecord) -> str:
     """``Tokyo · Mon 7 Feb 2022 09:00 JST (Sun 6 Feb 19:00 EST) · 8 h``."""
-    venue = day_time(in_zone(meeting.starts_at, meeting.timezone))
+    venue = shown_in(meeting.starts_at, meeting.timezone, day_time)
     parts = [meeting.location] if meeting.location else []
     if meeting.home_timezone != meeting.timezone:
-        home = short_day_time(in_zone(meeting.starts_at, meeting.home_timezone))
+        home = shown_in(meeting.starts_at, meeting.home_timezone, short_day_time)
         parts.append(f"{venue} ({home})")
     else:
         parts.append(venue)
