@@ -61,8 +61,9 @@ def run(args: argparse.Namespace, services: Services) -> int:
         from briefing.pdf.parallel import default_jobs
 
         args.jobs = default_jobs()
+    # the collector paused during layout: this process does nothing else meanwhile
     result = render_pdf(services.briefs.load(meeting.id), options, args.output,
-                        ladder=services.config.ladder, jobs=args.jobs)
+                        ladder=services.config.ladder, jobs=args.jobs, pause_collector=True)
     for warning in result.warnings:
         print(f"briefbook: warning: {warning}", file=sys.stderr)
     print(f"Wrote {result.pages} page(s) to {args.output}.")

@@ -18,18 +18,24 @@ already loaded). Only what crosses a run's edge has to be joined:
 - **fonts**: each run embeds its own subsets, tagged apart so that two
   subsets of one font never share a tag in the joined file.
 
-Where fork is missing, the book is small, or anything goes wrong here, the
-caller lays the book out in one process as before (``render`` returns
-``None``). The GUI does not use this: forking a process that runs Qt
-threads is not safe.
+Where fork is missing or the book is small, the caller lays the book out in
+one process as before (``render`` returns ``None``). When anything goes wrong
+here, or ReportLab lacks one of the internals this module overrides
+(``RELIED_ON``: an upgrade may rename them), ``render`` raises
+``ParallelFailed``: the caller then lays the book out in one process and
+says so (a warning and a log line), so that a change shows as a message,
+not as silent slowness. The GUI does not use this: forking a process that
+runs Qt threads is not safe.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import traceback
 import warnings
+from functools import lru_cache
 from io import BytesIO
 from multiprocessing import Pipe
 from multiprocessing.connection import Connection
@@ -58,8 +64,45 @@ _FIT_ARGS = {"XYZ": (0, 1, 4), "Fit": (), "FitH": (1,), "FitV": (0,), "FitR": (0
              "FitB": (), "FitBH": (1,), "FitBV": (0,)}
 
 
+#: ReportLab's private (or unlisted) names this module and ``BookTemplate`` override or call:
+#: (module, dotted name). ``pyproject.toml`` bounds ReportLab to the versions checked with them.
+RELIED_ON: tuple[tuple[str, str], ...] = (
+    ("reportlab.pdfbase.pdfdoc", "Destination.format"),
+    ("reportlab.pdfbase.pdfdoc", "pdfdocEnc"),
+    ("reportlab.pdfbase.pdfdoc", "PDFName"),
+    ("reportlab.pdfbase.ttfonts", "SUBSETN"),
+    ("reportlab.pdfgen.canvas", "Canvas._bookmarkReference"),
+    ("reportlab.pdfgen.canvas", "Canvas.bookmarkPage"),
+    ("reportlab.pdfgen.canvas", "Canvas.getPageNumber"),
+    ("reportlab.platypus.doctemplate", "BaseDocTemplate._endBuild"),
+)
+
+
 class ParallelFailed(Exception):
     """A run could not be laid out or joined; the book is then laid out in one process."""
+
+    @property
+    def reason(self) -> str:
+        """The failure in one line (a run's traceback comes back as its last line)."""
+        lines = [line.strip() for line in str(self).splitlines() if line.strip()]
+        return lines[-1] if lines else type(self.__cause__ or self).__name__
+
+
+@lru_cache(maxsize=1)
+def missing_internals() -> tuple[str, ...]:
+    """The names of ``RELIED_ON`` (and a canvas's ``_destinations``) this ReportLab lacks."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    missing = []
+    for module, dotted in RELIED_ON:
+        target = importlib.import_module(module)
+        for name in dotted.split("."):
+            target = getattr(target, name, None)
+        if target is None:
+            missing.append(f"{module}.{dotted}")
+    if not isinstance(getattr(Canvas(BytesIO()), "_destinations", None), dict):
+        missing.append("reportlab.pdfgen.canvas.Canvas()._destinations")
+    return tuple(missing)
 
 
 def default_jobs() -> int:
@@ -98,12 +141,19 @@ def render(brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder,
            jobs: int) -> tuple[bytes, int] | None:
     """The book as PDF bytes and its page count, laid out by up to ``jobs`` processes.
 
-    ``None`` when it is not worth it or not possible, or when a run failed: then
-    the caller lays the book out in one process (which reports any real error).
+    ``None`` when it is not worth it or not possible (no fork, a short book);
+    ``ParallelFailed`` when a run failed or ReportLab lacks what this relies on.
+    Either way the caller lays the book out in one process (which reports any
+    real error).
     """
     parts = book_parts(brief, options)
     if jobs < 2 or not hasattr(os, "fork") or sum(w for w, _ in parts) < MIN_WEIGHT:
         return None
+    missing = missing_internals()
+    if missing:
+        import reportlab
+
+        raise ParallelFailed(f"ReportLab {reportlab.Version} has no {', '.join(missing)}")
     runs = split(parts, jobs)
     if len(runs) < 2:
         return None
@@ -118,8 +168,10 @@ def render(brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder,
             theirs.close()
             children.append((pid, mine))
         return _parent(brief, options, ts, ladder, runs[0], children)
-    except Exception:  # noqa: BLE001 - a run's failure or a joining bug: the one-process layout
-        return None    # follows, and reports whatever error is real
+    except ParallelFailed:
+        raise
+    except Exception as error:  # a run's failure or a joining bug: the caller lays the book out
+        raise ParallelFailed(f"{type(error).__name__}: {error}") from error  # in one process
     finally:
         for pid, conn in children:
             conn.close()

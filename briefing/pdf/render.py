@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import gc
 import glob
+import logging
 import os
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -32,7 +33,7 @@ from briefing.pdf.story import build_story
 from briefing.pdf.templates import ExportCancelled, ExportProgress, book_template
 from briefing.pdf.typeset import ExportWarning, Typesetter
 
-#: The running line shows at most this much of a long meeting title.
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,25 +49,36 @@ class ExportResult:
 def render_pdf(brief: Brief, options: BookOptions, out: str | os.PathLike | BinaryIO, *,
                progress: Callable[[ExportProgress], None] | None = None,
                cancelled: Callable[[], bool] | None = None,
-               ladder: Ladder | None = None, jobs: int = 1) -> ExportResult:
+               ladder: Ladder | None = None, jobs: int = 1,
+               pause_collector: bool = False) -> ExportResult:
     """Write the briefing book of ``brief`` to ``out`` (a path, or a binary file object).
 
     ``jobs`` > 1 lets a long book be laid out by that many processes at once
     (``parallel.py``; not with ``progress`` or ``cancelled``, which a GUI's
-    threads use: forking them is not safe).
+    threads use: forking them is not safe); when that fails, the book is laid
+    out in one process and a warning says so. ``pause_collector`` switches
+    Python's cycle collector off during layout (``collector_paused``): only for
+    a process that does nothing else meanwhile (the command line), and only in
+    its main thread; a GUI's renders never pause it.
     """
     ladder = ladder or Ladder()
     ts = Typesetter(register_fonts())
     if progress is not None:
         progress(ExportProgress(0, 0.0, "Preparing"))
-    with collector_paused():
+    pause = pause_collector and threading.current_thread() is threading.main_thread()
+    with collector_paused() if pause else nullcontext():
         laid_out = None
         if jobs > 1 and progress is None and cancelled is None:
             from briefing.pdf import parallel
 
-            laid_out = parallel.render(brief, options, ts, ladder, jobs)
-            if laid_out is None:
+            try:
+                laid_out = parallel.render(brief, options, ts, ladder, jobs)
+            except parallel.ParallelFailed as failure:
                 ts = Typesetter(ts.chain)  # what a failed attempt noted is noted again below
+                _log.warning("the parallel layout failed, laying the book out in one process: %s",
+                             failure.reason)
+                ts.warn("", f"the book was laid out by one process instead of {jobs} (slower, "
+                            f"the same book): the parallel layout failed: {failure.reason}")
         if laid_out is not None:
             data, pages = laid_out
         else:
@@ -105,8 +117,11 @@ def collector_paused() -> Iterator[None]:
     Laying a book out makes hundreds of thousands of short-lived objects (lines,
     fragments, PDF objects); the collector then keeps walking every flowable of
     the story, which is alive until the end: about 200 ms of a 300-page export,
-    for no garbage (reference counting frees it). Renders in two threads (preview
-    and export) nest: the collector comes back when the last one ends.
+    for no garbage (reference counting frees it). The pause is process-wide, so
+    ``render_pdf`` pauses only when asked (``pause_collector``, which the command
+    line sets) and in the main thread: never for a GUI's renders, whose other
+    threads go on making garbage meanwhile. Nested pauses give the collector
+    back when the last one ends.
     """
     global _paused, _was_enabled
     with _paused_lock:

@@ -10,11 +10,13 @@ tagged apart), the file's structure.
 from __future__ import annotations
 
 import io
+import logging
 import os
 from dataclasses import replace
 
 import pikepdf
 import pytest
+import reportlab
 
 from briefing.pdf import parallel
 from tests.briefing.pdf.conftest import render
@@ -81,8 +83,13 @@ def test_warnings_of_every_run_come_back_once(sample_brief):
     assert page_texts(data) == page_texts(serial_data)
 
 
-@pytest.mark.parametrize("how", ["raises", "dies", "cannot join"])
-def test_when_a_run_fails_the_book_is_laid_out_in_one_process(sample_brief, one_process, monkeypatch, how):
+@pytest.mark.parametrize(("how", "reason"), [
+    ("raises", "RuntimeError: a run failed"),
+    ("dies", "a layout process ended early"),
+    ("cannot join", "RuntimeError: a run failed"),
+])
+def test_when_a_run_fails_the_book_is_laid_out_in_one_process_and_the_export_says_so(
+        sample_brief, one_process, monkeypatch, caplog, how, reason):
     def broken(*args, **kwargs):
         if how == "dies":
             os._exit(3)
@@ -92,10 +99,37 @@ def test_when_a_run_fails_the_book_is_laid_out_in_one_process(sample_brief, one_
         monkeypatch.setattr(parallel, "merge", broken)
     else:
         monkeypatch.setattr(parallel, "_tag_subsets_apart", broken)  # runs in the forked child only
-    data, result = render(sample_brief, jobs=2)
+    with caplog.at_level(logging.WARNING, logger="briefing.pdf.render"):
+        data, result = render(sample_brief, jobs=2)
     assert page_texts(data) == page_texts(one_process[0])
     assert subset_tags(data) == {"AAAAAA"}  # one process's subsets: the fallback ran
     assert result.pages == one_process[1].pages
+    said = [str(w) for w in result.warnings]
+    assert len(said) == 1 and said[0].startswith("the book was laid out by one process instead of 2")
+    assert reason in said[0]
+    assert any("parallel layout failed" in r.getMessage() and reason in r.getMessage()
+               for r in caplog.records)
+
+
+def test_a_reportlab_without_them_falls_back_with_a_message(sample_brief, one_process, monkeypatch):
+    monkeypatch.setattr(parallel, "RELIED_ON", (*parallel.RELIED_ON,
+                                                ("reportlab.pdfgen.canvas", "Canvas._renamed")))
+    parallel.missing_internals.cache_clear()
+    try:
+        data, result = render(sample_brief, jobs=2)
+    finally:
+        parallel.missing_internals.cache_clear()
+    assert subset_tags(data) == {"AAAAAA"}
+    assert page_texts(data) == page_texts(one_process[0])
+    assert [str(w) for w in result.warnings] == [
+        "the book was laid out by one process instead of 2 (slower, the same book): the parallel "
+        f"layout failed: ReportLab {reportlab.Version} has no reportlab.pdfgen.canvas.Canvas._renamed"]
+
+
+def test_a_book_too_short_to_share_is_laid_out_in_one_process_without_a_warning(sample_brief, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 10**9)
+    _, result = render(sample_brief, jobs=4)
+    assert result.warnings == ()
 
 
 def test_a_small_book_is_laid_out_in_one_process(sample_brief, monkeypatch):
