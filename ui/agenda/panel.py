@@ -17,12 +17,22 @@ from PySide6.QtWidgets import (
 
 from briefing.agenda.records import Schedule
 from briefing.agenda.schedule import format_minutes
+from briefing.validation import MAX_MINUTES
 from briefing.vocabulary import AGENDA_STATUSES
 from ui.agenda.commands import AddAgendaItemCommand, DeleteAgendaItemCommand, MoveAgendaItemCommand
-from ui.agenda.delegates import ChoiceDelegate
+from ui.agenda.delegates import ChoiceDelegate, MinutesDelegate
 from ui.agenda.table_view import AgendaTableView
 from ui.context import AppContext
-from ui.models.agenda_table import ISSUE, LEAD, OUTCOME, STATUS, TITLE, AgendaTableModel
+from ui.models.agenda_table import (
+    ISSUE,
+    LEAD,
+    MINUTES,
+    OUTCOME,
+    START_HOME,
+    STATUS,
+    TITLE,
+    AgendaTableModel,
+)
 from ui.undo.command import push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import AGENDA_ITEM, MEETING
@@ -47,6 +57,15 @@ def total_line(schedule: Schedule) -> tuple[str, bool]:
     return (text + f" — {format_minutes(spare)} to spare" if spare else text), False
 
 
+def longer_than_meeting(schedule: Schedule) -> list[str]:
+    """A warning for each item that alone is longer than the whole meeting."""
+    length = schedule.length_minutes
+    if length is None:
+        return []
+    return [f"“{s.item.title}” ({s.item.minutes} min) is longer than the meeting ({length} min)"
+            for s in schedule.slots if s.item.minutes > length]
+
+
 class AgendaPanel(QWidget):
     """The open meeting's agenda."""
 
@@ -56,8 +75,10 @@ class AgendaPanel(QWidget):
         self.meeting_id: int | None = None
         self.schedule: Schedule | None = None
         self.model = AgendaTableModel(self)
+        self.model.set_warning_colour(warning_colour(self.palette()))
         self.view = AgendaTableView(self)
         self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(MINUTES, MinutesDelegate(MAX_MINUTES, self.view))
         self.view.set_column_sizes()
         self.view.setItemDelegateForColumn(STATUS, ChoiceDelegate(
             lambda: [(s.capitalize(), s) for s in AGENDA_STATUSES], self.view))
@@ -66,6 +87,7 @@ class AgendaPanel(QWidget):
             self.view))
         self.model.sig_edit_requested.connect(self.edit_item)
         self.model.sig_move_requested.connect(self.move_item)
+        self.view.sig_append_requested.connect(self.add_item)
         self._build()
         ctx.events.sig_agenda_changed.connect(self._on_changed)
         ctx.events.sig_meeting_changed.connect(self._on_changed)
@@ -136,6 +158,9 @@ class AgendaPanel(QWidget):
             meeting = self.ctx.writer.latest(MEETING, self.meeting_id) or \
                 self.ctx.services.meetings.get(self.meeting_id)
             self.model.set_schedule(self.schedule, meeting.timezone, meeting.home_timezone)
+        if self.view.isColumnHidden(START_HOME) != self.model.one_zone:
+            self.view.setColumnHidden(START_HOME, self.model.one_zone)  # not two identical columns
+            self.view.set_column_sizes()
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0 and row != self.view.currentIndex().row():
             self.view.selectRow(row)
@@ -149,7 +174,9 @@ class AgendaPanel(QWidget):
             self.total_icon.hide()
             return
         text, overrun = total_line(self.schedule)
-        self.total.setText(text)
+        too_long = longer_than_meeting(self.schedule)
+        overrun = overrun or bool(too_long)
+        self.total.setText(" · ".join([text, *too_long]))
         self.total_icon.setVisible(overrun)
         colour = warning_colour(self.palette()).name()
         self.total.setStyleSheet(f"color: {colour}; font-weight: bold" if overrun else "")
@@ -187,7 +214,7 @@ class AgendaPanel(QWidget):
         if self._push(command, None) and command.item_id is not None:
             self.reload(keep_item=command.item_id)
             self.view.setFocus()
-            self.view.edit(self.model.index(self.model.row_of(command.item_id), TITLE))
+            self.view.edit_cell(self.model.index(self.model.row_of(command.item_id), TITLE))
 
     def delete_item(self) -> None:
         row = self.view.currentIndex().row()

@@ -1,5 +1,8 @@
 """``AgendaTableModel``: a meeting's agenda with live start times in the venue's and home zones.
 
+A row whose item runs past the meeting's end reads in the warning colour the
+panel gives (``set_warning_colour``), with a tooltip that says by how much.
+
 The model shows a ``Schedule`` (from ``services.agenda.schedule``) and never
 writes: an edit in a cell or a row dropped elsewhere becomes a request signal
 that the panel turns into an undo command; the panel then hands the model the
@@ -9,6 +12,7 @@ new schedule.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,8 +24,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from briefing.agenda.records import AgendaSlot, Schedule
+from briefing.agenda.schedule import format_minutes
 from ui.rich_text import plain
 from ui.timefmt import clock, day_time
 from ui.widgets.zone_combo import zone_city
@@ -53,6 +59,8 @@ class AgendaTableModel(QAbstractTableModel):
         self._slots: tuple[AgendaSlot, ...] = ()
         self._zones = ("UTC", "UTC")
         self._venue_days = self._home_days = False
+        self._past_end: dict[int, int] = {}  # row → minutes it runs past the meeting's end
+        self._warning = QColor("red")
 
     # -- contents ------------------------------------------------------------------
 
@@ -64,6 +72,7 @@ class AgendaTableModel(QAbstractTableModel):
         days = {s.venue_start.date() for s in slots[:1]}
         self._venue_days = len({s.venue_start.date() for s in slots}) > 1
         self._home_days = any(s.home_start.date() not in days for s in slots)
+        self._past_end = _past_end(schedule) if schedule is not None else {}
         zones_changed = (venue_zone, home_zone) != self._zones
         self._zones = (venue_zone, home_zone)
         if [s.item.id for s in slots] == [s.item.id for s in self._slots]:
@@ -76,6 +85,19 @@ class AgendaTableModel(QAbstractTableModel):
             self.endResetModel()
         if zones_changed:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, START_VENUE, START_HOME)
+
+    def set_warning_colour(self, colour: QColor) -> None:
+        """The colour of rows that run past the meeting's end (the palette's warning colour)."""
+        self._warning = QColor(colour)
+
+    @property
+    def one_zone(self) -> bool:
+        """True when the venue and the home delegation share a time zone (one time column is enough)."""
+        return self._zones[0] == self._zones[1]
+
+    def minutes_past_end(self, row: int) -> int:
+        """How far the item of ``row`` runs past the meeting's end (0: it ends in time)."""
+        return self._past_end.get(row, 0)
 
     def item_id(self, row: int) -> int | None:
         return self._slots[row].item.id if 0 <= row < len(self._slots) else None
@@ -120,11 +142,19 @@ class AgendaTableModel(QAbstractTableModel):
             return self._display(slot, column)
         if role == Qt.ItemDataRole.EditRole and column in FIELDS:
             return getattr(item, FIELDS[column])
+        over = self._past_end.get(index.row(), 0)
+        if role == Qt.ItemDataRole.ForegroundRole and over:
+            return self._warning
         if role == Qt.ItemDataRole.ToolTipRole:
             if column in (START_VENUE, START_HOME):
-                return day_time(slot.venue_start if column == START_VENUE else slot.home_start)
-            text = self._display(slot, column)
-            return plain(str(text)) if text != "" else None  # the whole text of a cut-off cell
+                tip = day_time(slot.venue_start if column == START_VENUE else slot.home_start)
+            else:
+                text = self._display(slot, column)
+                tip = plain(str(text)) if text != "" else None  # the whole text of a cut-off cell
+            if over:
+                warning = f"Runs {format_minutes(over)} past the meeting's end"
+                return f"{warning}\n\n{tip}" if tip else warning
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (START_VENUE, START_HOME, MINUTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -197,3 +227,16 @@ class AgendaTableModel(QAbstractTableModel):
         if target != source:
             self.sig_move_requested.emit(ids[0], target)
         return False
+
+
+def _past_end(schedule: Schedule) -> dict[int, int]:
+    """Row → how many minutes after the meeting's end each item that ends after it ends."""
+    if schedule.length_minutes is None or not schedule.slots:
+        return {}
+    end = schedule.slots[0].starts_at + timedelta(minutes=schedule.length_minutes)
+    over = {}
+    for row, slot in enumerate(schedule.slots):
+        ends = slot.starts_at + timedelta(minutes=slot.item.minutes)
+        if ends > end:
+            over[row] = int((ends - end).total_seconds() // 60)
+    return over
