@@ -21,7 +21,6 @@ from briefing.interchange import import_document
 from briefing.interchange.sample import load_sample
 from briefing.services import Services
 from db.revisions import HEAD
-from db.seen import record_path
 
 MEETINGS = 1000
 NOTES = 20_000
@@ -110,7 +109,6 @@ def _build(path: Path, fill) -> Path:
         services.close()
     for suffix in ("-wal", "-shm"):
         Path(f"{scratch}{suffix}").unlink(missing_ok=True)
-    record_path(scratch).unlink(missing_ok=True)  # it names the scratch file: the store gets its own
     shutil.move(scratch, path)
     return path
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from briefing.issues.service import IssueLibrary
     from briefing.notes.service import NoteService
     from briefing.people.service import PeopleService
+    from briefing.recovery.journal import CrashJournal, Recovery
     from briefing.revisions.service import HistoryService
     from briefing.rounds.service import RoundsService
     from briefing.search.service import SearchService
@@ -58,6 +59,13 @@ class Services:
         self.backups = BackupService(db, keep=self.config.backups_keep)
         self.notices: list[str] = []
         self.schema = "current"
+        #: True once every page of the store was scanned at open (``Services.open``).
+        self.integrity_checked = bool(db.file is None or db.file.integrity_checked)
+        #: The crash-recovery session started at open (``Services.open(..., crash_journal=True)``).
+        self.journal: CrashJournal | None = None
+        self.recovery: Recovery | None = None
+        #: Why that session could not be started (the store opened all the same).
+        self.journal_problem: str | None = None
 
     @cached_property
     def agenda(self) -> AgendaService:
@@ -151,22 +159,63 @@ class Services:
     @classmethod
     def open(cls, url: str, config: Config | None = None,
              backup: Callable[[str], object] | None = None, *,
-             automatic_backups: bool = True) -> Services:
+             automatic_backups: bool = True, check_integrity: bool = True,
+             crash_journal: bool = False) -> Services:
         """Open the store at ``url``, creating or upgrading its schema as needed.
+
+        ``check_integrity`` scans every page of an SQLite store (``PRAGMA quick_check``)
+        before anything is written, as any tool about to write should (the command
+        line); a damaged store is refused. ``False`` leaves the scan to the caller
+        (``check_integrity()``: the desktop app runs it in a worker after its first
+        paint). ``crash_journal`` starts the store's crash-recovery session now, before
+        anything is written (``journal``, ``recovery``; ``journal_problem`` when it
+        cannot be kept); when it says the last session ended badly, or cannot say, the
+        scan runs first whatever ``check_integrity`` says.
 
         An upgrade is preceded by a backup (``backup(reason)``, by default into the
         backups folder); an existing store gets its daily backup when one is due.
         """
-        db = Database(url)
+        db = Database(url, check_integrity=check_integrity)
+        services: Services | None = None
         try:
             services = cls(db, config)
+            if crash_journal:
+                services._start_journal()
             services.schema = ensure_schema(db, backup=backup or services.backups.before_upgrade)
             if automatic_backups and services.schema != "created":
                 services._daily_backup()
         except BaseException:
+            if services is not None and services.journal is not None:
+                services.journal.end_session()
             db.dispose()
             raise
         return services
+
+    def _start_journal(self) -> None:
+        """Start the crash-recovery session; scan the store first when the last session ended badly."""
+        if self.read_only:
+            return  # nothing can be typed, nothing is written: no journal, and the scan can wait
+        from briefing.recovery.journal import CrashJournal
+
+        try:
+            journal = CrashJournal.for_database(self.db)
+            self.recovery = journal.start_session()
+            self.journal = journal
+        except (StoreError, OSError) as error:
+            self.journal_problem = str(error)
+        if not self.integrity_checked and (self.recovery is None or self.recovery.unclean):
+            self.db.verify_file()
+            self.integrity_checked = True
+
+    def check_integrity(self) -> list[str]:
+        """Scan every page of the open store now; what is wrong (empty: sound).
+
+        Damage found makes the store read-only for the rest of this session
+        (``Database.check_integrity``). Safe to run in a worker thread.
+        """
+        problems = self.db.check_integrity()
+        self.integrity_checked = True
+        return problems
 
     @property
     def read_only(self) -> bool:
@@ -180,7 +229,7 @@ class Services:
             self.notices.append(f"The daily backup could not be taken: {error}")
 
     def close(self) -> None:
-        """Close the store (``Database.close``: the next open can skip the full scan)."""
+        """Close the store."""
         self.db.close()
 
     def __enter__(self) -> Services:

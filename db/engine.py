@@ -8,14 +8,22 @@ used as SQLAlchemy configures it.
 An SQLite file is probed before SQLite opens it (``db.probe``): a file that is not
 a store, or is damaged, or sits in a bad place is refused untouched; one that
 cannot be written opens read-only, and then every write is refused with a
-``ReadOnlyStoreError``. ``close()`` records the file as Briefbook leaves it
-(``db.seen``), so that the next open need not scan every page again. Driver
-errors during a read or a write become ``StoreError`` values that name the file
-(``TransientStoreError`` when trying again may work: disk full, I/O error, busy).
+``ReadOnlyStoreError``. The probe scans every page (``PRAGMA quick_check``) unless
+the caller runs that scan later itself (``Database(url, check_integrity=False)``,
+then ``check_integrity()``); damage found then makes the store read-only for the
+rest of the session. Driver errors during a read or a write become ``StoreError``
+values that name the file (``TransientStoreError`` when trying again may work:
+disk full, I/O error, busy).
+
+SQLite URI filenames (``sqlite:///file:…?mode=ro&uri=true``) are refused with a
+message (``check_url``): Briefbook decides itself how to open a file (read-only
+when it cannot be written), and a URI would let SQLite open or create a file
+the probe never saw.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,9 +33,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import seen
-from db.errors import DamagedStoreError, ReadOnlyStoreError, TransientStoreError
-from db.probe import StoreFile, has_wal_content, probe_store_file
+from db.errors import DamagedStoreError, ReadOnlyStoreError, StoreError, TransientStoreError
+from db.probe import StoreFile, integrity_problems, probe_store_file, verify_store_file
 
 APP_NAME = "Briefbook"
 DB_FILENAME = "briefbook.db"
@@ -51,6 +58,30 @@ def normalize_url(url_or_path: str) -> str:
     if "://" in url_or_path:
         return url_or_path
     return f"sqlite:///{Path(url_or_path).expanduser().resolve()}"
+
+
+def check_url(url: str) -> None:
+    """Refuse a store URL Briefbook cannot open safely, with a message (``StoreError``).
+
+    SQLite URI filenames (``sqlite:///file:…``, ``?uri=true``, ``?mode=…``) are
+    refused rather than half-supported: Briefbook probes the file and chooses how to
+    open it (read-only by itself when the file cannot be written), and never lets a
+    URI create a file it did not probe. A URL SQLAlchemy cannot read is refused too.
+    """
+    try:
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+    except Exception as error:  # noqa: BLE001 - SQLAlchemy's several parse errors: all mean "not a URL"
+        raise StoreError(f"{url!r} is not a database URL or file path ({error}).") from None
+    if backend != "sqlite":
+        return
+    database = parsed.database or ""
+    if database.startswith("file:") or {"uri", "mode", "immutable", "vfs"} & set(parsed.query):
+        raise StoreError(
+            f"{url} is an SQLite URI filename, which Briefbook "
+            "does not take. Give the file's path instead (--db /path/to/store.db); a file you cannot "
+            "write opens read-only by itself."
+        )
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -131,21 +162,31 @@ class Database:
 
     ``file`` is what the probe found for an SQLite file (None for other
     backends); ``read_only`` says whether writes are refused, and
-    ``read_only_reason`` why.
+    ``read_only_reason`` why; ``damage`` is what ``check_integrity`` found wrong
+    (empty while nothing was found).
+
+    ``check_integrity=False`` opens without the page scan: the caller runs
+    ``check_integrity()`` soon after (the desktop app, in a worker after its first paint).
     """
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, check_integrity: bool = True) -> None:
+        check_url(url)
         self.url = url
         self.path = sqlite_path(url)
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
         self.file: StoreFile | None = (
-            probe_store_file(self.path, remember=True) if self.path is not None else None)
+            probe_store_file(self.path, check_integrity=check_integrity)
+            if self.path is not None else None)
         self.read_only = bool(self.file and self.file.read_only)
         self.read_only_reason = self.file.read_only_reason if self.file else ""
+        self.damage: list[str] = []
         engine_url = url
         if self.read_only:
             engine_url = f"sqlite:///{self.file.uri()}&uri=true"
-        self.engine = create_engine(engine_url, echo=echo)
+        try:
+            self.engine = create_engine(engine_url, echo=echo)
+        except Exception as error:  # noqa: BLE001 - an unknown driver or a bad URL: a message, not a traceback
+            raise StoreError(f"Cannot open {self.location}: {error}.") from None
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine, read_only=self.read_only)
             writer = self.engine.execution_options(briefbook_write=True)
@@ -173,8 +214,50 @@ class Database:
         except DBAPIError as error:
             self.raise_store_error(error)
 
+    def check_integrity(self) -> list[str]:
+        """Scan every page (``PRAGMA quick_check``) of the open store; what is wrong (empty: sound).
+
+        Damage found makes the store read-only for the rest of this session (every
+        write is refused with a ``ReadOnlyStoreError`` that says why), so that nothing
+        more is written over it. Safe to call from a worker thread: it uses a pooled
+        connection of its own. Other backends check themselves: always sound here.
+        """
+        if not self.is_sqlite:
+            return []
+        try:
+            with self.engine.connect() as connection:
+                problems = integrity_problems(connection.connection.driver_connection, quick=True)
+        except DBAPIError as error:
+            if not isinstance(translate_error(error, self.location), DamagedStoreError):
+                self.raise_store_error(error)
+            problems = [str(error.orig)]  # so damaged that the scan itself could not finish
+        except sqlite3.DatabaseError as error:  # from the driver's own connection, unwrapped
+            if not getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+                raise TransientStoreError(
+                    f"{self.location} could not be checked ({error}). Try again later.") from None
+            problems = [str(error)]
+        if problems:
+            self.refuse_writes(problems)
+        return problems
+
+    def verify_file(self) -> None:
+        """Scan every page of the file read-only, before anything writes; ``DamagedStoreError`` on damage."""
+        if self.path is not None and self.file is not None and not self.file.is_new:
+            verify_store_file(self.path)
+
+    def refuse_writes(self, damage: list[str]) -> None:
+        """From now on refuse every write: the store was found damaged (``damage`` says how)."""
+        self.damage = list(damage)
+        self.read_only_reason = f"it is damaged: {'; '.join(self.damage)}"
+        self.read_only = True
+
     def check_writable(self) -> None:
-        """Raise ``ReadOnlyStoreError`` when this store was opened read-only."""
+        """Raise ``ReadOnlyStoreError`` when this store was opened read-only (or found damaged)."""
+        if self.damage:
+            raise ReadOnlyStoreError(
+                f"{self.location} is damaged ({'; '.join(self.damage)}), so it is read-only for the "
+                "rest of this session; nothing was written. Restore a backup to go on working."
+            )
         if self.read_only:
             raise ReadOnlyStoreError(
                 f"{self.location} is open read-only ({self.read_only_reason}); nothing was written. "
@@ -193,24 +276,17 @@ class Database:
         self.engine.dispose()
 
     def close(self) -> None:
-        """Close the store; when every change is in the file, record it as sound (``db.seen``).
+        """Close the store (every pooled connection).
 
-        SQLite's own writes keep a sound file sound, so the next open can skip the
-        full scan as long as nothing else touches the file meanwhile. Changes still
-        in the ``-wal`` file (another window has the store open) get no record.
+        A ``.<store>.seen`` file an older Briefbook kept beside a writable store
+        (it let start-up skip the page scan on a guess) is removed; nothing reads it.
         """
-        revision = self._revision() if self.file is not None and not self.read_only else None
         self.engine.dispose()
-        if revision is not None and self.path is not None and not has_wal_content(self.path):
-            seen.remember(self.path, revision, self.file.checked_at if self.file else 0.0)
-
-    def _revision(self) -> str | None:
-        """The schema revision stamped in the store now (None when it cannot be read)."""
-        try:
-            with self.engine.connect() as connection:
-                return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        except DBAPIError:
-            return None
+        if self.path is not None and not self.read_only:
+            try:
+                self.path.with_name(f".{self.path.name}.seen").unlink(missing_ok=True)
+            except OSError:
+                pass  # only tidying: the file is ignored anyway
 
     @property
     def location(self) -> str:

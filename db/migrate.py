@@ -59,7 +59,8 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
                 f"{database.location} is empty and read-only ({database.read_only_reason}), "
                 "so no Briefbook store can be created in it. Choose a file you can write to."
             )
-        _create(database)
+        if not _create(database):  # another process created it meanwhile: check what it made
+            return ensure_schema(database, backup)
         return "created"
     if revision not in revisions.REVISIONS:
         raise SchemaTooNewError(database.location, revision)
@@ -83,16 +84,29 @@ def ensure_schema(database: Database, backup: Callable[[str], object] | None = N
     return "upgraded"
 
 
-def _create(database: Database) -> None:
+def _create(database: Database) -> bool:
+    """Create the schema in one transaction; False when another process had created it meanwhile.
+
+    Two processes may both find a new store empty (two ``briefbook --db new.db …``
+    started together). On SQLite the creating transaction takes the write lock
+    first (``BEGIN IMMEDIATE``), so the second waits for the first to commit, then
+    finds its tables and creates nothing.
+    """
     from db.models import Base  # the ORM: opening a current store does not declare it
     from db.search import fts  # the index's module and tokenizer: not needed to open a current store
 
-    with database.engine.begin() as connection:
+    engine = database.engine
+    if database.is_sqlite:
+        engine = engine.execution_options(briefbook_write=True)
+    with engine.begin() as connection:
+        if inspect(connection).get_table_names():
+            return False
         Base.metadata.create_all(connection)
         if database.is_sqlite:
             fts.install(connection)
         _version_table.create(connection)
         connection.execute(_version_table.insert().values(version_num=revisions.HEAD))
+    return True
 
 
 def alembic_config(connection: Connection | None = None):

@@ -5,22 +5,27 @@ read-only SQLite connection, so a file that is refused is left exactly as it was
 (an ordinary open would first switch it to WAL, which already changes its bytes).
 Each refusal is a ``StoreError`` whose message names the file and says what to do.
 
-The full page scan (``PRAGMA quick_check``) is skipped, together with the
-read-only connection, when the record beside the store (``db.seen``) vouches
-that the file is exactly as Briefbook last saw it sound; the header, revision
-and read-only checks run at every open. ``db.seen`` states the policy.
+Only regular files are stores: a folder, a named pipe (FIFO), a socket or a
+device (``/dev/null``) is refused from its ``stat`` alone, before anything opens
+it (opening a FIFO would block, and SQLite would leave a ``-journal`` beside a device).
+
+The page scan (``PRAGMA quick_check``, every page of the file) runs at the probe
+unless the caller asks to run it later (``check_integrity=False``: the desktop app
+checks in a worker after its first paint, ``Database.check_integrity``); the
+header, place, revision and read-only checks run at every open. Nothing decides
+on a guess that a file is sound: ``verify_store_file`` runs the same scan on its own.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import time
+import stat
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from db import revisions, seen
+from db import revisions
 from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -40,10 +45,8 @@ class StoreFile:
     #: "mode=ro", or "immutable=1" for a WAL store in a folder that cannot be written).
     open_mode: str
     revision: str | None
-    #: True when this open scanned every page; False when ``db.seen``'s record vouched for the file.
-    full_check: bool = True
-    #: When the file was last fully checked (``time.time()``), as ``db.seen`` records it.
-    checked_at: float = 0.0
+    #: True when the probe scanned every page (``PRAGMA quick_check``); False when it was left to later.
+    integrity_checked: bool = True
 
     def uri(self) -> str:
         """An SQLite URI for this file, read-only when it must be."""
@@ -69,11 +72,12 @@ def has_wal_content(path: Path) -> bool:
         return False
 
 
-def probe_store_file(path: Path, *, remember: bool = False) -> StoreFile:
+def probe_store_file(path: Path, *, check_integrity: bool = True) -> StoreFile:
     """Check the file (or the place for a new one) before SQLite opens it for writing.
 
-    With ``remember``, a writable store that passed the full check gets its
-    ``db.seen`` record, and one whose record vouches for it skips the scan.
+    ``check_integrity=False`` leaves out only the page scan (``PRAGMA quick_check``);
+    the caller must then run it itself (``verify_store_file``, or
+    ``Database.check_integrity`` once the store is open).
     """
     path = Path(path)
     _check_place(path)
@@ -83,32 +87,59 @@ def probe_store_file(path: Path, *, remember: bool = False) -> StoreFile:
                 f"Cannot create a database at {path}: the folder {path.parent} cannot be written. "
                 "Choose a folder you can write to."
             )
-        return StoreFile(path, True, False, "", "", None, checked_at=time.time())
+        return StoreFile(path, True, False, "", "", None)
     if not os.access(path, os.R_OK):
         raise StoreError(
             f"{path} cannot be read (permission denied). {NOT_CHANGED}. "
             "Ask for read access to it or choose another database."
         )
-    wal_mode, header = _check_header(path)
+    wal_mode = _check_header(path)
     reason = _read_only_reason(path)
-    vouched = None
-    if remember and not reason and not has_wal_content(path):
-        vouched = seen.trusted(path, seen.signature(path, header))
-    if vouched is not None:
-        revision, checked_at = vouched.revision, vouched.checked_at
-    else:
-        with closing(_open_for_reading(path, wal_mode=wal_mode)) as connection:
-            revision = _inspect(connection, path)
-        checked_at = time.time()
+    with closing(_open_for_reading(path, wal_mode=wal_mode)) as connection:
+        revision = _inspect(connection, path, check_integrity=check_integrity)
     _check_revision(path, revision)
     mode = _read_only_mode(path) if reason else ""
-    if remember and vouched is None and not reason and revision is not None:
-        seen.remember(path, revision, checked_at)
     return StoreFile(path, False, bool(reason), reason, mode, revision,
-                     full_check=vouched is None, checked_at=checked_at)
+                     integrity_checked=check_integrity)
+
+
+def verify_store_file(path: Path) -> None:
+    """Run the page scan (``PRAGMA quick_check``) on the file, read-only; ``DamagedStoreError`` on damage.
+
+    For a store whose last session ended badly, before it is opened for writing.
+    """
+    path = Path(path)
+    if not path.exists() or (path.stat().st_size == 0 and not has_wal_content(path)):
+        return  # nothing there yet: a new store
+    with closing(_open_for_reading(path, wal_mode=_check_header(path))) as connection:
+        try:
+            problems = integrity_problems(connection, quick=True)
+        except sqlite3.DatabaseError as error:
+            raise _damaged(path, str(error)) from None
+    if problems:
+        raise _damaged(path, "; ".join(problems))
+
+
+#: What a path that is there but is no regular file is, by its ``stat`` mode.
+_NOT_A_FILE = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _check_place(path: Path) -> None:
+    try:
+        mode = path.stat().st_mode  # the mode alone: opening a FIFO to look inside would block
+    except OSError:
+        mode = 0
+    for test, kind in _NOT_A_FILE:
+        if mode and test(mode):
+            raise StoreError(
+                f"{path} is {kind}, not a database file. {NOT_CHANGED}. "
+                "Choose a regular file, for example briefbook.db in a folder of yours."
+            )
     if path.is_dir():
         raise StoreError(
             f"{path} is a folder, not a database file. "
@@ -139,11 +170,11 @@ def _read_only_reason(path: Path) -> str:
     return ""
 
 
-def _check_header(path: Path) -> tuple[bool, bytes]:
-    """Refuse what is not a whole SQLite file; whether the file is in WAL mode, and its header."""
+def _check_header(path: Path) -> bool:
+    """Refuse what is not a whole SQLite file; whether the file is in WAL mode."""
     size = path.stat().st_size
     if size == 0:
-        return True, b""  # a store created and killed before its first checkpoint: all of it is in the WAL
+        return True  # a store created and killed before its first checkpoint: all of it is in the WAL
     with path.open("rb") as f:
         header = f.read(HEADER_SIZE)
     if not header.startswith(SQLITE_MAGIC[: len(header)]) or len(header) < len(SQLITE_MAGIC):
@@ -162,7 +193,7 @@ def _check_header(path: Path) -> tuple[bool, bytes]:
     expected = max(page_size, pages * page_size if pages_valid else 0)
     if size < expected or size % page_size:
         raise _truncated(path, size, max(expected, size + page_size - size % page_size))
-    return header[18] == 2 or header[19] == 2, header
+    return header[18] == 2 or header[19] == 2
 
 
 def _truncated(path: Path, size: int, expected: int) -> DamagedStoreError:
@@ -239,10 +270,10 @@ def _cannot_read(path: Path, error: sqlite3.Error | None) -> StoreError:
     return StoreError(f"{path} cannot be opened ({error}). {NOT_CHANGED}.")
 
 
-def _inspect(connection: sqlite3.Connection, path: Path) -> str | None:
-    """The store's revision after a quick integrity check; refuses a foreign database."""
+def _inspect(connection: sqlite3.Connection, path: Path, *, check_integrity: bool) -> str | None:
+    """The store's revision (after the page scan, when asked); refuses a foreign database."""
     try:
-        problems = integrity_problems(connection, quick=True)
+        problems = integrity_problems(connection, quick=True) if check_integrity else []
         if problems:
             raise _damaged(path, "; ".join(problems))
         tables = {row[0] for row in connection.execute(

@@ -34,14 +34,18 @@ def open_services(url: str, *, automatic_backups: bool = True):
     """The store's services, or None after telling the user (by name of the file) what went wrong.
 
     ``automatic_backups=False`` leaves the daily backup to the caller (``run`` takes
-    it in a worker thread after the first paint).
+    it in a worker thread after the first paint). The page scan waits for the first
+    paint too (``build_window`` runs it in a worker), unless the crash-recovery
+    journal, whose session starts here, says the last session ended badly: then the
+    store is scanned before anything is written to it.
     """
     from briefing.config import Config
     from briefing.errors import BriefbookError
     from briefing.services import Services, describe_store
 
     try:
-        return Services.open(url, Config.load(), automatic_backups=automatic_backups)
+        return Services.open(url, Config.load(), automatic_backups=automatic_backups,
+                             check_integrity=False, crash_journal=True)
     except BriefbookError as error:
         problem = str(error)
     except Exception as error:  # noqa: BLE001 - any failure to open is shown, never a traceback
@@ -57,8 +61,10 @@ def open_services(url: str, *, automatic_backups: bool = True):
 def build_window(services, settings: QSettings, *, autosave_ms: int | None = None):
     """The main window on ``services``, showing the meeting the user should see first.
 
-    The window's crash-recovery journal session starts here (and ends when the
-    window closes); what an earlier session left unsaved shows in a bar.
+    The window's crash-recovery journal session starts here, unless ``Services.open``
+    started it already (and ends when the window closes); what an earlier session
+    left unsaved shows in a bar. A store not yet scanned for damage is scanned in a
+    worker once the window has painted (``ui.integrity_check``).
     """
     from ui.context import AUTOSAVE_MS, AppContext
     from ui.main_window import MainWindow
@@ -66,10 +72,20 @@ def build_window(services, settings: QSettings, *, autosave_ms: int | None = Non
     from ui.store_bars import show_store_bars
 
     ctx = AppContext.create(services, settings, autosave_ms=autosave_ms or AUTOSAVE_MS)
-    ctx.journal, recovery, problem = WindowJournal.start(services, ctx.status)
+    if services.journal is not None or services.journal_problem is not None:
+        ctx.journal = WindowJournal(services.journal, ctx.status) if services.journal else None
+        recovery = services.recovery
+        problem = (f"Unsaved typing cannot be kept for a crash: {services.journal_problem}"
+                   if services.journal_problem else None)
+    else:
+        ctx.journal, recovery, problem = WindowJournal.start(services, ctx.status)
     window = MainWindow(ctx)
     window.start()
     show_store_bars(window.bars, ctx, recovery, [problem] if problem else [])
+    if not services.integrity_checked:
+        from ui.integrity_check import IntegrityCheck
+
+        IntegrityCheck(services, window.bars, window).start_after_first_paint(window)
     return window
 
 
@@ -79,7 +95,7 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
     services = open_services(url, automatic_backups=False)
     if services is None:
         return 2
-    daily = None
+    daily = window = None
     try:
         if services.meetings.count() == 0:
             from briefing.interchange.sample import is_empty, load_sample
@@ -106,6 +122,10 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
     finally:
         if daily is not None:
             daily.wait()
+        from ui.integrity_check import IntegrityCheck
+
+        for check in window.findChildren(IntegrityCheck) if window is not None else ():
+            check.wait()
         services.close()
 
 
