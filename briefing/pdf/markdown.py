@@ -77,6 +77,8 @@ class MarkdownRenderer:
         """The flowables of ``text``; ``numbered`` numbers every top-level paragraph and item."""
         if not text.strip():
             return []
+        if "\x00" in text:  # the parser would make NUL a U+FFFD: it prints as ␀, with a warning
+            text = text.replace("\x00", self.ts.mark_control("\x00", where))
         block = _Block(self, where, style, sources or (lambda n: None), text.splitlines())
         tokens = _parser().parse(text)
         if any(tok.level >= MAX_NESTING - 1 for tok in tokens):

@@ -5,7 +5,10 @@ Everything a user typed goes through ``Typesetter.markup``: it is escaped (so
 never reach ReportLab's parser as markup), control characters become visible
 control pictures (␀ ␛), each run of characters is set in the first shipped font that
 has them, and a character no font has prints as a visible U+FFFD with a
-warning that says which character and where. Nothing is dropped
+warning that says which character and where. A control character (C0 but
+tab, newline and CR; DEL; C1) is never dropped either: it prints as its
+control picture (C1 ones, which have none, as U+FFFD), with a warning that
+names it and its place. Nothing is dropped
 silently except invisible formatting characters no font draws (zero-width
 joiners, variation selectors), which no viewer would show either. Right-to-left
 text stays in the order it was typed: ``BookParagraph`` draws each line in
@@ -25,11 +28,14 @@ REPLACEMENT = "\ufffd"
 MAX_WARNINGS = 200
 
 _XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-# C0 controls other than tab/newline/CR map to their control pictures (U+2400…), DEL to ␡.
+# C0 controls other than tab/newline/CR map to their control pictures (U+2400…), DEL to ␡,
+# C1 controls (no pictures) to U+FFFD.
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code not in (9, 10, 13)}
 _PICTURES |= {0x7F: "\u2421", 9: " ", 10: " ", 13: " "}
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
-_C1 = re.compile("[\x80-\x9f]")
+_PICTURES |= dict.fromkeys(range(0x80, 0xA0), REPLACEMENT)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: Control characters that print as a mark (and are reported); tab, newline, CR are spaces.
+_MARKED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +55,7 @@ def escape(text: str) -> str:
 
 
 def visible_controls(text: str) -> str:
-    """Control characters → their control pictures; tab, newline and CR → a space."""
+    """Control characters → their control pictures (C1: U+FFFD); tab, newline and CR → a space."""
     if _CONTROL.search(text) is None:
         return text
     return text.translate(_PICTURES)
@@ -84,8 +90,11 @@ class Typesetter:
             more = len(places) - 1
             also = f" (also in {more} other place{'s' if more > 1 else ''}: {'; '.join(places[1:4])}"
             also += "; …)" if more > 3 else ")"
-            out.append(ExportWarning(places[0], f"{describe(char)} is in no font the book ships; "
-                                                f"printed as {REPLACEMENT}" + (also if more else "")))
+            if ord(char) in _PICTURES:
+                what = f"{describe(char)} printed as {_PICTURES[ord(char)]}"
+            else:
+                what = f"{describe(char)} is in no font the book ships; printed as {REPLACEMENT}"
+            out.append(ExportWarning(places[0], what + (also if more else "")))
         return tuple(out[:MAX_WARNINGS]) + tuple(self._other[:MAX_WARNINGS])
 
     def state(self) -> tuple[dict[str, list[str]], list[ExportWarning]]:
@@ -103,15 +112,23 @@ class Typesetter:
 
     def warn(self, where: str, message: str) -> None:
         """A warning about something other than a glyph (e.g. a table row cut by Markdown)."""
-        self._other.append(ExportWarning(_C1.sub(REPLACEMENT, visible_controls(where)), message))
+        self._other.append(ExportWarning(visible_controls(where), message))
 
     def plain(self, text: str) -> str:
         """User text for places without markup (outline entries, document metadata)."""
-        return _C1.sub(REPLACEMENT, visible_controls(text))
+        return visible_controls(text)
+
+    def mark_control(self, char: str, where: str) -> str:
+        """The visible mark of control character ``char``, noted for a warning naming ``where``."""
+        self._warn(char, where)
+        return _PICTURES[ord(char)]
 
     def markup(self, text: str, where: str, *, bold: bool = False, italic: bool = False) -> str:
         """User text as paragraph markup, each run in the font that has it (see module doc)."""
-        text = visible_controls(text)
+        if _CONTROL.search(text) is not None:
+            for char in dict.fromkeys(_MARKED.findall(text)):
+                self._warn(char, where)
+            text = text.translate(_PICTURES)
         chain = self.chain
         if not chain.needs_fallback(text):
             return text.translate(_XML)
@@ -135,7 +152,7 @@ class Typesetter:
         return "".join(marks)
 
     def _warn(self, char: str, where: str) -> None:
-        where = _C1.sub(REPLACEMENT, visible_controls(where))  # a place may quote user text
+        where = visible_controls(where)  # a place may quote user text
         places = self._places.setdefault(char, [])
         if where not in places:
             places.append(where)
