@@ -2,7 +2,9 @@
 
 Actions that later features fill in (export, book preview, search, Trash) exist
 now, disabled, so that the menus keep their final shape; a feature enables its
-action and connects it (``window.actions.export``).
+action and connects it (``window.actions.export``). An action's tooltip names its
+shortcut ("Next round (Ctrl+Shift+N)"), as its menu entry does; Help → Keyboard
+shortcuts lists them all (``ui.help``).
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ class WindowActions:
     round_changes: QAction
     delete_meeting: QAction
     book_preview: QAction
+    next_tab: QAction
+    previous_tab: QAction
+    meetings_list: QAction
+    note_list: QAction
+    shortcuts: QAction
     about: QAction
     about_qt: QAction
 
@@ -47,7 +54,11 @@ def _action(parent: QWidget, text: str, *keys: QKeySequence | Key | str, tip: st
                 shortcuts.append(sequence)
     action.setShortcuts(shortcuts)
     action.setStatusTip(tip)
-    action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+    name = text.replace("&", "").rstrip("…")
+    if shortcuts:
+        action.setToolTip(f"{name} ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})")
+    else:
+        action.setToolTip(tip or name)
     action.setEnabled(enabled)
     return action
 
@@ -76,6 +87,16 @@ def build_actions(window: QWidget) -> WindowActions:
         delete_meeting=_action(window, "&Delete meeting", tip="Move the open meeting to the Trash"),
         book_preview=_action(window, "&Book preview", "Ctrl+Shift+B",
                              tip="Show the briefing book beside the workspace", enabled=False),
+        next_tab=_action(window, "Ne&xt tab", "Ctrl+Tab", Key.NextChild,
+                         tip="Show the open meeting's next tab"),
+        previous_tab=_action(window, "Pre&vious tab", "Ctrl+Shift+Tab", Key.PreviousChild,
+                             tip="Show the open meeting's previous tab"),
+        meetings_list=_action(window, "&Meetings list", "Ctrl+L",
+                              tip="Go to the list of meetings (arrow keys pick one)"),
+        note_list=_action(window, "Issue &note list", "Ctrl+Shift+L",
+                          tip="Go to the open meeting's list of issue notes"),
+        shortcuts=_action(window, "&Keyboard shortcuts", Key.HelpContents, "F1",
+                          tip="Every shortcut of the window's commands"),
         about=_action(window, "&About Briefbook", tip="Version and licence"),
         about_qt=_action(window, "About &Qt"),
     )
@@ -100,7 +121,11 @@ def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
     view = menubar.addMenu("&View")
     a.book_preview.setCheckable(True)
     view.addAction(a.book_preview)
+    view.addSeparator()
+    view.addActions([a.next_tab, a.previous_tab, a.meetings_list, a.note_list])
     help_ = menubar.addMenu("&Help")
+    help_.addAction(a.shortcuts)
+    help_.addSeparator()
     help_.addActions([a.about, a.about_qt])
     menubar.setCornerWidget(_search_button(menubar, a.search))
 

@@ -94,6 +94,11 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(self.export_book)
         a.book_preview.setEnabled(True)
         a.book_preview.toggled.connect(self.show_book_preview)
+        a.next_tab.triggered.connect(lambda: self.workspace.step_tab(1))
+        a.previous_tab.triggered.connect(lambda: self.workspace.step_tab(-1))
+        a.meetings_list.triggered.connect(lambda: self.sidebar.view.setFocus())
+        a.note_list.triggered.connect(self.workspace.focus_note_list)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.about)
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
         self.sidebar.sig_meeting_selected.connect(self.open_meeting)
@@ -249,6 +254,12 @@ class MainWindow(QMainWindow):
         self.undo_redo.redo()
 
     # -- window ----------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts: every action's keys, read from the actions themselves."""
+        from ui.help.shortcuts import ShortcutsWindow
+
+        ShortcutsWindow.open_for(self)
 
     def about(self) -> None:
         from importlib.metadata import PackageNotFoundError, version

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -99,6 +100,29 @@ class Workspace(QStackedWidget):
         focus = getattr(self._panel(0), "focus_first_field", None)
         if focus is not None:
             focus()
+
+    def step_tab(self, step: int) -> None:
+        """Ctrl+Tab / Ctrl+Shift+Tab: the next (previous) tab, round the end, its first field focused."""
+        if self.currentWidget() is not self.page:
+            return
+        index = (self.tabs.currentIndex() + step) % self.tabs.count()
+        self.tabs.setCurrentIndex(index)
+        panel = self._panel(index)
+        focusable = [w for w in panel.findChildren(QWidget)
+                     if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if focusable:
+            focusable[0].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focus_note_list(self) -> None:
+        """Ctrl+Shift+L: the Issue notes tab with its list of notes focused."""
+        if self.currentWidget() is not self.page:
+            return
+        index = self._index_of(ENTITY_TABS["note"])
+        self.tabs.setCurrentIndex(index)
+        self._load(index)
+        view = getattr(self._panel(index), "view", None)
+        if view is not None:
+            view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_row(self, kind: str, row_id: int) -> None:
         """Switch to the tab that shows this kind of row and select the row there (after undo/redo)."""

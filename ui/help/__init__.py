@@ -1,0 +1,1 @@
+"""Help: the keyboard shortcuts window."""
