@@ -113,8 +113,17 @@ def inspect_backup(path: Path) -> StoreFile:
     return found
 
 
-def restore_backup(database: Database, source: Path, progress: Progress | None = None) -> None:
-    """Replace the store's content with that of the backup ``source`` (checked first), in one step."""
+def restore_backup(database: Database, source: Path, progress: Progress | None = None, *,
+                   while_locked: Callable[[Progress | None], object] | None = None) -> None:
+    """Replace the store's content with that of the backup ``source`` (checked first), in one step.
+
+    ``while_locked`` runs once the copy holds the store's write lock and before
+    any page of it changes (the safety backup of what is replaced): no other
+    writer can commit from then until the copy is in, so whatever it saves is
+    exactly what the restore replaces. A writer meanwhile waits, and fails with
+    "busy" if the wait passes the busy timeout. ``progress`` hears the staging
+    (0–0.3), ``while_locked`` (0.3–0.6, given to it) and the copy (0.6–1).
+    """
     found = inspect_backup(source)
     database.check_writable()
     if database.path is None:
@@ -127,7 +136,7 @@ def restore_backup(database: Database, source: Path, progress: Progress | None =
         staging = sqlite3.connect(staged)
         try:
             with closing(sqlite3.connect(found.uri(), uri=True)) as backup:
-                _copy(backup, staging, share(progress, 0.0, 0.5))
+                _copy(backup, staging, share(progress, 0.0, 0.3))
             if staging.execute("PRAGMA page_size").fetchone()[0] != page_size:
                 # A WAL store only takes pages of its own size through the backup API.
                 staging.execute("PRAGMA journal_mode = DELETE")
@@ -137,7 +146,8 @@ def restore_backup(database: Database, source: Path, progress: Progress | None =
             database.dispose()
             raw = database.engine.raw_connection()
             try:
-                _copy(staging, raw.driver_connection, share(progress, 0.5, 1.0))
+                _copy_locked(staging, raw.driver_connection, share(progress, 0.3, 0.6), while_locked,
+                             share(progress, 0.6, 1.0))
                 problems = integrity_problems(raw.driver_connection, quick=True)
             finally:
                 raw.close()
@@ -151,6 +161,37 @@ def restore_backup(database: Database, source: Path, progress: Progress | None =
         raise DamagedStoreError(
             f"{database.location} failed its check after the restore: {'; '.join(problems)}."
         )
+
+
+def _copy_locked(source: sqlite3.Connection, target: sqlite3.Connection, locked_progress: Progress | None,
+                 while_locked: Callable[[Progress | None], object] | None, progress: Progress | None) -> None:
+    """Copy ``source`` over ``target``, running ``while_locked`` once the target's write lock is held.
+
+    The backup API takes the target's write lock in its first step and keeps it
+    until the last step commits; the first step copies all but one page, so the
+    lock is held (and nothing of the target committed yet) when ``while_locked``
+    runs from the progress callback. Readers on other connections still see the
+    old content then (WAL). An exception from ``while_locked`` ends the copy, and
+    SQLite rolls the target back: the store is left as it was.
+    """
+    pages = source.execute("PRAGMA page_count").fetchone()[0]
+    step = max(1, min(STEP_PAGES, pages - 1))
+    locked = False
+
+    def stepped(status: int, remaining: int, total: int) -> None:
+        nonlocal locked
+        if not locked:
+            if status != sqlite3.SQLITE_OK:
+                return  # another writer holds the store: the backup API waits and tries again
+            locked = True
+            if while_locked is not None:
+                while_locked(locked_progress)
+        if progress is not None:
+            progress(1 - remaining / total if total else 1)
+
+    source.backup(target, pages=step, progress=stepped)
+    if progress is not None:
+        progress(1.0)
 
 
 def check_file(path: Path) -> list[str]:

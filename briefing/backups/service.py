@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from briefing.errors import StoreError
-from db.backup import Progress, inspect_backup, is_partial, restore_backup, share, write_backup
+from db.backup import Progress, inspect_backup, is_partial, restore_backup, write_backup
 from db.engine import Database
 
 DEFAULT_KEEP = 10
@@ -173,8 +173,12 @@ class BackupService:
 
         ``source`` is checked first (a Briefbook store, sound, not from a newer
         Briefbook); the store as it was is backed up before anything changes, and an
-        older backup is upgraded to this build's schema afterwards. ``progress``
-        hears the share done (0 to 1) over the safety backup and the copy.
+        older backup is upgraded to this build's schema afterwards. The safety
+        backup is taken under the store's write lock, held until the copy is in:
+        a write by another window or process either commits before it (and is in
+        the safety backup) or waits, and fails as busy if the wait is too long —
+        none is lost between the two. ``progress`` hears the share done (0 to 1)
+        over the staging, the safety backup and the copy.
         """
         from db.migrate import ensure_schema
 
@@ -183,11 +187,15 @@ class BackupService:
         if store.exists() and source.samefile(store):
             raise StoreError(f"Cannot restore {store} from itself. Choose a backup file.")
         self.db.check_writable()
-        safety = self.create(BEFORE_RESTORE, prune=False, progress=share(progress, 0.0, 0.4))
-        restore_backup(self.db, source, share(progress, 0.4, 1.0))
+        safety: list[BackupRecord] = []
+
+        def back_up_what_is_replaced(part: Progress | None) -> None:
+            safety.append(self.create(BEFORE_RESTORE, prune=False, progress=part))
+
+        restore_backup(self.db, source, progress, while_locked=back_up_what_is_replaced)
         ensure_schema(self.db, backup=self.before_upgrade)
         self.prune()
-        return safety
+        return safety[0]
 
     # -- internals ---------------------------------------------------------------
 
