@@ -3,8 +3,8 @@
 The task never touches a widget: from its worker thread it says
 ``sig_started``, ``sig_progress(value)``, then ``sig_finished(result)`` or
 ``sig_failed(error)``; the signals' object lives on the GUI thread, so they
-arrive there. Tasks under way are kept alive until they end, even when whoever
-started them is gone (a closed window).
+arrive there. A task started is kept alive until its report has arrived, even
+when whoever started it is gone (a closed window).
 """
 
 from __future__ import annotations
@@ -74,6 +74,9 @@ class BackgroundTask(QRunnable):
     def start(self) -> BackgroundTask:
         """Run it (in its lane's turn); connect to ``signals`` first. Returns the task."""
         _RUNNING.add(self)
+        # Connected last, so that it runs after whoever asked has heard the report.
+        self.signals.sig_finished.connect(self._forget)
+        self.signals.sig_failed.connect(self._forget)
         if self.lane is None:
             run_in_pool(self)
         else:
@@ -124,9 +127,11 @@ class BackgroundTask(QRunnable):
             self.report(self.signals.sig_finished, result)
         finally:
             self._ended.set()
-            _RUNNING.discard(self)
             if self.lane is not None:
                 self.lane.ended(self)
+
+    def _forget(self, _result: object) -> None:
+        _RUNNING.discard(self)
 
     def report(self, signal: SignalInstance, *values: object) -> None:
         """Emit ``signal`` from the worker (nobody listening any more is no error)."""
