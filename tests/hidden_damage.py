@@ -34,5 +34,8 @@ def damage_unread_pages(path: Path) -> Path:
 def scan_problems(path: Path) -> list[str]:
     """What SQLite's quick check finds wrong in the file (read-only)."""
     with closing(sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)) as c:
-        rows = [row[0] for row in c.execute("PRAGMA quick_check")]
+        try:
+            rows = [row[0] for row in c.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as error:  # so damaged that the check stops
+            return [str(error)]
     return [] if rows == ["ok"] else rows

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 
+from tests.hidden_damage import damage_unread_pages
 from tests.store_files import (
     corrupt_copy,
     foreign_database,
@@ -16,7 +21,7 @@ from tests.store_files import (
     text_file,
     truncated_copy,
 )
-from tests.test_cli import cli
+from tests.test_cli import ROOT, cli
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +153,67 @@ def test_backup_and_restore_have_help(tmp_path):
         out = cli(command, "--help", db=tmp_path / "x.db")
         assert out.returncode == 0 and "usage:" in out.stdout
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_store_damaged_where_opening_does_not_read_is_still_refused_at_open(tmp_path, good_store):
+    path = tmp_path / "store.db"
+    path.write_bytes(good_store.read_bytes())
+    damage_unread_pages(path)
+    before = snapshot(tmp_path)
+    out = cli("meetings", db=path)
+    assert out.returncode != 0 and out.stdout == "" and "Traceback" not in out.stderr
+    assert "is damaged" in out.stderr and str(path) in out.stderr
+    assert snapshot(tmp_path) == before
+
+
+def one_line_refusal(out: subprocess.CompletedProcess, *words: str) -> None:
+    assert out.returncode != 0 and out.stdout == "" and "Traceback" not in out.stderr
+    assert len(out.stderr.splitlines()) == 1 and out.stderr.startswith("briefbook: ")
+    assert all(word in out.stderr for word in words), out.stderr
+
+
+def test_a_named_pipe_as_the_store_is_refused_at_once(tmp_path):
+    pipe = tmp_path / "store.db"
+    os.mkfifo(pipe)
+    out = cli("meetings", db=pipe)  # the old code blocked here for ever (the cli's timeout ends it)
+    one_line_refusal(out, str(pipe), "named pipe")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.db"]
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_a_device_as_the_store_is_refused_and_gets_no_journal(device):
+    journal = Path(f"{device}-journal")
+    existed = journal.exists()
+    try:
+        out = cli("sample", db=Path(device))
+        one_line_refusal(out, device, "is a device")
+        assert journal.exists() == existed
+    finally:
+        if not existed and journal.exists():
+            journal.unlink()  # what the old code left in /dev
+
+
+def test_an_sqlite_uri_filename_is_refused_and_no_store_is_created(tmp_path):
+    path = tmp_path / "store.db"
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db",
+                          f"sqlite:///file:{path}?mode=ro&uri=true", "sample"],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    one_line_refusal(out, "SQLite URI filename", "Give the file's path")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_two_processes_creating_the_same_new_store_both_end_well(tmp_path):
+    for round_ in range(4):
+        path = tmp_path / f"new-{round_}.db"
+        command = [sys.executable, str(ROOT / "main.py"), "--db", str(path), "sample"]
+        both = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True) for _ in range(2)]
+        results = [(p.wait(timeout=120), *p.communicate()) for p in both]
+        for code, _out, err in results:
+            assert "Traceback" not in err and "already exists" not in err, err
+            assert code == 0 or (len(err.splitlines()) == 1 and err.startswith("briefbook: ")), err
+        assert any(code == 0 for code, _out, _err in results)
+        with closing(sqlite3.connect(path)) as c:
+            assert c.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            assert len(c.execute("SELECT version_num FROM alembic_version").fetchall()) == 1
+            assert c.execute("SELECT count(*) FROM meetings").fetchone()[0] > 0

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -223,3 +225,45 @@ def test_a_full_disk_refuses_the_save_keeps_the_store_and_the_retry_works(servic
     services.db.dispose()
     saved = services.notes.update(note.id, note.version, background=long_text)
     assert services.notes.get(note.id).background == long_text and saved.version == note.version + 1
+
+
+def test_a_named_pipe_is_refused_by_its_kind_without_blocking_and_nothing_appears_beside_it(tmp_path):
+    pipe = tmp_path / "store.db"
+    os.mkfifo(pipe)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    message = refused(pipe)  # opening a FIFO to read its header would block for ever
+    assert "named pipe" in message and "not a database file" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_a_device_is_refused_and_gets_no_journal_beside_it(device):
+    journal = Path(f"{device}-journal")
+    existed = journal.exists()
+    try:
+        message = refused(device)
+        assert "is a device, not a database file" in message
+        assert journal.exists() == existed
+    finally:
+        if not existed and journal.exists():
+            journal.unlink()  # what the old code left in /dev
+
+
+@pytest.mark.parametrize("url", ["sqlite:///file:{path}?mode=ro&uri=true", "sqlite:///{path}?mode=ro&uri=true",
+                                 "sqlite:///file:{path}"])
+def test_an_sqlite_uri_filename_is_refused_with_a_message_and_creates_nothing(tmp_path, url):
+    url = url.format(path=tmp_path / "store.db")
+    with pytest.raises(StoreError) as caught:
+        Services.open(url)
+    assert "SQLite URI filename" in str(caught.value) and "Give the file's path" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+    assert not Path("file:").exists()
+
+
+def test_a_uri_filename_naming_an_existing_store_leaves_it_as_it_was(tmp_path, good_store):
+    path = tmp_path / "published.db"
+    path.write_bytes(good_store.read_bytes())
+    before = snapshot(tmp_path)
+    with pytest.raises(StoreError):
+        Services.open(f"sqlite:///file:{path}?mode=ro&uri=true")
+    assert snapshot(tmp_path) == before

@@ -8,9 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from ui.app import open_services
+from tests.hidden_damage import damage_unread_pages, scan_problems
+from tests.store_files import store_with_sample
+from tests.ui.tabs import show_tab
+from tests.ui.test_crash_recovery import leave_a_journal_behind
+from ui.app import build_window, open_services
+from ui.integrity_check import DAMAGED_TITLE
 
 ROOT = Path(__file__).parents[2]
 
@@ -125,3 +131,44 @@ def test_search_rounds_trash_and_word_diffs_load_when_first_used_not_at_start(sa
     assert result["loaded"] == []
     assert result["search"] is True
     assert result["then"] == ["briefing.search.service"]
+
+
+def test_a_damaged_store_paints_first_then_says_it_is_damaged_and_refuses_writes(qtbot, tmp_path,
+                                                                                settings_file):
+    path = damage_unread_pages(store_with_sample(tmp_path / "damaged.db"))
+    services = open_services(f"sqlite:///{path}", automatic_backups=False)
+    assert services is not None  # start-up reads nothing damaged: the window opens
+    try:
+        window = build_window(services, QSettings(settings_file, QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        assert window.bars.bars() == [] and not services.integrity_checked  # nothing scanned yet
+        window.show()
+        qtbot.waitUntil(lambda: any(b.title.text() == DAMAGED_TITLE for b in window.bars.bars()),
+                        timeout=15_000)
+        said = next(b for b in window.bars.bars() if b.title.text() == DAMAGED_TITLE).text.text()
+        assert str(path) in said and "read-only" in said and "File → Restore from backup…" in said
+        overview = show_tab(qtbot, window, "Overview")
+        stored = services.meetings.get(window.meeting.id).title
+        overview.title.setText("Typed over the damage")
+        overview.title.textEdited.emit(overview.title.text())
+        overview.flush()
+        qtbot.waitUntil(lambda: "damaged" in window.status.state.text(), timeout=5000)
+        assert "nothing was written" in window.status.state.text()
+        assert services.meetings.get(window.meeting.id).title == stored
+        window.close()
+    finally:
+        services.close()
+    assert scan_problems(path)  # still damaged, and nothing more written over it
+
+
+def test_after_a_crash_a_damaged_store_is_refused_before_it_is_opened_for_writing(tmp_path, monkeypatch):
+    path = store_with_sample(tmp_path / "crashed.db")
+    leave_a_journal_behind(f"sqlite:///{path}", [])
+    damage_unread_pages(path)
+    before = path.read_bytes()
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text: shown.update(title=title, text=text))
+    assert open_services(f"sqlite:///{path}") is None
+    assert str(path) in shown["text"] and "is damaged" in shown["text"]
+    assert path.read_bytes() == before and not path.with_name(f"{path.name}-wal").exists()
