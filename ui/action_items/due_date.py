@@ -1,16 +1,22 @@
 """Editing a due date in a table cell: a date editor with a calendar, where "no date" is allowed.
 
 ``QDateEdit`` cannot be empty, so its earliest date stands for "no date" and
-reads as such; Delete or Backspace with the whole date selected clears it.
+reads as such; Delete or Backspace with the whole date selected clears it. A
+whole date typed or pasted ("15 Dec 2026", "2026-12-15", "tomorrow") is read by
+``briefing.dates``; anything else stays in the cell with the reason in a tooltip.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
+
+from briefing.dates import parse_day
+from ui.widgets.typed_date import TypedDateEntry
 
 Index = QModelIndex | QPersistentModelIndex
 NO_DATE = QDate(2000, 1, 1)
@@ -20,15 +26,23 @@ NO_DATE_TEXT = "No date"
 class DueDateEdit(QDateEdit):
     """A date, or none (shown as "No date")."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("d MMM yyyy")
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(NO_DATE_TEXT)
         self.setAccessibleName("Due date")
-        self.setToolTip("Type or pick a date; Delete clears it")
+        self.setToolTip("Type or pick a date (15 Dec 2026, 2026-12-15, tomorrow); Delete clears it")
         self.calendarWidget().installEventFilter(self)
+        self.typed = TypedDateEntry(
+            self, lambda text: self.set_due(parse_day(text, today=today(), field="due")))
+        self.typed.sig_refused.connect(self._show_refusal)
+
+    def _show_refusal(self, message: str) -> None:
+        line = self.typed.line
+        if message:
+            QToolTip.showText(line.mapToGlobal(line.rect().bottomLeft()), message, line)
 
     def due(self) -> date | None:
         return None if self.date() == NO_DATE else self.date().toPython()
@@ -44,7 +58,7 @@ class DueDateEdit(QDateEdit):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not self.typed.typing() and \
                 self.lineEdit().selectedText() == self.lineEdit().text():
             self.set_due(None)
             return
