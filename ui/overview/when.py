@@ -11,7 +11,7 @@ until the user picks a time the service accepts.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -19,11 +19,14 @@ from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimeZone
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QWidget
 
 from briefing import zones
+from briefing.dates import parse_when
+from briefing.errors import ValidationError
 from briefing.meetings.records import MeetingRecord
 from ui.forms.bindings import CustomBinding
 from ui.timefmt import in_zone, short_day_time
 from ui.widgets.field_error import FieldError
 from ui.widgets.palette import muted_colour
+from ui.widgets.typed_date import TypedDateEntry
 from ui.widgets.zone_combo import ZoneComboBox
 
 DISPLAY_FORMAT = "ddd d MMM yyyy  HH:mm"
@@ -80,6 +83,31 @@ class WhenEditor(QObject):
     def rows(self) -> list[tuple[QWidget | str, QWidget]]:
         """``(label, field)`` rows for a QFormLayout: zone, start, end, and the error line."""
         parent = self.zone.parentWidget()
+        self._accept_typing()
+
+    def _accept_typing(self) -> None:
+        """A whole date typed or pasted is read by ``briefing.dates``; Ends moves with Starts."""
+        self.now = lambda: datetime.now(UTC)  # what "today" and "tomorrow" count from
+        self.typed = {}
+        for edit, field in ((self.start, "starts_at"), (self.end, "ends_at")):
+            entry = self.typed[field] = TypedDateEntry(
+                edit, lambda text, e=edit, f=field: self._read_typed(e, f, text), tab_leaves=True)
+            label = "Starts" if field == "starts_at" else "Ends"
+            entry.sig_refused.connect(lambda m, label=label: self.error.show_message(m and f"{label}: {m}"))
+        self._last_start = self.start.dateTime()
+        self.start.dateTimeChanged.connect(self._start_moved)
+
+    def _read_typed(self, edit: QDateTimeEdit, field: str, text: str) -> None:
+        zone = _zone(self.zone.zone())
+        if zone is None:
+            raise ValidationError(field, "choose a known venue time zone first")
+        edit.setDateTime(to_wall(parse_when(text, zone=zone, now=self.now(), field=field)))
+
+    def _start_moved(self, start: QDateTime) -> None:
+        """The end keeps the meeting's length (one edit with the start: one undo step)."""
+        old, self._last_start = self._last_start, start
+        if self.has_end.isChecked() and self.end.dateTime() >= old:  # not when the end was already wrong
+            self.end.setDateTime(self.end.dateTime().addSecs(old.secsTo(start)))
 
         def line(*widgets: QWidget) -> QWidget:
             box = QWidget(parent)
