@@ -79,10 +79,6 @@ class WhenEditor(QObject):
         for signal in (self.start.dateTimeChanged, self.end.dateTimeChanged, self.has_end.toggled,
                        self.zone.currentTextChanged):
             signal.connect(self._update_hints)
-
-    def rows(self) -> list[tuple[QWidget | str, QWidget]]:
-        """``(label, field)`` rows for a QFormLayout: zone, start, end, and the error line."""
-        parent = self.zone.parentWidget()
         self._accept_typing()
 
     def _accept_typing(self) -> None:
@@ -108,6 +104,11 @@ class WhenEditor(QObject):
         old, self._last_start = self._last_start, start
         if self.has_end.isChecked() and self.end.dateTime() >= old:  # not when the end was already wrong
             self.end.setDateTime(self.end.dateTime().addSecs(old.secsTo(start)))
+
+
+    def rows(self) -> list[tuple[QWidget | str, QWidget]]:
+        """``(label, field)`` rows for a QFormLayout: zone, start, end, and the error line."""
+        parent = self.zone.parentWidget()
 
         def line(*widgets: QWidget) -> QWidget:
             box = QWidget(parent)
