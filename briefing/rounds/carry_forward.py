@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from collections.abc import Collection
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from briefing import mapping
@@ -17,6 +18,7 @@ from briefing.meetings.service import new_meeting_key
 from briefing.notes.service import notes_of
 from briefing.people.service import participants_of
 from briefing.vocabulary import NOTE_FIELDS
+from briefing.zones import in_zone_or_utc, zone
 from db.engine import Database
 from db.models import ActionItem, AgendaItem, IssueNote, Meeting, Participant, Source
 
@@ -33,17 +35,34 @@ def next_round_title(title: str, round_no: int) -> str:
     return f"{title} — Round {round_no + 1}"
 
 
+def next_round_start(previous_start: datetime, timezone: str, today: date) -> datetime:
+    """When the next round is likely held: the previous round's weekday and wall-clock time in
+    its venue ``timezone``, four weeks later, moved on a week at a time to a day after ``today``."""
+    tz = zone(timezone)
+    local = in_zone_or_utc(previous_start, timezone)
+    day = local.date() + DEFAULT_GAP
+    while day <= today:
+        day += timedelta(days=7)
+    return datetime.combine(day, local.time().replace(tzinfo=None), tz or local.tzinfo)
+
+
 def carry_forward(db: Database, meeting_id: int, *, title: str | None = None,
-                  starts_at: datetime | None = None,
-                  ends_at: datetime | None = None) -> MeetingRecord:
+                  starts_at: datetime | None = None, ends_at: datetime | None = None,
+                  location: str | None = None, timezone: str | None = None,
+                  note_ids: Collection[int] | None = None, carry_actions: bool = True,
+                  carry_agenda: bool = True) -> MeetingRecord:
     """A new meeting, the next round of ``meeting_id``.
 
     It copies the agenda (statuses reset, outcomes cleared), the issue notes
     (as drafts linked to their predecessors, with their sources), the
     participants and the action items still open (linked to the originals).
+    ``location`` and ``timezone`` (the venue's) default to the old round's;
+    ``note_ids`` names the notes of the old round to carry (None: all of them,
+    empty: none); ``carry_actions`` and ``carry_agenda`` False leave those out.
     """
     with writing(db, "The meeting") as s:
         old = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
+        venue_zone = v.timezone("timezone", timezone) if timezone is not None else old.timezone
         start = v.moment("starts_at", starts_at) if starts_at else old.starts_at + DEFAULT_GAP
         if ends_at is not None:
             end = v.moment("ends_at", ends_at)
@@ -57,24 +76,27 @@ def carry_forward(db: Database, meeting_id: int, *, title: str | None = None,
             key=new_meeting_key(),
             title=v.line("title", title, required=True) if title
             else next_round_title(old.title, old.round_no),
-            round_no=old.round_no + 1, counterpart=old.counterpart, location=old.location,
-            starts_at=start, ends_at=end, timezone=old.timezone, home_timezone=old.home_timezone,
+            round_no=old.round_no + 1, counterpart=old.counterpart,
+            location=old.location if location is None else v.line("location", location),
+            starts_at=start, ends_at=end, timezone=venue_zone, home_timezone=old.home_timezone,
             status="planned", sensitivity=old.sensitivity, objectives=old.objectives,
             principal=old.principal, prepared_by=old.prepared_by, previous_id=old.id,
         )
         s.add(new)
-        for item in agenda_of(s, old.id):
+        for item in agenda_of(s, old.id) if carry_agenda else ():
             new.agenda.append(AgendaItem(
                 position=item.position, title=item.title, minutes=item.minutes, lead=item.lead,
                 issue_id=item.issue_id, status="pending", outcome="",
             ))
         for note in notes_of(s, old.id):
-            new.notes.append(_copy_note(note))
+            if note_ids is None or note.id in note_ids:
+                new.notes.append(_copy_note(note))
         for p in participants_of(s, old.id):
             new.participants.append(Participant(
                 person_id=p.person_id, position=p.position, side=p.side, role=p.role,
             ))
-        for index, action in enumerate(a for a in actions_of(s, old.id) if a.status == "open"):
+        carried = [a for a in actions_of(s, old.id) if a.status == "open"] if carry_actions else []
+        for index, action in enumerate(carried):
             new.actions.append(ActionItem(
                 position=index, text=action.text, owner=action.owner, due=action.due,
                 status="open", issue_id=action.issue_id, previous_id=action.id,

@@ -11,6 +11,7 @@ issue when the link is missing.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import select
@@ -91,12 +92,17 @@ class RoundsService:
             return IssueTimeline(issue.id, issue.title, tuple(entries))
 
     def carry_forward(self, meeting_id: int, *, title: str | None = None,
-                      starts_at: datetime | None = None,
-                      ends_at: datetime | None = None) -> MeetingRecord:
-        """Start the next round of a meeting (see ``briefing.rounds.carry_forward``)."""
+                      starts_at: datetime | None = None, ends_at: datetime | None = None,
+                      location: str | None = None, timezone: str | None = None,
+                      note_ids: Collection[int] | None = None, carry_actions: bool = True,
+                      carry_agenda: bool = True) -> MeetingRecord:
+        """Start the next round of a meeting, in one write (see ``briefing.rounds.carry_forward``):
+        by default everything is carried and the venue kept; the options choose otherwise."""
         from briefing.rounds.carry_forward import carry_forward
 
-        return carry_forward(self.db, meeting_id, title=title, starts_at=starts_at, ends_at=ends_at)
+        return carry_forward(self.db, meeting_id, title=title, starts_at=starts_at, ends_at=ends_at,
+                             location=location, timezone=timezone, note_ids=note_ids,
+                             carry_actions=carry_actions, carry_agenda=carry_agenda)
 
     def changes(self, meeting_id: int) -> RoundChanges:
         """Per issue, what changed in this meeting's notes since the previous round (see

@@ -53,3 +53,63 @@ def test_editing_the_new_round_leaves_the_old_one_alone(sample):
     note = s.notes.list_full(new.id)[0]
     s.notes.update(note.id, note.version, their_position="Changed in round 2")
     assert s.notes.get(note.previous_id).their_position != "Changed in round 2"
+
+
+def test_the_next_round_is_four_weeks_on_same_weekday_and_venue_time_never_in_the_past():
+    from datetime import UTC, date, datetime
+
+    from briefing.rounds.carry_forward import next_round_start
+
+    # Mon 7 Feb 2022 09:00 in Tokyo (00:00 UTC).
+    previous = datetime(2022, 2, 7, 0, 0, tzinfo=UTC)
+    soon = next_round_start(previous, "Asia/Tokyo", today=date(2022, 2, 8))
+    assert (soon.date(), soon.hour, soon.minute, soon.tzinfo.key) == (date(2022, 3, 7), 9, 0, "Asia/Tokyo")
+    late = next_round_start(previous, "Asia/Tokyo", today=date(2026, 5, 13))  # a Wednesday
+    assert late.date() == date(2026, 5, 18) and late.weekday() == 0 and late.hour == 9
+    on_the_day = next_round_start(previous, "Asia/Tokyo", today=date(2022, 3, 7))
+    assert on_the_day.date() == date(2022, 3, 14)
+
+
+def test_the_next_round_keeps_wall_clock_time_across_a_daylight_saving_change():
+    from datetime import UTC, date, datetime
+
+    from briefing.rounds.carry_forward import next_round_start
+
+    # 1 Mar 2022 10:00 in Washington (EST); four weeks later it is EDT.
+    start = next_round_start(datetime(2022, 3, 1, 15, 0, tzinfo=UTC), "America/New_York", date(2022, 3, 2))
+    assert (start.date(), start.hour) == (date(2022, 3, 29), 10)
+    assert start.astimezone(UTC).hour == 14
+
+
+def test_carry_forward_options_choose_venue_zone_notes_actions_and_agenda(sample):
+    from datetime import UTC, datetime
+
+    s = sample
+    round1 = s.meetings.resolve("US–Japan Partnership on Trade — Round 1")
+    old_notes = s.notes.list_full(round1.id)
+    keep = old_notes[1]
+    when = datetime(2030, 6, 3, 9, 0, tzinfo=UTC)
+    new = s.rounds.carry_forward(round1.id, starts_at=when, location="Washington",
+                                 timezone="America/New_York", note_ids={keep.id},
+                                 carry_actions=False, carry_agenda=False)
+    assert (new.location, new.timezone, new.starts_at) == ("Washington", "America/New_York", when)
+    assert [n.previous_id for n in s.notes.list_full(new.id)] == [keep.id]
+    assert s.actions.list(new.id) == [] and s.agenda.list(new.id) == []
+    assert [p.person.key for p in s.people.participants(new.id)] == \
+        [p.person.key for p in s.people.participants(round1.id)]
+    none = s.rounds.carry_forward(round1.id, note_ids=())
+    assert s.notes.list_full(none.id) == []
+
+
+def test_carry_forward_refuses_a_zone_that_is_not_one(sample):
+    import pytest
+
+    from briefing.errors import ValidationError
+
+    s = sample
+    round1 = s.meetings.resolve("US–Japan Partnership on Trade — Round 1")
+    before = len(s.meetings.list())
+    with pytest.raises(ValidationError) as refused:
+        s.rounds.carry_forward(round1.id, timezone="localtime")
+    assert refused.value.field == "timezone"
+    assert len(s.meetings.list()) == before
