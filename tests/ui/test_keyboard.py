@@ -77,10 +77,14 @@ def test_help_keyboard_shortcuts_lists_every_actions_keys(qtbot, window):
     qtbot.waitExposed(shown)
     model = shown.model
     rows = {tuple(model.index(r, c).data() for c in range(3)) for r in range(model.rowCount())}
-    native = {a: ", ".join(k.toString(k.SequenceFormat.NativeText) for k in a.shortcuts())
-              for a in window.findChildren(type(window.window_actions.undo)) if a.shortcuts()}
-    listed_keys = {keys for _where, _command, keys in rows}
-    assert set(native.values()) <= listed_keys  # every action with keys is there
+    listed = {(command, keys.split(", ")[0]) for _where, command, keys in rows}
+    for action in window.findChildren(type(window.window_actions.undo)):
+        if action.shortcuts():  # every action with keys is there, with its first key
+            first = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
+            assert (action.text().replace("&", "").rstrip("…"), first) in listed
+    undo_keys = next(keys for where, command, keys in rows if (where, command) == ("Edit", "Undo"))
+    assert "Ctrl+Z" in undo_keys.split(", ")
+    assert not {"Undo", "F14"} & set(undo_keys.split(", "))  # not the special keys of some keyboards
     assert ("Meeting", "Next round", "Ctrl+Shift+N") in rows
     assert ("View", "Meetings list", "Ctrl+L") in rows
     assert ("Agenda", "Add item", "Ins") in rows
@@ -98,3 +102,16 @@ def test_a_new_shortcut_on_an_action_is_listed_without_editing_the_help(qtbot, w
     window.addAction(extra)
     keys = QKeySequence("Ctrl+Alt+F").toString(QKeySequence.SequenceFormat.NativeText)
     assert ("Window", "Frobnicate", keys) in {(r.where, r.command, r.keys) for r in shortcut_rows(window)}
+
+
+def test_special_keys_some_keyboards_have_are_not_listed(window):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from ui.help.shortcuts_model import shortcut_rows
+
+    action = QAction("Take back", window)
+    action.setShortcuts([QKeySequence("Ctrl+Alt+Z"), QKeySequence(Qt.Key.Key_F14),
+                         QKeySequence(Qt.Key.Key_Undo)])
+    window.addAction(action)
+    keys = QKeySequence("Ctrl+Alt+Z").toString(QKeySequence.SequenceFormat.NativeText)
+    assert ("Window", "Take back", keys) in {(r.where, r.command, r.keys) for r in shortcut_rows(window)}

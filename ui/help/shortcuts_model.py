@@ -34,8 +34,11 @@ def _name(action: QAction) -> str:
 
 
 def _keys(action: QAction) -> str:
+    """The keys one can type, as the platform writes them (not the F13+ and media keys that the
+    platform's standard bindings add, such as "Undo" or "Forward")."""
     native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(k.toString(native) for k in action.shortcuts() if not k.isEmpty())
+    return ", ".join(k.toString(native) for k in action.shortcuts()
+                     if not k.isEmpty() and k[0].key().value < Qt.Key.Key_F13.value)
 
 
 def _menu_rows(menu: QMenu, where: str, seen: set[QAction]) -> list[ShortcutRow]:
