@@ -6,12 +6,19 @@ A stored moment is UTC. Shown in a zone it may fall outside the years Python's
 10000): :func:`in_zone` then answers None instead of raising, and
 :func:`unshowable` says so in words, so a store holding such a value (from an
 older build, or edited by hand) still lists, dumps, exports and opens.
+
+:func:`find_zones` finds the zones a user means by a city ("Tokyo",
+"Washington", "Geneva"): the zone database's own city parts and a small shipped
+table (``resources/zone_cities.json``) of cities that are not in a zone's name.
 """
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from datetime import UTC, datetime
 from functools import cache
+from importlib.resources import files
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 #: The years a meeting, an agenda or an action may fall in (checked in UTC). Every moment
@@ -22,12 +29,19 @@ LATEST_YEAR = 2200
 #: Files of the zone database that are not zones a meeting can be held in: the host's own
 #: setting (``localtime``), the POSIX default rule, and the "no zone set" placeholder.
 NOT_MEETING_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+#: Cities whose zone does not carry their name (Washington, Geneva, Beijing…), in ``resources``.
+CITY_TABLE = "zone_cities.json"
 
 
 @cache
 def _meeting_zones() -> frozenset[str]:
     # Read once: listing the zone database takes tens of milliseconds.
     return frozenset(available_timezones()) - NOT_MEETING_ZONES
+
+
+def meeting_zones() -> tuple[str, ...]:
+    """Every zone a meeting may have, sorted by name."""
+    return tuple(sorted(_meeting_zones()))
 
 
 def is_meeting_zone(name: str) -> bool:
@@ -75,3 +89,70 @@ def unshowable(moment: datetime, name: str) -> str:
     """A stored moment that cannot be shown in ``name``, in words:
     ``9999-12-31T23:00:00+00:00 (cannot be shown in Pacific/Kiritimati)``."""
     return f"{moment.astimezone(UTC).isoformat()} (cannot be shown in {name})"
+
+
+def _folded(text: str) -> str:
+    """``São_Paulo`` → ``sao paulo``: case, accents, underscores and extra spaces left out."""
+    plain = unicodedata.normalize("NFKD", text.replace("_", " "))
+    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).casefold().split())
+
+
+def zone_city(name: str) -> str:
+    """``America/New_York`` → ``New York``; ``UTC`` → ``UTC``."""
+    return name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+@cache
+def _city_table() -> tuple[tuple[str, str], ...]:
+    """``(folded city, zone)`` from ``resources/zone_cities.json``, known zones only."""
+    data = json.loads(files("resources").joinpath(CITY_TABLE).read_text(encoding="utf-8"))
+    return tuple((_folded(city), name) for city, name in data["cities"].items() if is_meeting_zone(name))
+
+
+@cache
+def _zone_cities() -> tuple[tuple[str, str, str], ...]:
+    """``(folded city part, folded full name, zone)`` of every meeting zone, sorted by name."""
+    return tuple((_folded(zone_city(n)), _folded(n), n) for n in sorted(_meeting_zones()))
+
+
+def find_zones(text: str) -> list[str]:
+    """The zones a user typing ``text`` may mean, best first: ``Tokyo`` → ``Asia/Tokyo``,
+    ``Washington`` → ``America/New_York`` (from the shipped city table), ``geneva`` →
+    ``Europe/Zurich``, ``york`` → ``America/New_York``…
+
+    A zone named exactly comes first, then cities named exactly (the table's, then
+    the zones' own), then cities that start with ``text``, then zone names that
+    contain it. Case, accents and ``_`` do not matter; empty text finds nothing.
+    """
+    wanted = _folded(text)
+    if not wanted:
+        return []
+    ranked: list[list[str]] = [[], [], [], [], []]
+    table, zones_ = _city_table(), _zone_cities()
+    ranked[0] = [n for _, full, n in zones_ if full == wanted]
+    ranked[1] = [n for city, n in table if city == wanted] + [n for city, _, n in zones_ if city == wanted]
+    ranked[2] = [n for city, n in table if city.startswith(wanted)]
+    ranked[3] = [n for city, _, n in zones_ if city.startswith(wanted)]
+    ranked[4] = [n for _, full, n in zones_ if wanted in full]
+    found: dict[str, None] = {}
+    for names in ranked:
+        found.update(dict.fromkeys(names))
+    return list(found)
+
+
+def zone_for(text: str, *, begun: bool = False) -> str | None:
+    """The zone ``text`` names outright: a zone's own name (any case) or a city named exactly
+    (``Washington``); with ``begun``, also the first city whose name starts with ``text``
+    (``Washing``). None when it names none (``Asia`` names no zone)."""
+    wanted = _folded(text)
+    if not wanted:
+        return None
+    for _, full, name in _zone_cities():
+        if full == wanted:
+            return name
+    table, zones_ = _city_table(), _zone_cities()
+    found = [n for city, n in table if city == wanted] + [n for city, _, n in zones_ if city == wanted]
+    if begun:
+        found += [n for city, n in table if city.startswith(wanted)]
+        found += [n for city, _, n in zones_ if city.startswith(wanted)]
+    return found[0] if found else None

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from briefing import mapping
@@ -17,33 +16,10 @@ from briefing.meetings.records import MeetingRecord
 from briefing.meetings.service import new_meeting_key
 from briefing.notes.service import notes_of
 from briefing.people.service import participants_of
+from briefing.rounds.next_round import DEFAULT_GAP, next_round_title
 from briefing.vocabulary import NOTE_FIELDS
-from briefing.zones import in_zone_or_utc, zone
 from db.engine import Database
 from db.models import ActionItem, AgendaItem, IssueNote, Meeting, Participant, Source
-
-#: Without a date given, the next round is planned this long after the last.
-DEFAULT_GAP = timedelta(days=28)
-_ROUND = re.compile(r"\bRound\s+(\d+)\s*$", re.IGNORECASE)
-
-
-def next_round_title(title: str, round_no: int) -> str:
-    """``… Round 1`` becomes ``… Round 2``; a title without a round number gets one."""
-    match = _ROUND.search(title)
-    if match:
-        return f"{title[:match.start(1)]}{int(match.group(1)) + 1}"
-    return f"{title} — Round {round_no + 1}"
-
-
-def next_round_start(previous_start: datetime, timezone: str, today: date) -> datetime:
-    """When the next round is likely held: the previous round's weekday and wall-clock time in
-    its venue ``timezone``, four weeks later, moved on a week at a time to a day after ``today``."""
-    tz = zone(timezone)
-    local = in_zone_or_utc(previous_start, timezone)
-    day = local.date() + DEFAULT_GAP
-    while day <= today:
-        day += timedelta(days=7)
-    return datetime.combine(day, local.time().replace(tzinfo=None), tz or local.tzinfo)
 
 
 def carry_forward(db: Database, meeting_id: int, *, title: str | None = None,

@@ -58,7 +58,7 @@ def test_editing_the_new_round_leaves_the_old_one_alone(sample):
 def test_the_next_round_is_four_weeks_on_same_weekday_and_venue_time_never_in_the_past():
     from datetime import UTC, date, datetime
 
-    from briefing.rounds.carry_forward import next_round_start
+    from briefing.rounds.next_round import next_round_start
 
     # Mon 7 Feb 2022 09:00 in Tokyo (00:00 UTC).
     previous = datetime(2022, 2, 7, 0, 0, tzinfo=UTC)
@@ -73,7 +73,7 @@ def test_the_next_round_is_four_weeks_on_same_weekday_and_venue_time_never_in_th
 def test_the_next_round_keeps_wall_clock_time_across_a_daylight_saving_change():
     from datetime import UTC, date, datetime
 
-    from briefing.rounds.carry_forward import next_round_start
+    from briefing.rounds.next_round import next_round_start
 
     # 1 Mar 2022 10:00 in Washington (EST); four weeks later it is EDT.
     start = next_round_start(datetime(2022, 3, 1, 15, 0, tzinfo=UTC), "America/New_York", date(2022, 3, 2))
