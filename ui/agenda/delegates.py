@@ -67,6 +67,7 @@ class MinutesDelegate(QStyledItemDelegate):
         spin.setRange(0, self.maximum)
         spin.setAccessibleName("Minutes")
         spin.setFrame(False)
+        spin.setAutoFillBackground(True)  # the cell's own text must not show behind the arrows
         return spin
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
