@@ -18,12 +18,12 @@ from typing import NamedTuple
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer
 
 from briefing.pdf import styles
 from briefing.pdf.flowables import BookParagraph
 from briefing.pdf.fonts import BODY_BOLD
-from briefing.pdf.mdtables import aligned, table_flowables, typed_cells
+from briefing.pdf.mdtables import aligned, fits_as_table, overfull_rows, table_flowables, typed_cells
 from briefing.pdf.typeset import Typesetter, escape
 
 #: Paragraphs longer than this (in characters) are cut into several before layout.
@@ -73,13 +73,18 @@ class MarkdownRenderer:
 
     def render(self, text: str, where: str, *, numbered: bool = False,
                style: ParagraphStyle = styles.body,
-               sources: Callable[[int], str | None] | None = None) -> list[Flowable]:
-        """The flowables of ``text``; ``numbered`` numbers every top-level paragraph and item."""
+               sources: Callable[[int], str | None] | None = None,
+               in_cell: bool = False) -> list[Flowable]:
+        """The flowables of ``text``; ``numbered`` numbers every top-level paragraph and item.
+
+        ``in_cell``: the flowables go into a table cell, where tables print as lists of rows.
+        """
         if not text.strip():
             return []
         if "\x00" in text:  # the parser would make NUL a U+FFFD: it prints as ␀, with a warning
             text = text.replace("\x00", self.ts.mark_control("\x00", where))
         block = _Block(self, where, style, sources or (lambda n: None), text.splitlines())
+        block.in_cell = in_cell
         tokens = _parser().parse(text)
         if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
             return self.literal(text, where, style)
@@ -140,6 +145,7 @@ class _Block:
         self.r, self.where, self.style, self.sources = r, where, style, sources
         self.lines = lines
         self.indent = 0.0
+        self.in_cell = False
 
     def blocks(self, tokens: list[Token], start: int, end: int, *, numbered: bool = False,
                first_bullet: str | None = None) -> list[Flowable]:
@@ -292,6 +298,7 @@ class _Block:
 
     def _table(self, tokens: list[Token], start: int, close: int) -> list[Flowable]:
         rows: list[list[list[Flowable]]] = []
+        typed: list[list[list[Span]]] = []   # each cell's spans, for a table printed as a list
         aligns: list[str] = []
         header_rows = 0
         overfull: list[str] = []   # rows typed with more cells than the header: GFM drops the rest
@@ -299,6 +306,7 @@ class _Block:
             tok = tokens[i]
             if tok.type == "tr_open":
                 rows.append([])
+                typed.append([])
                 if tok.map and rows[1:] and typed_cells(self.lines[tok.map[0]]) > len(rows[0]):
                     overfull.append(self.lines[tok.map[0]].strip())
             elif tok.type in ("th_open", "td_open"):
@@ -309,8 +317,33 @@ class _Block:
                     aligns.append(align)
                 base = styles.cell_head if tok.type == "th_open" else styles.cell
                 style = aligned(base, align)
-                rows[-1].append(self.r.paragraphs(self.spans(tokens[i + 1]), style, self.where))
-        return table_flowables(rows, header_rows, overfull, self.r.ts, self.where)
+                spans = self.spans(tokens[i + 1])
+                typed[-1].append(spans)
+                rows[-1].append(self.r.paragraphs(spans, style, self.where))
+        columns = max((len(row) for row in rows), default=1)
+        room = self.r.width - min(self.indent, MAX_INDENT) - 2 * styles.PANEL_PADDING
+        if fits_as_table(columns, room, self.in_cell):
+            return table_flowables(rows, header_rows, overfull, self.r.ts, self.where)
+        why = "inside a table cell" if self.in_cell else f"of {columns} columns is too wide for the page"
+        self.r.ts.warn(self.where, f"a table {why}; it is printed as a list of its rows")
+        return [*self._rows_as_list(typed, header_rows), *overfull_rows(overfull, self.r.ts, self.where)]
+
+    def _rows_as_list(self, typed: list[list[list[Span]]], header_rows: int) -> list[Flowable]:
+        """Each row below the header as a bulleted item, each cell "header: text" on a line."""
+        heads = typed[header_rows - 1] if header_rows else []
+        style = _indented_style(self._styled(self.style), styles.LIST_INDENT)
+        out: list[Flowable] = []
+        for row in typed[header_rows:] or typed:
+            spans: list[Span] = []
+            for column, cell in enumerate(row):
+                head = [s._replace(bold=True) for s in heads[column]] if column < len(heads) else []
+                if spans:
+                    spans.append(Span("", kind="hard"))
+                spans += [*head, Span(": ", bold=True)] if head else []
+                spans += cell
+            out += self.r.paragraphs(spans, style, self.where, "\u2022")
+            out.append(Spacer(1, 2))
+        return out
 
 
 def _closing(tokens: list[Token], i: int) -> int:

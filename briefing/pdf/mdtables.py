@@ -3,6 +3,12 @@
 GitHub-flavoured Markdown drops the cells of a row typed wider than its
 header; so that nothing typed is lost, such a row is printed in full under
 the table, and the export says so in a warning.
+
+A table that cannot be a table is printed as a list of its rows, each cell
+as "header: text" (``markdown._Block._rows_as_list``), with a warning: one
+with more columns than the room allows (``MIN_COLUMN`` points each), and one
+inside a table cell (an agenda item's outcome, an action), where ReportLab
+cannot split a table inside a row that is taller than a page.
 """
 
 from __future__ import annotations
@@ -16,6 +22,10 @@ from reportlab.platypus import Flowable, TableStyle
 from briefing.pdf import styles
 from briefing.pdf.flowables import BookParagraph, RowKeepingTable
 from briefing.pdf.typeset import Typesetter
+
+#: The narrowest column a Markdown table is printed with (points, padding included); a table
+#: with more columns than its room holds at this width is printed as a list of rows.
+MIN_COLUMN = 40
 
 
 def table_flowables(rows: list[list[list[Flowable]]], header_rows: int, overfull: list[str],
@@ -33,12 +43,21 @@ def table_flowables(rows: list[list[list[Flowable]]], header_rows: int, overfull
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), styles.HEADER_FILL))
     table.setStyle(TableStyle(commands))
     table.spaceBefore, table.spaceAfter = 3, 8
+    return [table, *overfull_rows(overfull, ts, where)]
+
+
+def overfull_rows(overfull: list[str], ts: Typesetter, where: str) -> list[Flowable]:
+    """The source lines of rows typed wider than their table's header, with a warning."""
     if not overfull:
-        return [table]
+        return []
     ts.warn(where, f"{len(overfull)} table row(s) have more cells than the header; "
                    "they are printed in full under the table")
-    return [table, *(BookParagraph("Row as typed: " + ts.markup(line, where), styles.muted)
-                     for line in overfull)]
+    return [BookParagraph("Row as typed: " + ts.markup(line, where), styles.muted) for line in overfull]
+
+
+def fits_as_table(columns: int, room: float, in_cell: bool) -> bool:
+    """Whether a table of ``columns`` is printed as a table in ``room`` points (never in a cell)."""
+    return not in_cell and columns * MIN_COLUMN <= room
 
 
 def typed_cells(line: str) -> int:

@@ -189,7 +189,8 @@ def _agenda_table(book: Book, slots: tuple[AgendaSlot, ...]) -> Table:
         where = f"Agenda item {number}"
         title: list[Flowable] = [book.text(item.title, where, styles.cell)]
         if item.outcome.strip():
-            title += book.md.render(item.outcome, f"{where} › Outcome", style=styles.cell_muted)
+            title += book.md.render(item.outcome, f"{where} › Outcome", style=styles.cell_muted,
+                                    in_cell=True)
         issue: Flowable | list = []
         if item.issue_title:
             markup = book.ts.markup(item.issue_title, where)
@@ -326,7 +327,7 @@ def actions(book: Book) -> list[Flowable]:
         status = a.status.capitalize() + (" — overdue" if a.is_overdue(today) else "")
         rows.append([
             str(number),
-            book.md.render(a.text, where, style=styles.cell),
+            book.md.render(a.text, where, style=styles.cell, in_cell=True),
             book.text(a.owner, where, styles.cell),
             a.due.isoformat() if a.due else "—",
             BookParagraph(status, styles.cell),
