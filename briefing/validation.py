@@ -1,7 +1,7 @@
 """Checks and clean-up for what users type, shared by every service and by import.
 
-Single-line fields (titles, names, keys) are stripped of surrounding white space
-and may not hold a line break; multi-line text (Markdown sections, bios,
+Single-line fields (titles, names, keys) are stripped of surrounding white space;
+multi-line text (Markdown sections, bios,
 outcomes) is kept exactly as given, up to ``MAX_TEXT`` characters. A NUL
 character or an unpaired surrogate cannot be stored by every backend, so both
 are refused with a message that says which field and where. Times and dates
@@ -23,7 +23,6 @@ MAX_MINUTES = 7 * 24 * 60
 MAX_TEXT = 2_000_000
 #: The highest round number (rounds of one negotiation stay well below it).
 MAX_ROUND = 999
-_LINE_BREAK = re.compile("[\r\n]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -61,11 +60,6 @@ def line(field: str, value: object, *, required: bool = False, max_length: int =
     cleaned = text(field, value).strip()
     if required and not cleaned:
         raise ValidationError(field, "must not be empty")
-    brk = _LINE_BREAK.search(cleaned)
-    if brk:
-        raise ValidationError(
-            field, f"contains a line break (at position {brk.start() + 1}); this field holds one line"
-        )
     if len(cleaned) > max_length:
         raise ValidationError(
             field, f"is {len(cleaned)} characters long; at most {max_length} fit here"

@@ -77,3 +77,69 @@ def test_a_store_from_a_newer_briefbook_is_refused_with_a_message(db):
     assert out.returncode != 0
     assert "newer version of Briefbook" in out.stderr and str(db) in out.stderr
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(("stored", "zone"), [("9999-12-31 23:00:00.000000", "Pacific/Kiritimati"),
+                                              ("0001-01-01 01:00:00.000000", "America/New_York")])
+def test_a_store_holding_a_time_no_zone_can_show_still_lists_dumps_and_exports(db, tmp_path, stored, zone):
+    import sqlite3
+
+    cli("sample", db=db)
+    with sqlite3.connect(db) as c:  # as an older build or a hand edit left it: no validation
+        c.execute("UPDATE meetings SET starts_at = ?, ends_at = NULL, timezone = ? "
+                  "WHERE key = 'usjp-round-1-2022'", (stored, zone))
+    iso = stored.replace(" ", "T")[:19] + "+00:00"
+    listed = cli("meetings", db=db)
+    assert listed.returncode == 0, listed.stderr
+    assert f"{iso} (cannot be shown in {zone})" in listed.stdout
+    out = tmp_path / "dump.json"
+    dumped = cli("dump", "-o", str(out), db=db)
+    assert dumped.returncode == 0, dumped.stderr
+    assert f"(cannot be shown in {zone})" in dumped.stderr and "Traceback" not in dumped.stderr
+    assert iso in [m["starts_at"] for m in json.loads(out.read_text())["meetings"]]
+    pdf = tmp_path / "book.pdf"
+    exported = cli("export", "usjp-round-1-2022", "-o", str(pdf), db=db)
+    assert exported.returncode == 0, exported.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def _meeting(**fields) -> dict:
+    return {"title": "Round 1", "starts_at": "2022-02-07T09:00:00+09:00", **fields}
+
+
+def _doc(*meetings, version: object = 1) -> str:
+    return json.dumps({"format": "briefbook", "version": version, "meetings": list(meetings)})
+
+
+HOSTILE_FILES = [
+    ("kiritimati", _doc(_meeting(starts_at="9999-12-31T23:00:00+00:00", timezone="Pacific/Kiritimati")),
+     "$.meetings[0].starts_at"),
+    ("deep", "[" * 10_000 + "]" * 10_000, "too deeply"),
+    ("long-integer", _doc(_meeting(round=1)).replace('"round": 1', '"round": ' + "7" * 5000),
+     "$.meetings[0].round"),
+    ("beyond-64-bits", _doc(_meeting(round=2**64)), "$.meetings[0].round"),
+    ("repeated-key", _doc(_meeting()).replace('"title": "Round 1"', '"title": "A", "title": "B"'),
+     "$.meetings[0].title"),
+    ("version-true", _doc(_meeting(), version=True), "$.version"),
+    ("localtime", _doc(_meeting(timezone="localtime")), "$.meetings[0].timezone"),
+    ("loop", _doc(_meeting(key="a", previous="b"), _meeting(key="b", previous="a")),
+     "$.meetings[0].previous"),
+]
+
+
+@pytest.mark.parametrize(("text", "says"), [(t, s) for _, t, s in HOSTILE_FILES],
+                         ids=[name for name, _, _ in HOSTILE_FILES])
+def test_a_hostile_file_is_refused_on_one_line_and_the_store_is_untouched(db, tmp_path, text, says):
+    import sqlite3
+
+    cli("sample", db=db)
+    with sqlite3.connect(db) as c:
+        before = list(c.iterdump())
+    path = tmp_path / "hostile.json"
+    path.write_text(text, encoding="utf-8")
+    out = cli("import", str(path), db=db)
+    assert out.returncode != 0
+    assert says in out.stderr and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    with sqlite3.connect(db) as c:
+        assert list(c.iterdump()) == before

@@ -111,7 +111,6 @@ def test_a_deleted_meeting_can_be_restored_from_the_trash(services):
         ({"timezone": "localtime"}, "timezone"),
         ({"home_timezone": "posixrules"}, "home_timezone"),
         ({"timezone": "Factory"}, "timezone"),
-        ({"location": "Tokyo\nOsaka"}, "location"),
         ({"objectives": "x" * 2_000_001}, "objectives"),
     ],
 )

@@ -60,6 +60,10 @@ class WhenEditor(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.home_zone = "UTC"
+        # What show_record put in the editors for stored times it could not show in the venue's
+        # zone, and those times: until the user changes zone or time, read() gives the stored
+        # ones back (opening a meeting is not an edit).
+        self._kept: tuple[str, QDateTime, QDateTime, datetime, datetime | None] | None = None
         self.zone = ZoneComboBox(parent)
         self.zone.setAccessibleName("Venue time zone")
         self.start = self._datetime_edit(parent, "Start")
@@ -105,7 +109,6 @@ class WhenEditor(QObject):
         if self.has_end.isChecked() and self.end.dateTime() >= old:  # not when the end was already wrong
             self.end.setDateTime(self.end.dateTime().addSecs(old.secsTo(start)))
 
-
     def rows(self) -> list[tuple[QWidget | str, QWidget]]:
         """``(label, field)`` rows for a QFormLayout: zone, start, end, and the error line."""
         parent = self.zone.parentWidget()
@@ -143,8 +146,15 @@ class WhenEditor(QObject):
         zone = _zone(name)
         if zone is None:
             return {"timezone": name}
+        start = from_wall(self.start.dateTime(), zone)
         end = from_wall(self.end.dateTime(), zone) if self.has_end.isChecked() else None
-        return {"timezone": name, "starts_at": from_wall(self.start.dateTime(), zone), "ends_at": end}
+        if self._kept is not None and self._kept[0] == name:
+            _, start_wall, end_wall, stored_start, stored_end = self._kept
+            if self.start.dateTime() == start_wall:
+                start = stored_start
+            if end is not None and stored_end is not None and self.end.dateTime() == end_wall:
+                end = stored_end
+        return {"timezone": name, "starts_at": start, "ends_at": end}
 
     def show_record(self, meeting: MeetingRecord) -> None:
         self.home_zone = meeting.home_timezone
@@ -155,7 +165,10 @@ class WhenEditor(QObject):
         self.has_end.setChecked(end is not None)
         self.end.setEnabled(end is not None)
         self.end.setDateTime(to_wall(end or _an_hour_after(start)))
-        self.error.show_message(_unshowable(meeting))
+        problem = _unshowable(meeting)
+        self._kept = None if problem is None else (
+            meeting.timezone, self.start.dateTime(), self.end.dateTime(), meeting.starts_at, meeting.ends_at)
+        self.error.show_message(problem)
         self._update_hints()
 
     def set_home_zone(self, name: str) -> None:
