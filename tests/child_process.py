@@ -4,8 +4,10 @@
 
 Each program prints ``ready`` once set up, then ``done N`` after each unit of work
 has been committed (flushed at once), so the parent knows what must survive a
-kill. ``run_and_kill`` starts one, lets it work for a while, and SIGKILLs it.
-A new scenario is one more function in ``SCENARIOS``.
+kill. ``run_and_kill`` starts one, waits until it is ready (or has reported a
+number of units done), lets it work for a while, and SIGKILLs it. Waiting for
+progress rather than for a time is what keeps the kill tests' checks the same on
+a busy machine. A new scenario is one more function in ``SCENARIOS``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
@@ -179,22 +184,59 @@ def errors_of(child: subprocess.Popen) -> str:
     return child.stderr.read().decode("utf-8", "replace")[-3000:]
 
 
+#: Seconds a child may take to get ready or to report the progress waited for, however busy
+#: the machine: only a hung child takes longer (it is killed and the wait fails).
+PROGRESS_TIMEOUT = 300
+
+
 def wait_ready(child: subprocess.Popen) -> None:
-    line = child.stdout.readline()
+    """Wait for the child's ``ready`` line (RuntimeError if it died or hung first)."""
+    with _killed_if_hung(child):
+        line = child.stdout.readline()
     if line.strip() != "ready":
         child.kill()
         child.wait()
         raise RuntimeError(f"the child did not start: {line!r} {errors_of(child)}")
 
 
-def run_and_kill(scenario: str, target: Path, delay: float, arg: str = "") -> list[int]:
-    """Run a scenario, SIGKILL it ``delay`` seconds after it is ready; the units it reported done."""
+def wait_done(child: subprocess.Popen, units: int) -> list[str]:
+    """Wait until the child reports ``units`` units done; the lines it printed meanwhile."""
+    lines: list[str] = []
+    done = 0
+    with _killed_if_hung(child):
+        while done < units:
+            line = child.stdout.readline()
+            if not line:
+                child.wait()
+                raise RuntimeError(f"the child ended ({child.returncode}) after {done} of the "
+                                   f"{units} units waited for: {errors_of(child)}")
+            lines.append(line)
+            done += line.startswith("done ")
+    return lines
+
+
+@contextmanager
+def _killed_if_hung(child: subprocess.Popen) -> Iterator[None]:
+    """Kill ``child`` if the block has not ended within ``PROGRESS_TIMEOUT`` seconds."""
+    timer = threading.Timer(PROGRESS_TIMEOUT, child.kill)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+def run_and_kill(scenario: str, target: Path, delay: float, arg: str = "", after: int = 0) -> list[int]:
+    """Run a scenario, SIGKILL it ``delay`` seconds after it is ready and has reported ``after``
+    units done (so that a kill lands after them however slow the machine); the units it reported
+    done."""
     child = start(scenario, target, arg)
     try:
         wait_ready(child)
+        early = wait_done(child, after)
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
-        out = child.stdout.read()  # the lines it printed before it died
+        out = "".join(early) + child.stdout.read()  # the lines it printed before it died
         child.wait(timeout=30)
     finally:
         if child.poll() is None:

@@ -1,7 +1,7 @@
 """Kill a real child process at many points and check what it leaves: shared by tests and benchmarks.
 
 Each ``sweep_*`` function runs one scenario of ``tests/child_process.py`` once
-per delay, SIGKILLs it, and checks after every kill that the store passes
+per kill point (``spread``), SIGKILLs it, and checks after every kill that the store passes
 ``PRAGMA integrity_check``, opens normally, and holds everything the child
 reported committed (raising ``AssertionError`` otherwise). It returns how many
 kills it made and what it checked, for ``docs/reliability.md``.
@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select, text
@@ -26,10 +27,23 @@ from db.revisions import HEAD
 from tests.child_process import run_and_kill
 
 
-def spread(n: int, longest: float, seed: int) -> list[float]:
-    """``n`` delays spread over ``[0, longest)``: one at random in each of n equal slices."""
+@dataclass(frozen=True)
+class KillPoint:
+    """When to kill a child: ``delay`` seconds after it reported ``after`` units done (0: after
+    ``ready``). Counting from a reported unit, not from the start, is what guarantees that some
+    kills land after committed work however busy the machine is."""
+
+    after: int
+    delay: float
+
+
+def spread(n: int, longest: float, seed: int, after: tuple[int, ...] = (0,)) -> list[KillPoint]:
+    """``n`` kill points, their delays spread over ``[0, longest)`` (one at random in each of n
+    equal slices); the i-th counts from ``after[i % len(after)]`` units done, so that with
+    ``after=(0, 2)`` half the kills can land at start-up or mid-unit and half land after at least
+    two units were committed."""
     rng = random.Random(seed)
-    return [longest * (i + rng.random()) / n for i in range(n)]
+    return [KillPoint(after[i % len(after)], longest * (i + rng.random()) / n) for i in range(n)]
 
 
 def copy_store(source: Path, target: Path) -> Path:
@@ -51,16 +65,16 @@ def _table_counts(services: Services, tables: Iterable[str]) -> dict[str, int]:
         return {t: s.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
 
 
-def sweep_autosave(store: Path, delays: list[float]) -> dict:
+def sweep_autosave(store: Path, points: list[KillPoint]) -> dict:
     """Kills during a loop of note updates and agenda additions on one store, again and again."""
     from db.models import AgendaItem
 
     updates = 0
-    for run, delay in enumerate(delays):
+    for run, point in enumerate(points):
         with assert_sound(store) as services:
             with services.db.read() as s:
                 agenda_before = s.scalar(select(func.count()).select_from(AgendaItem))
-        done = run_and_kill("autosave", store, delay, str(run))
+        done = run_and_kill("autosave", store, point.delay, str(run), after=point.after)
         with assert_sound(store) as services:
             meeting = services.meetings.list()[-1]
             first_line = services.notes.list_full(meeting.id)[0].background.split("\n", 1)[0]
@@ -75,16 +89,16 @@ def sweep_autosave(store: Path, delays: list[float]) -> dict:
         adds = sum(1 for i in done if i % 4 == 0)
         assert adds <= agenda_now - agenda_before <= adds + 1, (adds, agenda_now - agenda_before)
         updates += len(done)
-    return {"kills": len(delays), "committed updates checked": updates}
+    return {"kills": len(points), "committed updates checked": updates}
 
 
-def sweep_import(store: Path, delays: list[float]) -> dict:
+def sweep_import(store: Path, points: list[KillPoint]) -> dict:
     """Kills during imports of the sample (each preceded by a backup): all of an import or none."""
     imports = 0
-    for delay in delays:
+    for point in points:
         with assert_sound(store) as services:
             before = services.meetings.count()
-        done = run_and_kill("import", store, delay)
+        done = run_and_kill("import", store, point.delay, after=point.after)
         with assert_sound(store) as services:
             meetings = services.meetings.list()
             added = len(meetings) - before
@@ -94,19 +108,19 @@ def sweep_import(store: Path, delays: list[float]) -> dict:
             for b in services.backups.list():
                 assert check_file(b.path) == [], b.path
         imports += len(done)
-    return {"kills": len(delays), "committed imports checked": imports}
+    return {"kills": len(points), "committed imports checked": imports}
 
 
-def sweep_migrate(sample: Path, folder: Path, delays: list[float], scripts: Path) -> dict:
+def sweep_migrate(sample: Path, folder: Path, points: list[KillPoint], scripts: Path) -> dict:
     """Kills during an upgrade that rebuilds issue_notes: the old schema whole, or the new one."""
     from tests import future_revision
 
     outcomes = {"old": 0, "new": 0}
-    for n, delay in enumerate(delays):
+    for n, point in enumerate(points):
         store = copy_store(sample, folder / f"migrate-{n}.db")
         with assert_sound(store) as services:
             before = _table_counts(services, ("issue_notes", "sources", "meetings", "agenda_items"))
-        done = run_and_kill("migrate", store, delay, str(scripts))
+        done = run_and_kill("migrate", store, point.delay, str(scripts), after=point.after)
         assert check_file(store) == []
         with closing(sqlite3.connect(sqlite_uri(store, "mode=ro"), uri=True)) as c:
             revision = c.execute("SELECT version_num FROM alembic_version").fetchone()[0]
@@ -116,7 +130,7 @@ def sweep_migrate(sample: Path, folder: Path, delays: list[float], scripts: Path
         saved = _migrated_open(store, scripts)
         assert _table_counts(saved, before) == before
         saved.close()
-    return {"kills": len(delays), "left at the old schema": outcomes["old"],
+    return {"kills": len(points), "left at the old schema": outcomes["old"],
             "left at the new schema": outcomes["new"]}
 
 
@@ -139,19 +153,19 @@ def _migrated_open(store: Path, scripts: Path) -> Services:
             setattr(module, name, value)
 
 
-def sweep_backup(store: Path, delays: list[float]) -> dict:
+def sweep_backup(store: Path, points: list[KillPoint]) -> dict:
     """Kills while backups are taken: the store stays sound, every backup under its name is whole."""
     checked = 0
-    for delay in delays:
-        run_and_kill("backup", store, delay)
+    for point in points:
+        run_and_kill("backup", store, point.delay, after=point.after)
         with assert_sound(store) as services:
             for b in services.backups.list():
                 assert check_file(b.path) == [], b.path
                 checked += 1
-    return {"kills": len(delays), "backup files checked": checked}
+    return {"kills": len(points), "backup files checked": checked}
 
 
-def sweep_restore(store: Path, delays: list[float]) -> dict:
+def sweep_restore(store: Path, points: list[KillPoint]) -> dict:
     """Kills during restore-then-delete loops: the store holds the backup's content or one less.
 
     The child deletes at most one meeting between restores, so a store missing
@@ -162,23 +176,23 @@ def sweep_restore(store: Path, delays: list[float]) -> dict:
         write_backup(services.db, source)
         titles = sorted(m.title for m in services.meetings.list())
     restores = 0
-    for delay in delays:
-        done = run_and_kill("restore", store, delay, str(source))
+    for point in points:
+        done = run_and_kill("restore", store, point.delay, str(source), after=point.after)
         with assert_sound(store) as services:
             now = sorted(m.title for m in services.meetings.list())
             assert now == titles or (len(now) == len(titles) - 1 and set(now) < set(titles)), now
         restores += len(done)
-    return {"kills": len(delays), "committed restores": restores}
+    return {"kills": len(points), "committed restores": restores}
 
 
-def sweep_journal(folder: Path, delays: list[float]) -> dict:
+def sweep_journal(folder: Path, points: list[KillPoint]) -> dict:
     """Kills while typing is journalled: the next start says so and offers the latest text."""
     from briefing.recovery.journal import CrashJournal
 
     records, skipped = 0, 0
-    for n, delay in enumerate(delays):
+    for n, point in enumerate(points):
         where = folder / f"journal-{n}"
-        done = run_and_kill("journal", where, delay)
+        done = run_and_kill("journal", where, point.delay, after=point.after)
         recovery = CrashJournal(where).start_session()
         assert recovery.unclean
         last = max(done, default=-1)
@@ -190,10 +204,10 @@ def sweep_journal(folder: Path, delays: list[float]) -> dict:
             assert last <= kept <= last + 1, (last, kept)
         records += len(done)
         skipped += recovery.skipped_lines
-    return {"kills": len(delays), "records checked": records, "torn lines skipped": skipped}
+    return {"kills": len(points), "records checked": records, "torn lines skipped": skipped}
 
 
-def sweep_export(store: Path, folder: Path, delays: list[float]) -> dict:
+def sweep_export(store: Path, folder: Path, points: list[KillPoint]) -> dict:
     """Kills while a book is exported again and again to one path: the file under that name is
     always absent (nothing finished yet) or one whole export — the last reported or the one after
     it — with the right page count; never a partial file."""
@@ -209,10 +223,10 @@ def sweep_export(store: Path, folder: Path, delays: list[float]) -> dict:
         brief = services.briefs.load(services.meetings.resolve("US–Japan Partnership on Trade — Round 1").id)
     pages = [render_pdf(brief, export_options("ref", i), io.BytesIO()).pages for i in (0, 1)]
     target = folder / "book.pdf"
-    found = {"kills": len(delays), "whole files checked": 0, "absent": 0, "temporary files left": 0}
+    found = {"kills": len(points), "whole files checked": 0, "absent": 0, "temporary files left": 0}
     previous: tuple[int, int] | None = None
-    for run, delay in enumerate(delays):
-        done = run_and_kill("export", store, delay, f"{run}:{target}")
+    for run, point in enumerate(points):
+        done = run_and_kill("export", store, point.delay, f"{run}:{target}", after=point.after)
         others = [p.name for p in folder.iterdir() if p != target]
         assert all(n.startswith(f".{target.name}.") and n.endswith(".part") for n in others), others
         found["temporary files left"] = len(others)
