@@ -119,6 +119,7 @@ class OverviewPanel(QWidget):
         self.home_zone.activated.connect(home.committed)
         self.home_zone.lineEdit().editingFinished.connect(home.committed)
         self.home_zone.currentTextChanged.connect(self.when.set_home_zone)
+        self.home_zone.sig_problem.connect(home_error.show_message)  # quoting what is being typed
         f.bind(LineBinding(self.principal, "principal", principal_error))
         f.bind(LineBinding(self.prepared_by, "prepared_by", prepared_by_error))
         f.bind(TextBinding(self.objectives.editor, "objectives"))
