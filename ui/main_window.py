@@ -21,7 +21,6 @@ from ui.icons import icon
 from ui.meetings.commands import (
     DeleteMeetingCommand,
     NewMeetingCommand,
-    NextRoundCommand,
     new_meeting_fields,
 )
 from ui.meetings.sidebar import MeetingsSidebar
@@ -50,6 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting: MeetingRecord | None = None
+        self.ask_on_close = True  # False: close without questions (a signal, the session ending)
         self.search_popup = None  # built when first asked for (Ctrl+K)
         self.book_preview = self.export_dialog = self._export_notice = None  # made when first asked for
         self.setObjectName("MainWindow")
@@ -119,7 +119,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.window_actions.book_preview.setChecked(True))
 
     def open_meeting(self, meeting_id: int | None) -> None:
-        """Show a meeting in the workspace (pending typing in the old one is written first)."""
+        """Show a meeting in the workspace (pending typing in the old one is written first;
+        a value the store refused there is asked about, and may keep the user there)."""
+        if self.meeting is not None and meeting_id != self.meeting.id and not self.workspace.settle():
+            self.sidebar.select_meeting(self.meeting.id)
+            return
         self.workspace.flush()
         meeting = None
         if meeting_id:
@@ -171,19 +175,21 @@ class MainWindow(QMainWindow):
         self.status.set_summary(text)
 
     def new_meeting(self) -> None:
-        self.workspace.flush()
+        if not self.workspace.settle():
+            return
         fields = new_meeting_fields(self.ctx.services.config.home_timezone)
         self.ctx.undo_stack.push(NewMeetingCommand(self.ctx, self.meeting and self.meeting.id, fields))
         self.workspace.focus_first_field()
 
     def next_round(self) -> None:
-        if self.meeting is not None:
-            self.workspace.flush()
-            self.ctx.undo_stack.push(NextRoundCommand(self.ctx, self.meeting.id))
+        """Meeting → Next round: the dialog of what to carry (accepted, one undoable command)."""
+        if self.meeting is not None and self.workspace.settle():
+            from ui.meetings.next_round_dialog import ask_next_round
+
+            ask_next_round(self.ctx, self.meeting, self)
 
     def delete_meeting(self) -> None:
-        if self.meeting is not None:
-            self.workspace.flush()
+        if self.meeting is not None and self.workspace.settle():
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
 
     def show_round_changes(self) -> None:
@@ -289,8 +295,12 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Write everything still being typed, remember the window, end the journal's session."""
+        """Write everything still being typed (asking about refused values), remember the window,
+        end the journal's session."""
         self.workspace.flush()
+        if self.ask_on_close and not self.workspace.settle():
+            event.ignore()
+            return
         for dialog in self.findChildren(QDialog):
             dialog.close()  # e.g. an export still running: cancelled, its file not written
         settings = self.ctx.settings

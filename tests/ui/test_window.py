@@ -58,9 +58,13 @@ def test_the_filter_narrows_the_list(qtbot, window):
     assert len(sidebar.meeting_ids()) == 2
 
 
-def test_next_round_carries_forward_and_undo_takes_it_back(window, store):
+def test_next_round_carries_forward_and_undo_takes_it_back(qtbot, window, store):
+    from ui.meetings.next_round_dialog import NextRoundDialog
+
     round_1 = window.meeting.id
     window.window_actions.next_round.trigger()
+    dialog = window.findChild(NextRoundDialog)
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Return)  # the defaults
     assert window.windowTitle() == "Briefbook — US–Japan Partnership on Trade — Round 2"
     round_2 = window.meeting.id
     assert store.meetings.get(round_2).previous_id == round_1

@@ -80,12 +80,13 @@ class NewMeetingCommand(_CreatesMeeting):
 class NextRoundCommand(_CreatesMeeting):
     """Start the next round of a meeting: its agenda, notes, people and open actions carried forward."""
 
-    def __init__(self, ctx: AppContext, meeting_id: int) -> None:
+    def __init__(self, ctx: AppContext, meeting_id: int, options: dict[str, Any] | None = None) -> None:
         super().__init__(ctx, "Next round", meeting_id)
         self.meeting_id = meeting_id
+        self.options = dict(options or {})  # RoundsService.carry_forward's keywords (the dialog's)
 
     def create(self) -> Any:
-        return self.ctx.services.rounds.carry_forward(self.meeting_id)
+        return self.ctx.services.rounds.carry_forward(self.meeting_id, **self.options)
 
 
 class DeleteMeetingCommand(_MeetingCommand):

@@ -27,6 +27,7 @@ from briefing.notes.records import NoteRecord
 from briefing.vocabulary import NOTE_SECTIONS, NOTE_STATUSES, PRIORITIES
 from ui.context import AppContext
 from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding
+from ui.notes.carried import carried_from_text
 from ui.notes.find_bar import NoteFindBar
 from ui.notes.section_editor import NoteSectionEditor
 from ui.notes.sources_editor import SourcesEditor
@@ -55,12 +56,17 @@ class IssueNoteEditor(QWidget):
         self.previous_view = None
         self.windows: dict[str, QWidget] = {}  # history and timeline, when open
         self._switching = False
+        self._carried_cache: tuple[int | None, str] = (None, "")
         self.form = EditorForm(ctx, NOTE, self)
         self._build()
         self._bind()
 
     def _build(self) -> None:
         self.title = heading_label(self)
+        self.carried = QLabel(self)  # "Carried from Round 1 (7 Feb 2022)", for a carried note
+        self.carried.setTextFormat(Qt.TextFormat.PlainText)
+        self.carried.setAccessibleName("Carried from")
+        self.carried.hide()
         self.status_box = self._combo("Status", NOTE_STATUSES)
         self.priority_box = self._combo("Priority", PRIORITIES)
         self.owner = QLineEdit(self)
@@ -112,7 +118,8 @@ class IssueNoteEditor(QWidget):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.find_bar = NoteFindBar([s.editor for s in self.sections.values()], self._reveal, self)
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
+        top.addWidget(self.title)
+        top.addWidget(self.carried, 1, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.history_button)
         top.addWidget(self.timeline_button)
         layout = QVBoxLayout(self)
@@ -169,10 +176,21 @@ class IssueNoteEditor(QWidget):
             self.ctx.writer.remember_all(source_kind(note.meeting_id), list(note.sources))
         self.form.load(note)
         self.title.setText(note.issue_title if note else "")
+        carried = self._carried_from(note)
+        self.carried.setText(carried)
+        self.carried.setVisible(bool(carried))
         self.sources.set_note(note)
         self.previous_button.setEnabled(note is not None and note.previous_id is not None)
         for button in (self.preview_button, self.history_button, self.timeline_button):
             button.setEnabled(note is not None)
+
+    def _carried_from(self, note: NoteRecord | None) -> str:
+        """``Carried from Round 1 (7 Feb 2022)`` for a note carried forward, else empty."""
+        if note is None or note.previous_id is None:
+            return ""
+        if self._carried_cache[0] != note.previous_id:
+            self._carried_cache = (note.previous_id, carried_from_text(self.ctx.services, note.id))
+        return self._carried_cache[1]
 
     def flush(self) -> None:
         commit_open_editor(self.sources.view)
