@@ -108,8 +108,10 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the desktop app on the chosen database."""
-    from ui.app import run
+    from ui.app import run  # imports PySide6
+    from ui.pyside_tweaks import skip_source_scan
 
+    skip_source_scan()  # now, before the store's and the window's modules are imported
     url = database_url(args.db)
     prepare_location(url)
     return run(url, sys.argv[:1])

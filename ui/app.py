@@ -11,10 +11,6 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.pyside_tweaks import skip_source_scan
-
-skip_source_scan()  # before the store's and the window's modules are imported
-
 APP_NAME = "Briefbook"
 ORGANIZATION = "Briefbook"
 
@@ -130,4 +126,7 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from ui.pyside_tweaks import skip_source_scan
+
+    skip_source_scan()  # as main.run_gui does
     sys.exit(run(sys.argv[1], sys.argv))
