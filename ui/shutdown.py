@@ -4,7 +4,8 @@ The window writes pending text when it closes, but a terminal's Ctrl+C, a
 ``kill`` or a logout do not close windows by themselves. Python runs signal
 handlers only when it gets control, so the signal's wake-up byte is watched by
 a ``QSocketNotifier`` on the Qt event loop; the handler then closes the window
-as the user would.
+as the user would, but without asking about values the store refused: those
+stay in the crash journal and the next start offers them.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class QuitCleanly(QObject):
             pass
 
     def _on_signal(self, _number: int, _frame: object) -> None:
+        # No questions now (a refused value stays in the journal for the next start).
+        self.window.ask_on_close = False  # type: ignore[attr-defined]
         self.window.close()
         QApplication.quit()
 

@@ -6,7 +6,10 @@ Then each changed binding becomes one ``EditCommand``; while the user keeps
 typing in the same field (no focus change, no pause over ``BURST_IDLE_S``) the
 commands merge into one undo step. A value the service refuses stays in the
 editor with the message next to the field and in the status bar; it is tried
-again once the user changes it or another write succeeds. A write that failed
+again once the user changes it or another write succeeds. It is never dropped
+without asking: ``refused()`` lists such values, and before the panel shows
+another meeting or the window closes the user chooses to keep editing or to
+``discard()`` them (``ui.forms.refused``). A write that failed
 for a reason that may pass (a full disk, an I/O error: ``TransientStoreError``)
 is tried again by itself, after 1 s, then 2, 4… up to 30 s, until it works.
 On a read-only store the editors show the record but cannot be edited.
@@ -14,18 +17,20 @@ On a read-only store the editors show the record but cannot be edited.
 Until it is written, typed text is also kept in the crash-recovery journal
 (``ctx.journal``): a quarter of a second after a keystroke (at least once a
 second while typing goes on), and at once when a write fails; a successful
-write settles it.
+write or a discard settles it. Times go in as ISO text in UTC (the form the
+services read back).
 """
 
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from briefing.errors import TransientStoreError
+from briefing.errors import TransientStoreError, ValidationError
 from ui.forms.bindings import Binding
 from ui.forms.undo_keys import route_undo_keys
 from ui.recovery.journal import JOURNAL_MAX_WAIT_MS, JOURNAL_MS
@@ -61,6 +66,7 @@ class EditorForm(QObject):
         self._stored: dict[str, Any] = {}
         self._bursts: dict[Binding, _Burst] = {}
         self._failed: dict[Binding, tuple[dict[str, Any], int]] = {}
+        self._refusals: dict[Binding, tuple[str, str | None]] = {}  # message, field refused
         self._successes = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -104,6 +110,7 @@ class EditorForm(QObject):
             self._retrying.clear()
             self._bursts.clear()
             self._failed.clear()
+            self._refusals.clear()
             self.row_id = None if record is None else record.id
             self._stored = {}
             for binding in self.bindings:
@@ -168,6 +175,8 @@ class EditorForm(QObject):
             return False
         if outcome.error is not None:
             self._failed[binding] = (changes, self._successes)
+            field = outcome.error.field if isinstance(outcome.error, ValidationError) else None
+            self._refusals[binding] = (self.ctx.status.text, field)
             binding.set_error(self.ctx.status.text)
             self.keep_in_journal([binding])
             return False
@@ -179,6 +188,7 @@ class EditorForm(QObject):
                 self.ctx.journal.committed(self.kind.name, self.row_id, field)
         self._successes += 1
         self._failed.pop(binding, None)
+        self._refusals.pop(binding, None)
         binding.set_error(None)
         self._stored.update({f: getattr(outcome.record, f) for f in self._stored})
         return True
@@ -202,8 +212,37 @@ class EditorForm(QObject):
         version = self.ctx.writer.version(self.kind, self.row_id)
         for binding in self.pending() if bindings is None else bindings:
             for field, value in self._changes(binding).items():
-                if isinstance(value, str):
-                    journal.record(self.kind.name, self.row_id, field, value, version)
+                text = journal_text(value)
+                if text is not None:
+                    journal.record(self.kind.name, self.row_id, field, text, version)
+
+    # -- refused values ----------------------------------------------------------
+
+    def refused(self) -> list[tuple[Binding, str]]:
+        """The editors holding a value the store refused (not one waiting to be tried again),
+        each with the message shown next to it."""
+        return [(b, self._refusals.get(b, ("", None))[0]) for b in self.pending()
+                if b in self._failed and b not in self._retrying]
+
+    def refused_widget(self, binding: Binding) -> QWidget:
+        """The editor of ``binding`` the refusal is about (e.g. Ends, not the zone beside it)."""
+        field = self._refusals.get(binding, ("", None))[1]
+        label = self.kind.label(field) if field else None
+        return next((w for w in binding.widgets if label and w.accessibleName() == label),
+                    binding.widgets[0])
+
+    def discard(self, binding: Binding) -> None:
+        """Put the stored value back into ``binding``'s editors and forget the typed one
+        (in the journal too)."""
+        record = None if self.row_id is None else self.ctx.writer.latest(self.kind, self.row_id)
+        if self.ctx.journal is not None and self.row_id is not None:
+            for field in binding.fields:
+                self.ctx.journal.discard(self.kind.name, self.row_id, field)
+        self._failed.pop(binding, None)
+        self._refusals.pop(binding, None)
+        binding.set_error(None)
+        if record is not None:
+            binding.show(record)
 
     def _burst(self, binding: Binding) -> _Burst:
         burst = self._bursts.get(binding)
@@ -253,3 +292,13 @@ class EditorForm(QObject):
                 return None
             widget = widget.parentWidget()
         return None
+
+
+def journal_text(value: Any) -> str | None:
+    """A typed value as the journal keeps it: text as it is, a time as ISO text in UTC;
+    None for values that are not typed (numbers, picks, no end)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        return str(value.astimezone(UTC))
+    return None

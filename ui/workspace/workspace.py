@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from briefing.meetings.records import MeetingRecord
 from ui.context import AppContext
+from ui.forms.refused import settle_refused
 from ui.panels import Panel
 from ui.widgets.empty_state import EmptyState
 from ui.workspace.header import MeetingHeader
@@ -142,6 +143,12 @@ class Workspace(QStackedWidget):
         """Write every panel's pending text now."""
         for panel in self.panels:
             panel.flush()
+
+    def settle(self) -> bool:
+        """Before leaving the meeting: write what is pending, and ask about what the store
+        refused (``ui.forms.refused``); False when the user keeps editing."""
+        self.flush()
+        return settle_refused(self)
 
     def _on_tab(self, index: int) -> None:
         self.ctx.settings.setValue(TAB_KEY, index)
