@@ -2,9 +2,10 @@
 
 Columns: the round (name, date, meeting status), the note's status and
 priority that round, our objectives and their position. A text that changed
-since the last round with a note is bold and starts with ``CHANGED`` (so that
-the change shows without colour); a round where the issue was not on the table
-says so.
+since the last round with a note starts with ``CHANGED`` (so that the change
+reads without colour) and gives its word diff (``RUNS_ROLE``), which the view
+draws with only the changed words struck out or underlined; a round where the
+issue was not on the table says so.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
 
+from briefing.revisions.diff import word_diff
 from briefing.rounds.records import IssueTimeline, RoundEntry
 from ui.timefmt import in_zone, short_date
 
@@ -24,6 +25,9 @@ HEADERS = {ROUND: "Round", STATUS: "Note", OBJECTIVES: "Our objectives", THEIR_P
 #: The first line of a text that changed since the last round with a note.
 CHANGED = "\u25b2 Changed since the last round"
 NOT_ON_THE_TABLE = "Not on the table this round"
+#: A changed text's word diff against the last round with a note (``DiffRun``s), for the delegate
+#: that strikes out and underlines only the words that changed.
+RUNS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def round_name(entry: RoundEntry) -> str:
@@ -67,10 +71,10 @@ class TimelineTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(entry, column)
-        if role == Qt.ItemDataRole.FontRole and self._changed(entry, column):
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == RUNS_ROLE and self._changed(entry, column):
+            before = self._last_noted(index.row())
+            field = "objectives" if column == OBJECTIVES else "their_position"
+            return word_diff(getattr(before, field) if before else "", getattr(entry, field))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
@@ -93,6 +97,14 @@ class TimelineTableModel(QAbstractTableModel):
         text = entry.objectives if column == OBJECTIVES else entry.their_position
         body = text.strip() or "(empty)"
         return f"{CHANGED}\n{body}" if self._changed(entry, column) else body
+
+    def _last_noted(self, row: int) -> RoundEntry | None:
+        """The last round before ``row`` with a note on the issue (what a change is against)."""
+        for earlier in range(row - 1, -1, -1):
+            entry = self.entry(earlier)
+            if entry is not None and entry.note_id is not None:
+                return entry
+        return None
 
     @staticmethod
     def _changed(entry: RoundEntry, column: int) -> bool:

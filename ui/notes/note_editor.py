@@ -34,6 +34,7 @@ from ui.notes.sources_editor import SourcesEditor
 from ui.undo.kinds import NOTE, source_kind
 from ui.widgets.field_error import FieldError
 from ui.widgets.heading import heading_label
+from ui.widgets.side_window import SideWindow
 from ui.widgets.table_editing import commit_open_editor
 
 PLACEHOLDERS = {
@@ -88,6 +89,9 @@ class IssueNoteEditor(QWidget):
         self.timeline_button.setToolTip("This issue across the rounds: our objectives, their position "
                                         "and the note's status in each")
         self.timeline_button.clicked.connect(self.show_timeline)
+        for button in (self.previous_button, self.history_button, self.timeline_button):
+            # A click opens a window beside the note and leaves the keyboard in the section typed in.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         # Mnemonics avoid the window's own: the menus (F E M V H) and the tabs (O A N P I).
         bar = QHBoxLayout()
@@ -272,7 +276,7 @@ class IssueNoteEditor(QWidget):
         timeline = self.ctx.services.rounds.timeline(self.note.issue_id, self.note.meeting_id)
         self._open_window("timeline", IssueTimelineView(timeline, self.note.meeting_id, self))
 
-    def _open_window(self, name: str, view: QWidget) -> None:
+    def _open_window(self, name: str, view: SideWindow) -> None:
         """Show ``view`` in place of the window of that ``name`` opened before, if any."""
         old = self.windows.pop(name, None)
         if old is not None:
@@ -281,7 +285,7 @@ class IssueNoteEditor(QWidget):
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.destroyed.connect(lambda _object=None, v=view: self.windows.get(name) is v
                                and self.windows.pop(name))
-        view.show()
+        view.show_beside(self)
 
     # -- previous round ----------------------------------------------------------------
 
@@ -300,7 +304,7 @@ class IssueNoteEditor(QWidget):
             return
         self.previous_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.previous_view.destroyed.connect(self._forget_previous_view)
-        self.previous_view.show()
+        self.previous_view.show_beside(self)
 
     def _forget_previous_view(self) -> None:
         self.previous_view = None

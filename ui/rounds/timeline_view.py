@@ -6,10 +6,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from briefing.rounds.records import IssueTimeline
 from ui.models.timeline_table import CHANGED, OBJECTIVES, ROUND, STATUS, THEIR_POSITION, TimelineTableModel
+from ui.rounds.diff_cell import DiffCellDelegate
 from ui.widgets.side_window import SideWindow
 
-LEGEND = (f"Oldest round first. \u201c{CHANGED}\u201d (in bold): the text differs from the last "
-          "round that had a note on this issue.")
+LEGEND = (f"Oldest round first. \u201c{CHANGED}\u201d: the text differs from the last round that had a "
+          "note on this issue. Struck through: no longer there · Underlined: new in that round.")
 
 
 class IssueTimelineView(SideWindow):
@@ -23,6 +24,9 @@ class IssueTimelineView(SideWindow):
         self.model.set_timeline(timeline, current_meeting_id)
         self.view = QTableView(self)
         self.view.setModel(self.model)
+        self.cells = DiffCellDelegate(self.view)  # only the changed words marked
+        for column in (OBJECTIVES, THEIR_POSITION):
+            self.view.setItemDelegateForColumn(column, self.cells)
         self.view.setAccessibleName("Rounds")
         self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
