@@ -34,6 +34,11 @@ def run(args: argparse.Namespace, services: Services) -> int:
         for b in listed:
             print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}\t{b.reason}\t{_size(b.size_bytes)}\t{b.path}")
         return 0
+    if args.output is not None and str(args.output) == "-":
+        from briefing.output import OutputError
+
+        raise OutputError("a backup is a database file and cannot go to standard output; "
+                          "name a file with -o FILE.")
     record = backups.save_as(args.output) if args.output else backups.create()
     print(f"Backed up {services.db.location} to {record.path} ({_size(record.size_bytes)}).")
     return 0

@@ -22,9 +22,11 @@ def run(args: argparse.Namespace, services: Services) -> int:
     import json
     import sys
 
-    from briefing.errors import BriefbookError
     from briefing.interchange import dump_store, write_json
+    from briefing.output import check_target
 
+    if str(args.output) != "-":
+        check_target(args.output)  # refused before the store is read, not after
     problems: list[str] = []
     doc = dump_store(services.db, problems)
     for problem in problems:
@@ -33,9 +35,6 @@ def run(args: argparse.Namespace, services: Services) -> int:
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    try:
-        write_json(doc, args.output)
-    except OSError as error:
-        raise BriefbookError(f"cannot write {args.output}: {error.strerror or error}") from None
+    write_json(doc, args.output)
     print(f"Wrote {len(doc['meetings'])} meeting(s) to {args.output}.")
     return 0

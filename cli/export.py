@@ -44,9 +44,13 @@ def run(args: argparse.Namespace, services: Services) -> int:
     import sys
 
     from briefing.errors import ValidationError
+    from briefing.output import check_target
     from briefing.pdf.options import BookOptions, default_paper, parse_sections
     from briefing.pdf.render import render_pdf
 
+    to_stdout = str(args.output) == "-"
+    if not to_stdout:
+        check_target(args.output)  # refused before the book is laid out, not after
     password = None
     if args.password_stdin:
         line = sys.stdin.readline()
@@ -62,11 +66,16 @@ def run(args: argparse.Namespace, services: Services) -> int:
 
         args.jobs = default_jobs()
     # the collector paused during layout: this process does nothing else meanwhile
-    result = render_pdf(services.briefs.load(meeting.id), options, args.output,
+    result = render_pdf(services.briefs.load(meeting.id), options,
+                        sys.stdout.buffer if to_stdout else args.output,
                         ladder=services.config.ladder, jobs=args.jobs, pause_collector=True)
     for warning in result.warnings:
         print(f"briefbook: warning: {warning}", file=sys.stderr)
-    print(f"Wrote {result.pages} page(s) to {args.output}.")
+    if to_stdout:
+        sys.stdout.flush()
+        print(f"Wrote {result.pages} page(s) to standard output.", file=sys.stderr)
+    else:
+        print(f"Wrote {result.pages} page(s) to {args.output}.")
     return 0
 
 

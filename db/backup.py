@@ -15,8 +15,10 @@ are copied, a few hundred at a time (a big store's copy can take seconds).
 
 from __future__ import annotations
 
+import glob
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -27,6 +29,9 @@ from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
 from db.probe import NOT_CHANGED, StoreFile, integrity_problems, probe_store_file, sqlite_uri
 
 PARTIAL_MARK = ".partial"
+#: A partial file older than this was left by a backup or restore that was killed (the same
+#: age as for an export's ``.part`` files, ``briefing.output.STALE_SECONDS``).
+STALE_PARTIAL_SECONDS = 600
 #: Pages copied between two progress reports (about 1 MB at the default page size).
 STEP_PAGES = 256
 
@@ -60,14 +65,43 @@ def is_partial(path: Path) -> bool:
     return path.name.startswith(".") and PARTIAL_MARK in path.name
 
 
-def write_backup(database: Database, target: Path, progress: Progress | None = None) -> int:
-    """Copy the store to ``target`` (complete and checked, or not at all); returns its size in bytes."""
-    target = Path(target)
-    partial = partial_path(target)
+def sweep_partials(directory: Path, name: str | None = None) -> list[Path]:
+    """Remove what killed backups and restores (of ``name``, or any) left in ``directory``, once stale.
+
+    The rule is the export's for its ``.part`` files (``briefing/output.py``): a
+    partial file not touched for ``STALE_PARTIAL_SECONDS`` belongs to a process
+    that is gone; a younger one may be another window's copy in progress.
+    """
+    stem = "*" if name is None else glob.escape(name)
+    cutoff = time.time() - STALE_PARTIAL_SECONDS
+    removed = []
+    try:
+        found = [p for pattern in (f".{stem}.*{PARTIAL_MARK}", f".{stem}.*{PARTIAL_MARK}-journal")
+                 for p in Path(directory).glob(pattern)]
+    except OSError:
+        return removed
+    for leftover in found:
+        try:
+            if leftover.lstat().st_mtime < cutoff:
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:
+            pass  # gone already, or not ours to remove: harmless
+    return removed
+
+
+def copy_store_to(database: Database, path: Path, progress: Progress | None = None, *,
+                  named: Path | None = None) -> None:
+    """Write a complete, checked, single-file copy of the store into the new (or empty) file ``path``.
+
+    The copy is flushed to disk but not renamed: ``write_backup`` and the writer
+    of a file the user named (``briefing/output.py``) each give it its name.
+    Errors name ``named`` (the file the copy is for) when given.
+    """
     try:
         raw = database.engine.raw_connection()
         try:
-            copy = sqlite3.connect(partial)
+            copy = sqlite3.connect(path)
             try:
                 _copy(raw.driver_connection, copy, progress)
                 _seal(copy, f"The backup of {database.location}")
@@ -75,11 +109,20 @@ def write_backup(database: Database, target: Path, progress: Progress | None = N
                 copy.close()
         finally:
             raw.close()
-        _fsync(partial)
+    except sqlite3.Error as error:
+        raise StoreError(f"Cannot back up {database.location} to {named or path}: {error}.") from None
+    _fsync(path)
+
+
+def write_backup(database: Database, target: Path, progress: Progress | None = None) -> int:
+    """Copy the store to ``target`` (complete and checked, or not at all); returns its size in bytes."""
+    target = Path(target)
+    sweep_partials(target.parent, target.name)
+    partial = partial_path(target)
+    try:
+        copy_store_to(database, partial, progress, named=target)
         os.replace(partial, target)
         _fsync(target.parent)
-    except sqlite3.Error as error:
-        raise StoreError(f"Cannot back up {database.location} to {target}: {error}.") from None
     except OSError as error:
         raise StoreError(
             f"Cannot write the backup {target}: {error.strerror or error}. "
@@ -130,6 +173,7 @@ def restore_backup(database: Database, source: Path, progress: Progress | None =
         raise StoreError("Only an SQLite file store can be restored from a backup.")
     if _same_file(found.path, database.path):
         raise StoreError(f"Cannot restore {database.path} from itself. Choose a backup file.")
+    sweep_partials(database.path.parent, database.path.name)
     staged = partial_path(database.path)
     try:
         page_size = _page_size(database)

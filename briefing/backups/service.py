@@ -15,20 +15,18 @@ A PostgreSQL store is the server's to back up: every call here says so.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from briefing.errors import StoreError
-from db.backup import Progress, inspect_backup, is_partial, restore_backup, write_backup
+from briefing.output import replace_with
+from db.backup import Progress, copy_store_to, inspect_backup, restore_backup, sweep_partials, write_backup
 from db.engine import Database
 
 DEFAULT_KEEP = 10
 DAILY_EVERY = timedelta(days=1)
 FOLDER_NAME = "backups"
-#: A partial file older than this was left by a backup that was killed.
-STALE_PARTIAL_SECONDS = 3600
 
 DAILY = "daily"
 MANUAL = "manual"
@@ -41,6 +39,11 @@ _LABELS = {
     BEFORE_IMPORT: "before an import",
     BEFORE_RESTORE: "before a restore replaced the store",
 }
+#: Files SQLite keeps beside a store while it is open: a backup must never be written over one.
+_STORE_COMPANIONS = (("-wal", "it is the store's write-ahead log, which holds its latest changes"),
+                     ("-shm", "it is the store's shared-memory index"),
+                     ("-journal", "it is the store's rollback journal"))
+SEEN_SUFFIX = ".seen"
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z0-9-]+)(?:~\d+)?\.db$")
 
@@ -133,13 +136,20 @@ class BackupService:
         return record
 
     def save_as(self, target: Path) -> BackupRecord:
-        """Back the store up to a file of the user's choosing (not rotated)."""
-        self._store()
+        """Back the store up to a file of the user's choosing (not rotated).
+
+        ``target`` is written as every file the user names is (``briefing/output.py``),
+        and never over the store, a file SQLite keeps beside it, or a ``.seen`` record.
+        """
+        store = self._store()
         target = Path(target).expanduser().absolute()
-        if self.db.path is not None and target == self.db.path.absolute():
-            raise StoreError(f"{target} is the store itself; choose another file for the backup.")
+        refuse = [(store, "it is the store itself"),
+                  *((store.with_name(store.name + suffix), why) for suffix, why in _STORE_COMPANIONS)]
+        if target.name.endswith(SEEN_SUFFIX):
+            refuse.append((target, "it is the record of a store's last check (a .seen file)"))
         now = datetime.now(UTC).replace(microsecond=0)
-        return BackupRecord(target, now, MANUAL, write_backup(self.db, target))
+        written = replace_with(target, lambda temp: copy_store_to(self.db, temp, named=target), refuse=refuse)
+        return BackupRecord(written, now, MANUAL, written.stat().st_size)
 
     def before_upgrade(self, reason: str) -> BackupRecord | None:
         """The backup ``ensure_schema`` takes before it upgrades (the server's job off SQLite)."""
@@ -160,12 +170,10 @@ class BackupService:
     def prune(self) -> list[Path]:
         """Delete the backups beyond ``keep`` (oldest first) and leftovers of killed backups."""
         removed = [b.path for b in self.list()[self.keep:]]
-        if self.folder.is_dir():
-            cutoff = time.time() - STALE_PARTIAL_SECONDS
-            removed += [p for p in self.folder.iterdir()
-                        if is_partial(p) and p.stat().st_mtime < cutoff]
         for path in removed:
             path.unlink(missing_ok=True)
+        if self.folder.is_dir():
+            removed += sweep_partials(self.folder)
         return removed
 
     def restore(self, source: Path, progress: Progress | None = None) -> BackupRecord:

@@ -93,19 +93,9 @@ def read_json(path: Path) -> Any:
         ) from None
 
 
-def write_json(doc: Any, path: Path) -> None:
-    """Write a document atomically (a temporary file renamed over the target)."""
-    import tempfile
+def write_json(doc: Any, path: Path) -> Path:
+    """Write a document to the file the user named, whole or not at all (``briefing.output``)."""
+    from briefing.output import write_atomically
 
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            json.dump(doc, f, ensure_ascii=False, indent=2)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return write_atomically(path, text.encode("utf-8"))

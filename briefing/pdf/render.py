@@ -10,12 +10,9 @@ so a failed or cancelled export leaves an earlier file of that name as it was.
 from __future__ import annotations
 
 import gc
-import glob
 import logging
 import os
-import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -24,8 +21,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from briefing.brief.records import Brief
-from briefing.errors import BriefbookError
 from briefing.markings.ladder import Ladder
+from briefing.output import write_atomically
 from briefing.pdf.encryption import encrypt
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.options import BookOptions
@@ -136,55 +133,3 @@ def collector_paused() -> Iterator[None]:
             _paused -= 1
             if _paused == 0 and _was_enabled:
                 gc.enable()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it; errors name the path."""
-    if path.is_dir():
-        raise BriefbookError(f"cannot write {path}: it is a folder")
-    directory = path.parent
-    _sweep_stale_parts(directory, path.name)
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-    except OSError as error:
-        raise BriefbookError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temp, path)
-    except OSError as error:
-        _remove(temp)
-        raise BriefbookError(f"cannot write {path}: {error.strerror or error}") from None
-    except BaseException:
-        _remove(temp)
-        raise
-
-
-#: A temporary file older than this was left by an export that was killed (a running export
-#: writes its file in well under a second once the book is laid out).
-STALE_PART_SECONDS = 600
-
-
-def _sweep_stale_parts(directory: Path, name: str) -> None:
-    """Remove the hidden ``.NAME.*.part`` files that killed exports of ``name`` left here."""
-    now = time.time()
-    try:
-        leftovers = list(directory.glob(f".{glob.escape(name)}.*.part"))
-    except OSError:
-        return
-    for leftover in leftovers:
-        try:
-            if now - leftover.stat().st_mtime > STALE_PART_SECONDS:
-                leftover.unlink()
-        except OSError:
-            pass  # another export's, or not ours to remove: harmless
-
-
-def _remove(temp: str) -> None:
-    try:
-        os.unlink(temp)
-    except OSError:
-        pass

@@ -221,3 +221,36 @@ def test_hostile_text_comes_back_from_a_backup_exactly(sample):
         sample.notes.update(note.id, None, background="overwritten", talking_points="", red_lines="")
     sample.backups.restore(backup.path)
     assert sample.notes.list_full(2) == before
+
+
+def _aged(path, seconds: float):
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+    return path
+
+
+def test_leftovers_of_a_killed_restore_beside_the_store_are_cleared_by_the_next_once_stale(sample):
+    backup = sample.backups.create()
+    store = sample.db.path
+    stale = [store.with_name(f".{store.name}.4242.partial{end}") for end in ("", "-journal")]
+    fresh = store.with_name(f".{store.name}.4343.partial")
+    other = store.with_name(".other.db.4242.partial")
+    for path in (*stale, fresh, other):
+        path.write_bytes(b"half a staged copy")
+    for path in (*stale, other):
+        _aged(path, 700)  # older than an export's .part files may be: the same rule
+    sample.backups.restore(backup.path)
+    assert not any(path.exists() for path in stale)
+    assert fresh.exists() and other.exists()  # a copy still being made; another store's
+
+
+def test_partial_backups_follow_the_age_rule_of_an_exports_temporary_files(services):
+    from briefing.output import STALE_SECONDS
+    from db.backup import STALE_PARTIAL_SECONDS
+
+    services.backups.create()
+    left = partial_path(services.backups.folder / "briefbook-20240101T000000Z-daily.db")
+    left.write_bytes(b"half a database")
+    _aged(left, STALE_SECONDS + 60)
+    assert STALE_PARTIAL_SECONDS == STALE_SECONDS
+    assert services.backups.prune() == [left]
