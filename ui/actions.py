@@ -30,6 +30,7 @@ class WindowActions:
     redo: QAction
     search: QAction
     trash: QAction
+    settings: QAction
     new_meeting: QAction
     next_round: QAction
     round_changes: QAction
@@ -77,6 +78,7 @@ def build_actions(window: QWidget) -> WindowActions:
         search=_action(window, "&Search everything…", "Ctrl+K",
                        tip="Find text in every meeting, note and person"),
         trash=_action(window, "&Trash…", tip="See and restore deleted items", enabled=False),
+        settings=_settings_action(window),
         new_meeting=_action(window, "&New meeting", Key.New, tip="Create a meeting to prepare"),
         next_round=_action(window, "Ne&xt round", "Ctrl+Shift+N",
                            tip="Start the next round: agenda, notes, people and open actions "
@@ -102,6 +104,15 @@ def build_actions(window: QWidget) -> WindowActions:
     )
 
 
+def _settings_action(window: QWidget) -> QAction:
+    """Edit → Settings…: the platform's Preferences keys where it has them, else Ctrl+,."""
+    keys = Key.Preferences if QKeySequence.keyBindings(Key.Preferences) else "Ctrl+,"
+    action = _action(window, "Se&ttings…", keys,
+                     tip="User name, home time zone, paper, backups kept and the marking ladder")
+    action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    return action
+
+
 def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
     """File / Edit / Meeting / View / Help."""
     file = menubar.addMenu("&File")
@@ -114,6 +125,8 @@ def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addActions([a.search, a.trash])
+    edit.addSeparator()
+    edit.addAction(a.settings)
     meeting = menubar.addMenu("&Meeting")
     meeting.addActions([a.new_meeting, a.next_round, a.round_changes])
     meeting.addSeparator()

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         a.meetings_list.triggered.connect(lambda: self.sidebar.view.setFocus())
         a.note_list.triggered.connect(self.workspace.focus_note_list)
         a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.settings.triggered.connect(self.show_settings)
         a.about.triggered.connect(self.about)
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
         self.sidebar.sig_meeting_selected.connect(self.open_meeting)
@@ -266,6 +267,12 @@ class MainWindow(QMainWindow):
         from ui.help.shortcuts import ShortcutsWindow
 
         ShortcutsWindow.open_for(self)
+
+    def show_settings(self) -> None:
+        """Edit → Settings… (``ui.settings``)."""
+        from ui.settings.dialog import SettingsDialog
+
+        SettingsDialog.open_for(self.ctx, self)
 
     def about(self) -> None:
         from importlib.metadata import PackageNotFoundError, version

@@ -94,6 +94,12 @@ class MeetingService:
         with self.db.read() as s:
             return s.scalar(select(func.count(table.c.id)).where(table.c.deleted_at.is_(None))) or 0
 
+    def count_marked(self, code: str) -> int:
+        """How many meetings carry the sensitivity marking ``code`` (the Trash's too: they
+        may come back), e.g. before the code is taken off the ladder."""
+        with self.db.read() as s:
+            return s.scalar(select(func.count(table.c.id)).where(table.c.sensitivity == code)) or 0
+
     def resolve(self, ref: str) -> MeetingSummary:
         """A meeting named on the command line: its id, key or title (case-insensitive)."""
         ref = ref.strip()

@@ -1,0 +1,1 @@
+"""Edit → Settings…: what lives in ``briefbook.json`` (``briefing.config``), edited in a window."""
