@@ -66,8 +66,10 @@ def test_the_choices_are_carried_venue_zone_one_note_no_agenda_no_actions(qtbot,
     type_into(qtbot, asked.zone.lineEdit(), "Washington")
     qtbot.keyClick(QApplication.activePopupWidget() or asked.zone.lineEdit(), Qt.Key.Key_Escape)
     assert asked.isVisible()
-    qtbot.mouseClick(asked.agenda, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(asked.actions, Qt.MouseButton.LeftButton)
+    for box in (asked.agenda, asked.actions):
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+        assert not box.isChecked()
     qtbot.keyClick(asked.venue, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.meeting.id != round_1)
     new = store.meetings.get(window.meeting.id)

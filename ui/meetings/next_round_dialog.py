@@ -90,6 +90,8 @@ class NextRoundDialog(QDialog):
         self.note_list.setModel(self.notes)
         self.note_list.setAccessibleName("Notes to carry")
         self.note_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.note_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.note_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.which = QButtonGroup(self)
         choice = QHBoxLayout()
         for value, label in ((ALL, f"&All ({len(notes)})"), (NONE, "N&one"), (CHOSEN, "&Chosen")):
@@ -128,6 +130,8 @@ class NextRoundDialog(QDialog):
         layout.addLayout(form, 1)
         layout.addWidget(self.buttons)
         self.title.setFocus()
+        metrics = self.fontMetrics()  # room for a long title and issue names, from the font
+        self.resize(metrics.averageCharWidth() * 90, self.sizeHint().height())
 
     def _on_which(self, which: int) -> None:
         if which != CHOSEN:
