@@ -70,5 +70,5 @@ def _issue_changes(book: Book, issue: IssueChange, sections: list) -> list[Flowa
     for change in sections:
         tag = {"added": " (new this round)", "removed": " (removed this round)"}.get(change.kind, "")
         out += book.heading(change.heading + tag)
-        out += diff_flowables(book.md, change.runs, f"{where} › {change.heading}")
+        out += diff_flowables(book.md, change.old, change.new, f"{where} › {change.heading}")
     return out

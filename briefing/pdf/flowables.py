@@ -43,6 +43,33 @@ class BookParagraph(Paragraph):
         Lines are broken in the order the text was typed; only drawing sees
         them reordered, so a paragraph split across pages splits typed text.
         """
+        if self.blPara.kind == 0 and self.style.leftIndent and _decorated(self.frags):
+            return self._draw_shifted(debug)
+        return self._draw_in_visual_order(debug)
+
+    def _draw_shifted(self, debug: int) -> None:
+        """Draw a one-style underlined, struck or linked paragraph moved right by its indent.
+
+        ReportLab draws such a paragraph (its "kind 0" lines) with the
+        underline, strike-through and link areas of every line after the first
+        left of the text by the paragraph's left indent; drawn unindented on a
+        canvas moved by the indent, text and lines agree.
+        """
+        style, width = self.style, self.width
+        indent = style.leftIndent
+        self.style = ParagraphStyle(style.name + "+shifted", parent=style, leftIndent=0,
+                                    bulletIndent=style.bulletIndent - indent)
+        self.width = width - indent
+        canv = self.canv
+        canv.saveState()
+        canv.translate(indent, 0)
+        try:
+            return self._draw_in_visual_order(debug)
+        finally:
+            canv.restoreState()
+            self.style, self.width = style, width
+
+    def _draw_in_visual_order(self, debug: int) -> None:
         laid_out = self.blPara
         text = "".join(_line_text(line, laid_out.kind) for line in laid_out.lines)
         if not has_rtl(text):
@@ -58,6 +85,10 @@ class BookParagraph(Paragraph):
             return super().drawPara(debug)
         finally:
             self.blPara, self.style = laid_out, style
+
+
+def _decorated(frags) -> bool:
+    return any(getattr(f, "us_lines", None) or getattr(f, "link", None) for f in frags)
 
 
 def _line_text(line, kind: int) -> str:

@@ -7,6 +7,10 @@ and digits; each CJK character is a word of its own (Japanese has no spaces);
 white space and punctuation are tokens too, so joining the runs gives the texts
 back exactly: ``old_text(runs) == old`` and ``new_text(runs) == new``.
 
+With ``whole_words=True`` a word is everything between white space (but each CJK
+character is still one), so that "U.S." or "WTO's" is changed whole or not at
+all: the mode for print, where a half-changed word reads as a typo.
+
 A change is shown as whole words deleted then inserted, and a lone space
 between two changes is folded into them (``~~a b~~ ++c d++`` rather than
 ``~~a~~ ++c++ ~~b~~ ++d++``).
@@ -26,6 +30,7 @@ INSERT = "insert"
 DELETE = "delete"
 
 _TOKEN = re.compile(f"\\s+|[{CJK_RANGES}]|[^\\W_{CJK_RANGES}]+|.", re.DOTALL)
+_WHOLE_WORD = re.compile(f"\\s+|[{CJK_RANGES}]|[^\\s{CJK_RANGES}]+", re.DOTALL)
 #: Above this many token pairs a changed block is shown as deleted then inserted whole
 #: (difflib is quadratic in the worst case).
 MAX_PAIRS = 4_000_000
@@ -39,9 +44,10 @@ class DiffRun:
     text: str
 
 
-def tokens(text: str) -> list[str]:
-    """The diff's tokens: words, single CJK characters, white space, single other characters."""
-    return _TOKEN.findall(text)
+def tokens(text: str, whole_words: bool = False) -> list[str]:
+    """The diff's tokens: words, single CJK characters, white space, single other characters
+    (``whole_words``: everything between white space is one word, CJK characters one each)."""
+    return (_WHOLE_WORD if whole_words else _TOKEN).findall(text)
 
 
 def _diff_tokens(old: Sequence[str], new: Sequence[str]) -> list[DiffRun]:
@@ -117,8 +123,11 @@ def _slide_to_word_starts(runs: tuple[DiffRun, ...]) -> tuple[DiffRun, ...]:
     return tuple(out)
 
 
-def word_diff(old: str, new: str) -> tuple[DiffRun, ...]:
-    """The runs that turn ``old`` into ``new``, word by word within changed lines."""
+def word_diff(old: str, new: str, whole_words: bool = False) -> tuple[DiffRun, ...]:
+    """The runs that turn ``old`` into ``new``, word by word within changed lines.
+
+    ``whole_words``: punctuation belongs to the word it touches (see the module doc).
+    """
     if old == new:
         return (DiffRun(EQUAL, old),) if old else ()
     old_lines = old.splitlines(keepends=True)
@@ -130,7 +139,5 @@ def word_diff(old: str, new: str) -> tuple[DiffRun, ...]:
         if op == "equal":
             runs.append(DiffRun(EQUAL, before))
         else:
-            runs += _diff_tokens(tokens(before), tokens(after))
+            runs += _diff_tokens(tokens(before, whole_words), tokens(after, whole_words))
     return _slide_to_word_starts(_regroup(_fold_lone_spaces(runs)))
-
-

@@ -109,3 +109,55 @@ def check(data: bytes) -> list[str]:
 
 def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def word_boxes(data: bytes, page: int = 1) -> list[tuple[str, float, float, float, float]]:
+    """(word, xMin, yMin, xMax, yMax) of every word on ``page`` as pdftotext -bbox reads it
+    (points, from the top left corner)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "book.pdf"
+        path.write_bytes(data)
+        html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+    return [(word, float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, word in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)]
+
+
+def strokes(data: bytes, page: int = 1) -> list[tuple[float, float, float, float, tuple[float, ...]]]:
+    """The straight lines stroked on ``page`` (1-based): (x1, y1, x2, y2, stroke colour), in points
+    from the top left corner like ``word_boxes``. Follows ``cm``, ``q``/``Q`` and ``RG``."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pg = pdf.pages[page - 1]
+        height = float(pg.mediabox[3])
+        ctm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        colour: tuple[float, ...] = (0.0,)
+        stack = []
+        path: list[tuple[float, float]] = []
+        found = []
+
+        def apply(x, y):
+            a, b, c, d, e, f = ctm
+            return a * x + c * y + e, b * x + d * y + f
+
+        for operands, op in pikepdf.parse_content_stream(pg):
+            name = str(op)
+            if name == "q":
+                stack.append((ctm, colour))
+            elif name == "Q" and stack:
+                ctm, colour = stack.pop()
+            elif name == "cm":
+                a2, b2, c2, d2, e2, f2 = (float(v) for v in operands)
+                a, b, c, d, e, f = ctm
+                ctm = (a2 * a + b2 * c, a2 * b + b2 * d, c2 * a + d2 * c, c2 * b + d2 * d,
+                       e2 * a + f2 * c + e, e2 * b + f2 * d + f)
+            elif name == "RG":
+                colour = tuple(round(float(v), 3) for v in operands)
+            elif name == "m":
+                path = [apply(float(operands[0]), float(operands[1]))]
+            elif name == "l":
+                path.append(apply(float(operands[0]), float(operands[1])))
+            elif name == "S":
+                for (x1, y1), (x2, y2) in zip(path, path[1:], strict=False):
+                    found.append((x1, height - y1, x2, height - y2, colour))
+                path = []
+        return found

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.pdf.diffs import diff_flowables, line_spans
+from briefing.pdf import styles
+from briefing.pdf.diffs import diff_flowables
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.markdown import MarkdownRenderer
 from briefing.pdf.typeset import Typesetter
-from briefing.revisions.diff import word_diff
 from tests.briefing.pdf.conftest import render
-from tests.briefing.pdf.reading import normalize, outline, page_texts
+from tests.briefing.pdf.reading import has_pdftotext, normalize, outline, page_texts, strokes, word_boxes
 
 ROUND1 = "US–Japan Partnership on Trade — Round 1"
 LAUNCH = "US–Japan trade talks, Tokyo"
@@ -67,8 +67,8 @@ def test_the_changes_show_only_what_changed_with_new_and_dropped_issues(round2):
 def test_insertions_are_underlined_and_deletions_struck_through_not_only_coloured():
     ts = Typesetter(register_fonts())
     md = MarkdownRenderer(ts, 400)
-    runs = word_diff("Japan agrees to <b>talk</b> & wait.", "Tokyo agrees to <b>talk</b> now.")
-    [paragraph] = diff_flowables(md, runs, "test")
+    [paragraph] = diff_flowables(md, "Japan agrees to <b>talk</b> & wait.",
+                                 "Tokyo agrees to <b>talk</b> now.", "test")
     markup = paragraph.text
     assert "<strike>" in markup and "<u>" in markup
     struck = markup[markup.index("<strike>"):markup.index("</strike>")]
@@ -83,12 +83,10 @@ def test_a_long_unchanged_stretch_prints_as_one_line_and_markdown_reads_as_text(
     md = MarkdownRenderer(ts, 400)
     old = "- First point\n" + "".join(f"Unchanged line {n}.\n" for n in range(40)) + "- The **key** ask"
     new = old.replace("First point", "Opening point").replace("key** ask", "key** demand")
-    texts = [normalize(p.text) for p in diff_flowables(md, word_diff(old, new), "test")]
+    texts = [normalize(p.text) for p in diff_flowables(md, old, new, "test")]
     assert len(texts) == 3
     assert "40 unchanged lines" in texts[1]
     assert "<b>key</b>" in texts[2] and "**" not in texts[2]
-    spans = line_spans(tuple(word_diff("a **b** c", "a **b** d")))
-    assert [(s.text, s.bold) for s in spans][:3] == [("a ", False), ("b", True), (" ", False)]
 
 
 def test_a_first_round_or_a_book_without_the_section_has_no_changes(sample):
@@ -108,3 +106,67 @@ def test_nothing_changed_says_so(sample):
     text = changes_text(data)
     assert "Nothing in the issue notes changed since the last round. UNCHANGED Steel and aluminum" in text
     assert "NEW THIS ROUND" not in text and "THEIR POSITION" not in text
+
+
+def _markdown_diff_paragraphs(old: str, new: str) -> list:
+    md = MarkdownRenderer(Typesetter(register_fonts()), 400)
+    return diff_flowables(md, old, new, "test")
+
+
+def test_a_changed_line_reads_as_the_paper_prints_it_with_no_markdown_marks():
+    old = ("See *the* ~~old~~ `code` and [the site](https://example.org) now.\n\n"
+           "| Item | Tariff |\n| --- | --- |\n| Steel | 25% |\n")
+    new = ("See *the* ~~old~~ `code` and [the site](https://example.org) today.\n\n"
+           "| Item | Tariff |\n| --- | --- |\n| Steel | 10% |\n")
+    texts = [normalize(p.getPlainText()) for p in _markdown_diff_paragraphs(old, new)]
+    assert texts == ["See the old code and the site (https://example.org) now. today.",
+                     "… 1 unchanged line …", "Steel · 25% 10%"]
+    for marker in ("*", "~~", "`", "](", "|"):
+        assert not any(marker in text for text in texts)
+
+
+def test_a_word_with_punctuation_changes_whole():
+    [paragraph] = _markdown_diff_paragraphs("Japan sees the U.S. duties as unfair.",
+                                            "Japan sees the public text as unfair.")
+    markup = paragraph.text
+    struck = markup[markup.index("<strike>"):markup.index("</strike>")]
+    underlined = markup[markup.index("<u>"):markup.index("</u>")]
+    assert "U.S. duties" in struck and "public text" in underlined
+    assert paragraph.getPlainText() == "Japan sees the U.S. duties public text as unfair."
+
+
+def test_inserted_punctuation_follows_its_word_without_a_space():
+    [paragraph] = _markdown_diff_paragraphs("The WTO's members have moved.", "The WTO, which has moved.")
+    assert paragraph.getPlainText() == "The WTO's members have WTO, which has moved."
+
+
+def _colour(hex_colour: str) -> tuple[float, ...]:
+    return tuple(round(int(hex_colour[i:i + 2], 16) / 255, 3) for i in (1, 3, 5))
+
+
+@pytest.mark.skipif(not has_pdftotext(), reason="needs poppler's pdftotext")
+def test_underlines_and_strike_throughs_sit_exactly_under_the_changed_words(sample_brief):
+    data, _ = render(sample_brief, sections=frozenset({"changes"}))
+    text = " ".join(page_texts(data))
+    assert "U.S." in text
+    for marker in ("**", "~~", "`", "]("):
+        assert marker not in text
+    checked = 0
+    for page in (1, 2):
+        words = word_boxes(data, page)
+        marks: list[list] = []
+        for x1, y, x2, _, colour in sorted(strokes(data, page), key=lambda s: (s[1], s[0])):
+            if colour not in (_colour(styles.INSERTED_HEX), _colour(styles.DELETED_HEX)):
+                continue
+            if marks and marks[-1][1:] == [y, colour] and abs(marks[-1][0][1] - x1) < 0.5:
+                marks[-1][0][1] = x2    # one mark drawn in two strokes (a change of font)
+            else:
+                marks.append([[x1, x2], y, colour])
+        for (x1, x2), y, _ in marks:
+            line = [w for w in words if w[2] - 1 <= y <= w[4] + 3]   # the words the line is drawn on
+            assert line, (x1, y)
+            starts = [w for w in line if abs(w[1] - x1) < 0.8]
+            ends = [w for w in line if abs(w[3] - x2) < 0.8]
+            assert starts and ends, (page, x1, x2, [w[0] for w in line])
+            checked += 1
+    assert checked > 20
