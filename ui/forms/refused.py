@@ -10,7 +10,7 @@ the typed ones. Nothing typed goes without the user saying so.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
 from ui.forms.bindings import Binding
@@ -30,17 +30,18 @@ def ask_keep_editing(parent: QWidget, refusals: list[Refusal]) -> bool:
     count = len(refusals)
     box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
                       "A change you made was not saved." if count == 1
-                      else f"{count} changes you made were not saved.",
-                      QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard, parent)
-    box.setInformativeText("\n".join(message or "A value was refused." for _, _, message in refusals)
+                      else f"{count} changes you made were not saved.", parent=parent)
+    box.setInformativeText("\n".join((message or "A value was refused.").removesuffix(" — not saved.")
+                                     for _, _, message in refusals)
                            + "\n\nKeep editing to correct it, or discard it to go back to what is stored.")
-    box.button(QMessageBox.StandardButton.Cancel).setText("&Keep editing")
-    box.button(QMessageBox.StandardButton.Discard).setText("&Discard")
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    # Plain buttons: the standard Cancel would show a "no" cross on the safe choice.
+    keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.exec()
-    return box.clickedButton() is not box.button(QMessageBox.StandardButton.Discard)
+    return box.clickedButton() is not discard
 
 
 def settle_refused(root: QWidget) -> bool:
@@ -69,3 +70,6 @@ def focus_editor(widget: QWidget) -> None:
             stack.setCurrentWidget(child)
         child = parent
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    # Once more when the window is active again: the closing question hands the focus back
+    # to what had it before (the field the user had tabbed to).
+    QTimer.singleShot(0, widget, lambda: widget.setFocus(Qt.FocusReason.OtherFocusReason))
