@@ -1,11 +1,13 @@
 """The big kill sweep and the reliability figures of docs/reliability.md.
 
-    python -m benchmarks.kill_sweep [--scale 1.0]
+    python -m benchmarks.kill_sweep [--scale 1.0] [--only races]
 
 Kills a real child process with SIGKILL at hundreds of points (the same
 scenarios and checks as tests/test_kills.py, more of them), races writer
-processes on one note, and times the start-up check and backups on a larger
-store. ``--scale 0.2`` runs a fifth of the kills. Prints Markdown tables.
+processes on one note, races restores against other writers (the checks of
+tests/test_races.py, more of them), and times the start-up check and backups on
+a larger store. ``--scale 0.2`` runs a fifth of the kills and races;
+``--only races`` runs only the restore races. Prints Markdown tables.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from tests import future_revision
 from tests import kill_checks as k
+from tests import race_checks as races
 from tests.child_process import errors_of, start, wait_ready
 from tests.store_files import store_with_sample
 
@@ -76,6 +79,39 @@ def writer_race(tmp: Path, writers: int, appends: int) -> None:
     print(f"| {writers} | {writers * appends} | {conflicts} | {len(missing)} | {seconds:.1f} |")
 
 
+#: Restores raced against each writer, and ``main.py import`` against ``main.py restore`` runs.
+RACES = {"autosave": 20, "import": 20, "cli": 20}
+
+
+def restore_races(tmp: Path, scale: float) -> None:
+    """Restores while another process writes: every write that reported success is kept somewhere."""
+    from briefing.services import Services
+    from db.backup import write_backup
+
+    (tmp / "races").mkdir()
+    sample = store_with_sample(tmp / "races" / "sample.db")
+    with Services.open(f"sqlite:///{sample}", automatic_backups=False) as services:
+        write_backup(services.db, tmp / "races" / "backup.db")
+    source = tmp / "races" / "backup.db"
+    print("| race | runs | checked | seconds |")
+    print("|---|---|---|---|")
+    for name, count in RACES.items():
+        n = max(2, round(count * scale))
+        store = k.copy_store(sample, tmp / "races" / name / "store.db")
+        started = time.perf_counter()
+        if name == "cli":
+            result = races.race_cli_import_restore(store, source, races.spread(n, 1.5, seed=2024))
+        else:
+            result = races.race_writer_restore(name, store, source, races.spread(n, 0.5, seed=2024))
+        k.assert_sound(store).close()
+        seconds = time.perf_counter() - started
+        runs = result.pop("races", None) or result.pop("restores")
+        details = ", ".join(f"{v} {key}" for key, v in result.items())
+        print(f"| {name} | {runs} | {details} | {seconds:.0f} |", flush=True)
+    print("\nNo write that reported success was lost: each is in the store or in the backup the "
+          "restore said keeps what it replaced.\n")
+
+
 def store_figures(tmp: Path, imports: int) -> None:
     """Start-up check and backup time on a store grown by importing the sample many times."""
     from briefing.interchange.sample import sample_document
@@ -110,9 +146,14 @@ def store_figures(tmp: Path, imports: int) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the kills to run")
+    parser.add_argument("--only", choices=("races",), help="run only the restore races")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="briefbook-kills-") as folder:
         tmp = Path(folder)
+        if args.only == "races":
+            print("## A restore racing other writers\n")
+            restore_races(tmp, args.scale)
+            return
         print("## Kills\n")
         kill_sweep(tmp, args.scale)
         print("## Writers racing on one note\n")
@@ -120,6 +161,8 @@ def main(argv: list[str] | None = None) -> None:
         print("|---|---|---|---|---|")
         writer_race(tmp, 2, 100)
         writer_race(tmp, 4, 50)
+        print("\n## A restore racing other writers\n")
+        restore_races(tmp, args.scale)
         print("\n## A larger store\n")
         store_figures(tmp, imports=max(10, round(250 * args.scale)))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import signal
 import sqlite3
@@ -28,6 +29,12 @@ from tests.race_writer import tagged_document, written
 
 ROOT = Path(__file__).parents[1]
 KEPT_IN = re.compile(r"^What it held before is kept in (.+)\.$", re.MULTILINE)
+
+
+def spread(n: int, longest: float, seed: int) -> list[float]:
+    """``n`` delays spread over ``[0, longest)`` seconds: one at random in each of n equal slices."""
+    rng = random.Random(seed)
+    return [longest * (i + rng.random()) / n for i in range(n)]
 
 
 def cli(store: Path, config: Path, *args: str) -> subprocess.Popen:
