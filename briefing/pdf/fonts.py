@@ -8,6 +8,14 @@ and an export can share it. ReportLab parses a font file when it is registered
 (the two Japanese faces take about 90 ms), so only the body family is
 registered at once; a fallback family is registered the first time a
 character is looked up that no family before it in the chain has.
+
+Arabic letters join: a letter's form depends on its neighbours. ReportLab
+draws a font's glyphs by character, so ``Family.join`` (for the families in
+``JOINING``) shapes a run with HarfBuzz (``uharfbuzz``) and writes each joined
+glyph back as the Unicode presentation form the font maps to it (U+FB50–U+FDFF,
+U+FE70–U+FEFF, e.g. lam-alef as one ligature); a glyph the font maps to no
+such character keeps the letter as typed. Presentation forms are right-to-left
+letters too, so the bidirectional order (``bidi.py``) is unchanged.
 """
 
 from __future__ import annotations
@@ -28,8 +36,12 @@ CHAIN: tuple[tuple[str, str, str | None, str | None, str | None], ...] = (
     ("BIZUDPGothic", "BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf", None, None),
     ("NotoSansArabic", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", None, None),
     ("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", None, None),
+    # Korean: after the small right-to-left fonts, so Arabic or Hebrew never loads its 4.6 MB.
+    ("NanumGothic", "NanumGothic.ttf", "NanumGothicBold.ttf", None, None),
     ("NotoSansSymbols2", "NotoSansSymbols2-Regular.ttf", None, None, None),
 )
+#: Families whose runs are shaped before layout (see the module docstring).
+JOINING = frozenset({"NotoSansArabic"})
 BODY = CHAIN[0][0]
 BODY_BOLD = BODY + "-Bold"
 BODY_ITALIC = BODY + "-Italic"
@@ -48,6 +60,7 @@ class Family:
     italic: str
     bold_italic: str
     coverage: frozenset[int]
+    join: Callable[[str], str] | None = None
 
     def face(self, bold: bool, italic: bool) -> str:
         """The font name for a bold and/or italic run (a family without italics uses upright)."""
@@ -143,8 +156,9 @@ def _register_family(name: str, regular: str, bold: str | None, italic: str | No
             return fallback
         font_name = font_name or filename.removesuffix(".ttf")
         with as_file(files("resources.fonts") / filename) as path:
-            # Never shaped: the book puts right-to-left runs in visual order itself (bidi.py), and
-            # ReportLab would shape every word with uharfbuzz whenever that happens to be installed.
+            # Not shaped by ReportLab: the book puts right-to-left runs in visual order itself
+            # (bidi.py) and joins Arabic before layout (Joiner); ReportLab's shaping of each word
+            # (on whenever uharfbuzz is installed, as it is now) would undo the visual order.
             pdfmetrics.registerFont(TTFont(font_name, str(path), shapable=False))
         return font_name
 
@@ -159,7 +173,46 @@ def _register_family(name: str, regular: str, bold: str | None, italic: str | No
     # text would not copy out right), so such characters print as the replacement mark.
     cmap = pdfmetrics.getFont(regular_name).face.charToGlyph
     coverage = frozenset(code for code in cmap if code <= 0xFFFF) - _CONTROLS
-    return Family(name, regular_name, bold_name, italic_name, bold_italic_name, coverage)
+    join = Joiner((files("resources.fonts") / regular).read_bytes(), cmap) if name in JOINING else None
+    return Family(name, regular_name, bold_name, italic_name, bold_italic_name, coverage, join)
+
+
+_PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+class Joiner:
+    """Text of one font's script with its letters in their joined forms (see the module doc)."""
+
+    def __init__(self, data: bytes, cmap: dict[int, int]) -> None:
+        import uharfbuzz
+
+        self._hb = uharfbuzz
+        self._font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(data)))
+        self._forms: dict[int, str] = {}
+        for code, glyph in sorted(cmap.items()):
+            if any(low <= code <= high for low, high in _PRESENTATION_FORMS):
+                self._forms.setdefault(glyph, chr(code))
+        self._lock = threading.Lock()   # a HarfBuzz font is not to be shared by threads at once
+
+    def __call__(self, text: str) -> str:
+        hb = self._hb
+        buf = hb.Buffer()
+        buf.add_codepoints([ord(c) for c in text])
+        buf.guess_segment_properties()
+        buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS  # a mark is its own cluster
+        with self._lock:
+            hb.shape(self._font, buf, {})
+        glyphs: dict[int, list[int]] = {}
+        for info in buf.glyph_infos:
+            glyphs.setdefault(info.cluster, []).append(info.codepoint)
+        starts = sorted(glyphs)
+        out = [text[:starts[0]]] if starts else [text]
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            shaped = glyphs[start]
+            form = self._forms.get(shaped[0]) if len(shaped) == 1 else None
+            out.append(form if form is not None else text[start:end])
+        return "".join(out)
 
 
 def _negated_class(codes: frozenset[int]) -> str:

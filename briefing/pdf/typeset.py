@@ -12,7 +12,11 @@ names it and its place. Nothing is dropped
 silently except invisible formatting characters no font draws (zero-width
 joiners, variation selectors), which no viewer would show either. Right-to-left
 text stays in the order it was typed: ``BookParagraph`` draws each line in
-visual order (``bidi.py``).
+visual order (``bidi.py``); Arabic letters are put in their joined forms
+(``Family.join``); directional controls (RLO, LRE, LRI…) stay in the text for
+the bidirectional algorithm, which leaves them out of what is drawn. Text is
+normalised to NFC first, so a letter typed with a separate combining mark
+prints as the one character the fonts have (e + U+0301 → é).
 """
 
 from __future__ import annotations
@@ -116,7 +120,7 @@ class Typesetter:
 
     def plain(self, text: str) -> str:
         """User text for places without markup (outline entries, document metadata)."""
-        return visible_controls(text)
+        return visible_controls(unicodedata.normalize("NFC", text))
 
     def mark_control(self, char: str, where: str) -> str:
         """The visible mark of control character ``char``, noted for a warning naming ``where``."""
@@ -125,6 +129,8 @@ class Typesetter:
 
     def markup(self, text: str, where: str, *, bold: bool = False, italic: bool = False) -> str:
         """User text as paragraph markup, each run in the font that has it (see module doc)."""
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
         if _CONTROL.search(text) is not None:
             for char in dict.fromkeys(_MARKED.findall(text)):
                 self._warn(char, where)
@@ -137,6 +143,8 @@ class Typesetter:
             if family is chain.body:
                 parts.append(run.translate(_XML))
             elif family is not None:
+                if family.join is not None:
+                    run = family.join(run)
                 parts.append(f'<font name="{family.face(bold, italic)}">{run.translate(_XML)}</font>')
             else:
                 parts.append(self._missing(run, where))

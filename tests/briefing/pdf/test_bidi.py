@@ -71,3 +71,21 @@ def test_a_wrapped_right_to_left_paragraph_reads_from_the_top_right(sample_brief
     english = next(w for w in words if w[0] == "An")
     assert english[1] < min(w[1] for w in hebrew) + 1
     assert english[1] < right_edges[0] - 200
+
+
+def test_python_bidis_embedding_levels_are_read_not_guessed():
+    """bidi.py reads the levels from python-bidi's debug answer: if a new version words it
+    differently, this fails (instead of every line quietly falling back to one style)."""
+    from briefing.pdf.bidi import _levels
+
+    assert _levels("abc שלום 12", False) == [0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2]
+    assert _levels("a\u202ebc\u202c", False)[2:4] == [1, 1]   # b and c, overridden
+
+
+@pytest.mark.parametrize(("typed", "rtl", "drawn"), [
+    ("צמיחה של GDP 3% השנה", True, "הנשה GDP 3% לש החימצ"),   # the per cent sign stays after 3
+    ("a \u202eabc\u202c d", False, "a cba d"),                 # RLO … PDF, not drawn themselves
+    ("abc \u2067שלום 1\u2069 def", False, "abc 1 םולש def"),   # an isolate
+])
+def test_mixed_text_follows_the_unicode_algorithm(typed, rtl, drawn):
+    assert visual_order(typed, rtl) == drawn
