@@ -18,9 +18,9 @@ ENV_DB = "BRIEFBOOK_DB"
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line: global options and one sub-parser per command module."""
-    from cli import load_commands
+    from cli import CommandParser, load_commands
 
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="briefbook",
         description="Briefbook: briefing books for trade negotiations. "
         "Without a sub-command, opens the desktop app.",
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the database: a SQLAlchemy URL (sqlite:///path.db, postgresql://…) or a file path; "
         f"default ${ENV_DB}, else briefbook.db in your data directory",
     )
-    sub = parser.add_subparsers(dest="command", metavar="SUB-COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="SUB-COMMAND", parser_class=CommandParser)
     for module in load_commands():
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
@@ -72,15 +72,53 @@ def run_command(args: argparse.Namespace) -> int:
     for notice in services.notices:
         print(f"briefbook: {notice}", file=sys.stderr)
     try:
-        return args.run(args, services)
+        status = args.run(args, services)
+        sys.stdout.flush()  # a closed pipe or a full disk shows here, not at the interpreter's exit
+        return status
     except BriefbookError as error:
         print(f"briefbook: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("briefbook: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `meetings | head -1`: the reader has seen enough
+        discard_standard_output()
+        return READER_GONE
+    except OSError as error:
+        print(f"briefbook: {output_problem(error)}", file=sys.stderr)
+        return 1
     finally:
         services.close()
+
+
+#: The exit status when the reader of standard output went away: a shell's for a command that
+#: SIGPIPE ended (128 + 13), without the traceback Python would print.
+READER_GONE = 141
+
+
+def output_problem(error: OSError) -> str:
+    """One line for an OSError no command turned into a message.
+
+    Commands name the files they open and write themselves (``briefing/output.py``), and
+    an error opening a file carries its name: one without a name is standard output's (a
+    full disk, a device error), whose unwritten rest is then dropped.
+    """
+    reason = error.strerror or str(error)
+    if error.filename:
+        return f"{reason}: {error.filename}"
+    discard_standard_output()
+    return f"cannot write to standard output: {reason}"
+
+
+def discard_standard_output() -> None:
+    """Point standard output at the null device, so that what is still buffered goes nowhere at
+    exit (instead of Python's "Exception ignored … BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file behind standard output (a test's capture)
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:

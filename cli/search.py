@@ -17,6 +17,7 @@ HELP = "search everything written (notes, agendas, people, actions…): one resu
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from db.search.searchable import FIELDS
 
+    parser.words_may_start_with_a_dash = True  # `search -steel`: a word to exclude, not an option
     parser.add_argument("query", metavar="QUERY", nargs="+",
                         help="words to find (all of them); \"a phrase\" in quotes; -word to exclude")
     parser.add_argument("--meeting", metavar="MEETING", help="only this meeting (id, key or title)")
@@ -30,7 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "where the match is (issue › section), and an excerpt with the matches marked «like this» "
         "(in bold on a terminal). Results are grouped by meeting, newest round first, best first "
         "within a meeting. The last word also matches as a prefix. Nothing found is not an error "
-        "(exit 0). Put -- before a query that starts with a dash: search -- -word other."
+        "(exit 0). A word that starts with one dash is a query word (-word excludes it), "
+        "wherever it stands: search -tariff steel."
     )
 
 
