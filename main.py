@@ -65,7 +65,8 @@ def run_command(args: argparse.Namespace) -> int:
     url = database_url(args.db)
     try:
         prepare_location(url)
-        services = Services.open(url, Config.load())
+        # Restore opens a damaged store the others refuse (cli/restore.py STORE_OPENING).
+        services = Services.open(url, Config.load(), **getattr(args, "store_opening", {}))
     except BriefbookError as error:
         print(f"briefbook: {error}", file=sys.stderr)
         return 2

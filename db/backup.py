@@ -8,6 +8,10 @@ renamed to its name: a backup under its final name is always complete. Restore
 copies a checked backup into the live store through the same API, in one
 transaction, so a crash leaves either the old content or the new.
 
+A store found damaged cannot give a checked backup; before a restore replaces
+it, ``keep_damaged_copy`` copies its file (and the changes still in its -wal) as
+it is, unchecked, so that nothing in it is thrown away.
+
 When, where and how many backups are kept is ``briefing/backups/service.py``'s business.
 A ``progress`` callback, when given, hears the share done (0 to 1) as the pages
 are copied, a few hundred at a time (a big store's copy can take seconds).
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import glob
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable
@@ -26,7 +31,15 @@ from pathlib import Path
 from db import revisions
 from db.engine import Database
 from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
-from db.probe import NOT_CHANGED, StoreFile, integrity_problems, probe_store_file, sqlite_uri
+from db.probe import (
+    NOT_CHANGED,
+    StoreFile,
+    has_wal_content,
+    integrity_problems,
+    probe_store_file,
+    sqlite_uri,
+    wal_path,
+)
 
 PARTIAL_MARK = ".partial"
 #: A partial file older than this was left by a backup or restore that was killed (the same
@@ -36,6 +49,8 @@ STALE_PARTIAL_SECONDS = 600
 STEP_PAGES = 256
 
 Progress = Callable[[float], None]
+#: Files SQLite may keep beside a partial copy while it is open (a damaged store's copy has a -wal).
+_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 def share(progress: Progress | None, start: float, end: float) -> Progress | None:
@@ -76,7 +91,8 @@ def sweep_partials(directory: Path, name: str | None = None) -> list[Path]:
     cutoff = time.time() - STALE_PARTIAL_SECONDS
     removed = []
     try:
-        found = [p for pattern in (f".{stem}.*{PARTIAL_MARK}", f".{stem}.*{PARTIAL_MARK}-journal")
+        found = [p for pattern in (f".{stem}.*{PARTIAL_MARK}",
+                                   *(f".{stem}.*{PARTIAL_MARK}{side}" for side in _SIDE_FILES))
                  for p in Path(directory).glob(pattern)]
     except OSError:
         return removed
@@ -133,6 +149,42 @@ def write_backup(database: Database, target: Path, progress: Progress | None = N
     return target.stat().st_size
 
 
+def keep_damaged_copy(database: Database, target: Path) -> int:
+    """Copy the damaged store's file as it is, unchecked, to ``target``; returns the copy's size in bytes.
+
+    For a store found damaged, whose checked backup would fail (``write_backup``):
+    its bytes are kept for whoever tries to rescue something from them. Changes
+    still in its -wal file are copied with it and folded into the copy (SQLite
+    moves the log's pages into the file without reading the tables they hold), so
+    the copy is one file that opens as the store did. Run it while the store's
+    write lock is held (``restore_backup``'s ``while_locked``): no commit can fall
+    between copying the file and copying its log.
+    """
+    if database.path is None:
+        raise StoreError("Only an SQLite file store can be copied as a file.")
+    target = Path(target)
+    sweep_partials(target.parent, target.name)
+    partial = partial_path(target)
+    try:
+        shutil.copyfile(database.path, partial)
+        if has_wal_content(database.path):
+            shutil.copyfile(wal_path(database.path), wal_path(partial))
+            with closing(sqlite3.connect(partial)) as copy:
+                copy.execute("PRAGMA journal_mode = DELETE")
+        _fsync(partial)
+        os.replace(partial, target)
+        _fsync(target.parent)
+    except (OSError, sqlite3.Error) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise StoreError(
+            f"Cannot keep a copy of the damaged {database.location} as {target}: {reason}. "
+            "Nothing was changed. Check that the folder can be written and that the disk has space."
+        ) from None
+    finally:
+        _remove_partial(partial)
+    return target.stat().st_size
+
+
 def inspect_backup(path: Path) -> StoreFile:
     """Check that ``path`` is a sound Briefbook store this build can read; refuse it otherwise."""
     path = Path(path).expanduser().absolute()
@@ -166,9 +218,13 @@ def restore_backup(database: Database, source: Path, progress: Progress | None =
     exactly what the restore replaces. A writer meanwhile waits, and fails with
     "busy" if the wait passes the busy timeout. ``progress`` hears the staging
     (0–0.3), ``while_locked`` (0.3–0.6, given to it) and the copy (0.6–1).
+
+    A store read-only only because it was found damaged is restored too; once the
+    copy is in and passes its check, the store forgets the damage and takes writes
+    again. A store that fails that check refuses writes from then on.
     """
     found = inspect_backup(source)
-    database.check_writable()
+    database.check_writable(despite_damage=True)
     if database.path is None:
         raise StoreError("Only an SQLite file store can be restored from a backup.")
     if _same_file(found.path, database.path):
@@ -202,9 +258,11 @@ def restore_backup(database: Database, source: Path, progress: Progress | None =
     finally:
         _remove_partial(staged)
     if problems:
+        database.refuse_writes(problems)
         raise DamagedStoreError(
             f"{database.location} failed its check after the restore: {'; '.join(problems)}."
         )
+    database.forget_damage()
 
 
 def _copy_locked(source: sqlite3.Connection, target: sqlite3.Connection, locked_progress: Progress | None,
@@ -288,7 +346,7 @@ def _fsync(path: Path) -> None:
 
 
 def _remove_partial(partial: Path) -> None:
-    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+    for leftover in (partial, *(partial.with_name(partial.name + side) for side in _SIDE_FILES)):
         try:
             leftover.unlink()
         except FileNotFoundError:

@@ -251,16 +251,31 @@ class Database:
         self.read_only_reason = f"it is damaged: {'; '.join(self.damage)}"
         self.read_only = True
 
-    def check_writable(self) -> None:
-        """Raise ``ReadOnlyStoreError`` when this store was opened read-only (or found damaged)."""
-        if self.damage:
+    def forget_damage(self) -> None:
+        """Writes are allowed again: a restore has replaced the damaged content and checked it.
+
+        The store stays read-only when the file itself was opened read-only.
+        """
+        self.damage = []
+        self.read_only = bool(self.file and self.file.read_only)
+        self.read_only_reason = self.file.read_only_reason if self.file else ""
+
+    def check_writable(self, *, despite_damage: bool = False) -> None:
+        """Raise ``ReadOnlyStoreError`` when this store was opened read-only (or found damaged).
+
+        ``despite_damage`` lets through a store that is read-only only because it was found
+        damaged: what a restore, which replaces the damaged content, asks.
+        """
+        if self.damage and not despite_damage:
             raise ReadOnlyStoreError(
                 f"{self.location} is damaged ({'; '.join(self.damage)}), so it is read-only for the "
                 "rest of this session; nothing was written. Restore a backup to go on working."
             )
-        if self.read_only:
+        opened_read_only = bool(self.file and self.file.read_only)
+        if opened_read_only or (self.read_only and not self.damage):
+            reason = self.file.read_only_reason if opened_read_only else self.read_only_reason
             raise ReadOnlyStoreError(
-                f"{self.location} is open read-only ({self.read_only_reason}); nothing was written. "
+                f"{self.location} is open read-only ({reason}); nothing was written. "
                 "To make changes, copy it to a folder you can write to, or ask for write access."
             )
 

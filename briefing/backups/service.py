@@ -5,7 +5,10 @@ Automatic backups are taken at start-up when the newest is more than a day old
 thread after its first paint, ``ui/daily_backup.py``), before every schema
 upgrade and before every import into a store that holds something.
 ``main.py backup`` and ``main.py restore`` use the same service, and the GUI's
-"restore from a list" dialog reads ``list()``. Backups live in a ``backups/``
+"restore from a list" dialog reads ``list()``. A store found damaged (read-only
+for the session) can still be restored: what it held is then kept as a plain
+copy of its file, damage and all (reason ``damaged-before-restore``), not as a
+checked backup, which it could not give. Backups live in a ``backups/``
 folder beside the store, named ``<store>-<UTC time>-<reason>.db``; the newest
 ``keep`` (default 10) are kept. The copying itself is ``db/backup.py``.
 
@@ -19,9 +22,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from briefing.errors import StoreError
+from briefing.errors import ReadOnlyStoreError, StoreError
 from briefing.output import replace_with
-from db.backup import Progress, copy_store_to, inspect_backup, restore_backup, sweep_partials, write_backup
+from db.backup import (
+    Progress,
+    copy_store_to,
+    inspect_backup,
+    keep_damaged_copy,
+    restore_backup,
+    sweep_partials,
+    write_backup,
+)
 from db.engine import Database
 
 DEFAULT_KEEP = 10
@@ -32,12 +43,14 @@ DAILY = "daily"
 MANUAL = "manual"
 BEFORE_IMPORT = "before-import"
 BEFORE_RESTORE = "before-restore"
+DAMAGED_BEFORE_RESTORE = "damaged-before-restore"
 
 _LABELS = {
     DAILY: "daily, at start-up",
     MANUAL: "made on request",
     BEFORE_IMPORT: "before an import",
     BEFORE_RESTORE: "before a restore replaced the store",
+    DAMAGED_BEFORE_RESTORE: "the damaged store, as it was when a restore replaced it (unchecked)",
 }
 #: Files SQLite keeps beside a store while it is open: a backup must never be written over one.
 _STORE_COMPANIONS = (("-wal", "it is the store's write-ahead log, which holds its latest changes"),
@@ -84,6 +97,18 @@ class BackupService:
         return self.db.path is not None
 
     @property
+    def restorable(self) -> bool:
+        """True when a backup can be restored over the store here: an SQLite file this session
+        may write, or one it stopped writing only because it found it damaged."""
+        if not self.available:
+            return False
+        try:
+            self.db.check_writable(despite_damage=True)
+        except ReadOnlyStoreError:
+            return False
+        return True
+
+    @property
     def folder(self) -> Path:
         """Where this store's backups live (``backups/`` beside it unless given)."""
         return self._folder or self._store().parent / FOLDER_NAME
@@ -122,12 +147,7 @@ class BackupService:
         if not re.fullmatch(r"[a-z0-9-]+", reason):
             raise ValueError(f"a backup reason is lower-case words and dashes, not {reason!r}")
         now = (now or datetime.now(UTC)).astimezone(UTC)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(
-                f"Cannot create the backups folder {self.folder}: {error.strerror or error}."
-            ) from None
+        self._make_folder()
         target = self._free_name(store.stem, now, reason)
         size = write_backup(self.db, target, progress)
         record = BackupRecord(target, now.replace(microsecond=0), reason, size)
@@ -187,6 +207,11 @@ class BackupService:
         the safety backup) or waits, and fails as busy if the wait is too long —
         none is lost between the two. ``progress`` hears the share done (0 to 1)
         over the staging, the safety backup and the copy.
+
+        A store found damaged (``Database.check_integrity``) is restored too, and is
+        writable again afterwards: its safety copy is its file as it is, unchecked
+        (``DAMAGED_BEFORE_RESTORE``). So is one whose damage the safety backup's
+        own check is first to find.
         """
         from db.migrate import ensure_schema
 
@@ -194,11 +219,18 @@ class BackupService:
         source = inspect_backup(Path(source)).path
         if store.exists() and source.samefile(store):
             raise StoreError(f"Cannot restore {store} from itself. Choose a backup file.")
-        self.db.check_writable()
+        self.db.check_writable(despite_damage=True)
         safety: list[BackupRecord] = []
 
         def back_up_what_is_replaced(part: Progress | None) -> None:
-            safety.append(self.create(BEFORE_RESTORE, prune=False, progress=part))
+            if not self.db.damage:
+                try:
+                    safety.append(self.create(BEFORE_RESTORE, prune=False, progress=part))
+                    return
+                except StoreError:  # damage the scan had not found yet fails the copy or its check
+                    if not self.db.check_integrity():  # the store is sound: the error is the copy's
+                        raise
+            safety.append(self._keep_damaged(part))
 
         restore_backup(self.db, source, progress, while_locked=back_up_what_is_replaced)
         ensure_schema(self.db, backup=self.before_upgrade)
@@ -206,6 +238,24 @@ class BackupService:
         return safety[0]
 
     # -- internals ---------------------------------------------------------------
+
+    def _keep_damaged(self, progress: Progress | None) -> BackupRecord:
+        """The damaged store's file, copied as it is into the backups folder (not rotated here)."""
+        now = datetime.now(UTC)
+        self._make_folder()
+        target = self._free_name(self._store().stem, now, DAMAGED_BEFORE_RESTORE)
+        size = keep_damaged_copy(self.db, target)
+        if progress is not None:
+            progress(1.0)
+        return BackupRecord(target, now.replace(microsecond=0), DAMAGED_BEFORE_RESTORE, size)
+
+    def _make_folder(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"Cannot create the backups folder {self.folder}: {error.strerror or error}."
+            ) from None
 
     def _store(self) -> Path:
         if self.db.path is None:
