@@ -22,7 +22,7 @@ def meeting(m: models.Meeting, next_ids: tuple[int, ...] = ()) -> MeetingRecord:
         ends_at=m.ends_at, timezone=m.timezone, home_timezone=m.home_timezone,
         status=m.status, sensitivity=m.sensitivity, objectives=m.objectives,
         principal=m.principal, prepared_by=m.prepared_by, previous_id=m.previous_id,
-        next_ids=next_ids,
+        is_sample=m.is_sample, next_ids=next_ids,
     )
 
 
@@ -66,13 +66,13 @@ def note_summary(n: models.IssueNote, issue_title: str) -> NoteSummary:
 def person(p: models.Person) -> PersonRecord:
     return PersonRecord(id=p.id, key=p.key, version=p.version, name=p.name,
                         native_name=p.native_name, title=p.title,
-                        organization=p.organization, bio=p.bio)
+                        organization=p.organization, bio=p.bio, name_order=p.name_order)
 
 
 def participant(p: models.Participant) -> ParticipantRecord:
     return ParticipantRecord(id=p.id, meeting_id=p.meeting_id, version=p.version,
                              position=p.position, side=p.side, role=p.role,
-                             person=person(p.person))
+                             person=person(p.person), capacity=p.capacity)
 
 
 def action(a: models.ActionItem) -> ActionRecord:

@@ -10,6 +10,11 @@ AGENDA_STATUSES = ("pending", "covered", "deferred")
 NOTE_STATUSES = ("draft", "cleared")
 ACTION_STATUSES = ("open", "done", "dropped")
 SIDES = ("ours", "theirs")
+#: What a participant is there as; delegates are listed first in the book, then the others by kind.
+CAPACITIES = ("delegate", "interpreter", "observer", "note-taker")
+#: How a person's name is written: given name first ("Katherine Tai"), or family name first
+#: ("Hagiuda Koichi", shown "HAGIUDA Koichi").
+NAME_ORDERS = ("given_first", "family_first")
 #: Highest first: issue papers are ordered by agenda position, then by priority.
 PRIORITIES = ("high", "medium", "low")
 DEFAULT_PRIORITY = "medium"

@@ -1,8 +1,14 @@
-"""``main.py sample``: load the sample US–Japan meetings (a second time changes nothing)."""
+"""``main.py sample``: load the sample US–Japan meetings (a second time changes nothing).
+
+The sample's dates are moved by whole weeks so that its latest round is at least
+a week after today (``--as-of`` another day; a day before February 2022 keeps the
+historical dates).
+"""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -13,13 +19,22 @@ HELP = "load the sample US–Japan meetings (loading it twice changes nothing)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("--as-of", type=_day, default=None, metavar="YYYY-MM-DD",
+                        help="move the sample's dates so that its latest round is at least a week "
+                             "after this day (default: today)")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def run(args: argparse.Namespace, services: Services) -> int:
     from briefing.interchange.sample import load_sample
 
-    if load_sample(services.db, services.config):
+    if load_sample(services.db, services.config, as_of=args.as_of or date.today()):
         print("Loaded the sample US–Japan meetings.")
     else:
         print("The sample meetings are already in this database; nothing changed.")

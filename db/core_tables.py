@@ -13,7 +13,7 @@ two cannot drift apart.
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String, Text, column, table
+from sqlalchemy import Boolean, Integer, String, Text, column, table
 
 from db.types import UTCDateTime
 
@@ -35,6 +35,7 @@ meetings = table(
     column("principal", String),
     column("prepared_by", String),
     column("previous_id", Integer),
+    column("is_sample", Boolean),
     column("created_at", UTCDateTime),
     column("updated_at", UTCDateTime),
     column("version", Integer),

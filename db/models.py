@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from db.types import UTCDateTime
@@ -87,6 +87,8 @@ class Meeting(Versioned, Trashable, Base):
     previous_id: Mapped[int | None] = mapped_column(
         ForeignKey("meetings.id", ondelete="SET NULL"), index=True
     )
+    #: One of the sample meetings a new store opens on (Help → Remove the sample takes them away).
+    is_sample: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -194,6 +196,9 @@ class Person(Versioned, Trashable, Base):
     title: Mapped[str] = _short()
     organization: Mapped[str] = _short()
     bio: Mapped[str] = _text()
+    #: ``given_first`` (default) or ``family_first``: how ``name`` is written (see briefing.people.names).
+    name_order: Mapped[str] = mapped_column(String(16), nullable=False, default="given_first",
+                                            server_default="given_first")
 
 
 class Participant(Versioned, Base):
@@ -207,6 +212,9 @@ class Participant(Versioned, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     side: Mapped[str] = mapped_column(String(16), default="ours")
     role: Mapped[str] = _short()
+    #: ``delegate`` (default), ``interpreter``, ``observer`` or ``note-taker``.
+    capacity: Mapped[str] = mapped_column(String(16), nullable=False, default="delegate",
+                                          server_default="delegate")
 
     meeting: Mapped[Meeting] = relationship(back_populates="participants")
     person: Mapped[Person] = relationship()

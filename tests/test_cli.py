@@ -23,7 +23,7 @@ def db(tmp_path) -> Path:
 
 
 def test_sample_then_meetings_lists_them_by_start(db):
-    first = cli("sample", db=db)
+    first = cli("sample", "--as-of", "2022-01-01", db=db)  # before the story: the historical dates
     assert first.returncode == 0, first.stderr
     again = cli("sample", db=db)
     assert again.returncode == 0 and "nothing changed" in again.stdout
@@ -33,6 +33,16 @@ def test_sample_then_meetings_lists_them_by_start(db):
     assert [(cols[1], cols[3]) for cols in lines] == [("2021-11-17", "held"), ("2022-02-07", "planned")]
     assert all(cols[0].isdigit() for cols in lines)
     assert all("US–Japan" in cols[2] for cols in lines)
+
+
+def test_the_sample_is_moved_so_that_its_round_is_next_week(db):
+    loaded = cli("sample", "--as-of", "2030-06-03", db=db)  # a Monday
+    assert loaded.returncode == 0, loaded.stderr
+    lines = [line.split("\t") for line in cli("meetings", db=db).stdout.splitlines()]
+    # Whole weeks (435): Round 1 stays a Monday, a week on; the launch as long before it as it was.
+    assert [(cols[1], cols[3]) for cols in lines] == [("2030-03-20", "held"), ("2030-06-10", "planned")]
+    bad = cli("sample", "--as-of", "next week", db=db)
+    assert bad.returncode != 0 and "'next week' is not a date" in bad.stderr
 
 
 def test_dump_then_import_gives_the_same_document(db, tmp_path):

@@ -41,6 +41,7 @@ class WindowActions:
     meetings_list: QAction
     note_list: QAction
     shortcuts: QAction
+    remove_sample: QAction
     about: QAction
     about_qt: QAction
 
@@ -99,6 +100,9 @@ def build_actions(window: QWidget) -> WindowActions:
                           tip="Go to the open meeting's list of issue notes"),
         shortcuts=_action(window, "&Keyboard shortcuts", Key.HelpContents, "F1",
                           tip="Every shortcut of the window's commands"),
+        remove_sample=_action(window, "&Remove the sample…",
+                              tip="Move the sample meetings, and the people only they name, to the Trash",
+                              enabled=False),
         about=_action(window, "&About Briefbook", tip="Version and licence"),
         about_qt=_action(window, "About &Qt"),
     )
@@ -138,6 +142,8 @@ def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
     view.addActions([a.next_tab, a.previous_tab, a.meetings_list, a.note_list])
     help_ = menubar.addMenu("&Help")
     help_.addAction(a.shortcuts)
+    help_.addSeparator()
+    help_.addAction(a.remove_sample)
     help_.addSeparator()
     help_.addActions([a.about, a.about_qt])
     menubar.setCornerWidget(_search_button(menubar, a.search))

@@ -94,10 +94,12 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
     daily = window = None
     try:
         if services.meetings.count() == 0:
+            from datetime import date
+
             from briefing.interchange.sample import is_empty, load_sample
 
-            if is_empty(services.db):  # a new store: open on the sample
-                load_sample(services.db, services.config)
+            if is_empty(services.db):  # a new store: open on the sample, its latest round ahead
+                load_sample(services.db, services.config, as_of=date.today())
         window = build_window(services, settings or QSettings())
         from ui.daily_backup import DailyBackup
         from ui.first_paint import after_first_paint

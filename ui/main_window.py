@@ -23,6 +23,7 @@ from ui.meetings.commands import (
     NewMeetingCommand,
     new_meeting_fields,
 )
+from ui.meetings.sample import connect_remove_sample
 from ui.meetings.sidebar import MeetingsSidebar
 from ui.rich_text import escape
 from ui.status_bar import BriefbookStatusBar
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         events.sig_meeting_changed.connect(self._on_meeting_changed)
         events.sig_agenda_changed.connect(self._on_agenda_changed)
         events.sig_show_row_requested.connect(self.workspace.show_row)
+        connect_remove_sample(self.ctx, a.remove_sample, self.workspace, self)  # Help → Remove the sample
 
     # -- meetings ------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from briefing.interchange.parse import FORMAT, VERSION
-from briefing.vocabulary import NOTE_FIELDS
+from briefing.vocabulary import CAPACITIES, NAME_ORDERS, NOTE_FIELDS
 from briefing.zones import in_zone, unshowable
 from db.models import AgendaItem, Issue, IssueNote, Meeting, Participant, Person
 
@@ -46,11 +46,19 @@ def dump_document(session: Session, problems: list[str] | None = None) -> dict[s
         "issues": [{"slug": i.slug, "title": i.title, "description": i.description} for i in issues],
         "people": [
             {"key": p.key, "name": p.name, "native_name": p.native_name, "title": p.title,
-             "organization": p.organization, "bio": p.bio}
+             "organization": p.organization, "bio": p.bio, **_unless_default("name_order", p.name_order)}
             for p in people
         ],
         "meetings": [_meeting(m, slugs, f"$.meetings[{n}]", problems) for n, m in enumerate(meetings)],
     }
+
+
+def _unless_default(name: str, value: str) -> dict[str, str]:
+    """``{name: value}``, or nothing for the default (the first of its list): the fields added
+    after the first release are written only when they say something, so such a dump reads
+    like one of the first release."""
+    default = {"name_order": NAME_ORDERS[0], "capacity": CAPACITIES[0]}[name]
+    return {} if value == default else {name: value}
 
 
 def _when(moment: datetime | None, zone: str, path: str, problems: list[str]) -> str | None:
@@ -68,6 +76,7 @@ def _meeting(m: Meeting, slugs: dict[int, str], path: str, problems: list[str]) 
     return {
         "key": m.key,
         "previous": previous,
+        **({"sample": True} if m.is_sample else {}),
         "title": m.title,
         "round": m.round_no,
         "counterpart": m.counterpart,
@@ -88,7 +97,8 @@ def _meeting(m: Meeting, slugs: dict[int, str], path: str, problems: list[str]) 
         ],
         "notes": [_note(n) for n in m.notes if n.deleted_at is None],
         "participants": [
-            {"person": p.person.key, "side": p.side, "role": p.role}
+            {"person": p.person.key, "side": p.side, "role": p.role,
+             **_unless_default("capacity", p.capacity)}
             for p in m.participants if p.person.deleted_at is None
         ],
         "actions": [

@@ -20,8 +20,10 @@ from briefing.errors import ValidationError
 from briefing.vocabulary import (
     ACTION_STATUSES,
     AGENDA_STATUSES,
+    CAPACITIES,
     DEFAULT_PRIORITY,
     MEETING_STATUSES,
+    NAME_ORDERS,
     NOTE_FIELDS,
     NOTE_STATUSES,
     PRIORITIES,
@@ -265,7 +267,7 @@ def _issue(o: _Object) -> IssueIn:
                    description=o.get("description", TEXT))
 
 
-PERSON_KEYS = ("key", "name", "native_name", "title", "organization", "bio")
+PERSON_KEYS = ("key", "name", "native_name", "title", "organization", "bio", "name_order")
 
 
 def _person(o: _Object) -> PersonIn:
@@ -273,11 +275,12 @@ def _person(o: _Object) -> PersonIn:
         key=o.get("key", REQUIRED_LINE, required=True),
         name=o.get("name", REQUIRED_LINE, required=True),
         fields={"native_name": o.get("native_name", LINE), "title": o.get("title", LINE),
-                "organization": o.get("organization", LINE), "bio": o.get("bio", TEXT)},
+                "organization": o.get("organization", LINE), "bio": o.get("bio", TEXT),
+                "name_order": o.get("name_order", _one_of(NAME_ORDERS))},
     )
 
 
-MEETING_KEYS = ("key", "previous", "title", "round", "counterpart", "location", "starts_at",
+MEETING_KEYS = ("key", "previous", "sample", "title", "round", "counterpart", "location", "starts_at",
                 "ends_at", "timezone", "home_timezone", "status", "sensitivity", "objectives",
                 "principal", "prepared_by", "agenda", "notes", "participants", "actions")
 
@@ -298,6 +301,7 @@ def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -
         "objectives": o.get("objectives", TEXT),
         "principal": o.get("principal", LINE),
         "prepared_by": o.get("prepared_by", LINE),
+        "is_sample": o.get("sample", _flag),
     }
     if fields["ends_at"] is not None and fields["ends_at"] < fields["starts_at"]:
         raise InterchangeError(o.at("ends_at"), "the meeting ends before it starts")
@@ -313,9 +317,10 @@ def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -
     for note_path, item in o.items("notes"):
         meeting.notes.append(_note(_Object(item, note_path, NOTE_KEYS)))
     for part_path, item in o.items("participants"):
-        p = _Object(item, part_path, ("person", "side", "role"))
+        p = _Object(item, part_path, ("person", "side", "role", "capacity"))
         meeting.participants.append((part_path, p.get("person", REQUIRED_LINE, required=True), {
             "side": p.get("side", _one_of(SIDES)), "role": p.get("role", LINE),
+            "capacity": p.get("capacity", _one_of(CAPACITIES)),
         }))
     for act_path, item in o.items("actions"):
         a = _Object(item, act_path, ("text", "owner", "due", "status", "issue"))
@@ -324,6 +329,12 @@ def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -
             "status": a.get("status", _one_of(ACTION_STATUSES)),
         }))
     return meeting
+
+
+def _flag(path: str, value: Any) -> bool:
+    if value is not None and not isinstance(value, bool):
+        raise InterchangeError(path, f"must be true or false, not {_kind(value)}")
+    return bool(value)
 
 
 def _round(path: str, value: Any) -> int:

@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib.resources import files
 
 from sqlalchemy import select
 
 from briefing.config import Config
 from briefing.interchange import import_document
+from briefing.interchange.sample_dates import shifted_to
 from db.engine import Database
 from db.models import Issue, Meeting, Person
 
 SAMPLE = ("sample", "us_japan.json")
 
 
-def sample_document() -> dict:
-    """The sample as an interchange document."""
-    return json.loads(files("resources").joinpath(*SAMPLE).read_text(encoding="utf-8"))
+def sample_document(as_of: date | None = None) -> dict:
+    """The sample as an interchange document: with its historical dates, or, given ``as_of``
+    (today), moved by whole weeks so that its latest round is at least a week ahead."""
+    doc = json.loads(files("resources").joinpath(*SAMPLE).read_text(encoding="utf-8"))
+    return doc if as_of is None else shifted_to(doc, as_of)
 
 
-def load_sample(db: Database, config: Config | None = None) -> bool:
-    """Add the sample meetings unless they are there already; True when something was added."""
-    doc = sample_document()
+def load_sample(db: Database, config: Config | None = None, as_of: date | None = None) -> bool:
+    """Add the sample meetings unless they are there already; True when something was added.
+
+    Without ``as_of`` they keep their historical dates (February 2022); the app and
+    ``main.py sample`` pass today's date (see ``sample_document``)."""
+    doc = sample_document(as_of)
     keys = [m["key"] for m in doc["meetings"]]
     with db.read() as s:
         if s.scalar(select(Meeting.id).where(Meeting.key.in_(keys)).limit(1)) is not None:

@@ -41,6 +41,8 @@ class MeetingRecord:
     principal: str
     prepared_by: str
     previous_id: int | None
+    #: One of the sample meetings a new store opens on (Help → Remove the sample).
+    is_sample: bool = False
     next_ids: tuple[int, ...] = ()
 
     @property

@@ -26,6 +26,7 @@ from db.core_tables import meetings as table
 from db.engine import Database
 
 if TYPE_CHECKING:
+    from briefing.meetings.sample import SampleRemoval
     from db.models import Meeting
 
 SUMMARY_FIELDS = tuple(f.name for f in fields(MeetingSummary))
@@ -195,6 +196,26 @@ class MeetingService:
             m.deleted_at = None
             s.flush()
             return mapping.meeting(m)
+
+    # -- the sample ------------------------------------------------------------------
+
+    def sample_ids(self) -> tuple[int, ...]:
+        """The sample meetings not in the Trash (empty once Help → Remove the sample has run)."""
+        from briefing.meetings.sample import sample_meeting_ids
+
+        return sample_meeting_ids(self.db)
+
+    def remove_sample(self) -> SampleRemoval:
+        """Move the sample (its meetings, and people no other meeting names) to the Trash."""
+        from briefing.meetings.sample import remove_sample
+
+        return remove_sample(self.db)
+
+    def restore_sample(self, removal: SampleRemoval) -> None:
+        """Undo ``remove_sample``: what it moved comes back from the Trash."""
+        from briefing.meetings.sample import restore_sample
+
+        restore_sample(self.db, removal)
 
 
 def _check_times(m: Meeting) -> None:

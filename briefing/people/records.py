@@ -17,6 +17,8 @@ class PersonRecord:
     title: str
     organization: str
     bio: str
+    #: ``given_first`` or ``family_first`` (see ``briefing.people.names.display_name``).
+    name_order: str = "given_first"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,3 +32,5 @@ class ParticipantRecord:
     side: str
     role: str
     person: PersonRecord
+    #: ``delegate``, ``interpreter``, ``observer`` or ``note-taker``.
+    capacity: str = "delegate"

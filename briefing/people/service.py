@@ -13,7 +13,7 @@ from briefing import validation as v
 from briefing.editing import apply_changes, check_version, fetch, move_in, renumber, writing
 from briefing.errors import ValidationError
 from briefing.people.records import ParticipantRecord, PersonRecord
-from briefing.vocabulary import SIDES
+from briefing.vocabulary import CAPACITIES, NAME_ORDERS, SIDES
 from db.engine import Database
 from db.models import Meeting, Participant, Person
 
@@ -23,10 +23,12 @@ _PERSON_FIELDS = {
     "title": v.line,
     "organization": v.line,
     "bio": v.text,
+    "name_order": lambda f, x: v.choice(f, x, NAME_ORDERS),
 }
 _PARTICIPANT_FIELDS = {
     "side": lambda f, x: v.choice(f, x, SIDES),
     "role": v.line,
+    "capacity": lambda f, x: v.choice(f, x, CAPACITIES),
 }
 
 

@@ -153,3 +153,47 @@ def test_text_fields_keep_white_space_and_control_characters(services):
     assert out["people"][0]["bio"] == weird
     assert out["meetings"][1]["actions"][0]["text"] == weird
     assert out["issues"][0]["title"] == "padded title"
+
+
+def test_the_fields_added_after_the_first_release_round_trip_and_are_written_only_when_set(services):
+    doc = sample_document()
+    doc["people"][2] |= {"name": "Hagiuda Koichi", "name_order": "family_first"}
+    doc["meetings"][1]["participants"][1]["capacity"] = "observer"
+    doc["meetings"][0].pop("sample")  # a meeting of the user's own in the same file
+    import_document(services.db, doc)
+    dumped = dump_store(services.db)
+    validate(dumped)
+    assert dumped == doc
+    assert "sample" not in dumped["meetings"][0] and dumped["meetings"][1]["sample"] is True
+    assert "name_order" not in dumped["people"][0]
+    assert "capacity" not in dumped["meetings"][1]["participants"][0]
+
+
+def test_a_file_of_the_first_release_imports_with_the_defaults(services):
+    doc = sample_document()
+    for m in doc["meetings"]:
+        del m["sample"]
+    import_document(services.db, doc)
+    assert not any(services.meetings.get(m.id).is_sample for m in services.meetings.list())
+    round_1 = services.meetings.list()[1]
+    people = services.people.participants(round_1.id)
+    assert {p.capacity for p in people} == {"delegate"}
+    assert {p.person.name_order for p in people} == {"given_first"}
+
+
+@pytest.mark.parametrize(("where", "value", "says"), [
+    (("meetings", 0, "sample"), "yes", "$.meetings[0].sample: must be true or false, not text"),
+    (("people", 0, "name_order"), "surname_first", "$.people[0].name_order: must be one of"),
+    (("meetings", 1, "participants", 0, "capacity"), "minder",
+     "$.meetings[1].participants[0].capacity: must be one of"),
+])
+def test_a_bad_value_in_a_new_field_is_refused_with_its_path(services, where, value, says):
+    doc = sample_document()
+    target = doc
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = value
+    with pytest.raises(InterchangeError) as caught:
+        import_document(services.db, doc)
+    assert str(caught.value).startswith(says) or says in str(caught.value)
+    assert services.meetings.count() == 0

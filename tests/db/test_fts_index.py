@@ -34,12 +34,10 @@ def test_a_new_store_has_the_index_and_its_triggers(tmp_path):
 
 
 def test_a_store_from_before_search_is_upgraded_and_its_content_indexed(tmp_path):
-    from briefing.interchange.sample import load_sample
     from briefing.search.service import SearchService
+    from tests.old_stores import sample_store_at
 
-    db = Database(f"sqlite:///{tmp_path / 'old.db'}")
-    upgrade(db, "0001")
-    load_sample(db)  # written by the 0001 schema: no index, no triggers
+    db = sample_store_at(Database(f"sqlite:///{tmp_path / 'old.db'}"), "0001")  # no index, no triggers
     with db.engine.connect() as c:
         assert not fts.installed(c)
     backups: list[str] = []

@@ -60,20 +60,18 @@ def test_a_note_out_of_the_trash_is_found_again_with_its_sources(sample, db_url,
 
 
 def test_a_store_with_the_triggers_of_0002_gets_this_builds_on_upgrade(tmp_path):
-    from briefing.interchange.sample import load_sample
+    from tests.old_stores import sample_store_at
 
-    db = Database(f"sqlite:///{tmp_path / 'old.db'}")
-    upgrade(db, "0002")
+    db = sample_store_at(Database(f"sqlite:///{tmp_path / 'old.db'}"), "0002")
     with db.engine.begin() as c:  # 0002's trigger: any update of a section re-indexed the whole note
         for name in fts.trigger_names(c):
             c.exec_driver_sql(f'DROP TRIGGER "{name}"')
         c.exec_driver_sql(
             "CREATE TRIGGER fts_issue_notes_update AFTER UPDATE OF background, red_lines ON issue_notes "
             "FOR EACH ROW BEGIN SELECT 1; END")
-    load_sample(db)
     assert ensure_schema(db) == "upgraded"
     with db.engine.connect() as c:
-        assert current_revision(c) == HEAD == "0003"
+        assert current_revision(c) == HEAD == "0004"
         expected = sorted(re.match(r"CREATE TRIGGER (\w+)", s).group(1) for s in fts.trigger_ddl())
         assert fts.trigger_names(c) == expected
     assert "fts_issue_notes_set_red_lines" in expected

@@ -133,12 +133,14 @@ def test_an_older_store_is_backed_up_then_upgraded(new_database_url, monkeypatch
 @pytest.mark.both_backends
 def test_a_store_with_data_from_the_first_release_is_upgraded_to_this_one(new_database_url):
     from briefing.interchange import dump_store
-    from briefing.interchange.sample import load_sample, sample_document
+    from briefing.interchange.sample import sample_document
     from briefing.search.service import SearchService
+    from tests.old_stores import sample_store_at
 
-    database = Database(new_database_url())
-    upgrade(database, "0001")
-    load_sample(database)
+    database = sample_store_at(Database(new_database_url()), "0001")
+    with database.engine.connect() as c:
+        assert current_revision(c) == "0001"
+        assert "is_sample" not in {col["name"] for col in inspect(c).get_columns("meetings")}
     assert ensure_schema(database) == "upgraded"
     assert _diff(database) == []
     assert dump_store(database) == sample_document()

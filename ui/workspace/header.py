@@ -13,6 +13,9 @@ from ui.rich_text import plain
 from ui.timefmt import day_time, short_day_time, shown_in
 from ui.widgets.palette import muted_colour
 
+#: Shown under a sample meeting's times, so that nobody takes it for their own.
+SAMPLE_NOTE = "Sample meeting — Help → Remove the sample"
+
 
 def when_line(meeting: MeetingRecord) -> str:
     """``Tokyo · Mon 7 Feb 2022 09:00 JST (Sun 6 Feb 19:00 EST) · 8 h``."""
@@ -59,6 +62,11 @@ class MeetingHeader(QWidget):
         self.when.setTextFormat(Qt.TextFormat.PlainText)
         self.when.setStyleSheet(f"color: {muted_colour(self.palette()).name()}")
         self.when.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sample_note = QLabel(SAMPLE_NOTE, self)
+        self.sample_note.setObjectName("SampleNote")
+        self.sample_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.sample_note.setToolTip("This meeting comes with Briefbook to show what it does. "
+                                    "Help → Remove the sample moves it to the Trash.")
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -68,6 +76,7 @@ class MeetingHeader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.when)
+        layout.addWidget(self.sample_note)
 
     def set_meeting(self, meeting: MeetingRecord | None) -> None:
         """Show ``meeting`` (None hides the header)."""
@@ -79,3 +88,4 @@ class MeetingHeader(QWidget):
         self.chip.set_marking(marking.code, marking.label, marking.colour)
         self.status.setText(meeting.status.capitalize())
         self.when.setText(when_line(meeting))
+        self.sample_note.setVisible(meeting.is_sample)

@@ -1,0 +1,78 @@
+"""Help → Remove the sample: asked first, then one undoable step that moves it to the Trash.
+
+The sample's meetings, and the people only they name, go to the Trash (see
+``briefing.meetings.sample``): Ctrl+Z brings them all back, and so does
+Edit → Trash one by one. The action is enabled while the store holds sample
+meetings outside the Trash.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui.context import AppContext
+from ui.undo.command import ServiceCommand
+
+if TYPE_CHECKING:
+    from ui.workspace.workspace import Workspace
+
+QUESTION = "Remove the sample meetings?"
+
+
+class RemoveSampleCommand(ServiceCommand):
+    """Move the sample to the Trash; undo brings it back."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, "Remove the sample")
+        self.removal = None
+
+    def redo(self) -> None:
+        if self.attempt(self.ctx.services.meetings.remove_sample):
+            self.removal = self.outcome.record
+            self.ctx.status.info("Moved the sample to the Trash. Undo (Ctrl+Z) brings it back.")
+            self._refresh()
+
+    def undo(self) -> None:
+        removal = self.removal
+        if removal is not None and self.attempt(lambda: self.ctx.services.meetings.restore_sample(removal)):
+            self._refresh(removal.meeting_ids[-1] if removal.meeting_ids else None)
+
+    def _refresh(self, meeting_id: int | None = None) -> None:
+        events = self.ctx.events
+        events.sig_meetings_changed.emit()
+        events.sig_people_changed.emit(0)
+        if meeting_id is None:
+            meeting_id = self.ctx.services.meetings.pick_initial(None)
+        events.sig_open_meeting_requested.emit(meeting_id or 0)
+
+
+def connect_remove_sample(ctx: AppContext, action: QAction, workspace: Workspace, parent: QWidget) -> None:
+    """Wire Help → Remove the sample: enabled while there is a sample to remove."""
+
+    def update() -> None:
+        action.setEnabled(not ctx.services.read_only and bool(ctx.services.meetings.sample_ids()))
+
+    action.triggered.connect(lambda: ask_and_remove(ctx, workspace, parent))
+    ctx.events.sig_meetings_changed.connect(update)
+    update()
+
+
+def ask_and_remove(ctx: AppContext, workspace: Workspace, parent: QWidget) -> None:
+    """Ask, then push the command (pending typing is written first)."""
+    count = len(ctx.services.meetings.sample_ids())
+    if not count or not workspace.settle():
+        return
+    box = QMessageBox(QMessageBox.Icon.Question, "Remove the sample", QUESTION, parent=parent)
+    box.setInformativeText(
+        f"The {count} sample meeting{'s' if count != 1 else ''}, and the people no meeting of yours "
+        "names, move to the Trash. Undo (Ctrl+Z) or Edit → Trash brings them back; "
+        "the issue library stays as it is.")
+    remove = box.addButton("Remove the sample", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is remove:
+        workspace.flush()
+        ctx.undo_stack.push(RemoveSampleCommand(ctx))
