@@ -6,7 +6,9 @@ The desktop app opens its store without scanning every page
 as a ``BackgroundTask``. On damage the service has already made the store
 read-only for the rest of the session (every write is refused with a message);
 the window says what is wrong, that nothing more will be written, and how to get
-the work back: restore a backup. A check that cannot run is said in a bar too.
+the work back: restore a backup (File → Restore from backup…, which the damage
+does not stop). Once a restore has made the store sound and writable again, the
+bar goes (``forget_damage_shown``). A check that cannot run is said in a bar too.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class IntegrityCheck(QObject):
         self._done = threading.Event()
         self._done.set()  # nothing under way until started
         self._task: BackgroundTask | None = None
+        self.damage_bar = None
 
     def start_after_first_paint(self, window) -> None:
         """Queue the check once ``window`` has painted for the first time."""
@@ -74,9 +77,16 @@ class IntegrityCheck(QObject):
         if problems:
             from ui.widgets.message_bar import WARNING, MessageBar
 
-            self.bars.add(MessageBar(DAMAGED_TITLE, damaged_text(self.services.db.location, problems),
-                                     kind=WARNING, closable=False))
+            self.damage_bar = self.bars.add(MessageBar(
+                DAMAGED_TITLE, damaged_text(self.services.db.location, problems),
+                kind=WARNING, closable=False))
         self.sig_checked.emit(list(problems))
+
+    def forget_damage_shown(self) -> None:
+        """Take the damage bar away once the store is no longer damaged (a restore replaced it)."""
+        if self.damage_bar is not None and not self.services.db.damage:
+            self.damage_bar.dismiss()
+            self.damage_bar = None
 
     def _on_failed(self, error: Exception) -> None:
         from ui.store_bars import add_notice_bar

@@ -3,8 +3,9 @@
 Typing still pending is written first (so that it is in the backup, or in the
 safety backup a restore takes). A restore replaces everything the window shows:
 afterwards the window forgets its undo history and cached rows and shows the
-store again (``StoreTools.reload_store``). Refusals and failures are shown in
-the status bar and to whoever asked (``sig_failed``), never as a traceback.
+store again (``StoreTools.reload_store``); a store found damaged is writable
+again then, and the bar that said it was damaged goes. Refusals and failures are
+shown in the status bar and to whoever asked (``sig_failed``), never as a traceback.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from briefing.backups.service import MANUAL, BackupRecord
+from briefing.backups.service import DAMAGED_BEFORE_RESTORE, MANUAL, BackupRecord
 from briefing.errors import BriefbookError
 from ui.background import WRITES, BackgroundTask
 from ui.context import AppContext
@@ -78,6 +79,10 @@ class BackupController(QObject):
 
         def done(safety: BackupRecord) -> str:
             self.reload_store()
+            self._forget_damage_shown()
+            if safety.reason == DAMAGED_BEFORE_RESTORE:
+                return (f"Restored {when}. The damaged database is kept as it was, unchecked, "
+                        f"as {safety.path.name} in the backups folder.")
             return (f"Restored {when}. What was there before is kept as the backup "
                     f"{safety.path.name}: restore that one to go back.")
 
@@ -85,14 +90,22 @@ class BackupController(QObject):
 
     def _confirm(self, path: Path, taken: BackupRecord | None) -> bool:
         what = f"the backup taken {taken_text(taken)} ({taken.reason_label})" if taken else f"the file {path}"
+        kept = ("The damaged database is kept first as it is, unchecked, in the backups folder. "
+                if self.ctx.services.db.damage else
+                "The database as it is now is backed up first: restore that backup to go back. ")
         answer = QMessageBox.question(
             self.window, "Restore from a backup?",
             f"Replace everything in {self.ctx.services.db.location} with {what}?\n\n"
-            "The database as it is now is backed up first: restore that backup to go back. "
-            "Undo cannot take a restore back.",
+            f"{kept}Undo cannot take a restore back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
+
+    def _forget_damage_shown(self) -> None:
+        from ui.integrity_check import IntegrityCheck
+
+        for check in self.window.findChildren(IntegrityCheck):
+            check.forget_damage_shown()
 
     def _run(self, label: str, work: Callable[[Callable[[float], None]], Any],
              done: Callable[[Any], str]) -> bool:

@@ -55,7 +55,11 @@ def intro(ctx: AppContext) -> str:
                 "restoring it are the server's job (for PostgreSQL, pg_dump and pg_restore).")
     text = (f"Backups of {ctx.services.db.location}, newest first, in {backups.folder}. Restoring one "
             "replaces everything in the database with it; what is there now is backed up first.")
-    if ctx.services.read_only:
+    if ctx.services.db.damage and backups.restorable:
+        text += (" This database was found damaged, so nothing more is written to it; restoring a "
+                 "backup replaces it and lets you work on. The damaged file is kept as it is, "
+                 "in the same folder.")
+    elif ctx.services.read_only:
         text += " This database is open read-only, so it cannot be restored here."
     return text
 
@@ -116,16 +120,18 @@ class RestoreBackupDialog(QDialog):
     def reload(self) -> None:
         """Show the backups as they are on disk now."""
         backups = self.ctx.services.backups
+        self.intro.setText(intro(self.ctx))  # a restore may have made a damaged store writable again
         self.model.set_records(backups.list() if backups.available else [])
         self.view.selectRow(0)
         self.empty.setVisible(backups.available and self.model.rowCount() == 0)
         self._update()
 
     def _update(self, *_args: object) -> None:
-        available = self.ctx.services.backups.available and not self.controller.busy
-        writable = available and not self.ctx.services.read_only
-        self.restore_button.setEnabled(writable and self.view.currentIndex().isValid())
-        self.file_button.setEnabled(writable)
+        backups = self.ctx.services.backups
+        available = backups.available and not self.controller.busy
+        restorable = available and backups.restorable  # a damaged store too: restoring is the cure
+        self.restore_button.setEnabled(restorable and self.view.currentIndex().isValid())
+        self.file_button.setEnabled(restorable)
         self.back_up_button.setEnabled(available)
 
     def restore_selected(self) -> bool:
