@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.hidden_damage import damage_unread_pages, scan_problems
 from tests.store_files import store_with_sample
+from tests.ui.conftest import answer_box
 from tests.ui.tabs import show_tab
 from tests.ui.test_crash_recovery import leave_a_journal_behind
 from ui.app import build_window, open_services
@@ -134,7 +135,7 @@ def test_search_rounds_trash_and_word_diffs_load_when_first_used_not_at_start(sa
 
 
 def test_a_damaged_store_paints_first_then_says_it_is_damaged_and_refuses_writes(qtbot, tmp_path,
-                                                                                settings_file):
+                                                                                settings_file, monkeypatch):
     path = damage_unread_pages(store_with_sample(tmp_path / "damaged.db"))
     services = open_services(f"sqlite:///{path}", automatic_backups=False)
     assert services is not None  # start-up reads nothing damaged: the window opens
@@ -155,7 +156,9 @@ def test_a_damaged_store_paints_first_then_says_it_is_damaged_and_refuses_writes
         qtbot.waitUntil(lambda: "damaged" in window.status.state.text(), timeout=5000)
         assert "nothing was written" in window.status.state.text()
         assert services.meetings.get(window.meeting.id).title == stored
+        asked = answer_box(monkeypatch, "Discard")  # closing asks about the refused title
         window.close()
+        assert len(asked) == 1 and "damaged" in asked[0]["informative"]
     finally:
         services.close()
     assert scan_problems(path)  # still damaged, and nothing more written over it
