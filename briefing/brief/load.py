@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from briefing import mapping
@@ -13,9 +14,11 @@ from briefing.brief.records import Brief
 from briefing.editing import fetch
 from briefing.notes.records import NoteRecord
 from briefing.notes.service import notes_of
+from briefing.people.names import shown_name
+from briefing.people.records import ParticipantRecord
 from briefing.people.service import participants_of
 from briefing.rounds.service import round_changes
-from briefing.vocabulary import PRIORITIES
+from briefing.vocabulary import CAPACITIES, PRIORITIES, SIDES
 from db.engine import Database
 from db.models import IssueNote, Meeting
 
@@ -35,6 +38,29 @@ def paper_order(notes: Sequence[NoteRecord], agenda: Sequence[AgendaItemRecord])
     return sorted(notes, key=key)
 
 
+def protocol_order(participants: Sequence[ParticipantRecord]) -> tuple[ParticipantRecord, ...]:
+    """The people as the book lists them: our side, then theirs, each in its order of precedence
+    with the delegates first, then interpreters, observers and note-takers.
+
+    Names are as protocol shows them (``briefing.people.names``: "HAGIUDA Koichi"),
+    and someone who is not a delegate has the capacity leading the role
+    ("Interpreter · Trade minister's interpreter").
+    """
+    def key(p: ParticipantRecord) -> tuple:
+        side = SIDES.index(p.side) if p.side in SIDES else len(SIDES)
+        capacity = CAPACITIES.index(p.capacity) if p.capacity in CAPACITIES else len(CAPACITIES)
+        return side, capacity, p.position
+
+    def shown(p: ParticipantRecord) -> ParticipantRecord:
+        role = p.role
+        if p.capacity != CAPACITIES[0]:
+            role = " · ".join(x for x in (p.capacity.capitalize(), p.role) if x)
+        return dataclasses.replace(p, role=role,
+                                   person=dataclasses.replace(p.person, name=shown_name(p.person)))
+
+    return tuple(shown(p) for p in sorted(participants, key=key))
+
+
 def load_brief(db: Database, meeting_id: int) -> Brief:
     """One read of the store: the meeting, its schedule, papers, people and actions, and what
     changed in the notes since the previous round (when there is one)."""
@@ -48,7 +74,7 @@ def load_brief(db: Database, meeting_id: int) -> Brief:
                 prev = s.get(IssueNote, note.previous_id)
                 if prev is not None:
                     previous[note.id] = mapping.note(prev)
-        participants = tuple(mapping.participant(p) for p in participants_of(s, meeting_id))
+        participants = protocol_order([mapping.participant(p) for p in participants_of(s, meeting_id)])
         actions = tuple(mapping.action(a) for a in actions_of(s, meeting_id))
         changes = round_changes(s, meeting_id) if meeting.previous_id is not None else None
         if changes is not None and changes.previous_meeting_id is None:

@@ -114,8 +114,9 @@ class PeopleService:
             return mapping.participant(p)
 
     def add_participant(self, meeting_id: int, person_id: int, side: str = "ours",
-                        role: str = "", position: int | None = None) -> ParticipantRecord:
-        """Put a person into a meeting, on a side, in a role (once per meeting)."""
+                        role: str = "", position: int | None = None,
+                        capacity: str = "delegate") -> ParticipantRecord:
+        """Put a person into a meeting, on a side, in a role and capacity (once per meeting)."""
         with writing(self.db, "The participant") as s:
             fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
             person = fetch(s, Person, person_id, f"Person {person_id}")
@@ -123,7 +124,8 @@ class PeopleService:
             if any(p.person_id == person_id for p in rows):
                 raise ValidationError("person", f"{person.name} already takes part in this meeting")
             participant = Participant(meeting_id=meeting_id, person=person)
-            apply_changes(participant, {"side": side, "role": role}, _PARTICIPANT_FIELDS)
+            apply_changes(participant, {"side": side, "role": role, "capacity": capacity},
+                          _PARTICIPANT_FIELDS)
             s.add(participant)
             move_in(rows, participant, len(rows) if position is None else position)
             s.flush()
@@ -137,6 +139,26 @@ class PeopleService:
             apply_changes(p, changes, _PARTICIPANT_FIELDS)
             s.flush()
             return mapping.participant(p)
+
+    def move_participant(self, participant_id: int, to_index: int) -> list[ParticipantRecord]:
+        """Move a participant to ``to_index`` (clamped) in the order of precedence of its own side;
+        returns the meeting's participants in their new order.
+
+        The other side keeps its order and its places in the meeting's list: the
+        moved side's people are put back into the places its people held.
+        """
+        with writing(self.db, "The participant") as s:
+            moving = fetch(s, Participant, participant_id, "The participant")
+            rows = participants_of(s, moving.meeting_id)
+            if moving not in rows:
+                fetch(s, Person, moving.person_id, f"Person {moving.person_id}")  # raises: in the Trash
+            places = [i for i, r in enumerate(rows) if r.side == moving.side]
+            side = move_in([rows[i] for i in places], moving, to_index)
+            for place, row in zip(places, side, strict=True):
+                rows[place] = row
+            renumber(rows)
+            s.flush()
+            return [mapping.participant(p) for p in rows]
 
     def remove_participant(self, participant_id: int) -> None:
         """Take a person out of a meeting (the person stays in the directory)."""

@@ -87,3 +87,53 @@ def test_action_items_know_when_they_are_overdue(services, meeting):
     with pytest.raises(ValidationError) as caught:
         services.actions.update(a.id, done.version, due="next week")
     assert caught.value.field == "due"
+
+
+# -- protocol: order of precedence, family name first, capacity ---------------------------
+
+
+def test_a_japanese_name_written_family_name_first_shows_the_family_name_in_capitals():
+    from briefing.people.names import display_name
+
+    assert display_name("Hagiuda Koichi", "family_first") == "HAGIUDA Koichi"
+    assert display_name("  Hayashi  Yoshimasa ", "family_first") == "HAYASHI Yoshimasa"
+    assert display_name("Katherine Tai", "given_first") == "Katherine Tai"
+    assert display_name("Katherine Tai") == "Katherine Tai"
+    assert display_name("Madonna", "family_first") == "MADONNA"
+
+
+def test_a_person_keeps_their_name_order_and_a_participant_their_capacity(services):
+    m = services.meetings.create(title="Round 2", starts_at="2031-10-06T09:00:00+09:00")
+    hagiuda = services.people.create_person("Hagiuda Koichi", name_order="family_first")
+    p = services.people.add_participant(m.id, hagiuda.id, "theirs", capacity="interpreter")
+    assert services.people.get_person(hagiuda.id).name_order == "family_first"
+    assert services.people.get_participant(p.id).capacity == "interpreter"
+    services.people.update_participant(p.id, None, capacity="note-taker")
+    assert services.people.get_participant(p.id).capacity == "note-taker"
+    with pytest.raises(ValidationError) as caught:
+        services.people.update_participant(p.id, None, capacity="minder")
+    assert caught.value.field == "capacity"
+    with pytest.raises(ValidationError):
+        services.people.update_person(hagiuda.id, None, name_order="surname_first")
+
+
+def test_moving_a_participant_changes_the_order_of_its_own_side_only(services):
+    m = services.meetings.create(title="Round 2", starts_at="2031-10-06T09:00:00+09:00")
+    names = [("Tai", "ours"), ("Hagiuda", "theirs"), ("Raimondo", "ours"), ("Hayashi", "theirs"),
+             ("Note taker", "ours")]
+    ids = {}
+    for name, side in names:
+        ids[name] = services.people.add_participant(
+            m.id, services.people.create_person(name).id, side).id
+
+    def side(which: str) -> list[str]:
+        return [p.person.name for p in services.people.participants(m.id) if p.side == which]
+
+    after = services.people.move_participant(ids["Raimondo"], 0)
+    assert [p.person.name for p in after if p.side == "ours"] == ["Raimondo", "Tai", "Note taker"]
+    assert side("ours") == ["Raimondo", "Tai", "Note taker"]
+    assert side("theirs") == ["Hagiuda", "Hayashi"]
+    services.people.move_participant(ids["Hagiuda"], 5)  # clamped: the end of their side
+    assert side("theirs") == ["Hayashi", "Hagiuda"]
+    assert side("ours") == ["Raimondo", "Tai", "Note taker"]
+    assert [p.position for p in services.people.participants(m.id)] == [0, 1, 2, 3, 4]
