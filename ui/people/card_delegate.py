@@ -1,5 +1,6 @@
 """How a participant reads in a delegation column: a card with name (and native-script name),
-title, organization and role; sizes from the font, colours from the palette."""
+title, organization and role (led by the capacity of a non-delegate); sizes from the font,
+colours from the palette."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from briefing.people.names import shown_name
 from briefing.people.records import ParticipantRecord
-from ui.models.participants_list import PARTICIPANT_ROLE
+from ui.models.participants_list import PARTICIPANT_ROLE, role_line
 from ui.widgets.palette import muted_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,7 +59,7 @@ class PersonCardDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(text_colour)
         name_rect = QRect(area.left(), top, area.width(), bold_metrics.lineSpacing())
-        name = bold_metrics.elidedText(p.person.name, Qt.TextElideMode.ElideRight, area.width())
+        name = bold_metrics.elidedText(shown_name(p.person), Qt.TextElideMode.ElideRight, area.width())
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         if p.person.native_name:
             used = bold_metrics.horizontalAdvance(name) + metrics.averageCharWidth() * 2
@@ -70,7 +72,7 @@ class PersonCardDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         for text, colour, italic in ((p.person.title, text_colour, False),
                                      (p.person.organization, muted, False),
-                                     (p.role, text_colour, True)):
+                                     (role_line(p), text_colour, True)):
             font = QFont(option.font)
             font.setItalic(italic)
             painter.setFont(font)

@@ -1,4 +1,5 @@
-"""Undo commands of the Participants tab: add someone to a meeting (perhaps a new person), remove them.
+"""Undo commands of the Participants tab: add someone to a meeting (perhaps a new person), remove them,
+move them in their side's order of precedence.
 
 Taking part is a row of its own that removing deletes, so undoing a removal
 adds the person again on the same side, in the same role, at the same place,
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefing.people.names import shown_name
 from briefing.people.records import ParticipantRecord, PersonRecord
 from ui.context import AppContext
 from ui.undo.command import ServiceCommand
@@ -36,8 +38,10 @@ class _ParticipantCommand(ServiceCommand):
             self.ctx.events.sig_saved.emit()
         return ok
 
-    def take_part(self, person_id: int, side: str, role: str, position: int | None) -> ParticipantRecord:
-        record = self.ctx.services.people.add_participant(self.meeting_id, person_id, side, role, position)
+    def take_part(self, person_id: int, side: str, role: str, position: int | None,
+                  capacity: str = "delegate") -> ParticipantRecord:
+        record = self.ctx.services.people.add_participant(self.meeting_id, person_id, side, role, position,
+                                                          capacity)
         if self.participant_id is not None:
             self.ctx.writer.relink(PARTICIPANT, self.participant_id, record.id)
         self.participant_id = record.id
@@ -96,4 +100,25 @@ class RemoveParticipantCommand(_ParticipantCommand):
 
     def undo(self) -> None:
         p = self.participant
-        self.run(lambda: self.take_part(p.person.id, p.side, p.role, p.position))
+        self.run(lambda: self.take_part(p.person.id, p.side, p.role, p.position, p.capacity))
+
+
+class MoveParticipantCommand(_ParticipantCommand):
+    """Move a participant within their side's order of precedence; undo moves them back."""
+
+    def __init__(self, ctx: AppContext, participant: ParticipantRecord, from_index: int,
+                 to_index: int) -> None:
+        super().__init__(ctx, f"Move “{shown_name(participant.person)}”", participant.meeting_id)
+        self.participant_id = self.moving_id = participant.id
+        self.from_index, self.to_index = from_index, to_index
+
+    def redo(self) -> None:
+        self.run(lambda: self._move(self.to_index))
+
+    def undo(self) -> None:
+        self.run(lambda: self._move(self.from_index))
+
+    def _move(self, to_index: int) -> list[ParticipantRecord]:
+        moved = self.ctx.services.people.move_participant(self.moving_id, to_index)
+        self.ctx.writer.remember_all(PARTICIPANT, moved)  # their versions went up
+        return moved

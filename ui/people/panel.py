@@ -22,7 +22,7 @@ from briefing.people.records import ParticipantRecord
 from ui.context import AppContext
 from ui.models.participants_list import ParticipantsListModel
 from ui.people.card_delegate import PersonCardDelegate
-from ui.people.commands import AddParticipantCommand, RemoveParticipantCommand
+from ui.people.commands import AddParticipantCommand, MoveParticipantCommand, RemoveParticipantCommand
 from ui.people.participant_editor import SIDE_LABELS, ParticipantEditor
 from ui.people.participant_picker import ParticipantPicker
 from ui.undo.kinds import PARTICIPANT, PERSON
@@ -52,8 +52,13 @@ class DelegationColumn(QWidget):
         self.heading.setFont(font)
         self.add_button = QPushButton("Add…", self)
         self.add_button.setToolTip(f"Add someone to {SIDE_LABELS[side].lower()} (Insert, in the list)")
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)  # order of precedence
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDropIndicatorShown(True)
         self.add_action = self._key_action("Add participant", QKeySequence("Ins"))
         self.remove_action = self._key_action("Remove from this meeting", QKeySequence("Del"))
+        self.up_action = self._key_action("Move up (precedence)", QKeySequence("Alt+Up"))
+        self.down_action = self._key_action("Move down (precedence)", QKeySequence("Alt+Down"))
         self.hint = QLabel(EMPTY_SIDE[side], self)
         self.hint.setStyleSheet(f"color: {muted_colour(self.palette()).name()}")
         self.hint.setWordWrap(True)
@@ -121,6 +126,9 @@ class ParticipantsPanel(QWidget):
             column.add_button.clicked.connect(lambda _c=False, s=side: self.add_participant(s))
             column.add_action.triggered.connect(lambda _c=False, s=side: self.add_participant(s))
             column.remove_action.triggered.connect(self.remove_current)
+            column.up_action.triggered.connect(lambda _c=False, s=side: self.move_current(s, -1))
+            column.down_action.triggered.connect(lambda _c=False, s=side: self.move_current(s, 1))
+            column.model.sig_move_requested.connect(self.move_participant)
             column.view.selectionModel().currentChanged.connect(
                 lambda current, _previous, s=side: self._on_current(s, current.row()))
         self.details = QStackedWidget(self)
@@ -235,6 +243,25 @@ class ParticipantsPanel(QWidget):
             picker.refused(self.ctx.status.text)
         elif command.participant_id is not None:
             self.select(command.participant_id)
+
+    def move_current(self, side: str, step: int) -> None:
+        """Alt+Up / Alt+Down in a delegation: the selected person one place up or down its order."""
+        current = self.columns[side].current()
+        if current is not None:
+            self.move_participant(current.id, self.columns[side].model.row_of(current.id) + step)
+
+    def move_participant(self, participant_id: int, to_index: int) -> None:
+        """Move a participant to ``to_index`` in their side's order of precedence (one undo step)."""
+        column = next((c for c in self.columns.values() if c.model.row_of(participant_id) >= 0), None)
+        if column is None or not 0 <= to_index < column.model.rowCount():
+            return
+        self.editor.flush()
+        source = column.model.row_of(participant_id)
+        participant = column.model.participant(source)
+        if participant is None or source == to_index:
+            return
+        self.ctx.undo_stack.push(MoveParticipantCommand(self.ctx, participant, source, to_index))
+        self.select(participant_id)
 
     def remove_current(self) -> None:
         participant = self.editor.participant

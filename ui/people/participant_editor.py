@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.people.names import shown_name
 from briefing.people.records import ParticipantRecord
-from briefing.vocabulary import SIDES
+from briefing.vocabulary import CAPACITIES, NAME_ORDERS, SIDES
 from ui.context import AppContext
 from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding
 from ui.undo.kinds import PARTICIPANT, PERSON
@@ -28,6 +29,10 @@ from ui.widgets.heading import heading_label
 from ui.widgets.palette import muted_colour
 
 SIDE_LABELS = {"ours": "Our delegation", "theirs": "Their delegation"}
+CAPACITY_LABELS = {"delegate": "Delegate", "interpreter": "Interpreter", "observer": "Observer",
+                   "note-taker": "Note-taker"}
+NAME_ORDER_LABELS = {"given_first": "Given name first (Katherine Tai)",
+                     "family_first": "Family name first (Hagiuda Koichi → HAGIUDA Koichi)"}
 
 
 class ParticipantEditor(QWidget):
@@ -48,8 +53,10 @@ class ParticipantEditor(QWidget):
         self.side_box.setAccessibleName("Side")
         for side in SIDES:
             self.side_box.addItem(SIDE_LABELS[side], side)
+        self.capacity_box = self._choices("Capacity", CAPACITIES, CAPACITY_LABELS)
         self.role = self._line("Role", "e.g. Head of delegation")
         self.name = self._line("Name", "As it should be printed")
+        self.name_order_box = self._choices("Name order", NAME_ORDERS, NAME_ORDER_LABELS)
         self.native_name = self._line("Name in native script", "e.g. 萩生田光一")
         self.title = self._line("Title", "e.g. Minister of Economy, Trade and Industry")
         self.organization = self._line("Organization", "e.g. METI")
@@ -70,10 +77,13 @@ class ParticipantEditor(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Side", self.side_box)
+        form.addRow("&Capacity", self.capacity_box)
         # Mnemonics avoid the window's own: the menus (F E M V H) and the tabs (O A N P I).
         for label, name in (("&Role", "role"), ("Name", "name"), ("Na&tive name", "native_name"),
                             ("Tit&le", "title"), ("Or&ganization", "organization")):
             form.addRow(label, with_error(getattr(self, name), self.errors[name], self))
+            if name == "name":
+                form.addRow("Name or&der", self.name_order_box)
         form.addRow("&Bio", self.bio)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -82,11 +92,20 @@ class ParticipantEditor(QWidget):
         layout.addWidget(self.remove_button)
 
         self.participant_form.bind(ChoiceBinding(self.side_box, "side"))
+        self.participant_form.bind(ChoiceBinding(self.capacity_box, "capacity"))
+        self.person_form.bind(ChoiceBinding(self.name_order_box, "name_order"))
         self.participant_form.bind(LineBinding(self.role, "role", self.errors["role"]))
         for name in ("name", "native_name", "title", "organization"):
             self.person_form.bind(LineBinding(getattr(self, name), name, self.errors[name]))
         self.person_form.bind(TextBinding(self.bio, "bio"))
         self.remove_button.setEnabled(False)
+
+    def _choices(self, name: str, values: tuple[str, ...], labels: dict[str, str]) -> QComboBox:
+        box = QComboBox(self)
+        box.setAccessibleName(name)
+        for value in values:
+            box.addItem(labels[value], value)
+        return box
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -116,7 +135,7 @@ class ParticipantEditor(QWidget):
             self.ctx.writer.remember(PERSON, participant.person)
         self.participant_form.load(participant)
         self.person_form.load(participant.person if participant else None)
-        self.heading.setText(participant.person.name if participant else "Nobody selected")
+        self.heading.setText(shown_name(participant.person) if participant else "Nobody selected")
         self.remove_button.setEnabled(participant is not None)
 
     def flush(self) -> None:
