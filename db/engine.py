@@ -180,6 +180,7 @@ class Database:
         self.read_only = bool(self.file and self.file.read_only)
         self.read_only_reason = self.file.read_only_reason if self.file else ""
         self.damage: list[str] = []
+        self._restores = 0  # content replaced by restores: a scan that one overtook is stale
         engine_url = url
         if self.read_only:
             engine_url = f"sqlite:///{self.file.uri()}&uri=true"
@@ -224,6 +225,7 @@ class Database:
         """
         if not self.is_sqlite:
             return []
+        restores = self._restores
         try:
             with self.engine.connect() as connection:
                 problems = integrity_problems(connection.connection.driver_connection, quick=True)
@@ -236,6 +238,8 @@ class Database:
                 raise TransientStoreError(
                     f"{self.location} could not be checked ({error}). Try again later.") from None
             problems = [str(error)]
+        if self._restores != restores:  # a restore replaced what was scanned: scan what is there now
+            return self.check_integrity()
         if problems:
             self.refuse_writes(problems)
         return problems
@@ -256,6 +260,7 @@ class Database:
 
         The store stays read-only when the file itself was opened read-only.
         """
+        self._restores += 1
         self.damage = []
         self.read_only = bool(self.file and self.file.read_only)
         self.read_only_reason = self.file.read_only_reason if self.file else ""

@@ -92,6 +92,32 @@ def test_damage_the_safety_backup_is_first_to_find_still_lets_the_restore_throug
         services.close()
 
 
+def test_a_scan_a_restore_overtakes_does_not_mark_the_restored_store_damaged(store, backup, monkeypatch):
+    """The window's scan runs in the background: the user may restore before it ends."""
+    from db import engine
+
+    damage_unread_pages(store)
+    services = open_unscanned(store)
+    scan = engine.integrity_problems
+    overtaken: list[bool] = []
+
+    def scan_then_restore(connection, **options):
+        if overtaken:
+            return scan(connection, **options)
+        try:
+            return scan(connection, **options)
+        finally:  # the first scan has met the damage; the restore ends before the scan reports it
+            overtaken.append(True)
+            services.backups.restore(backup)
+
+    monkeypatch.setattr(engine, "integrity_problems", scan_then_restore)
+    try:
+        assert services.check_integrity() == []  # what is there now is sound
+        assert overtaken and not services.read_only and services.db.damage == []
+    finally:
+        services.close()
+
+
 def test_a_sound_store_still_gets_a_checked_backup_before_a_restore(store, backup):
     services = open_unscanned(store)
     try:
