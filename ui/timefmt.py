@@ -1,9 +1,14 @@
-"""How dates and times read in the window: in a given IANA zone, with the zone's abbreviation."""
+"""How dates and times read in the window: in a given IANA zone, with the zone's abbreviation.
+
+Day and month names are English, as the rest of the window, whatever the locale: Qt sets the
+C library's locale from the environment, so ``strftime``'s ``%a``/``%b`` would write them in the
+user's language (``21  1月 2022`` beside "overdue").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from briefing import zones
 
@@ -21,19 +26,28 @@ def shown_in(moment: datetime, zone: str, form: Callable[[datetime], str]) -> st
     return zones.unshowable(moment, zone) if local is None else form(local)
 
 
-def short_date(moment: datetime) -> str:
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def weekday(moment: date) -> str:
+    """``Mon``."""
+    return WEEKDAYS[moment.weekday()]
+
+
+def short_date(moment: date) -> str:
     """``7 Feb 2022``."""
-    return f"{moment.day} {moment:%b %Y}"
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment:%Y}"
 
 
 def day_time(moment: datetime) -> str:
     """``Mon 7 Feb 2022 09:00 JST``."""
-    return f"{moment:%a} {moment.day} {moment:%b %Y %H:%M %Z}".strip()
+    return f"{weekday(moment)} {short_date(moment)} {moment:%H:%M %Z}".strip()
 
 
 def short_day_time(moment: datetime) -> str:
     """``Sun 6 Feb 19:00 EST`` (no year)."""
-    return f"{moment:%a} {moment.day} {moment:%b %H:%M %Z}".strip()
+    return f"{weekday(moment)} {moment.day} {MONTHS[moment.month - 1]} {moment:%H:%M %Z}".strip()
 
 
 def clock(moment: datetime) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from briefing.actions.records import ActionRecord
 from ui.models.record_rows import RecordRows
 from ui.models.row_moves import RowMoves
+from ui.timefmt import short_date
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
@@ -31,7 +32,7 @@ HEADERS = {TEXT: "Action", OWNER: "Owner", DUE: "Due", STATUS: "Status", ISSUE: 
 
 def day_text(day: date) -> str:
     """``21 Jan 2022``."""
-    return f"{day.day} {day:%b %Y}"
+    return short_date(day)
 
 
 def due_text(item: ActionRecord, today: date) -> str:

@@ -30,6 +30,7 @@ from briefing.agenda.records import AgendaSlot, Schedule
 from briefing.agenda.schedule import format_minutes
 from ui.rich_text import plain
 from ui.timefmt import clock, day_time
+from ui.timefmt import weekday as weekday_name
 from ui.widgets.zone_combo import zone_city
 
 Index = QModelIndex | QPersistentModelIndex
@@ -164,7 +165,7 @@ class AgendaTableModel(QAbstractTableModel):
         if column in (START_VENUE, START_HOME):
             moment = slot.venue_start if column == START_VENUE else slot.home_start
             weekday = self._venue_days if column == START_VENUE else self._home_days
-            return f"{moment:%a} {clock(moment)}" if weekday else clock(moment)
+            return f"{weekday_name(moment)} {clock(moment)}" if weekday else clock(moment)
         if column == ISSUE:
             return item.issue_title or ""
         if column == STATUS:
