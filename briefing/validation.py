@@ -1,7 +1,8 @@
 """Checks and clean-up for what users type, shared by every service and by import.
 
-Single-line fields (titles, names, keys) are stripped of surrounding white space;
-multi-line text (Markdown sections, bios,
+Single-line fields (titles, names, keys) are stripped of surrounding white space
+and refuse a line break inside (``LINE_BREAKS``: a pasted one is turned into a
+space by the window first, ``one_line``); multi-line text (Markdown sections, bios,
 outcomes) is kept exactly as given, up to ``MAX_TEXT`` characters. A NUL
 character or an unpaired surrogate cannot be stored by every backend, so both
 are refused with a message that says which field and where. Times and dates
@@ -24,6 +25,14 @@ MAX_TEXT = 2_000_000
 #: The highest round number (rounds of one negotiation stay well below it).
 MAX_ROUND = 999
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: What ends a line, as Python's ``str.splitlines`` counts: CR LF as one break, CR, LF, VT, FF,
+#: the file, group and record separators, NEL, and the Unicode line and paragraph separators.
+LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_BREAK_NAMES = {
+    "\r\n": "CR LF", "\r": "CR", "\n": "LF", "\v": "a vertical tab", "\f": "a form feed",
+    "\x1c": "U+001C FILE SEPARATOR", "\x1d": "U+001D GROUP SEPARATOR", "\x1e": "U+001E RECORD SEPARATOR",
+    "\x85": "U+0085 NEXT LINE", "\u2028": "U+2028 LINE SEPARATOR", "\u2029": "U+2029 PARAGRAPH SEPARATOR",
+}
 
 
 def _check_storable(field: str, value: str) -> None:
@@ -55,9 +64,24 @@ def text(field: str, value: object) -> str:
     return value
 
 
+def one_line(value: str) -> str:
+    """``value`` with each line break (``LINE_BREAKS``) turned into one space: what a
+    single-line editor keeps of a pasted multi-line text."""
+    return LINE_BREAKS.sub(" ", value)
+
+
 def line(field: str, value: object, *, required: bool = False, max_length: int = MAX_SHORT) -> str:
-    """A single-line field, stripped; ``required`` ones must not be empty."""
-    cleaned = text(field, value).strip()
+    """A single-line field, stripped; ``required`` ones must not be empty; a line break inside
+    is refused (one around the text is stripped like other white space)."""
+    given = text(field, value)
+    cleaned = given.strip()
+    brk = LINE_BREAKS.search(cleaned)
+    if brk:
+        at = len(given) - len(given.lstrip()) + brk.start() + 1  # counted in the text as given
+        name = _BREAK_NAMES[brk.group()]
+        raise ValidationError(
+            field, f"contains a line break ({name}, at position {at}); this field holds one line"
+        )
     if required and not cleaned:
         raise ValidationError(field, "must not be empty")
     if len(cleaned) > max_length:

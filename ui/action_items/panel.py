@@ -15,6 +15,7 @@ from briefing.vocabulary import ACTION_STATUSES
 from ui.action_items.due_date import DueDateDelegate
 from ui.agenda.delegates import ChoiceDelegate
 from ui.context import AppContext
+from ui.forms.single_line import SingleLineDelegate
 from ui.models.actions_table import DUE, ISSUE, OWNER, STATUS, TEXT, ActionsTableModel
 from ui.undo.command import push_shown
 from ui.undo.edit import EditCommand
@@ -52,6 +53,7 @@ class ActionItemsPanel(QWidget):
         self.view.size_columns(fit=(OWNER, DUE, STATUS), stretch=(TEXT,))
         self.view.setColumnWidth(ISSUE, self.fontMetrics().averageCharWidth() * 32)
         self.view.setItemDelegateForColumn(DUE, DueDateDelegate(self.view))
+        self.view.setItemDelegateForColumn(OWNER, SingleLineDelegate(self.view))  # the text is multi-line
         self.view.setItemDelegateForColumn(STATUS, ChoiceDelegate(
             lambda: [(s.capitalize(), s) for s in ACTION_STATUSES], self.view))
         self.view.setItemDelegateForColumn(ISSUE, ChoiceDelegate(

@@ -23,6 +23,7 @@ from ui.agenda.commands import AddAgendaItemCommand, DeleteAgendaItemCommand, Mo
 from ui.agenda.delegates import ChoiceDelegate, MinutesDelegate
 from ui.agenda.table_view import AgendaTableView
 from ui.context import AppContext
+from ui.forms.single_line import SingleLineDelegate
 from ui.models.agenda_table import (
     ISSUE,
     LEAD,
@@ -79,6 +80,9 @@ class AgendaPanel(QWidget):
         self.view = AgendaTableView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(MINUTES, MinutesDelegate(MAX_MINUTES, self.view))
+        self.single_line = SingleLineDelegate(self.view)  # the outcome is multi-line: not folded
+        for column in (TITLE, LEAD):
+            self.view.setItemDelegateForColumn(column, self.single_line)
         self.view.set_column_sizes()
         self.view.setItemDelegateForColumn(STATUS, ChoiceDelegate(
             lambda: [(s.capitalize(), s) for s in AGENDA_STATUSES], self.view))

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from ui.forms.single_line import keep_on_one_line
 from ui.widgets.field_error import FieldError
 
 
@@ -75,11 +76,12 @@ class Binding(QObject):
 
 
 class LineBinding(Binding):
-    """A single-line field; compared without surrounding white space (the service strips it)."""
+    """A single-line field; compared without surrounding white space (the service strips it).
+    A line break the user pastes becomes a space (``keep_on_one_line``)."""
 
     def __init__(self, editor: QLineEdit, field: str, error: FieldError | None = None) -> None:
         super().__init__((field,), (editor,), error)
-        self.editor = editor
+        self.editor = keep_on_one_line(editor)
         editor.textEdited.connect(self._edited)
         editor.returnPressed.connect(self._committed)
 

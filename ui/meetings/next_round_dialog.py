@@ -34,6 +34,7 @@ from briefing.notes.records import NoteSummary
 from briefing.rounds.next_round import next_round_start, next_round_title
 from briefing.zones import is_meeting_zone, zone
 from ui.context import AppContext
+from ui.forms.single_line import keep_on_one_line
 from ui.meetings.commands import NextRoundCommand
 from ui.models.checklist import ChecklistModel
 from ui.widgets.field_error import FieldError, with_error
@@ -66,7 +67,7 @@ class NextRoundDialog(QDialog):
         today = moment.astimezone(zone(meeting.timezone) or UTC)
         start = next_round_start(meeting.starts_at, meeting.timezone, today.date())
 
-        self.title = QLineEdit(next_round_title(meeting.title, meeting.round_no), self)
+        self.title = keep_on_one_line(QLineEdit(next_round_title(meeting.title, meeting.round_no), self))
         self.title.setAccessibleName("Title")
         self.title.selectAll()
         self.starts = QDateTimeEdit(self)
@@ -76,7 +77,7 @@ class NextRoundDialog(QDialog):
         self.starts.setCalendarPopup(True)
         self.starts.setMinimumDateTime(_wall(today))
         self.starts.setDateTime(_wall(start))
-        self.venue = QLineEdit(meeting.location, self)
+        self.venue = keep_on_one_line(QLineEdit(meeting.location, self))
         self.venue.setAccessibleName("Venue")
         self.venue.setPlaceholderText("City or building")
         self.zone = ZoneComboBox(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from briefing.issues.records import IssueRecord
+from ui.forms.single_line import keep_on_one_line
 from ui.models.pick_list import PickListModel
 from ui.widgets.field_error import FieldError
 from ui.widgets.search_list import SearchableList
@@ -25,6 +26,7 @@ class IssuePicker(QDialog):
                               lambda i: f"{i.title}\n{i.slug}\n{i.description}", self)
         self.search = SearchableList(model, "Find an issue or type a new title", self)
         self.search.set_records(issues)
+        keep_on_one_line(self.search.filter)  # what it holds may become a new issue's title
         self.none_left = QLabel("Every issue of the library has a note in this meeting already: "
                                 "type a title to add a new issue.", self)
         self.none_left.setWordWrap(True)

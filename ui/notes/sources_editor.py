@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from briefing.notes.records import NoteRecord
 from ui.context import AppContext
+from ui.forms.single_line import SingleLineDelegate
 from ui.models.sources_table import DATE, PUBLISHER, TITLE, URL, SourcesTableModel
 from ui.notes.commands import AddSourceCommand, RemoveSourceCommand
 from ui.undo.edit import EditCommand
@@ -44,6 +45,7 @@ class SourcesEditor(QWidget):
         self.model.sig_edit_requested.connect(self.edit_source)
         self.view = QTableView(self)
         self.view.setModel(self.model)
+        self.view.setItemDelegate(SingleLineDelegate(self.view))  # every field of a source is one line
         self.view.setAccessibleName("Sources")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.people.records import PersonRecord
+from ui.forms.single_line import keep_on_one_line
 from ui.models.pick_list import PickListModel
 from ui.widgets.field_error import FieldError
 from ui.widgets.search_list import SearchableList
@@ -61,7 +62,8 @@ class ParticipantPicker(QDialog):
         find.addWidget(self.search, 1)
         find.addWidget(self.new_button)
 
-        self.fields = {name: QLineEdit(self) for name in ("name", "native_name", "title", "organization")}
+        self.fields = {name: keep_on_one_line(QLineEdit(self))
+                       for name in ("name", "native_name", "title", "organization")}
         self.fields["native_name"].setPlaceholderText("e.g. 萩生田光一")
         new_page = QWidget(self)
         form = QFormLayout(new_page)
@@ -85,7 +87,7 @@ class ParticipantPicker(QDialog):
         self.sides.addButton(self.ours)
         self.sides.addButton(self.theirs)
         (self.ours if side == "ours" else self.theirs).setChecked(True)
-        self.role_edit = QLineEdit(self)
+        self.role_edit = keep_on_one_line(QLineEdit(self))
         self.role_edit.setPlaceholderText("e.g. Head of delegation")
         self.role_edit.setAccessibleName("Role")
         where = QHBoxLayout()

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from briefing.validation import LINE_BREAKS, one_line
 from tests.briefing.pdf.conftest import render
 from tests.briefing.pdf.reading import check, outline, page_texts, pdftotext
 from tests.hostile import HOSTILE_STRINGS, LONG_PASTE
@@ -26,14 +27,22 @@ MARKDOWN_SHAPED = {"markdown-soup", "deep-list", "deep-quote", "ragged-table", "
                    "backslashes"}
 
 
-def one_line(text: str) -> bool:
-    return "\n" not in text and 0 < len(text.strip()) <= 300
+def fits_a_title(text: str) -> bool:
+    """A title holds one line (no line break of any kind) of at most 300 characters."""
+    return LINE_BREAKS.search(text) is None and 0 < len(text.strip()) <= 300
+
+
+def single_line(text: str) -> str:
+    """What a single-line field (publisher, lead, owner…) keeps of a pasted string: on one line
+    (each line break a space, as the window does), stripped, at most 300 characters."""
+    return one_line(text)[:300].strip()
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """A meeting where every hostile string is an issue title, every section of its note, a source,
-    an agenda item, a participant and an action item; its brief, book and result."""
+    """A meeting where every hostile string is an issue title (when it is one line), every section
+    of its note, a source, an agenda item, a participant and an action item (on one line in their
+    single-line fields); its brief, book and result."""
     from briefing.config import Config
     from briefing.services import Services
 
@@ -43,20 +52,20 @@ def hostile(tmp_path_factory):
                                      starts_at="2022-02-07T09:00:00+09:00", location="<para>",
                                      principal="&amp;", prepared_by="\x1b[31m")
         for n, (ident, text) in enumerate(HOSTILE_STRINGS):
-            title = f"Case {ident}: {text}" if one_line(text) else f"Case {ident}"
+            title = f"Case {ident}: {text}" if fits_a_title(text) else f"Case {ident}"
             note = services.notes.add_new_issue(m.id, title)
             body = LONG_PASTE if ident == "long-paste" else text
             fields = {"background": body} if ident == "long-paste" else dict.fromkeys(SECTIONS, text)
             services.notes.update(note.id, note.version, **fields)
-            services.notes.add_source(note.id, f"Source {ident}", publisher=text[:300].strip() or "-",
+            services.notes.add_source(note.id, f"Source {ident}", publisher=single_line(text) or "-",
                                       url="http://example.invalid/" + ident)
-            services.agenda.add(m.id, f"Item {ident}", minutes=5, lead=text[:300].strip(),
+            services.agenda.add(m.id, f"Item {ident}", minutes=5, lead=single_line(text),
                                 outcome=text if ident != "long-paste" else "")
             person = services.people.create_person(f"Person {ident}", key=f"p{n}",
-                                                   native_name=text[:300].strip(),
+                                                   native_name=single_line(text),
                                                    bio=text if ident != "long-paste" else "")
             services.people.add_participant(m.id, person.id, "ours" if n % 2 else "theirs")
-            services.actions.add(m.id, text if ident != "long-paste" else "paste", owner=text[:300].strip())
+            services.actions.add(m.id, text if ident != "long-paste" else "paste", owner=single_line(text))
         brief = services.briefs.load(m.id)
     finally:
         services.close()
@@ -77,8 +86,8 @@ def test_every_hostile_string_exports_into_a_sound_file(hostile):
     assert check(data) == []
 
 
-@pytest.mark.parametrize(("ident", "text"), [(i, t) for i, t in HOSTILE_STRINGS if one_line(t)],
-                         ids=[i for i, t in HOSTILE_STRINGS if one_line(t)])
+@pytest.mark.parametrize(("ident", "text"), [(i, t) for i, t in HOSTILE_STRINGS if fits_a_title(t)],
+                         ids=[i for i, t in HOSTILE_STRINGS if fits_a_title(t)])
 def test_a_hostile_title_prints_as_the_characters_typed(read_back, ident, text):
     printed = PRINTED.get(ident, text)
     if ident == "emoji":
