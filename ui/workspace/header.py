@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from briefing.agenda.schedule import format_minutes
@@ -67,6 +67,10 @@ class MeetingHeader(QWidget):
         self.sample_note.setTextFormat(Qt.TextFormat.PlainText)
         self.sample_note.setToolTip("This meeting comes with Briefbook to show what it does. "
                                     "Help → Remove the sample moves it to the Trash.")
+        tint = self.palette().color(QPalette.ColorRole.Highlight)  # a tinted band, not a button
+        self.sample_note.setStyleSheet(
+            f"QLabel#SampleNote {{ background: rgba({tint.red()}, {tint.green()}, {tint.blue()}, 40); "
+            "border-radius: 3px; padding: 1px 6px; }")
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -76,7 +80,7 @@ class MeetingHeader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.when)
-        layout.addWidget(self.sample_note)
+        layout.addWidget(self.sample_note, 0, Qt.AlignmentFlag.AlignLeft)
 
     def set_meeting(self, meeting: MeetingRecord | None) -> None:
         """Show ``meeting`` (None hides the header)."""
