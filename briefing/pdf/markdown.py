@@ -4,8 +4,9 @@ No regular expressions parse Markdown here and no user text is concatenated
 into markup: inline tokens become ``Span`` values, and every span's text goes
 through ``Typesetter.markup`` (escaping, font fallback). Raw HTML is off, so
 ``<img src=…>`` is text; Markdown images print as their source text and are
-never fetched. Long paragraphs are cut into several before layout, because
-ReportLab splits one huge paragraph across pages in quadratic time.
+never fetched. Long paragraphs are cut into pieces before layout, because
+ReportLab splits one huge paragraph across pages in quadratic time; the pieces
+print as one paragraph (``ChunkedParagraph``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer
 
 from briefing.pdf import styles
-from briefing.pdf.flowables import BookParagraph
+from briefing.pdf.flowables import BookParagraph, ChunkedParagraph
 from briefing.pdf.fonts import BODY_BOLD
 from briefing.pdf.mdtables import aligned, fits_as_table, overfull_rows, table_flowables, typed_cells
 from briefing.pdf.typeset import Typesetter, escape
@@ -31,6 +32,7 @@ CHUNK = 1500
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 _REF = re.compile(r"\[(\d{1,3})\]")
 _SPACE = re.compile(r"\s")
+_SENTENCE_ENDS = "。．！？"
 
 
 #: markdown-it stops parsing (and drops the rest) below this depth of nested blocks; a text that
@@ -104,10 +106,17 @@ class MarkdownRenderer:
 
     def paragraphs(self, spans: Sequence[Span], style: ParagraphStyle, where: str,
                    bullet: str | None = None) -> list[Flowable]:
-        """One paragraph per chunk of ``spans`` (the bullet on the first)."""
+        """The paragraph of ``spans`` (a long one as a ``ChunkedParagraph``, see ``CHUNK``)."""
         bold = style.fontName == BODY_BOLD
         out: list[Flowable] = []
-        for chunk in _chunks(spans):
+        chunks = _chunks(spans)
+        if len(chunks) > 1:
+            pieces = [("".join(self._span(s, where, bold) for s in chunk), space, ends_line)
+                      for chunk, space, ends_line in chunks]
+            pieces[0] = (pieces[0][0].lstrip(), *pieces[0][1:])
+            pieces[-1] = (pieces[-1][0].rstrip(), *pieces[-1][1:])
+            return [ChunkedParagraph(pieces, style, bulletText=bullet)]
+        for chunk, _, _ in chunks:
             markup = "".join(self._span(s, where, bold) for s in chunk).strip()
             if not markup and not out:
                 continue
@@ -367,30 +376,40 @@ def _children(tokens: list[Token], i: int, close: int) -> list[tuple[int, int]]:
     return out
 
 
-def _chunks(spans: Sequence[Span]) -> list[list[Span]]:
-    """Spans cut into runs of at most about ``CHUNK`` characters, at line breaks or spaces."""
-    chunks: list[list[Span]] = [[]]
+def _chunks(spans: Sequence[Span]) -> list[tuple[list[Span], bool, bool]]:
+    """Spans cut into pieces of at most about ``CHUNK`` characters: (spans, whether the cut is
+    at a space, whether the piece ends with a line break typed). A piece ends at a line break
+    once it is half full, else at the last space or sentence end (。．！？) that fits, so a word
+    is never cut unless a run of that many characters has neither."""
+    chunks: list[tuple[list[Span], bool, bool]] = []
+    current: list[Span] = []
     size = 0
     for span in spans:
         if span.kind in ("soft", "hard") and size >= CHUNK // 2:
-            chunks.append([])
-            size = 0
+            chunks.append((current, span.kind == "soft", span.kind == "hard"))
+            current, size = [], 0
             continue
         text = span.text
         while size + len(text) > CHUNK:
             room = CHUNK - size
-            cut = max(text.rfind(" ", 0, room), text.rfind("\n", 0, room))
+            space = max(text.rfind(" ", 0, room), text.rfind("\n", 0, room))
+            stop = max(text.rfind(mark, 0, room) for mark in _SENTENCE_ENDS) + 1
+            cut = max(space, stop)
             if cut <= 0:
                 cut = room if size == 0 else 0
             if cut:
-                chunks[-1].append(span._replace(text=text[:cut]))
-                text = text[cut:]
-            chunks.append([])
-            size = 0
+                current.append(span._replace(text=text[:cut]))
+            at_space = cut == space and cut > 0 or (cut == 0 and bool(current) and
+                                                     current[-1].text[-1:].isspace())
+            text = text[cut + 1:] if cut == space and cut > 0 else text[cut:]
+            chunks.append((current, at_space, False))
+            current, size = [], 0
         if text:
-            chunks[-1].append(span._replace(text=text) if text is not span.text else span)
+            current.append(span._replace(text=text) if text is not span.text else span)
             size += len(text)
-    return [c for c in chunks if c]
+    if current:
+        chunks.append((current, False, False))
+    return [chunk for chunk in chunks if chunk[0]]
 
 
 def _same_link(spans: list[Span], href: str) -> bool:

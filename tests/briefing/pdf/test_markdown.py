@@ -67,11 +67,12 @@ def test_talking_points_are_numbered_across_paragraphs_and_lists(renderer):
     assert points == ["1.", "2.", "3.", "4."]
 
 
-def test_a_long_paragraph_is_cut_before_layout(renderer):
+def test_a_long_paragraph_is_cut_before_layout_into_pieces_of_one_paragraph(renderer):
     text = " ".join(f"word{n}" for n in range(3000))
-    paragraphs = renderer.render(text, "long")
-    assert len(paragraphs) > 10
-    assert " ".join(p.text for p in paragraphs).split() == text.split()
+    [paragraph] = renderer.render(text, "long")
+    assert len(paragraph.pieces) > 10
+    assert " ".join(markup for markup, _, _ in paragraph.pieces).split() == text.split()
+    assert all(at_space for _, at_space, _ in paragraph.pieces[:-1])  # cut between words
 
 
 def test_markdown_in_the_book_reads_back_in_order(sample_brief):
