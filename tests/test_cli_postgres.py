@@ -65,3 +65,22 @@ def test_backup_and_restore_say_the_server_backs_up_its_databases(store, tmp_pat
         out = cli(*args, db=store)
         assert out.returncode != 0
         assert "pg_dump" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_two_processes_loading_the_sample_into_a_new_server_store_load_it_once(new_database_url):
+    import subprocess
+    import sys
+
+    from tests.test_cli import ROOT
+
+    for round_ in range(4):
+        store = new_database_url()
+        assert cli("meetings", db=store).returncode == 0  # the schema made: only the sample races
+        command = [sys.executable, str(ROOT / "main.py"), "--db", store, "sample"]
+        both = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True) for _ in range(2)]
+        results = [(p.wait(timeout=120), *p.communicate()) for p in both]
+        assert [code for code, _out, _err in results] == [0, 0], results
+        assert sorted("nothing changed" in out for _code, out, _err in results) == [False, True]
+        meetings = cli("meetings", db=store)
+        assert len(meetings.stdout.splitlines()) == 2, f"round {round_}: {meetings.stdout}"

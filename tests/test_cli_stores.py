@@ -217,3 +217,19 @@ def test_two_processes_creating_the_same_new_store_both_end_well(tmp_path):
             assert c.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
             assert len(c.execute("SELECT version_num FROM alembic_version").fetchall()) == 1
             assert c.execute("SELECT count(*) FROM meetings").fetchone()[0] > 0
+
+
+def test_two_processes_loading_the_sample_into_a_new_store_load_it_once(tmp_path):
+    for round_ in range(6):
+        path = tmp_path / f"sample-{round_}.db"
+        command = [sys.executable, str(ROOT / "main.py"), "--db", str(path), "sample"]
+        both = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True) for _ in range(2)]
+        results = [(p.wait(timeout=120), *p.communicate()) for p in both]
+        for code, _out, err in results:
+            assert "Traceback" not in err, err
+            assert code == 0 or (len(err.splitlines()) == 1 and err.startswith("briefbook: ")), err
+        assert sorted("nothing changed" in out for code, out, _err in results if code == 0) in (
+            [False], [False, True])  # one of them loaded it; the other found it there
+        with closing(sqlite3.connect(path)) as c:
+            assert c.execute("SELECT count(*) FROM meetings").fetchone()[0] == 2, f"round {round_}"

@@ -6,15 +6,18 @@ import json
 from datetime import date
 from importlib.resources import files
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from briefing.config import Config
-from briefing.interchange import import_document
+from briefing.interchange.load import write_document
+from briefing.interchange.parse import parse_document
 from briefing.interchange.sample_dates import shifted_to
 from db.engine import Database
 from db.models import Issue, Meeting, Person
 
 SAMPLE = ("sample", "us_japan.json")
+#: The PostgreSQL advisory lock held while the sample is checked for and loaded ("BRFBSAMP").
+SAMPLE_LOCK = 0x4252_4642_5341_4D50
 
 
 def sample_document(as_of: date | None = None) -> dict:
@@ -31,10 +34,17 @@ def load_sample(db: Database, config: Config | None = None, as_of: date | None =
     ``main.py sample`` pass today's date (see ``sample_document``)."""
     doc = sample_document(as_of)
     keys = [m["key"] for m in doc["meetings"]]
-    with db.read() as s:
+    config = config or Config()
+    parsed = parse_document(doc, config.ladder.codes, config.home_timezone)
+    # The check and the import are one write transaction, so that two processes loading the
+    # sample at once load it once: SQLite's write lock is taken at BEGIN (db.engine), and
+    # PostgreSQL's transactions wait here for each other's commit.
+    with db.write() as s:
+        if db.engine.dialect.name == "postgresql":
+            s.execute(select(func.pg_advisory_xact_lock(SAMPLE_LOCK)))
         if s.scalar(select(Meeting.id).where(Meeting.key.in_(keys)).limit(1)) is not None:
             return False
-    import_document(db, doc, config)
+        write_document(s, parsed)
     return True
 
 
