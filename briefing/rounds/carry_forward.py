@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from briefing import mapping
@@ -18,6 +18,7 @@ from briefing.notes.service import notes_of
 from briefing.people.service import participants_of
 from briefing.rounds.next_round import DEFAULT_GAP, next_round_title
 from briefing.vocabulary import NOTE_FIELDS
+from briefing.zones import EARLIEST_YEAR, LATEST_YEAR, in_years
 from db.engine import Database
 from db.models import ActionItem, AgendaItem, IssueNote, Meeting, Participant, Source
 
@@ -39,11 +40,12 @@ def carry_forward(db: Database, meeting_id: int, *, title: str | None = None,
     with writing(db, "The meeting") as s:
         old = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
         venue_zone = v.timezone("timezone", timezone) if timezone is not None else old.timezone
-        start = v.moment("starts_at", starts_at) if starts_at else old.starts_at + DEFAULT_GAP
+        start = (v.moment("starts_at", starts_at) if starts_at
+                 else _default("starts_at", old.starts_at, DEFAULT_GAP, "four weeks after this round"))
         if ends_at is not None:
             end = v.moment("ends_at", ends_at)
         elif old.ends_at is not None:
-            end = start + (old.ends_at - old.starts_at)
+            end = _default("ends_at", start, old.ends_at - old.starts_at, "as long as this round")
         else:
             end = None
         if end is not None and end < start:
@@ -79,6 +81,19 @@ def carry_forward(db: Database, meeting_id: int, *, title: str | None = None,
             ))
         s.flush()
         return mapping.meeting(new)
+
+
+def _default(field: str, moment: datetime, gap: timedelta, what: str) -> datetime:
+    """``moment + gap``, the next round's default ``field``; a ValidationError asking for the value
+    when that falls outside the years Briefbook keeps (a round an older build stored at 9999-12-31)."""
+    try:
+        value = moment + gap
+    except OverflowError:
+        value = None
+    if value is None or not in_years(value):
+        raise ValidationError(field, f"by default {what}, which falls outside the years Briefbook keeps "
+                                     f"({EARLIEST_YEAR} to {LATEST_YEAR}); give the next round's date")
+    return value
 
 
 def _copy_note(note: IssueNote) -> IssueNote:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import pytest
+from sqlalchemy import update
+
+from briefing.errors import ValidationError
 from briefing.rounds.carry_forward import next_round_title
+from db.models import Meeting
 
 
 def test_round_titles_count_up():
@@ -113,3 +118,30 @@ def test_carry_forward_refuses_a_zone_that_is_not_one(sample):
         s.rounds.carry_forward(round1.id, timezone="localtime")
     assert refused.value.field == "timezone"
     assert len(s.meetings.list()) == before
+
+
+@pytest.mark.parametrize(("starts_at", "ends_at"), [
+    (datetime(9999, 12, 31, 23, 0, tzinfo=UTC), None),  # four weeks on overflows datetime
+    (datetime(2200, 12, 20, 9, 0, tzinfo=UTC), None),  # four weeks on is in 2201
+    (datetime(2022, 2, 7, 0, 0, tzinfo=UTC), datetime(9999, 12, 31, 0, 0, tzinfo=UTC)),  # as long
+])
+def test_carry_forward_from_a_round_stored_at_an_extreme_date_asks_for_the_date(sample, starts_at,
+                                                                                 ends_at):
+    """An older build let a round be stored at 9999-12-31: its next round's default date cannot be
+    kept, so carry forward says which date to give, writes nothing, and works once it is given."""
+    round1 = sample.meetings.resolve("usjp-round-1-2022")
+    with sample.db.write() as s:  # written directly, as an older build did: no validation
+        s.execute(update(Meeting).where(Meeting.id == round1.id)
+                  .values(starts_at=starts_at, ends_at=ends_at))
+    before = len(sample.meetings.list())
+    field = "starts_at" if ends_at is None else "ends_at"
+    with pytest.raises(ValidationError) as caught:
+        sample.rounds.carry_forward(round1.id)
+    assert caught.value.field == field
+    assert "outside the years Briefbook keeps (1900 to 2200)" in caught.value.message
+    assert len(sample.meetings.list()) == before
+    given = {field: datetime(2030, 3, 4, 9, 0, tzinfo=UTC)}
+    if field == "ends_at":
+        given["starts_at"] = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)
+    new = sample.rounds.carry_forward(round1.id, **given)
+    assert new.starts_at.year == 2030 and new.previous_id == round1.id
