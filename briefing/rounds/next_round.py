@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from briefing.zones import in_zone_or_utc, zone
+from briefing.zones import LATEST_YEAR, in_zone_or_utc, zone
 
 #: Without a date given, the next round is planned this long after the last.
 DEFAULT_GAP = timedelta(days=28)
@@ -25,7 +25,9 @@ def next_round_start(previous_start: datetime, timezone: str, today: date) -> da
     its venue ``timezone``, four weeks later, moved on a week at a time to a day after ``today``."""
     tz = zone(timezone)
     local = in_zone_or_utc(previous_start, timezone)
-    day = local.date() + DEFAULT_GAP
-    while day <= today:
-        day += timedelta(days=7)
+    # A meeting stored at an extreme date (older builds allowed 9999) must not overflow: the
+    # next round then counts from today, on the same weekday and time.
+    day = local.date() + DEFAULT_GAP if local.year < LATEST_YEAR else today
+    if day <= today:
+        day += timedelta(days=7 * ((today - day).days // 7 + 1))
     return datetime.combine(day, local.time().replace(tzinfo=None), tz or local.tzinfo)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import update
@@ -145,3 +145,13 @@ def test_carry_forward_from_a_round_stored_at_an_extreme_date_asks_for_the_date(
         given["starts_at"] = datetime(2030, 3, 4, 8, 0, tzinfo=UTC)
     new = sample.rounds.carry_forward(round1.id, **given)
     assert new.starts_at.year == 2030 and new.previous_id == round1.id
+
+
+def test_the_next_round_of_a_meeting_stored_at_an_extreme_date_is_proposed_after_today():
+    """Older builds stored 9999-12-31: the default date is then counted from today, no overflow."""
+    from briefing.rounds.next_round import next_round_start
+
+    today = date(2026, 12, 1)
+    for previous in (datetime(9999, 12, 31, 23, 0, tzinfo=UTC), datetime(1, 1, 1, 1, 0, tzinfo=UTC)):
+        proposed = next_round_start(previous, "Pacific/Kiritimati", today=today)
+        assert today < proposed.date() <= today + timedelta(days=7)
