@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -214,6 +214,15 @@ class Database:
                 yield session
         except DBAPIError as error:
             self.raise_store_error(error)
+
+    def serialize(self, session: Session, lock_id: int) -> None:
+        """Make writers that name ``lock_id`` wait for this write's commit (a check-then-write).
+
+        SQLite's write transactions already exclude each other from their start; on
+        PostgreSQL this takes a transaction-level advisory lock, released at commit.
+        """
+        if self.engine.dialect.name == "postgresql":
+            session.execute(select(func.pg_advisory_xact_lock(lock_id)))
 
     def check_integrity(self) -> list[str]:
         """Scan every page (``PRAGMA quick_check``) of the open store; what is wrong (empty: sound).

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from importlib.resources import files
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from briefing.config import Config
 from briefing.interchange.load import write_document
@@ -40,8 +40,7 @@ def load_sample(db: Database, config: Config | None = None, as_of: date | None =
     # sample at once load it once: SQLite's write lock is taken at BEGIN (db.engine), and
     # PostgreSQL's transactions wait here for each other's commit.
     with db.write() as s:
-        if db.engine.dialect.name == "postgresql":
-            s.execute(select(func.pg_advisory_xact_lock(SAMPLE_LOCK)))
+        db.serialize(s, SAMPLE_LOCK)
         if s.scalar(select(Meeting.id).where(Meeting.key.in_(keys)).limit(1)) is not None:
             return False
         write_document(s, parsed)
