@@ -27,7 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
                         help="where to write the PDF")
     parser.add_argument("--sections", metavar="LIST", default=",".join(SECTION_IDS),
-                        help="comma-separated sections to include (default: all; listed below)")
+                        help="comma-separated sections to include (default: all; listed below; "
+                        "the summary prints when the meeting has issue notes)")
+    parser.add_argument("--notes", metavar="SLUGS", default=None,
+                        help="comma-separated issues (slugs, as `dump` shows them) whose notes go "
+                        "into the book: papers, changes and summary (default: every issue)")
     parser.add_argument("--paper", choices=("a4", "letter"), default=None,
                         help="paper size (default: the system locale's, Letter in the US, else A4)")
     parser.add_argument("--watermark", metavar="TEXT", default="",
@@ -43,6 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, services: Services) -> int:
     import sys
 
+    from briefing.brief.select import check_notes, parse_notes
     from briefing.errors import ValidationError
     from briefing.output import check_target
     from briefing.pdf.options import BookOptions, default_paper, parse_sections
@@ -59,14 +64,17 @@ def run(args: argparse.Namespace, services: Services) -> int:
             raise ValidationError("password", "the first line of standard input is empty")
     options = BookOptions(sections=parse_sections(args.sections),
                           paper=args.paper or default_paper(), watermark=args.watermark,
-                          password=password)
+                          password=password,
+                          notes=None if getattr(args, "notes", None) is None else parse_notes(args.notes))
     meeting = services.meetings.resolve(args.meeting)
+    brief = services.briefs.load(meeting.id)
+    check_notes(brief, options.notes)  # an unknown issue: one line, before any layout
     if args.jobs is None:
         from briefing.pdf.parallel import default_jobs
 
         args.jobs = default_jobs()
     # the collector paused during layout: this process does nothing else meanwhile
-    result = render_pdf(services.briefs.load(meeting.id), options,
+    result = render_pdf(brief, options,
                         sys.stdout.buffer if to_stdout else args.output,
                         ladder=services.config.ladder, jobs=args.jobs, pause_collector=True)
     for warning in result.warnings:

@@ -44,9 +44,32 @@ class Book:
         """A section's heading, which opens a top-level contents and outline entry ``key``."""
         return with_outline(self.label(title, styles.section), (key, title, 0))
 
+    @property
+    def frame_height(self) -> float:
+        """The height of a page's body (between the top and bottom margins)."""
+        return self.options.pagesize[1] - styles.TOP_MARGIN - styles.BOTTOM_MARGIN
+
     def heading(self, text: str, style=styles.subsection) -> list[Flowable]:
-        """A heading of the builder's own words that never ends a page."""
-        return [CondPageBreak(styles.KEEP_WITH_NEXT), self.label(text, style)]
+        """A heading of the builder's own words that never ends a page: its style keeps it with
+        the start of what follows (``HeadingKeeper``; put ``under_heading`` flowables after it)."""
+        return [self.label(text, style)]
+
+
+def under_heading(flowables: list[Flowable]) -> list[Flowable]:
+    """``flowables`` to follow a heading: without a leading ``CondPageBreak`` (a Markdown heading's),
+    which would end the page between the heading and what it keeps with."""
+    return flowables[1:] if flowables and isinstance(flowables[0], CondPageBreak) else flowables
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word to at most ``limit`` characters with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    space = head.rfind(" ")
+    if space > limit // 2:
+        head = head[:space]
+    return head.rstrip(" ,;:.–—") + "…"
 
 
 def paper_key(note: NoteRecord) -> str:

@@ -246,9 +246,11 @@ class _Block:
             if t == "text":
                 out += self._text(child.content, fmt)
             elif t == "softbreak":
-                out.append(fmt._replace(text=" ", kind="soft"))
+                # a line break typed prints as one (GitHub's "breaks"): staff type Q:/A: lines
+                # and addresses, not prose wrapped by hand
+                out.append(Span("\n", kind="hard"))
             elif t == "hardbreak":
-                out.append(Span("", kind="hard"))
+                out.append(Span("\n", kind="hard"))  # not empty: ``_chunks`` keeps only text
             elif t == "code_inline":
                 out.append(fmt._replace(text=child.content, code=True))
             elif t in ("strong_open", "strong_close"):

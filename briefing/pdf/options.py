@@ -24,6 +24,8 @@ from briefing.errors import ValidationError
 #: of every issue paper that can be left out (a version for a wider audience).
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("cover", "cover page"),
+    ("summary", "one page for the principal: objectives, our ask per issue (and red line), "
+                "their key people (when the meeting has notes)"),
     ("contents", "table of contents"),
     ("agenda", "agenda with start times"),
     ("changes", "what changed in the notes since the last round (when there is one)"),
@@ -119,6 +121,8 @@ class BookOptions:
     password: str | None = None
     prepared_on: date | None = None
     invariant: bool = False
+    #: The issues (slugs) whose notes go into the book — papers, changes, summary; None: all.
+    notes: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES:
@@ -130,10 +134,12 @@ class BookOptions:
             raise ValidationError("password", "must not be empty (leave it out for no password)")
         if self.password is not None:
             check_password(self.password)
+        if self.notes is not None and not isinstance(self.notes, frozenset):
+            object.__setattr__(self, "notes", frozenset(self.notes))
 
     def has(self, section: str) -> bool:
-        """Whether the book includes ``section`` (``red_lines`` only inside papers)."""
-        if section == "red_lines" and "papers" not in self.sections:
+        """Whether the book includes ``section`` (``red_lines`` only inside papers or the summary)."""
+        if section == "red_lines" and not {"papers", "summary"} & self.sections:
             return False
         return section in self.sections
 

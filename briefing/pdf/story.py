@@ -8,24 +8,35 @@ text goes through the ``Typesetter`` (``Book.text``) or the Markdown renderer. `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepInFrame,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from briefing.agenda.records import AgendaSlot
 from briefing.agenda.schedule import format_minutes
 from briefing.brief.records import Brief
+from briefing.brief.select import with_notes
 from briefing.markings.ladder import Ladder
 from briefing.notes.records import NoteRecord
 from briefing.pdf import styles
-from briefing.pdf.book import Book, paper_key, source_anchor
+from briefing.pdf.book import Book, cut, paper_key, source_anchor, under_heading
 from briefing.pdf.changes_section import CHANGES_TITLE, changes
 from briefing.pdf.flowables import BookParagraph, ContentsEntry, RowKeepingTable, panel
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.options import BookOptions
-from briefing.pdf.templates import OutlineEntry, with_outline
+from briefing.pdf.summary_section import SUMMARY_TITLE, has_summary, summary
+from briefing.pdf.templates import OutlineEntry, PageReference, with_outline
 from briefing.pdf.typeset import Typesetter, escape
 from briefing.people.records import ParticipantRecord
 from briefing.vocabulary import NOTE_SECTIONS
@@ -41,10 +52,13 @@ Part = tuple[int, Callable[[Book], list[Flowable]]]
 
 
 def book_parts(brief: Brief, options: BookOptions) -> list[Part]:
-    """The parts of the book, in print order, for the sections ``options`` chooses."""
+    """The parts of the book, in print order, for the sections (and notes) ``options`` chooses."""
+    brief = with_notes(brief, options.notes)
     parts: list[Part] = []
     if options.has("cover"):
         parts.append((1_000, cover))
+    if has_summary(brief, options):
+        parts.append((1_000 + 300 * len(brief.notes), summary))
     if options.has("contents"):
         parts.append((200 * (len(brief.notes) + 5), contents))
     if options.has("agenda"):
@@ -65,6 +79,7 @@ def build_story(brief: Brief, options: BookOptions, ts: Typesetter | None = None
                 ladder: Ladder | None = None, parts: list[Part] | None = None) -> list[Flowable]:
     """Every flowable of the book (or of ``parts`` of it), in print order."""
     ts = ts or Typesetter(register_fonts())
+    brief = with_notes(brief, options.notes)
     width = options.pagesize[0] - 2 * styles.MARGIN
     book = Book(brief, options, ts, width, ladder or Ladder())
     story: list[Flowable] = []
@@ -78,6 +93,8 @@ def build_story(brief: Brief, options: BookOptions, ts: Typesetter | None = None
 def contents_entries(brief: Brief, options: BookOptions) -> list[OutlineEntry]:
     """The contents (and outline) entries of the book: (key, title, level)."""
     entries: list[OutlineEntry] = []
+    if has_summary(brief, options):
+        entries.append(("summary", SUMMARY_TITLE, 0))
     if options.has("agenda"):
         entries.append(("agenda", "Agenda", 0))
     if has_changes(brief, options):
@@ -100,24 +117,25 @@ def has_changes(brief: Brief, options: BookOptions) -> bool:
 # -- cover ---------------------------------------------------------------------------
 
 
+#: The cover is one page however long its fields: a title longer than this many characters (a
+#: field, ``COVER_FIELD_MAX``) is cut with an ellipsis, and what still does not fit is shrunk.
+COVER_TITLE_MAX = 160
+COVER_FIELD_MAX = 160
+
+
 def cover(book: Book) -> list[Flowable]:
-    """Title, counterpart, venue, times in both zones, for/by/on, and the marking, large."""
+    """Title, counterpart, venue, times in both zones, for/by/on, and the marking, large: one page."""
     m = book.brief.meeting
     where = "Cover"
     round_name = "Launch" if m.round_no == 0 else f"Round {m.round_no}"
     out: list[Flowable] = [Spacer(1, 36), book.label(f"BRIEFING BOOK · {round_name.upper()}",
                                                       styles.cover_kicker),
-                           book.text(m.title, where, styles.cover_title)]
-    venue_start = in_zone_or_utc(m.starts_at, m.timezone)
-    home_start = in_zone_or_utc(m.starts_at, m.home_timezone)
-    when = _long_datetime(venue_start)
-    if m.ends_at is not None:
-        when += f"–{in_zone_or_utc(m.ends_at, m.timezone):%H:%M}"
+                           book.text(cut(m.title, COVER_TITLE_MAX), where, styles.cover_title)]
     rows = [
         ("Counterpart", m.counterpart),
         ("Venue", m.location),
-        ("Date and time (venue)", f"{when} {venue_start.tzname()}"),
-        ("Date and time (home)", f"{_long_datetime(home_start)} {home_start.tzname()}"),
+        ("Date and time (venue)", time_span(m.starts_at, m.ends_at, m.timezone)),
+        ("Date and time (home)", time_span(m.starts_at, m.ends_at, m.home_timezone)),
         ("Prepared for", m.principal),
         ("Prepared by", m.prepared_by),
         ("Prepared on", _long_date(book.options.prepared_on or date.today())),
@@ -125,13 +143,25 @@ def cover(book: Book) -> list[Flowable]:
     for label, value in rows:
         if value:
             out.append(book.label(label.upper(), styles.cover_label))
-            out.append(book.text(value, where, styles.cover_value))
+            out.append(book.text(cut(value, COVER_FIELD_MAX), where, styles.cover_value))
     marking = book.ladder.get(m.sensitivity)
-    band = Table([[book.text(marking.label, where, styles.cover_marking)]], colWidths=[book.width])
+    band = Table([[book.text(cut(marking.label, COVER_FIELD_MAX), where, styles.cover_marking)]],
+                 colWidths=[book.width])
     band.setStyle(TableStyle([*styles.TABLE_BASE, ("BACKGROUND", (0, 0), (-1, -1), marking.colour),
                               ("TOPPADDING", (0, 0), (-1, -1), 10),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
-    return [*out, Spacer(1, 28), band]
+    # shrunk (never split) when the cut fields are still too tall for the page
+    return [KeepInFrame(book.width, book.frame_height, [*out, Spacer(1, 28), band], mode="shrink")]
+
+
+def time_span(start: datetime, end: datetime | None, zone: str) -> str:
+    """``Sunday 6 February 2022, 19:00–Mon 03:00 EST``: the end's day shown when it is another."""
+    local_start = in_zone_or_utc(start, zone)
+    text = _long_datetime(local_start)
+    if end is not None:
+        local_end = in_zone_or_utc(end, zone)
+        text += "–" + _clock(local_end, local_start.date())
+    return f"{text} {local_start.tzname()}"
 
 
 # -- contents ------------------------------------------------------------------------
@@ -140,10 +170,20 @@ def cover(book: Book) -> list[Flowable]:
 def contents(book: Book) -> list[Flowable]:
     """Every entry with dotted leaders to its page number, each a link."""
     out: list[Flowable] = [book.label("Contents", styles.section)]
+    drafts = {paper_key(n) for n in book.brief.notes if n.status == "draft"}
     for key, title, level in contents_entries(book.brief, book.options):
         style = styles.toc[min(level, len(styles.toc) - 1)]
-        out.append(ContentsEntry(book.ts.markup(title, "Contents", bold=level == 0), key, style))
+        markup = book.ts.markup(title, "Contents", bold=level == 0)
+        if key in drafts:
+            markup += "  " + draft_tag(book)
+        out.append(ContentsEntry(markup, key, style))
     return out
+
+
+def draft_tag(book: Book) -> str:
+    """The "DRAFT" tag of a paper not yet cleared (the builder's own word, bold, in red)."""
+    return f'<font color="{styles.DRAFT_HEX}" size="{styles.DRAFT_SIZE}">' \
+           f'{book.ts.markup("DRAFT", "", bold=True)}</font>'
 
 
 # -- agenda --------------------------------------------------------------------------
@@ -161,7 +201,7 @@ def agenda(book: Book) -> list[Flowable]:
     out.append(book.text(line, where, styles.muted))
     if m.objectives.strip():
         out += book.heading("Objectives of the meeting")
-        out += book.md.render(m.objectives, "Agenda › Objectives")
+        out += under_heading(book.md.render(m.objectives, "Agenda › Objectives"))
     out.append(Spacer(1, 8))
     if not schedule.slots:
         return [*out, book.label("No agenda items yet.", styles.muted)]
@@ -182,8 +222,10 @@ def _agenda_table(book: Book, slots: tuple[AgendaSlot, ...]) -> Table:
     # the builder's own short values are plain strings (cheaper than paragraphs); user text is not
     head = ["#", f"Venue {venue_zone}", f"Home {home_zone}", "Min", "Item", "Lead", "Issue"]
     rows: list[list] = [head]
-    papers = {n.issue_id for n in book.brief.notes} if book.options.has("papers") else set()
+    papers = {n.issue_id: n for n in book.brief.notes} if book.options.has("papers") else {}
     day = first.venue_start.date()
+    # home times that are not all on the venue's day each show their day ("Mon 00:15")
+    home_days = any(slot.home_start.date() != day for slot in slots)
     for number, slot in enumerate(slots, 1):
         item = slot.item
         where = f"Agenda item {number}"
@@ -194,12 +236,16 @@ def _agenda_table(book: Book, slots: tuple[AgendaSlot, ...]) -> Table:
         issue: Flowable | list = []
         if item.issue_title:
             markup = book.ts.markup(item.issue_title, where)
-            if item.issue_id in papers:
-                note = next(n for n in book.brief.notes if n.issue_id == item.issue_id)
+            note = papers.get(item.issue_id)
+            if note is not None:
                 markup = f'<a href="#{paper_key(note)}" color="{styles.LINK_HEX}">{markup}</a>'
-            issue = BookParagraph(markup, styles.cell)
+                issue = [BookParagraph(markup, styles.cell),
+                         PageReference(paper_key(note), styles.cell_link)]
+            else:
+                issue = BookParagraph(markup, styles.cell)
+        home = _clock(slot.home_start, None if home_days else day)
         rows.append([
-            str(number), _clock(slot.venue_start, day), _clock(slot.home_start, day), str(item.minutes),
+            str(number), _clock(slot.venue_start, day), home, str(item.minutes),
             title,
             book.text(item.lead, where, styles.cell),
             issue,
@@ -238,7 +284,11 @@ def paper(book: Book, *, note: NoteRecord) -> list[Flowable]:
                         *panel(book.label(heading, styles.red_lines_heading), body)]
             continue
         out += book.heading(heading)
-        out += book.md.render(text, at, numbered=field == "talking_points", sources=sources)
+        if field == "defensives":
+            out += under_heading(questions_and_answers(book, text, at, sources))
+        else:
+            out += under_heading(book.md.render(text, at, numbered=field == "talking_points",
+                                                sources=sources))
     if note.sources:
         out += book.heading("Sources")
         for number, src in enumerate(note.sources, 1):
@@ -253,7 +303,10 @@ def _header_box(book: Book, note: NoteRecord, where: str) -> Table:
     meta_markup = " · ".join(book.ts.markup(x, where) for x in meta)
     if note.owner:
         meta_markup += " · " + book.ts.markup(f"Owner: {note.owner}", where)
-    box = Table([[book.text(note.issue_title, where, styles.issue)],
+    title = book.ts.markup(note.issue_title, where, bold=True)
+    if note.status == "draft":
+        title += "  " + draft_tag(book)
+    box = Table([[BookParagraph(title, styles.issue)],
                  [BookParagraph(meta_markup, styles.issue_meta)]], colWidths=[book.width])
     box.setStyle(TableStyle([
         *styles.TABLE_BASE,
@@ -266,6 +319,37 @@ def _header_box(book: Book, note: NoteRecord, where: str) -> Table:
     ]))
     box.spaceAfter = 4
     return box
+
+
+#: A question of the defensive Q&A: a line that starts ``Q:`` (``**Q:``, ``Q.`` too).
+_QUESTION = re.compile(r"^ {0,3}(?:[*_]{1,3})?\s*Q\s*[:.]", re.IGNORECASE)
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def questions_and_answers(book: Book, text: str, where: str,
+                          sources: Callable[[int], str | None]) -> list[Flowable]:
+    """The defensive Q&A: each ``Q:`` line on a line of its own in bold, kept with the answer
+    below it; the rest is Markdown as typed (a code fence is never cut at a ``Q:`` line)."""
+    out: list[Flowable] = []
+    rest: list[str] = []
+    fenced = False
+
+    def flush() -> None:
+        if rest:
+            out.extend(book.md.render("\n".join(rest), where, sources=sources))
+            rest.clear()
+
+    for line in text.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        if not fenced and _QUESTION.match(line):
+            flush()
+            out += [CondPageBreak(styles.KEEP_WITH_NEXT),
+                    *book.md.render(line.strip(), where, style=styles.question, sources=sources)]
+        else:
+            rest.append(line)
+    flush()
+    return out
 
 
 def _source(book: Book, note: NoteRecord, number: int, src, where: str) -> BookParagraph:
@@ -296,7 +380,7 @@ def participants(book: Book) -> list[Flowable]:
         if group:
             out += book.heading(heading, styles.group)
             for p in group:
-                out += _person(book, p)
+                out += under_heading(_person(book, p)) if p is group[0] else _person(book, p)
     return out
 
 
@@ -316,12 +400,14 @@ def _person(book: Book, p: ParticipantRecord) -> list[Flowable]:
 
 def actions(book: Book) -> list[Flowable]:
     """The action items: what, owner, due date, status, issue."""
-    out: list[Flowable] = [book.section("actions", "Action items")]
     items = book.brief.actions
     if not items:
-        return [*out, book.label("No action items.", styles.muted)]
+        return [book.section("actions", "Action items"), book.label("No action items.", styles.muted)]
+    # the heading is the table's first row, so that it moves with the first item when that is
+    # too tall for the rest of the page: it is never left alone above it
+    heading = book.label("Action items", styles.section)
     today = book.options.prepared_on or date.today()
-    rows: list[list] = [["#", "Action", "Owner", "Due", "Status", "Issue"]]
+    rows: list[list] = [[heading, "", "", "", "", ""], ["#", "Action", "Owner", "Due", "Status", "Issue"]]
     for number, a in enumerate(items, 1):
         where = f"Action item {number}"
         status = a.status.capitalize() + (" — overdue" if a.is_overdue(today) else "")
@@ -335,24 +421,38 @@ def actions(book: Book) -> list[Flowable]:
         ])
     fixed = [18, 90, 62, 62, 100]
     widths = [fixed[0], book.width - sum(fixed), *fixed[1:]]
-    table = RowKeepingTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle(_grid_style()))
-    return [*out, table]
+    table = HeadedTable(rows, colWidths=widths, repeatRows=(1,), hAlign="LEFT")
+    table.setStyle(TableStyle([*_grid_style(first=1), ("SPAN", (0, 0), (-1, 0)),
+                               ("LEFTPADDING", (0, 0), (-1, 0), 0), ("TOPPADDING", (0, 0), (-1, 0), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, 0), styles.section.spaceAfter)]))
+    return [with_outline(table, ("actions", "Action items", 0))]
+
+
+class HeadedTable(RowKeepingTable):
+    """A table whose first row is its section's heading: the outline entry goes with the piece
+    that holds that row when the table is split across pages."""
+
+    def split(self, availWidth: float, availHeight: float):
+        parts = super().split(availWidth, availHeight)
+        if parts and getattr(self, "outline", None):
+            parts[0].outline = self.outline  # type: ignore[attr-defined]
+        return parts
 
 
 # -- small helpers -------------------------------------------------------------------
 
 
-def _grid_style() -> list[tuple]:
+def _grid_style(first: int = 0) -> list[tuple]:
+    """The grid of a table whose column heads are row ``first`` (a heading row above it)."""
     return [
         *styles.TABLE_BASE,
-        ("FONTNAME", (0, 0), (-1, 0), styles.BODY_BOLD),
-        ("FONTSIZE", (0, 0), (-1, 0), 8.5),
-        ("TEXTCOLOR", (0, 0), (-1, 0), styles.ACCENT),
-        ("TEXTCOLOR", (0, 1), (0, -1), styles.MUTED),
-        ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, styles.ZEBRA]),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.ACCENT),
+        ("FONTNAME", (0, first), (-1, first), styles.BODY_BOLD),
+        ("FONTSIZE", (0, first), (-1, first), 8.5),
+        ("TEXTCOLOR", (0, first), (-1, first), styles.ACCENT),
+        ("TEXTCOLOR", (0, first + 1), (0, -1), styles.MUTED),
+        ("BACKGROUND", (0, first), (-1, first), styles.HEADER_FILL),
+        ("ROWBACKGROUNDS", (0, first + 1), (-1, -1), [None, styles.ZEBRA]),
+        ("LINEBELOW", (0, first), (-1, first), 0.8, styles.ACCENT),
         ("LINEBELOW", (0, -1), (-1, -1), 0.5, styles.RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
@@ -369,6 +469,6 @@ def _long_datetime(moment: datetime) -> str:
     return f"{_long_date(moment.date())}, {moment:%H:%M}"
 
 
-def _clock(moment: datetime, day: date) -> str:
-    """``09:30``, or ``Sun 19:00`` when not on the meeting's first day (in the venue)."""
+def _clock(moment: datetime, day: date | None) -> str:
+    """``09:30`` on ``day`` (the meeting's first day), else ``Sun 19:00`` (always with ``None``)."""
     return f"{moment:%H:%M}" if moment.date() == day else f"{moment:%a} {moment:%H:%M}"

@@ -17,9 +17,16 @@ from briefing.pdf.fonts import BODY, BODY_BOLD, BODY_ITALIC
 
 # -- page geometry -------------------------------------------------------------
 MARGIN = 20 * mm
+TOP_MARGIN = 22 * mm              # from the sheet's top edge to the body
+BOTTOM_MARGIN = 25 * mm           # from the sheet's bottom edge to the body
+#: Nothing is printed nearer the sheet's edge than this: office printers leave about 5 mm
+#: blank, and a copier's or binder's margin more (the book editor's 10 mm).
+PRINT_SAFE = 10 * mm
 BANNER_HEIGHT = 5.5 * mm          # the coloured sensitivity band, top and bottom
-BANNER_INSET = 7 * mm             # from the paper's edge to the band
-RUNNING_GAP = 4.5 * mm            # from the bottom band down to the running line
+BANNER_INSET = PRINT_SAFE         # from the sheet's top edge to the top band
+RUNNING_BASELINE = PRINT_SAFE + 1.5 * mm   # the running line's baseline (its descenders clear 10 mm)
+RUNNING_GAP = 3.5 * mm            # from the running line's baseline up to the bottom band
+RUNNING_HEAD_BASELINE = 19.5 * mm  # from the top edge: a continued paper's "(continued)" head
 
 # -- colours -------------------------------------------------------------------
 INK = colors.HexColor("#1a1a1a")
@@ -36,11 +43,13 @@ CODE_FILL_HEX = "#f3f4f6"
 CODE_FILL = colors.HexColor(CODE_FILL_HEX)
 INSERTED_HEX = "#1d6b35"                   # a diff's insertions (also underlined)
 DELETED_HEX = "#a3201d"                    # a diff's deletions (also struck through)
+DRAFT_HEX = "#a3201d"                      # the "DRAFT" tag of a paper not yet cleared
+DRAFT_SIZE = 8.5
 WATERMARK = colors.Color(0.55, 0.58, 0.62, alpha=0.24)   # translucent: drawn over the page
 
 # -- type ----------------------------------------------------------------------
 BODY_SIZE, BODY_LEADING = 10.5, 14
-BANNER_SIZE = 8
+BANNER_SIZE = 9                   # bold capitals, readable at arm's length
 RUNNING_SIZE = 8
 WATERMARK_SIZE = 96
 
@@ -51,6 +60,7 @@ small = ParagraphStyle("small", parent=body, fontSize=9, leading=12, spaceAfter=
 muted = ParagraphStyle("muted", parent=small, textColor=MUTED)
 cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=12.5, spaceAfter=0)
 cell_muted = ParagraphStyle("cell_muted", parent=cell, fontSize=8.5, leading=11, textColor=MUTED)
+cell_link = ParagraphStyle("cell_link", parent=cell, fontSize=8.5, leading=11, textColor=LINK)
 cell_head = ParagraphStyle("cell_head", parent=cell, fontName=BODY_BOLD, fontSize=8.5,
                            textColor=ACCENT)
 
@@ -65,30 +75,33 @@ cover_value = ParagraphStyle("cover_value", parent=body, fontSize=11.5, leading=
 cover_marking = ParagraphStyle("cover_marking", parent=body, fontName=BODY_BOLD, fontSize=20,
                                leading=26, alignment=TA_CENTER, textColor=colors.white)
 
-# headings
+# headings: each kept with what follows it (``keepWithNext``), so that none ends a page
 section = ParagraphStyle("section", parent=body, fontName=BODY_BOLD, fontSize=16, leading=20,
-                         textColor=ACCENT, spaceBefore=0, spaceAfter=10)
+                         textColor=ACCENT, spaceBefore=0, spaceAfter=10, keepWithNext=1)
 group = ParagraphStyle("group", parent=section, fontSize=13, leading=17, spaceBefore=12,
                        spaceAfter=6)
 issue = ParagraphStyle("issue", parent=section, fontSize=14, leading=18, spaceAfter=4)
 issue_meta = ParagraphStyle("issue_meta", parent=small, textColor=MUTED, spaceAfter=0)
 subsection = ParagraphStyle("subsection", parent=body, fontName=BODY_BOLD, fontSize=9.5,
                             leading=13, textColor=ACCENT, spaceBefore=11, spaceAfter=4,
-                            textTransform="uppercase")
+                            textTransform="uppercase", keepWithNext=1)
 red_lines_heading = ParagraphStyle("red_lines_heading", parent=subsection, textColor=RED_LINE,
                                    spaceBefore=6)
 person_name = ParagraphStyle("person_name", parent=body, fontName=BODY_BOLD, fontSize=11,
-                             leading=14, spaceBefore=8, spaceAfter=1)
+                             leading=14, spaceBefore=8, spaceAfter=1, keepWithNext=1)
+#: A question of the defensive Q&A: bold, on its own line, kept with its answer.
+question = ParagraphStyle("question", parent=body, fontName=BODY_BOLD, spaceBefore=4, spaceAfter=1,
+                          keepWithNext=1)
 person_role = ParagraphStyle("person_role", parent=small, textColor=MUTED, spaceAfter=3)
 
 # Markdown inside note sections: headings step down from the subsection heading
 md_headings = (
     ParagraphStyle("md_h1", parent=body, fontName=BODY_BOLD, fontSize=11.5, leading=15,
-                   spaceBefore=8, spaceAfter=3),
+                   spaceBefore=8, spaceAfter=3, keepWithNext=1),
     ParagraphStyle("md_h2", parent=body, fontName=BODY_BOLD, fontSize=10.5, leading=14,
-                   spaceBefore=6, spaceAfter=2),
+                   spaceBefore=6, spaceAfter=2, keepWithNext=1),
     ParagraphStyle("md_h3", parent=body, fontName=BODY_ITALIC, fontSize=10.5, leading=14,
-                   spaceBefore=4, spaceAfter=2),
+                   spaceBefore=4, spaceAfter=2, keepWithNext=1),
 )
 list_item = ParagraphStyle("list_item", parent=body, spaceAfter=2)
 quote = ParagraphStyle("quote", parent=body, textColor=MUTED)
@@ -101,7 +114,7 @@ source = ParagraphStyle("source", parent=small, leftIndent=16, firstLineIndent=-
 diff_line = ParagraphStyle("diff_line", parent=body, leftIndent=10, spaceAfter=4)
 diff_item = ParagraphStyle("diff_item", parent=diff_line, leftIndent=26, bulletIndent=12)
 diff_unchanged = ParagraphStyle("diff_unchanged", parent=muted, fontName=BODY_ITALIC, leftIndent=10)
-change_tag = ParagraphStyle("change_tag", parent=muted, spaceBefore=0, spaceAfter=4)
+change_tag = ParagraphStyle("change_tag", parent=muted, spaceBefore=0, spaceAfter=4, keepWithNext=1)
 
 # contents
 toc = (
@@ -113,6 +126,7 @@ toc = (
 # page furniture
 running = ParagraphStyle("running", parent=body, fontSize=RUNNING_SIZE, leading=10,
                          textColor=MUTED, spaceAfter=0, splitLongWords=0)
+running_head = ParagraphStyle("running_head", parent=running, fontName=BODY_ITALIC)
 
 
 def watermark_style(size: float) -> ParagraphStyle:
@@ -131,7 +145,8 @@ TABLE_BASE: tuple[tuple, ...] = (
 )
 
 #: A heading starts a new page unless this much room is left under it (heading and a few
-#: lines): cheaper than ``keepWithNext``, which makes platypus lay the pair out twice.
+#: lines): decided before the heading is laid out, so cheaper than ``keepWithNext`` (which the
+#: heading styles also have, for what follows a heading taller than this).
 KEEP_WITH_NEXT = 64
 
 BULLET_INDENT = 14

@@ -1,9 +1,13 @@
 """The book's document template: pages, furniture, outline and numbers, in one layout pass.
 
 Page furniture on every page: the sensitivity marking in a coloured band at
-top and bottom, the running line (meeting title left, "Page X of Y" right)
-and the optional diagonal watermark. The outline is built as flowables are
-laid out (``afterFlowable``), after ReportLab's docco tool.
+top and bottom, the running line (meeting title left, "Page X of Y" right),
+on a paper's second and later pages a running head ("Title (continued)"),
+and the optional diagonal watermark, marked as an artifact with no text to
+copy. Nothing is printed within 10 mm of the sheet's edge. The outline is
+built as flowables are laid out (``afterFlowable``), after ReportLab's docco
+tool. The file opens with its bookmarks shown, says its language, and tags
+every font subset apart (``distinct_subset_tags``).
 
 A contents page usually costs a second full layout pass (``multiBuild``):
 the page numbers are not known until the end. Here the book is laid out
@@ -15,12 +19,17 @@ on its numbers, because their space is reserved.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.pdfbase import ttfonts
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Table
+from reportlab.platypus.doctemplate import FrameBreak
 
 from briefing.pdf import styles
 from briefing.pdf.flowables import BookParagraph
@@ -35,6 +44,12 @@ if TYPE_CHECKING:
     from briefing.pdf.options import BookOptions
 
 HEAD_FORM, FOOT_FORM = "book-head", "book-foot"
+#: The book's language (``/Lang``): its own words are English; notes in other scripts are spans.
+LANGUAGE = "en"
+#: Marked content around the watermark: a pagination artifact (not content) whose text, for a
+#: reader that copies or extracts, is nothing (poppler, Acrobat honour ``/ActualText``).
+WATERMARK_BEGIN = "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC /Span <</ActualText ()>> BDC"
+WATERMARK_END = "EMC EMC"
 
 #: (key, title, level): an outline entry; flowables carry a list of them in ``outline``.
 OutlineEntry = tuple[str, str, int]
@@ -69,6 +84,72 @@ def with_outline(flowable: Flowable, *entries: OutlineEntry) -> Flowable:
     return flowable
 
 
+class HeadingKeeper(KeepTogether):
+    """``keepWithNext`` in the book: a heading goes to the next page unless the start of what
+    follows it fits under it on this one (ReportLab's ``KeepTogether`` would move the heading
+    whenever all of what follows does not fit, leaving most of a page blank)."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        *heads, following = self._content
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", 0)
+        used = 0.0
+        for index, head in enumerate(heads):
+            used += head.wrapOn(self.canv, aW, aH)[1] + head.getSpaceAfter()
+            used += head.getSpaceBefore() if index else 0
+        room = aH - used - following.getSpaceBefore()
+        if at_top or (room > 0 and _starts_in(following, self.canv, aW, room)):
+            return list(self._content)
+        return [FrameBreak(), *self._content]
+
+
+def _starts_in(flowable: Flowable, canv, width: float, room: float) -> bool:
+    """Whether ``flowable``, or the least first piece of it a page may end after, fits in ``room``:
+    two lines of a paragraph (the book allows no orphans), a table's first rows. Estimated from
+    the layout, never by splitting (a trial split would change what a paragraph caches)."""
+    height = flowable.wrapOn(canv, width, room)[1]
+    if height <= room:
+        return True
+    if isinstance(flowable, Table):
+        rows = getattr(flowable, "_rowHeights", None) or [height]
+        repeat = flowable.repeatRows
+        first = (max(repeat) + 1 if repeat else 0) if isinstance(repeat, tuple) else repeat
+        return sum(rows[:first + 1]) <= room
+    leading = getattr(getattr(flowable, "style", None), "leading", None)
+    return leading is not None and 2 * leading <= room
+
+
+class PageReference(Flowable):
+    """``p. 7``: the page of outline entry ``key``, a link to it (written when the book is done)."""
+
+    def __init__(self, key: str, style) -> None:
+        super().__init__()
+        self.key = key
+        self.style = style
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = min(availWidth, 40.0), self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        doc = canv._doctemplate
+        name = f"pageref-{self.key}"
+        canv.doForm(name)
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+        if name in doc.deferred_names:
+            return
+        style, baseline = self.style, self.height - self.style.fontSize
+
+        def fill(_total: int) -> None:
+            page = doc.pages.get(self.key)
+            doc.canv.setFont(style.fontName, style.fontSize)
+            doc.canv.setFillColor(style.textColor)
+            doc.canv.drawString(0, baseline, f"p. {page}" if page is not None else "p. –")
+
+        doc.defer(name, fill)
+
+
 class BookTemplate(BaseDocTemplate):
     """Pages with furniture, outline and deferred page numbers."""
 
@@ -78,7 +159,8 @@ class BookTemplate(BaseDocTemplate):
                  cancelled: Callable[[], bool] | None = None, **metadata: str) -> None:
         width, height = pagesize
         super().__init__(out, pagesize=pagesize, leftMargin=styles.MARGIN, rightMargin=styles.MARGIN,
-                         topMargin=22 * mm, bottomMargin=25 * mm, initialFontName=BODY,
+                         topMargin=styles.TOP_MARGIN, bottomMargin=styles.BOTTOM_MARGIN,
+                         initialFontName=BODY, lang=LANGUAGE, keepTogetherClass=HeadingKeeper,
                          initialFontSize=styles.BODY_SIZE, invariant=int(invariant),
                          creator="Briefbook", producer="Briefbook (ReportLab)", **metadata)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
@@ -90,6 +172,7 @@ class BookTemplate(BaseDocTemplate):
         self.ts = ts
         self.pages: dict[str, int] = {}              # outline key → page number
         self.deferred: list[tuple[str, Callable[[int], None]]] = []
+        self.deferred_names: set[str] = set()
         self._progress = progress
         self._cancelled = cancelled
         self._flowables_total = 1
@@ -100,6 +183,8 @@ class BookTemplate(BaseDocTemplate):
         #: and may add to ``pages``. Outline entries are then collected in ``outline``, not drawn.
         self.join: Callable[[BookTemplate, int], tuple[int, int]] | None = None
         self.outline: list[tuple[str, str, int, int]] = []    # (key, title, level, page)
+        self._paper: tuple[str, int] | None = None   # the paper being laid out: (title, first page)
+        self.continued: dict[int, str] = {}          # page → title of the paper it continues
         self._running = self._running_paragraph(width)
         self._watermark = self._watermark_paragraph(width, height)
         self.setProgressCallBack(self._on_progress)
@@ -117,6 +202,10 @@ class BookTemplate(BaseDocTemplate):
             else:
                 self.outline.append((key, title, level, page))
             self._section = title
+            if key.startswith("paper-"):
+                self._paper = (title, page)
+            elif level == 0 and key != "papers":
+                self._paper = None
 
     def add_outline_entry(self, key: str, title: str, level: int) -> None:
         self.canv.addOutlineEntry(self.ts.plain(title), key, level=level, closed=level > 0)
@@ -136,22 +225,26 @@ class BookTemplate(BaseDocTemplate):
         # finish the last page without saving, write the forms every page refers to
         # (the numbers are known now), then save
         self._doSave = 0
+        self.canv.showOutline()  # the file opens with its bookmarks panel shown
         super()._endBuild()
         laid_out = self.canv.getPageNumber() - 1
         before, total = (0, laid_out) if self.join is None else self.join(self, laid_out)
         self._furniture_forms()
         for page in range(1, laid_out + 1):
             self._page_form(page, before + page, total)
+            self._running_head_form(page)
         for name, fill in self.deferred:
             self.canv.beginForm(name)
             fill(total)
             self.canv.endForm()
-        self.canv.save()
+        with distinct_subset_tags():
+            self.canv.save()
         self.page_count = laid_out
 
     def defer(self, name: str, fill: Callable[[int], None]) -> None:
         """Write form ``name`` once the book is laid out; ``fill(total_pages)`` draws it."""
         self.deferred.append((name, fill))
+        self.deferred_names.add(name)
 
     # -- furniture -----------------------------------------------------------------
 
@@ -159,19 +252,25 @@ class BookTemplate(BaseDocTemplate):
         # before the page's content, so that the page reads: marking, content, marking,
         # running line. The furniture is drawn once, as forms every page shows.
         canv.doForm(HEAD_FORM)
+        canv.doForm(_head_form_name(canv.getPageNumber()))  # written at the end: "(continued)"
 
     def _foot(self, canv, doc) -> None:
+        page = canv.getPageNumber()
+        if self._paper is not None and self._paper[1] < page:
+            self.continued[page] = self._paper[0]
         canv.doForm(FOOT_FORM)
-        canv.doForm(_page_form_name(canv.getPageNumber()))
+        canv.doForm(_page_form_name(page))
         if self._watermark is not None:
             # over everything (translucent), so that no box or table hides it; drawn on each
             # page rather than as a form, which could not carry the transparency
             width, height = self.pagesize
             para, w, h = self._watermark
             canv.saveState()
+            canv.addLiteral(WATERMARK_BEGIN)
             canv.translate(width / 2, height / 2)
             canv.rotate(_angle(width, height))
             para.drawOn(canv, -w / 2, -h / 2)
+            canv.addLiteral(WATERMARK_END)
             canv.restoreState()
 
     def _furniture_forms(self) -> None:
@@ -181,9 +280,9 @@ class BookTemplate(BaseDocTemplate):
         self._band(canv, height - styles.BANNER_INSET - styles.BANNER_HEIGHT)
         canv.endForm()
         canv.beginForm(FOOT_FORM)
-        self._band(canv, styles.BANNER_INSET + 4 * mm)
-        para, _, _ = self._running
-        para.drawOn(canv, styles.MARGIN, styles.BANNER_INSET + 4 * mm - styles.RUNNING_GAP - 2)
+        self._band(canv, styles.RUNNING_BASELINE + styles.RUNNING_GAP)
+        para, _, h = self._running
+        para.drawOn(canv, styles.MARGIN, styles.RUNNING_BASELINE - (h - styles.RUNNING_SIZE))
         canv.endForm()
 
     def _band(self, canv, y: float) -> None:
@@ -203,8 +302,24 @@ class BookTemplate(BaseDocTemplate):
         self.canv.beginForm(_page_form_name(page))
         self.canv.setFont(BODY, styles.RUNNING_SIZE)
         self.canv.setFillColor(styles.MUTED)
-        baseline = styles.BANNER_INSET + 4 * mm - styles.RUNNING_GAP
-        self.canv.drawRightString(width - styles.MARGIN, baseline, f"Page {number} of {total}")
+        self.canv.drawRightString(width - styles.MARGIN, styles.RUNNING_BASELINE,
+                                  f"Page {number} of {total}")
+        self.canv.endForm()
+
+    def _running_head_form(self, page: int) -> None:
+        """The running head of ``page``: "Title (continued)" on a paper's later pages, else empty."""
+        width, height = self.pagesize
+        self.canv.beginForm(_head_form_name(page))
+        title = self.continued.get(page)
+        if title is not None:
+            plain = self.ts.plain(title)
+            if len(plain) > RUNNING_TITLE_MAX:
+                plain = plain[:RUNNING_TITLE_MAX - 1] + "…"
+            para = BookParagraph(self.ts.markup(f"{plain} (continued)", "Running head"),
+                                 styles.running_head)
+            _, h = para.wrap(width - 2 * styles.MARGIN, 100)
+            para.drawOn(self.canv, styles.MARGIN,
+                        height - styles.RUNNING_HEAD_BASELINE - (h - styles.RUNNING_SIZE))
         self.canv.endForm()
 
     def _running_paragraph(self, width: float) -> tuple[BookParagraph, float, float]:
@@ -231,6 +346,34 @@ class BookTemplate(BaseDocTemplate):
 
 def _page_form_name(page: int) -> str:
     return f"pageof{page}"
+
+
+def _head_form_name(page: int) -> str:
+    return f"runhead{page}"
+
+
+_saving = threading.Lock()
+
+
+@contextmanager
+def distinct_subset_tags() -> Iterator[None]:
+    """While a canvas saves: every font subset it writes gets a tag of its own.
+
+    ReportLab tags subsets by their number within one font, so the first subset
+    of each font is ``AAAAAA+``: Noto Sans and Noto Sans Bold then share a tag,
+    which PDF forbids (ISO 32000 9.6.4) and preflight tools report. Here the
+    tags count on across the fonts of one file. ``ttfonts.SUBSETN`` (already
+    relied on by ``parallel.py``, whose runs offset it) is replaced for the save
+    only, under a lock, so that two books saved by two threads do not mix counts.
+    """
+    with _saving:
+        base = ttfonts.SUBSETN
+        counter = itertools.count()
+        ttfonts.SUBSETN = lambda n: base(next(counter))
+        try:
+            yield
+        finally:
+            ttfonts.SUBSETN = base
 
 
 def _angle(width: float, height: float) -> float:

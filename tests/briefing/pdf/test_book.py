@@ -17,13 +17,22 @@ TITLE = "US–Japan Partnership on Trade — Round 1"
 MARKING = "SENSITIVE BUT UNCLASSIFIED"
 #: Round 1 has a previous round: the changes since it take these pages after the agenda.
 CHANGES_PAGES = 2
-FIRST_PAPER = 4 + CHANGES_PAGES  # page number (1-based)
+#: The summary for the principal follows the cover (the meeting has notes).
+SUMMARY_PAGES = 1
+FIRST_PAPER = 4 + SUMMARY_PAGES + CHANGES_PAGES  # page number (1-based)
+CONTENTS, AGENDA = 2 + SUMMARY_PAGES, 3 + SUMMARY_PAGES  # page numbers (1-based)
+
+
+def draft(note) -> str:
+    """The tag after a paper's title in the contents and its header box."""
+    return " DRAFT" if note.status == "draft" else ""
 
 
 def test_the_cover_shows_the_meeting_in_both_time_zones_and_who_it_is_for(sample_book):
     cover = page_texts(sample_book[0])[0]
     for expected in ("BRIEFING BOOK · ROUND 1", TITLE, "Government of Japan (METI, MOFA)", "Tokyo",
-                     "Monday 7 February 2022, 09:00–17:00 JST", "Sunday 6 February 2022, 19:00 EST",
+                     "Monday 7 February 2022, 09:00–17:00 JST",
+                     "Sunday 6 February 2022, 19:00–Mon 03:00 EST",
                      "PREPARED FOR Katherine Tai, United States Trade Representative",
                      "PREPARED BY USTR Office of Japan", "PREPARED ON Tuesday 1 February 2022"):
         assert expected in cover
@@ -32,12 +41,14 @@ def test_the_cover_shows_the_meeting_in_both_time_zones_and_who_it_is_for(sample
 
 def test_sections_come_in_book_order_each_paper_on_its_own_page(sample_book, sample_brief):
     pages = page_texts(sample_book[0])
-    assert pages[1].startswith(f"{MARKING} Contents")
-    assert f"{MARKING} Agenda" in pages[2]
-    assert pages[3].startswith(f"{MARKING} Changes since the last round")
+    assert pages[1].startswith(f"{MARKING} Summary for the principal")
+    assert pages[CONTENTS - 1].startswith(f"{MARKING} Contents")
+    assert f"{MARKING} Agenda" in pages[AGENDA - 1]
+    assert pages[AGENDA].startswith(f"{MARKING} Changes since the last round")
     paper_pages = pages[FIRST_PAPER - 1:FIRST_PAPER - 1 + len(sample_brief.notes)]
     for note, text in zip(sample_brief.notes, paper_pages, strict=True):
-        assert text.startswith(f"{MARKING} {note.issue_title} Status: {note.status.capitalize()}")
+        assert text.startswith(f"{MARKING} {note.issue_title}{draft(note)} Status: "
+                               f"{note.status.capitalize()}")
     assert [n.issue_title for n in sample_brief.notes][:2] == [
         "Steel and aluminum excess capacity", "Section 232 tariffs on Japanese steel and aluminum"]
     assert "Participants Our delegation Katherine Tai" in pages[-2]
@@ -65,35 +76,36 @@ def test_an_in_text_reference_links_to_its_source(sample_book, sample_brief):
 
 
 def test_the_agenda_shows_start_times_in_both_zones_and_the_total(sample_book):
-    agenda = page_texts(sample_book[0])[2]
+    agenda = page_texts(sample_book[0])[AGENDA - 1]
     assert "# Venue JST Home EST Min Item Lead Issue" in agenda
     assert "1 09:00 Sun 19:00 30 Opening and terms of reference Katherine Tai" in agenda
     assert "Total 7 h 30 of 8 h planned" in agenda
     # the linked issue of an agenda row jumps to its paper
     papers = set(range(FIRST_PAPER, FIRST_PAPER + 9))
-    targets = link_targets(sample_book[0], 3)
+    targets = link_targets(sample_book[0], AGENDA)
     assert targets and set(targets) <= papers
 
 
 def test_contents_gives_the_page_of_every_entry_and_the_outline_mirrors_it(sample_book, sample_brief):
     data = sample_book[0]
     pages = page_texts(data)
-    entries = re.findall(r"([^.]+?) (?:\. ?)+(\d+)", pages[1].split("Contents", 1)[1])
+    entries = re.findall(r"([^.]+?) (?:\. ?)+(\d+)", pages[CONTENTS - 1].split("Contents", 1)[1])
     contents = [(title.strip(), int(page)) for title, page in entries]
-    titles = ["Agenda", "Changes since the last round", "Issue papers",
-              *[n.issue_title for n in sample_brief.notes], "Participants", "Action items"]
+    titles = ["Summary for the principal", "Agenda", "Changes since the last round", "Issue papers",
+              *[n.issue_title + draft(n) for n in sample_brief.notes], "Participants", "Action items"]
     assert [t for t, _ in contents] == titles
+    contents = [(t.removesuffix(" DRAFT"), p) for t, p in contents]
     assert [(t, p) for _, t, p in outline(data)] == contents
-    assert [level for level, _, _ in outline(data)] == [0, 0, 0] + [1] * len(sample_brief.notes) + [0, 0]
+    assert [level for level, _, _ in outline(data)] == [0] * 4 + [1] * len(sample_brief.notes) + [0, 0]
     for title, page in contents:  # each entry's page is where that section starts
         assert (sample_brief.notes[0].issue_title if title == "Issue papers" else title) in pages[page - 1]
-    assert link_targets(data, 2) == [page for _, page in contents]  # every entry jumps to its page
+    assert link_targets(data, CONTENTS) == [page for _, page in contents]  # every entry jumps to its page
 
 
 def test_every_page_has_the_marking_top_and_bottom_and_page_x_of_y(sample_book):
     data, result = sample_book
     pages = page_texts(data)
-    assert result.pages == len(pages) == 14 + CHANGES_PAGES
+    assert result.pages == len(pages) == 14 + SUMMARY_PAGES + CHANGES_PAGES
     for number, text in enumerate(pages, 1):
         assert text.startswith(MARKING)
         assert text.endswith(f"{MARKING} {TITLE} Page {number} of {len(pages)}")

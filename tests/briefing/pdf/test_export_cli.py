@@ -31,7 +31,7 @@ def test_export_by_title_writes_the_chosen_sections_on_letter_paper(db, tmp_path
     pages = page_texts(data)
     assert run.stdout.strip() == f"Wrote {len(pages)} page(s) to {out}."
     assert ROUND_1 in pages[0] and all("DRAFT" in p for p in pages)
-    assert "Steel and aluminum excess capacity Status:" in pages[1]  # no contents, no agenda
+    assert "Steel and aluminum excess capacity DRAFT Status:" in pages[1]  # no contents, no agenda
     assert "RED LINES" not in " ".join(pages)  # red_lines was not listed
     assert "Their delegation" not in " ".join(pages)
     assert [t for _, t, _ in outline(data)][0] == "Issue papers"
@@ -75,17 +75,34 @@ def test_an_unwritable_path_fails_with_a_message_naming_it(db, tmp_path):
 
 def test_unknown_sections_and_meetings_are_refused_with_the_choices(db, tmp_path):
     run = cli("export", "2", "-o", str(tmp_path / "b.pdf"), "--sections", "cover,annex", db=db)
-    assert run.returncode == 1 and "unknown section 'annex'; choose from cover, contents" in run.stderr
+    assert run.returncode == 1
+    assert "unknown section 'annex'; choose from cover, summary, contents" in run.stderr
     run = cli("export", "Round 9", "-o", str(tmp_path / "b.pdf"), db=db)
     assert run.returncode == 1 and "Meeting 'Round 9' was not found" in run.stderr
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_notes_choose_the_papers_and_an_unknown_one_is_named(db, tmp_path):
+    out = tmp_path / "two.pdf"
+    run = cli("export", "2", "-o", str(out), "--sections", "summary,papers",
+              "--notes", "wto-reform, labor", db=db)
+    assert run.returncode == 0, run.stderr
+    assert [t for level, t, _ in outline(out.read_bytes()) if level == 1] == ["WTO reform", "Labor"]
+    summary = page_texts(out.read_bytes())[0]
+    assert "WTO reform" in summary and "Steel and aluminum" not in summary
+    run = cli("export", "2", "-o", str(tmp_path / "b.pdf"), "--notes", "wto-reform,steel", db=db)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "no issue 'steel' in this meeting" in run.stderr
     assert not (tmp_path / "b.pdf").exists()
 
 
 def test_help_names_every_section(db):
     run = cli("export", "--help", db=db)
     assert run.returncode == 0
-    for section in ("cover", "contents", "agenda", "papers", "red_lines", "participants", "actions"):
+    for section in ("cover", "summary", "contents", "agenda", "papers", "red_lines", "participants",
+                    "actions"):
         assert f"\n  {section} " in run.stdout
+    assert "--notes SLUGS" in run.stdout
 
 
 def test_characters_without_a_glyph_are_warned_about_on_stderr(db, tmp_path):
@@ -137,4 +154,5 @@ def test_a_long_book_laid_out_by_two_processes_is_the_book_one_process_writes(tm
     assert len(page_texts(books["2"])) > 30
     assert page_texts(books["2"]) == page_texts(books["1"])
     assert outline(books["2"]) == outline(books["1"])
-    assert {name.split("+")[0] for name in fonts(books["2"])} == {"AAAAAA", "BAAAAA"}
+    tags = [name.split("+")[0] for name in fonts(books["2"])]
+    assert {tag[0] for tag in tags} == {"A", "B"} and len(set(tags)) == len(tags)  # two runs, apart

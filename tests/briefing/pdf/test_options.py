@@ -10,7 +10,8 @@ from briefing.pdf.options import SECTION_IDS, BookOptions, default_paper, paper_
 
 def test_sections_are_parsed_from_a_comma_separated_list():
     assert parse_sections("cover, Papers,actions") == {"cover", "papers", "actions"}
-    with pytest.raises(ValidationError, match="unknown section 'appendix'; choose from cover, contents"):
+    with pytest.raises(ValidationError,
+                       match="unknown section 'appendix'; choose from cover, summary, contents"):
         parse_sections("cover,appendix")
     with pytest.raises(ValidationError, match="choose at least one"):
         parse_sections(" , ")
