@@ -225,7 +225,7 @@ def test_text_still_being_typed_goes_into_the_book(qtbot, window, save_as, tmp_p
 
 def test_the_dialog_preview_follows_the_choices(qtbot, window):
     dialog = open_dialog(qtbot, window)
-    qtbot.waitUntil(lambda: dialog.preview.page_count() == 16, timeout=EXPORT_S)
+    qtbot.waitUntil(lambda: dialog.preview.page_count() == 17, timeout=EXPORT_S)  # with the summary
     for box in dialog.form.sections.values():
         box.setChecked(box is dialog.form.sections["cover"])
     qtbot.waitUntil(lambda: dialog.preview.page_count() == 1, timeout=EXPORT_S)
@@ -248,3 +248,38 @@ def test_closing_the_window_mid_export_cancels_it_and_writes_nothing(qtbot, wind
     assert not dialog.isVisible()
     qtbot.waitUntil(held.ended.is_set, timeout=EXPORT_S)
     assert list((tmp_path / "books").iterdir()) == []
+
+
+def test_unticking_an_issue_leaves_its_paper_out_of_the_exported_book(qtbot, window, save_as, tmp_path):
+    save_as.path = tmp_path / "two-issues.pdf"
+    dialog = open_dialog(qtbot, window)
+    issues = dialog.form.issues
+    titles = [issues.item(row).text() for row in range(issues.rowCount())]
+    assert "WTO reform" in titles and "Labor" in titles and dialog.form.issues_view.isVisible()
+    for box in dialog.form.sections.values():
+        box.setChecked(box is dialog.form.sections["papers"])
+    for row, title in enumerate(titles):  # as a click on its check box does
+        if title not in ("WTO reform", "Labor"):
+            issues.item(row).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.form.chosen_notes() == {"wto-reform", "labor"}
+    with qtbot.waitSignal(dialog.sig_export_ended, timeout=EXPORT_S):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    with pikepdf.open(save_as.path) as pdf:
+        papers = [item.title for item in pdf.open_outline().root]
+    assert papers == ["Issue papers"]
+    text = book_text(save_as.path)
+    assert "WTO reform Status" in text and "Labor" in text
+    assert "Steel and aluminum excess capacity" not in text
+
+
+def test_the_markdown_preview_keeps_a_typed_line_break(qtbot):
+    from ui.widgets.markdown_editor import MarkdownEditor
+
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.editor.setPlainText("**Q: Will the duties end?**\nA: We will not prejudge it.\n\n```\na\nb\n```")
+    editor.set_preview(True)
+    shown = editor.preview.toPlainText()
+    assert "Q: Will the duties end?\u2028A: We will not prejudge it." in shown \
+        or "Q: Will the duties end?\nA: We will not prejudge it." in shown
+    assert "end? A:" not in shown

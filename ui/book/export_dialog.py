@@ -73,6 +73,8 @@ class ExportDialog(QDialog):
         self.setObjectName("ExportDialog")
         self.form = BookOptionsForm(load_choices(ctx.settings), self)
         self.form.set_previous_round(meeting.previous_id is not None)
+        self.form.set_issues([(n.issue_slug, n.issue_title)
+                              for n in ctx.services.notes.list_full(meeting.id)])
         self.preview = BookPreview(self)
         self.builder = PreviewBuilder(self)
         self._build()

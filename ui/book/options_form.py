@@ -1,4 +1,8 @@
-"""``BookOptionsForm``: what goes into an export — sections, paper, watermark, password.
+"""``BookOptionsForm``: what goes into an export — sections, issues, paper, watermark, password.
+
+The issues are a checklist (``set_issues``), every one ticked at first: an
+unticked issue's notes stay out of the book (its paper, its changes, its line
+in the summary), as ``export --notes`` chooses them.
 
 ``options()`` turns the form into ``BookOptions`` or raises ``ValidationError``
 (no section chosen, the two passwords differ), which ``show_error`` puts next
@@ -8,7 +12,10 @@ for the preview.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +36,7 @@ from ui.widgets.palette import muted_colour
 #: How each section reads in the dialog (its id is the CLI's ``--sections`` name).
 SECTION_LABELS = {
     "cover": "&Cover page",
+    "summary": "S&ummary for the principal",
     "contents": "C&ontents",
     "agenda": "&Agenda",
     "changes": "C&hanges since the last round",
@@ -65,6 +74,19 @@ class BookOptionsForm(QWidget):
         self.sections_error = FieldError(group)
         boxes.addWidget(self.sections_error)
 
+        self.issues_group = QGroupBox("Issues", self)
+        self.issues = QStandardItemModel(self)
+        self.issues.itemChanged.connect(self.sig_changed)
+        self.issues_view = QListView(self.issues_group)
+        self.issues_view.setObjectName("issues-checklist")
+        self.issues_view.setAccessibleName("Issues in the book")
+        self.issues_view.setToolTip("The issues whose notes go into the book: papers, changes "
+                                    "and summary (untick one to leave it out)")
+        self.issues_view.setModel(self.issues)
+        issues_layout = QVBoxLayout(self.issues_group)
+        issues_layout.addWidget(self.issues_view)
+        self.issues_group.hide()  # until the meeting's issues are set
+
         self.paper = QComboBox(self)
         self.paper.setAccessibleName("Paper")
         for code, label in PAPERS:
@@ -93,6 +115,7 @@ class BookOptionsForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(group)
+        layout.addWidget(self.issues_group)
         layout.addLayout(form)
         layout.addStretch(1)
 
@@ -111,13 +134,34 @@ class BookOptionsForm(QWidget):
         if not has_one:
             box.setToolTip("This meeting has no previous round, so the book has no changes section.")
 
+    def set_issues(self, issues: Sequence[tuple[str, str]]) -> None:
+        """The meeting's issues as (slug, title), in print order, every one ticked."""
+        self.issues.clear()
+        for slug, title in issues:
+            item = QStandardItem(title)
+            item.setData(slug, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.issues.appendRow(item)
+        self.issues_group.setVisible(bool(issues))
+
+    def chosen_notes(self) -> frozenset[str] | None:
+        """The slugs of the ticked issues; None when every one is (the book has them all)."""
+        items = [self.issues.item(row) for row in range(self.issues.rowCount())]
+        ticked = [i for i in items if i.checkState() == Qt.CheckState.Checked]
+        if len(ticked) == len(items):
+            return None
+        return frozenset(str(i.data(Qt.ItemDataRole.UserRole)) for i in ticked)
+
     def chosen_sections(self) -> frozenset[str]:
         return frozenset(name for name, box in self.sections.items() if box.isChecked())
 
     def preview_options(self) -> BookOptions:
         """The book as chosen, without the password (at least the cover when nothing is chosen)."""
         return BookOptions(sections=self.chosen_sections() or frozenset({"cover"}),
-                           paper=self.paper.currentData(), watermark=self.watermark.text())
+                           paper=self.paper.currentData(), watermark=self.watermark.text(),
+                           notes=self.chosen_notes())
 
     def options(self) -> BookOptions:
         """The chosen options; ``ValidationError`` when they cannot make a book."""
@@ -128,7 +172,8 @@ class BookOptionsForm(QWidget):
         if password != self.confirm.text():
             raise ValidationError("password", "The two passwords differ: type the same one twice.")
         return BookOptions(sections=self.chosen_sections(), paper=self.paper.currentData(),
-                           watermark=self.watermark.text(), password=password or None)
+                           watermark=self.watermark.text(), password=password or None,
+                           notes=self.chosen_notes())
 
     def show_error(self, error: ValidationError | None) -> None:
         """Put ``error`` next to its field (None clears both messages)."""

@@ -1,11 +1,13 @@
 """A plain-text Markdown editor with a rendered preview one click (or Ctrl+Shift+P) away.
 
 Editing is the default. The preview uses Qt's own Markdown reader, so nothing
-the user typed is ever turned into markup by string concatenation.
+the user typed is ever turned into markup by string concatenation. A single
+line break typed shows as a line break, as in the book (``with_hard_breaks``).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -24,6 +26,21 @@ if TYPE_CHECKING:
     from ui.widgets.safe_browser import SafeTextBrowser
 
 PREVIEW_KEY = "Ctrl+Shift+P"
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def with_hard_breaks(text: str) -> str:
+    """``text`` with each single line break made a Markdown hard break (two trailing spaces),
+    except inside code fences, where lines are kept as typed anyway."""
+    lines = text.split("\n")
+    fenced = False
+    for index, line in enumerate(lines[:-1]):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced and line.strip() and lines[index + 1].strip():
+            lines[index] = line.rstrip() + "  "
+    return "\n".join(lines)
 
 
 class MarkdownEditor(QWidget):
@@ -82,7 +99,7 @@ class MarkdownEditor(QWidget):
     def set_preview(self, on: bool) -> None:
         """Show the rendered text (on) or the editor (off)."""
         if on:
-            self.preview.setMarkdown(self.editor.toPlainText())
+            self.preview.setMarkdown(with_hard_breaks(self.editor.toPlainText()))
         self.stack.setCurrentWidget(self.preview if on else self.editor)
         if self.toggle.isChecked() != on:
             self.toggle.setChecked(on)
