@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -56,7 +58,9 @@ def test_a_finished_export_replaces_the_earlier_file_whole(sample_brief, tmp_pat
 
 def test_an_unwritable_place_is_a_clear_error_naming_it(sample_brief, tmp_path):
     missing = tmp_path / "no such folder" / "book.pdf"
-    with pytest.raises(BriefbookError, match="cannot write .*no such folder/book.pdf: No such file"):
+    # the system's reason in the system's language (a Qt process sets the C library's locale)
+    reason = re.escape(os.strerror(errno.ENOENT))
+    with pytest.raises(BriefbookError, match=f"cannot write .*no such folder/book.pdf: {reason}"):
         render_pdf(sample_brief, options(), missing)
     with pytest.raises(BriefbookError, match=f"cannot write {tmp_path}: it is a folder"):
         render_pdf(sample_brief, options(), tmp_path)
