@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from briefing.search.records import SearchResults
 from ui.models.revisions_list import RevisionsListModel
 from ui.models.search_results import HIT_ROLE, SUBTITLE_ROLE, SearchResultsModel
-from ui.models.timeline_table import CHANGED, OBJECTIVES, ROUND, TimelineTableModel
+from ui.models.timeline_table import CHANGED, OBJECTIVES, ROUND, RUNS_ROLE, TimelineTableModel
 
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
 
@@ -56,7 +56,8 @@ def test_timeline_table_model(qtmodeltester, sample):
     assert [model.index(r, ROUND).data().splitlines()[0] for r in range(model.rowCount())] == \
         ["Launch", "Round 1 (this meeting)"]
     assert model.index(1, OBJECTIVES).data().startswith(CHANGED)
-    assert model.index(1, OBJECTIVES).data(Qt.ItemDataRole.FontRole).bold()
-    assert model.index(0, OBJECTIVES).data(Qt.ItemDataRole.FontRole) is None
+    runs = model.index(1, OBJECTIVES).data(RUNS_ROLE)  # the changed words, for the delegate to mark
+    assert runs and any(run.kind != "equal" for run in runs)
+    assert model.index(0, OBJECTIVES).data(RUNS_ROLE) is None
     model.set_timeline(None)
     qtmodeltester.check(model)
