@@ -91,7 +91,7 @@ def check_settings(config: Config, *, in_use: Callable[[str], int] | None = None
     ``in_use(code)`` counts the meetings marked ``code``; a code of ``previous``
     that meetings carry must stay on the ladder.
     """
-    from briefing.zones import is_meeting_zone
+    from briefing.times.zones import is_meeting_zone
 
     user_name = config.user_name.strip()
     if not user_name:
@@ -178,7 +178,7 @@ def save_settings(config: Config, path: Path | None = None) -> None:
 
 def _home_zone(value: object) -> str:
     """The home zone from the settings or the environment, if it is one a meeting may have."""
-    from briefing.zones import is_meeting_zone
+    from briefing.times.zones import is_meeting_zone
 
     if not isinstance(value, str) or value == DEFAULT_HOME_TIMEZONE:
         return DEFAULT_HOME_TIMEZONE  # no look-up: listing the zones takes tens of ms at start-up

@@ -6,7 +6,7 @@ space by the window first, ``one_line``); multi-line text (Markdown sections, bi
 outcomes) is kept exactly as given, up to ``MAX_TEXT`` characters. A NUL
 character or an unpaired surrogate cannot be stored by every backend, so both
 are refused with a message that says which field and where. Times and dates
-must fall in the years of ``briefing.zones`` (1900 to 2200), and time zones
+must fall in the years of ``briefing.times.zones`` (1900 to 2200), and time zones
 must be IANA zones.
 """
 
@@ -16,7 +16,7 @@ import re
 from datetime import UTC, date, datetime
 
 from briefing.errors import ValidationError
-from briefing.zones import EARLIEST_YEAR, LATEST_YEAR, in_years, is_meeting_zone
+from briefing.times.zones import EARLIEST_YEAR, LATEST_YEAR, in_years, is_meeting_zone
 
 MAX_SHORT = 300
 MAX_MINUTES = 7 * 24 * 60

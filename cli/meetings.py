@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, services: Services) -> int:
-    from briefing.zones import in_zone, unshowable
+    from briefing.times.zones import in_zone, unshowable
 
     for m in services.meetings.list():
         local = in_zone(m.starts_at, m.timezone)

@@ -1,8 +1,8 @@
 """How dates and times read in the window: in a given IANA zone, with the zone's abbreviation.
 
-Day and month names are English, as the rest of the window, whatever the locale: Qt sets the
-C library's locale from the environment, so ``strftime``'s ``%a``/``%b`` would write them in the
-user's language (``21  1月 2022`` beside "overdue").
+Day and month names are English, as the rest of the window, whatever the locale
+(``briefing.times.names``: Qt sets the C library's locale from the environment, so ``strftime``'s
+``%a``/``%b`` would write them in the user's language, ``21  1月 2022`` beside "overdue").
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from briefing import zones
+from briefing.times import names, zones
 
 
 def in_zone(moment: datetime, zone: str) -> datetime:
@@ -26,18 +26,14 @@ def shown_in(moment: datetime, zone: str, form: Callable[[datetime], str]) -> st
     return zones.unshowable(moment, zone) if local is None else form(local)
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
 def weekday(moment: date) -> str:
     """``Mon``."""
-    return WEEKDAYS[moment.weekday()]
+    return names.weekday(moment, short=True)
 
 
 def short_date(moment: date) -> str:
     """``7 Feb 2022``."""
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment:%Y}"
+    return names.short_date(moment)
 
 
 def day_time(moment: datetime) -> str:
@@ -47,7 +43,7 @@ def day_time(moment: datetime) -> str:
 
 def short_day_time(moment: datetime) -> str:
     """``Sun 6 Feb 19:00 EST`` (no year)."""
-    return f"{weekday(moment)} {moment.day} {MONTHS[moment.month - 1]} {moment:%H:%M %Z}".strip()
+    return f"{weekday(moment)} {moment.day} {names.month(moment, short=True)} {moment:%H:%M %Z}".strip()
 
 
 def clock(moment: datetime) -> str:

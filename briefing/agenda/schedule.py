@@ -7,14 +7,14 @@ from datetime import timedelta
 
 from briefing.agenda.records import AgendaItemRecord, AgendaSlot, Schedule
 from briefing.meetings.records import MeetingRecord
-from briefing.zones import in_zone_or_utc
+from briefing.times.zones import in_zone_or_utc
 
 
 def build_schedule(meeting: MeetingRecord, items: Sequence[AgendaItemRecord]) -> Schedule:
     """Lay ``items`` out back to back from the meeting's start.
 
     A start that cannot be shown in a zone (a stored value outside the years Briefbook
-    keeps, see ``briefing.zones``) is given in UTC; the schedule never raises.
+    keeps, see ``briefing.times.zones``) is given in UTC; the schedule never raises.
     """
     at = meeting.starts_at
     slots = []

@@ -1,7 +1,7 @@
 """Write the whole store (everything not in the Trash) as one interchange document.
 
 Times are written in their meeting's venue zone. A stored time that cannot be
-shown there (see ``briefing.zones``) is written in UTC, the same moment, and
+shown there (see ``briefing.times.zones``) is written in UTC, the same moment, and
 named in ``problems`` so the command can say so: a dump never fails on it.
 """
 
@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from briefing.interchange.parse import FORMAT, VERSION
+from briefing.times.zones import in_zone, unshowable
 from briefing.vocabulary import CAPACITIES, NAME_ORDERS, NOTE_FIELDS
-from briefing.zones import in_zone, unshowable
 from db.models import AgendaItem, Issue, IssueNote, Meeting, Participant, Person
 
 

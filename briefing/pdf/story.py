@@ -39,8 +39,9 @@ from briefing.pdf.summary_section import SUMMARY_TITLE, has_summary, summary
 from briefing.pdf.templates import OutlineEntry, PageReference, with_outline
 from briefing.pdf.typeset import Typesetter, escape
 from briefing.people.records import ParticipantRecord
+from briefing.times.names import day_clock, long_date
+from briefing.times.zones import in_zone_or_utc
 from briefing.vocabulary import NOTE_SECTIONS
-from briefing.zones import in_zone_or_utc
 
 SIDE_HEADINGS = (("ours", "Our delegation"), ("theirs", "Their delegation"))
 
@@ -462,7 +463,7 @@ def _grid_style(first: int = 0) -> list[tuple]:
 
 
 def _long_date(d: date) -> str:
-    return f"{d:%A} {d.day} {d:%B %Y}"
+    return long_date(d)
 
 
 def _long_datetime(moment: datetime) -> str:
@@ -471,4 +472,4 @@ def _long_datetime(moment: datetime) -> str:
 
 def _clock(moment: datetime, day: date | None) -> str:
     """``09:30`` on ``day`` (the meeting's first day), else ``Sun 19:00`` (always with ``None``)."""
-    return f"{moment:%H:%M}" if moment.date() == day else f"{moment:%a} {moment:%H:%M}"
+    return f"{moment:%H:%M}" if moment.date() == day else day_clock(moment)

@@ -17,8 +17,8 @@ from briefing.meetings.service import new_meeting_key
 from briefing.notes.service import notes_of
 from briefing.people.service import participants_of
 from briefing.rounds.next_round import DEFAULT_GAP, next_round_title
+from briefing.times.zones import EARLIEST_YEAR, LATEST_YEAR, in_years
 from briefing.vocabulary import NOTE_FIELDS
-from briefing.zones import EARLIEST_YEAR, LATEST_YEAR, in_years
 from db.engine import Database
 from db.models import ActionItem, AgendaItem, IssueNote, Meeting, Participant, Source
 

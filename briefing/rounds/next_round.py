@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from briefing.zones import LATEST_YEAR, in_zone_or_utc, zone
+from briefing.times.zones import LATEST_YEAR, in_zone_or_utc, zone
 
 #: Without a date given, the next round is planned this long after the last.
 DEFAULT_GAP = timedelta(days=28)

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from briefing.dates import parse_day, parse_when
 from briefing.errors import ValidationError
+from briefing.times.typed import parse_day, parse_when
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 NEW_YORK = ZoneInfo("America/New_York")

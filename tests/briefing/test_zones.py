@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.zones import find_zones, zone_for
+from briefing.times.zones import find_zones, zone_for
 
 
 @pytest.mark.parametrize(("typed", "zone"), [
@@ -36,7 +36,7 @@ def test_what_is_not_a_zone_finds_nothing():
 
 
 def test_every_zone_offered_is_a_real_meeting_zone():
-    from briefing.zones import is_meeting_zone
+    from briefing.times.zones import is_meeting_zone
 
     for typed in ("a", "e", "Washington", "Geneva", "Kyiv"):
         assert all(is_meeting_zone(z) for z in find_zones(typed))

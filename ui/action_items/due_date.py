@@ -3,7 +3,7 @@
 ``QDateEdit`` cannot be empty, so its earliest date stands for "no date" and
 reads as such; Delete or Backspace with the whole date selected clears it. A
 whole date typed or pasted ("15 Dec 2026", "2026-12-15", "tomorrow") is read by
-``briefing.dates``; anything else stays in the cell with the reason in a tooltip.
+``briefing.times.typed``; anything else stays in the cell with the reason in a tooltip.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QModelIndex, QObje
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
 
-from briefing.dates import parse_day
+from briefing.times.typed import parse_day
 from ui.widgets.typed_date import TypedDateEntry
 
 Index = QModelIndex | QPersistentModelIndex

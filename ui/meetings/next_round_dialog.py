@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from briefing.meetings.records import MeetingRecord
 from briefing.notes.records import NoteSummary
 from briefing.rounds.next_round import next_round_start, next_round_title
-from briefing.zones import is_meeting_zone, zone
+from briefing.times.zones import is_meeting_zone, zone
 from ui.context import AppContext
 from ui.forms.single_line import keep_on_one_line
 from ui.meetings.commands import NextRoundCommand

@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimeZone
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QWidget
 
-from briefing import zones
-from briefing.dates import parse_when
 from briefing.errors import ValidationError
 from briefing.meetings.records import MeetingRecord
+from briefing.times import zones
+from briefing.times.typed import parse_when
 from ui.forms.bindings import CustomBinding
 from ui.timefmt import in_zone, short_day_time
 from ui.widgets.field_error import FieldError
@@ -86,7 +86,7 @@ class WhenEditor(QObject):
         self._accept_typing()
 
     def _accept_typing(self) -> None:
-        """A whole date typed or pasted is read by ``briefing.dates``; Ends moves with Starts."""
+        """A whole date typed or pasted is read by ``briefing.times.typed``; Ends moves with Starts."""
         self.now = lambda: datetime.now(UTC)  # what "today" and "tomorrow" count from
         self.typed = {}
         for edit, field in ((self.start, "starts_at"), (self.end, "ends_at")):

@@ -1,7 +1,7 @@
 """A time-zone picker: IANA names (``Asia/Tokyo``) picked from the list, or found by typing a city.
 
 Typing "Tokyo", "Washington" or "Geneva" lists the zones meant
-(``briefing.zones.find_zones``) under the field; Enter takes a city named or
+(``briefing.times.zones.find_zones``) under the field; Enter takes a city named or
 begun ("Washing"), leaving the field a city named exactly. ``problem()`` says, quoting what
 is typed, when the text is no zone. The ~600 names are listed only when the
 user first opens the list, which keeps them off the start-up path.
@@ -15,8 +15,8 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from briefing.zones import find_zones, is_meeting_zone, meeting_zones, zone_for
-from briefing.zones import zone_city as zone_city  # (the agenda's columns name zones by city)
+from briefing.times.zones import find_zones, is_meeting_zone, meeting_zones, zone_for
+from briefing.times.zones import zone_city as zone_city  # (the agenda's columns name zones by city)
 
 #: At most this many zones are offered under the field while typing.
 MAX_OFFERED = 12

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from briefing.errors import ValidationError
+from briefing.times.names import short_date
 
 MONTHS = {name: number for number, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -116,7 +117,7 @@ def _day(match: re.Match[str], typed: str, today: date, field: str) -> date:
         if weekday not in WEEKDAYS:
             raise ValidationError(field, f"“{typed}”: “{weekday}” is not a day of the week; {EXAMPLES}")
         if WEEKDAYS[weekday] != day.weekday():
-            raise ValidationError(field, f"“{typed}”: {day.day} {day:%b} {day.year} is a "
+            raise ValidationError(field, f"“{typed}”: {short_date(day)} is a "
                                          f"{WEEKDAY_NAMES[day.weekday()]}, not a "
                                          f"{WEEKDAY_NAMES[WEEKDAYS[weekday]]}")
     return day
