@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefing.errors import BriefbookError
+from db.files import fsync_path, same_file
 
 TEMP_SUFFIX = ".part"
 #: A temporary file older than this was left by a write that was killed (an export writes its
@@ -61,7 +62,7 @@ def check_target(path: str | os.PathLike, *, refuse: Iterable[tuple[Path, str]] 
     if path.name in ("", ".", ".."):
         raise OutputError(f"cannot write {path}: it is a folder, not a file name; nothing was written.")
     for other, why in refuse:
-        if path == Path(other).absolute() or _same_file(path, Path(other)):
+        if path == Path(other).absolute() or same_file(path, Path(other)):
             raise OutputError(f"cannot write {path}: {why}; nothing was written. Choose another file.")
     try:
         folder = os.stat(path.parent)
@@ -127,12 +128,12 @@ def replace_with(path: str | os.PathLike, make: Callable[[Path], object], *,
     temp = Path(name)
     try:
         make(temp)
-        _fsync(temp)
+        fsync_path(temp)
         old = _mode(target)
         os.chmod(temp, old if old is not None else 0o644)
         check_target(target, refuse=refuse)  # still so, just before the rename
         os.replace(temp, target)
-        _fsync(target.parent)
+        fsync_path(target.parent)
     except BaseException as error:
         for leftover in (temp, temp.with_name(temp.name + "-journal")):
             _remove(leftover)
@@ -187,25 +188,6 @@ def _mode(path: Path) -> int | None:
         return None
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _fsync(path: Path) -> None:
-    """Flush a file (or a folder's entries) to disk; folders cannot be opened on Windows."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _remove(path: Path) -> None:

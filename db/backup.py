@@ -31,6 +31,7 @@ from pathlib import Path
 from db import revisions
 from db.engine import Database
 from db.errors import DamagedStoreError, SchemaTooNewError, StoreError
+from db.files import fsync_path, same_file
 from db.probe import (
     NOT_CHANGED,
     StoreFile,
@@ -127,7 +128,7 @@ def copy_store_to(database: Database, path: Path, progress: Progress | None = No
             raw.close()
     except sqlite3.Error as error:
         raise StoreError(f"Cannot back up {database.location} to {named or path}: {error}.") from None
-    _fsync(path)
+    fsync_path(path)
 
 
 def write_backup(database: Database, target: Path, progress: Progress | None = None) -> int:
@@ -138,7 +139,7 @@ def write_backup(database: Database, target: Path, progress: Progress | None = N
     try:
         copy_store_to(database, partial, progress, named=target)
         os.replace(partial, target)
-        _fsync(target.parent)
+        fsync_path(target.parent)
     except OSError as error:
         raise StoreError(
             f"Cannot write the backup {target}: {error.strerror or error}. "
@@ -171,9 +172,9 @@ def keep_damaged_copy(database: Database, target: Path) -> int:
             shutil.copyfile(wal_path(database.path), wal_path(partial))
             with closing(sqlite3.connect(partial)) as copy:
                 copy.execute("PRAGMA journal_mode = DELETE")
-        _fsync(partial)
+        fsync_path(partial)
         os.replace(partial, target)
-        _fsync(target.parent)
+        fsync_path(target.parent)
     except (OSError, sqlite3.Error) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise StoreError(
@@ -227,7 +228,7 @@ def restore_backup(database: Database, source: Path, progress: Progress | None =
     database.check_writable(despite_damage=True)
     if database.path is None:
         raise StoreError("Only an SQLite file store can be restored from a backup.")
-    if _same_file(found.path, database.path):
+    if same_file(found.path, database.path):
         raise StoreError(f"Cannot restore {database.path} from itself. Choose a backup file.")
     sweep_partials(database.path.parent, database.path.name)
     staged = partial_path(database.path)
@@ -324,25 +325,6 @@ def _page_size(database: Database) -> int:
         raw.close()
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _fsync(path: Path) -> None:
-    """Flush a file (or a folder's entries) to disk; folders cannot be opened on Windows."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _remove_partial(partial: Path) -> None:
