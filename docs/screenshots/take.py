@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -25,13 +26,15 @@ from ui.app import build_window, make_application  # noqa: E402
 
 HERE = Path(__file__).parent
 SIZE = tuple(int(x) for x in os.environ.get("SHOT_SIZE", "1400x860").split("x"))
+#: The day the sample is moved to, as on a first start that day (fixed, so shots are repeatable).
+AS_OF = date(2026, 12, 1)
 
 
 def main(tabs: list[str]) -> None:
     app = make_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         services = Services.open(f"sqlite:///{tmp}/sample.db", Config(home_timezone="America/New_York"))
-        load_sample(services.db, services.config)
+        load_sample(services.db, services.config, as_of=AS_OF)  # as a new user sees it
         window = build_window(services, QSettings(f"{tmp}/settings.ini", QSettings.Format.IniFormat))
         window.resize(*SIZE)
         window.show()
