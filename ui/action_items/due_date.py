@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
 
 from briefing.times.typed import parse_day
-from ui.widgets.typed_date import TypedDateEntry
+from ui.widgets.typed_date import TypedDateEntry, english_dates
 
 Index = QModelIndex | QPersistentModelIndex
 NO_DATE = QDate(2000, 1, 1)
@@ -28,6 +28,7 @@ class DueDateEdit(QDateEdit):
 
     def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
+        english_dates(self)
         self.setCalendarPopup(True)
         self.setDisplayFormat("d MMM yyyy")
         self.setMinimumDate(NO_DATE)

@@ -38,6 +38,7 @@ from ui.forms.single_line import keep_on_one_line
 from ui.meetings.commands import NextRoundCommand
 from ui.models.checklist import ChecklistModel
 from ui.widgets.field_error import FieldError, with_error
+from ui.widgets.typed_date import english_dates
 from ui.widgets.zone_combo import ZoneComboBox
 
 ALL, NONE, CHOSEN = range(3)
@@ -70,7 +71,7 @@ class NextRoundDialog(QDialog):
         self.title = keep_on_one_line(QLineEdit(next_round_title(meeting.title, meeting.round_no), self))
         self.title.setAccessibleName("Title")
         self.title.selectAll()
-        self.starts = QDateTimeEdit(self)
+        self.starts = english_dates(QDateTimeEdit(self))
         self.starts.setAccessibleName("Starts (venue time)")
         self.starts.setTimeZone(QTimeZone.utc())
         self.starts.setDisplayFormat("ddd d MMM yyyy  HH:mm")

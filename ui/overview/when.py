@@ -26,7 +26,7 @@ from ui.forms.bindings import CustomBinding
 from ui.timefmt import in_zone, short_day_time
 from ui.widgets.field_error import FieldError
 from ui.widgets.palette import muted_colour
-from ui.widgets.typed_date import TypedDateEntry
+from ui.widgets.typed_date import TypedDateEntry, english_dates
 from ui.widgets.zone_combo import ZoneComboBox
 
 DISPLAY_FORMAT = "ddd d MMM yyyy  HH:mm"
@@ -128,7 +128,7 @@ class WhenEditor(QObject):
 
     @staticmethod
     def _datetime_edit(parent: QWidget, name: str) -> QDateTimeEdit:
-        edit = QDateTimeEdit(parent)
+        edit = english_dates(QDateTimeEdit(parent))
         edit.setTimeZone(QTimeZone.utc())
         edit.setDisplayFormat(DISPLAY_FORMAT)
         edit.setCalendarPopup(True)

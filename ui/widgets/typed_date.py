@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLineEdit
 
@@ -27,6 +27,17 @@ from briefing.errors import ValidationError
 KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
                   Qt.FocusReason.ShortcutFocusReason)
 COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
+#: Date editors show day and month names in English, as the rest of the window and the book, and as
+#: the parser reads them, whatever the user's locale (a Japanese desktop would show "月 7 2月 2022").
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def english_dates(edit: QDateTimeEdit) -> QDateTimeEdit:
+    """``edit`` with English day and month names (``ENGLISH``); returns it."""
+    edit.setLocale(ENGLISH)
+    return edit
 
 
 class TypedDateEntry(QObject):
