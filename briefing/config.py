@@ -54,15 +54,7 @@ class Config:
     @classmethod
     def load(cls, path: Path | None = None) -> Config:
         """The user's settings, falling back to defaults for anything missing or unreadable."""
-        data: dict = {}
-        if path is None:
-            path = config_path()
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = {}
-        if not isinstance(data, dict):
-            data = {}
+        data = _read_settings(config_path() if path is None else path)
         home = os.environ.get("BRIEFBOOK_HOME_TZ") or data.get("home_timezone")
         ladder = Ladder(DEFAULT_LADDER)
         raw = data.get("sensitivity_ladder")
@@ -145,12 +137,7 @@ def save_settings(config: Config, path: Path | None = None) -> None:
     """Write ``config`` into ``briefbook.json`` (keys this version does not know are kept),
     atomically: a temp file beside it, flushed, then renamed over it."""
     path = config_path() if path is None else Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = {}
-    if not isinstance(data, dict):
-        data = {}
+    data = _read_settings(path)
     data.update({
         "user_name": config.user_name,
         "home_timezone": config.home_timezone,
@@ -201,3 +188,12 @@ def config_path() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("Briefbook", appauthor=False)) / "briefbook.json"
+
+
+def _read_settings(path: Path) -> dict:
+    """What ``briefbook.json`` holds, or nothing when it is missing, unreadable or not an object."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
