@@ -98,3 +98,28 @@ def test_typing_in_an_issue_note_reaches_its_paper_and_the_changes_since_the_las
     type_into(qtbot, editor, " Tokyo now floats a tariff-rate quota.")
     qtbot.waitUntil(lambda: text_of(dock).count("Tokyo now floats a tariff-rate quota.") == 2,
                     timeout=BUILD_MS)  # in the steel paper, and underlined in the changes
+
+
+def test_closing_the_preview_while_the_book_is_built_reports_nothing_and_raises_nothing(qtbot, window):
+    """A build that ends after its pane (or dialog) is gone is dropped quietly, not an exception."""
+    import threading
+
+    import shiboken6
+
+    from briefing.pdf import BookOptions
+    from ui.book.builder import PreviewBuilder
+
+    builder = PreviewBuilder()
+    release = threading.Event()
+    meeting_id = window.meeting.id
+
+    def slow_brief():
+        release.wait(5)
+        return window.ctx.services.briefs.load(meeting_id)
+
+    builder.request(slow_brief, BookOptions(paper="a4", sections=frozenset({"cover"})))
+    lane = builder.lane
+    shiboken6.delete(builder)  # the pane closes while the build runs
+    release.set()
+    assert lane.wait(20_000)
+    qtbot.wait(200)  # let the finished signal arrive: pytest-qt fails on an exception in the loop

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 
 from ui.background import LatestLane
 from ui.book.job import BookJob, BookOutcome, book_failure
@@ -71,11 +72,15 @@ class PreviewBuilder(QObject):
         self.sig_started.emit()
 
     def _on_finished(self, job: BookJob, outcome: BookOutcome, tag: object) -> None:
+        if not isValid(self):
+            return  # the pane or dialog closed while the build ran: nobody to tell
         self._reported(job)
         if not outcome.cancelled:
             self.sig_built.emit(outcome, tag)
 
     def _on_failed(self, job: BookJob, error: Exception) -> None:
+        if not isValid(self):
+            return
         self._reported(job)
         if not job.is_cancelled:  # superseded: the newer request may well succeed (the meeting is back)
             self.sig_failed.emit(book_failure(error))
