@@ -33,10 +33,11 @@ from briefing.pdf.book import Book, cut, paper_key, under_heading
 from briefing.pdf.changes_section import CHANGES_TITLE, changes
 from briefing.pdf.flowables import BookParagraph, ContentsEntry, RowKeepingTable
 from briefing.pdf.fonts import register_fonts
+from briefing.pdf.keeping import PageReference
 from briefing.pdf.options import BookOptions
 from briefing.pdf.paper_section import draft_tag, paper
 from briefing.pdf.summary_section import SUMMARY_TITLE, has_summary, summary
-from briefing.pdf.templates import OutlineEntry, PageReference, with_outline
+from briefing.pdf.templates import OutlineEntry, with_outline
 from briefing.pdf.typeset import Typesetter
 from briefing.people.records import ParticipantRecord
 from briefing.times.names import day_clock, long_date
