@@ -211,7 +211,7 @@ def _removal_ranges(markdown: str, ladder: Ladder, up_to: str,
     ranges: list[tuple[int, int]] = []
     removed = 0
     covered_until = -1
-    for token, first, _own, whole in spans:
+    for _token, first, _own, whole in spans:
         start = starts[min(first, last_line)]
         portion = by_start.get(start)
         if portion is None:
