@@ -30,3 +30,13 @@ NOTE_SECTIONS: tuple[tuple[str, str], ...] = (
 )
 NOTE_FIELDS = tuple(field for field, _ in NOTE_SECTIONS)
 SECTION_TITLES = dict(NOTE_SECTIONS)
+
+#: How deep a note's paper prints in the book (issue 13): the whole paper; objectives, talking
+#: points and its Q&A; its Q&A only (raised only if they raise it). The first is the default.
+TIERS = ("full", "short", "defensive")
+TIER_TITLES = {"full": "Full papers", "short": "Short papers", "defensive": "Defensive papers"}
+#: Whether an agenda item is open to the press; the first is the default.
+PRESS_MODES = ("closed", "open")
+#: A Q&A bank entry: a defensive question and its answer, or a press line.
+QA_KINDS = ("defensive", "press")
+QA_STATUSES = ("draft", "cleared")

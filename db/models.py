@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from db.types import UTCDateTime
@@ -89,6 +89,17 @@ class Meeting(Versioned, Trashable, Base):
     )
     #: One of the sample meetings a new store opens on (Help → Remove the sample takes them away).
     is_sample: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default="0")
+    #: The most pages a paper of each tier should take (issue 13); None: no budget.
+    page_budget_full: Mapped[int | None] = mapped_column(Integer)
+    page_budget_short: Mapped[int | None] = mapped_column(Integer)
+    page_budget_defensive: Mapped[int | None] = mapped_column(Integer)
+    #: The classification authority a cover prints above the ladder's second step (issue 11).
+    classified_by: Mapped[str] = mapped_column(String(SHORT), nullable=False, default=TEXT_DEFAULT,
+                                               server_default="")
+    classification_reason: Mapped[str] = mapped_column(String(SHORT), nullable=False,
+                                                       default=TEXT_DEFAULT, server_default="")
+    declassify_on: Mapped[str] = mapped_column(String(SHORT), nullable=False, default=TEXT_DEFAULT,
+                                               server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -105,6 +116,22 @@ class Meeting(Versioned, Trashable, Base):
     actions: Mapped[list[ActionItem]] = relationship(
         back_populates="meeting", order_by="ActionItem.position", cascade="all, delete-orphan"
     )
+
+
+class LadderStep(Base):
+    """One step of the store's marking ladder (issue 11): ``position`` 0 is the lowest.
+
+    An empty table means the default ladder (``briefing.markings.ladder.DEFAULT_LADDER``).
+    """
+
+    __tablename__ = "markings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    code: Mapped[str] = mapped_column(String(24), nullable=False, unique=True)
+    name: Mapped[str] = mapped_column(String(SHORT), nullable=False)
+    colour: Mapped[str] = mapped_column(String(16), nullable=False, default="#555555",
+                                        server_default="#555555")
 
 
 class Issue(Versioned, Base):
@@ -132,9 +159,43 @@ class AgendaItem(Versioned, Trashable, Base):
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(16), default="pending")
     outcome: Mapped[str] = _text()
+    #: The meeting record (Markdown): what was said, what was agreed, what stays open.
+    record: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
+    agreed: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
+    open_points: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
+    #: The scenario (run of show): who speaks first for each side, press ``open`` or ``closed``,
+    #: the points to use (Markdown).
+    speaker_ours: Mapped[str] = mapped_column(String(SHORT), nullable=False, default="", server_default="")
+    speaker_theirs: Mapped[str] = mapped_column(String(SHORT), nullable=False, default="",
+                                                server_default="")
+    press: Mapped[str] = mapped_column(String(16), nullable=False, default="closed",
+                                       server_default="closed")
+    points: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda")
     issue: Mapped[Issue | None] = relationship()
+
+
+class Position(Versioned, Base):
+    """Where one issue stands in one meeting: our position, theirs, and its state since a round.
+
+    ``state`` is ``open``, ``bracketed``, ``agreed`` or ``dropped``; ``since_round``
+    the round in which the state last changed (carried forward with it).
+    """
+
+    __tablename__ = "positions"
+    __table_args__ = (UniqueConstraint("meeting_id", "issue_id", name="uq_positions_meeting_issue"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id", ondelete="RESTRICT"), index=True)
+    ours: Mapped[str] = _text()
+    theirs: Mapped[str] = _text()
+    state: Mapped[str] = mapped_column(String(16), nullable=False, default="open")
+    since_round: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    meeting: Mapped[Meeting] = relationship()
+    issue: Mapped[Issue] = relationship()
 
 
 class IssueNote(Versioned, Trashable, Base):
@@ -155,6 +216,8 @@ class IssueNote(Versioned, Trashable, Base):
     status: Mapped[str] = mapped_column(String(16), default="draft")
     priority: Mapped[str] = mapped_column(String(16), default="medium")
     owner: Mapped[str] = _short()
+    #: How deep its paper prints: ``full`` (default), ``short`` or ``defensive``.
+    tier: Mapped[str] = mapped_column(String(16), nullable=False, default="full", server_default="full")
     previous_id: Mapped[int | None] = mapped_column(
         ForeignKey("issue_notes.id", ondelete="SET NULL"), index=True
     )
@@ -165,6 +228,9 @@ class IssueNote(Versioned, Trashable, Base):
     previous: Mapped[IssueNote | None] = relationship(remote_side=[id])
     sources: Mapped[list[Source]] = relationship(
         back_populates="note", order_by="Source.position", cascade="all, delete-orphan"
+    )
+    qa_links: Mapped[list[NoteQa]] = relationship(
+        back_populates="note", order_by="NoteQa.position", cascade="all, delete-orphan"
     )
 
 
@@ -270,3 +336,86 @@ class NoteRevision(Base):
     status: Mapped[str] = mapped_column(String(16), default="draft")
     priority: Mapped[str] = mapped_column(String(16), default="medium")
     owner: Mapped[str] = _short()
+
+
+class QaEntry(Versioned, Base):
+    """A Q&A bank entry shared across meetings: a defensive question and its answer, or a press line.
+
+    Notes pull entries in by reference (``NoteQa``): an edit here shows in every
+    note and book that uses it; each saved edit keeps the entry as it was in
+    ``QaRevision``. A retired entry stays for the books that used it but is no
+    longer offered.
+    """
+
+    __tablename__ = "qa_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(SHORT), unique=True)
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id", ondelete="SET NULL"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False, default="defensive",
+                                      server_default="defensive")
+    question: Mapped[str] = _text()
+    answer: Mapped[str] = _text()
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="draft", server_default="draft")
+    retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    issue: Mapped[Issue | None] = relationship()
+    revisions: Mapped[list[QaRevision]] = relationship(
+        back_populates="entry", order_by="QaRevision.id", cascade="all, delete-orphan"
+    )
+
+
+class QaRevision(Base):
+    """A Q&A entry as it was before one saved edit: who changed it and when."""
+
+    __tablename__ = "qa_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("qa_entries.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = _short()
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(16), default="defensive")
+    question: Mapped[str] = _text()
+    answer: Mapped[str] = _text()
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+
+    entry: Mapped[QaEntry] = relationship(back_populates="revisions")
+
+
+class NoteQa(Base):
+    """A note's reference to a Q&A bank entry, in the note's order."""
+
+    __tablename__ = "note_qa"
+    __table_args__ = (UniqueConstraint("note_id", "entry_id", name="uq_note_qa_note_entry"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("issue_notes.id", ondelete="CASCADE"), index=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("qa_entries.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    note: Mapped[IssueNote] = relationship(back_populates="qa_links")
+    entry: Mapped[QaEntry] = relationship()
+
+
+class Change(Base):
+    """One change someone made to the store: when, who, in which meeting, what and which field.
+
+    Written by the services in the transaction of the change itself
+    (``briefing.changelog``); ``main.py log`` lists them. ``row_id`` is the id of the
+    row changed (a note, an action item…), when there is one; ``meeting_id`` is
+    cleared when the meeting is deleted for good, the change stays.
+    """
+
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_name: Mapped[str] = _short()
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    )
+    what: Mapped[str] = mapped_column(String(64), nullable=False, default=TEXT_DEFAULT)
+    field: Mapped[str] = mapped_column(String(64), nullable=False, default=TEXT_DEFAULT)
+    row_id: Mapped[int | None] = mapped_column(Integer, index=True)

@@ -34,7 +34,7 @@ from briefing.search.records import SearchGroup, SearchHit, SearchResults
 from briefing.search.snippets import excerpt, find_matches
 from briefing.vocabulary import NOTE_SECTIONS, SECTION_TITLES
 from db.engine import Database
-from db.models import ActionItem, AgendaItem, Issue, IssueNote, Meeting, Person, Source
+from db.models import ActionItem, AgendaItem, Issue, IssueNote, Meeting, Person, Position, QaEntry, Source
 from db.search import fts
 from db.search import like as search_like
 from db.search.fts import IndexHit, Scope
@@ -49,12 +49,15 @@ CANDIDATE_POOL = 500
 PEOPLE, LIBRARY = "People", "Issue library"
 
 _MODELS = {"meeting": Meeting, "agenda_item": AgendaItem, "note": IssueNote, "source": Source,
-           "action": ActionItem, "person": Person, "issue": Issue}
+           "action": ActionItem, "person": Person, "issue": Issue, "qa": QaEntry, "position": Position}
 _LABELS = {
     "counterpart": "Counterpart", "location": "Location", "lead": "Lead", "outcome": "Outcome",
     "publisher": "Publisher", "text": "Action", "owner": "Owner", "name": "Name",
     "native_name": "Name in native script", "organization": "Organization", "bio": "Bio",
     "title": "Title", "description": "Description",
+    "question": "Question (Q&A bank)", "answer": "Answer (Q&A bank)",
+    "record": "Record", "agreed": "Agreed", "open_points": "Open points",
+    "ours": "Our position (tracker)", "theirs": "Their position (tracker)",
 }
 
 
@@ -171,6 +174,10 @@ def _context(entity: str, row) -> tuple[str, int | None, int | None]:
         return row.name, None, None
     if entity == "issue":
         return f"Issue: {row.title}", None, row.id
+    if entity == "qa":
+        return f"Q&A bank: {row.key}", None, row.issue_id
+    if entity == "position":
+        return f"Position: {row.issue.title}", None, row.issue_id
     return "Meeting", None, None
 
 
@@ -181,6 +188,7 @@ _WITH = {
     "source": (joinedload(Source.note).joinedload(IssueNote.meeting),
                joinedload(Source.note).joinedload(IssueNote.issue)),
     "action": (joinedload(ActionItem.meeting),),
+    "position": (joinedload(Position.meeting), joinedload(Position.issue)),
 }
 
 

@@ -2,7 +2,7 @@
 
 **Shape.** One FTS5 table, ``fts_index``, with one row per non-empty searchable
 field of each live row (``db/search/searchable.py``). Its rowid packs the row's id,
-kind and field (``id * 64 + code * 8 + field``), so a row's index entries are
+kind and field (``id * STRIDE + code * 8 + field``), so a row's index entries are
 found and replaced by a rowid range without a lookup table. Columns: ``words``
 and ``chars`` (the token streams of ``db/search/text.py``: words and CJK
 bigrams; CJK unigrams) and ``scope``, tokens that let a filter run inside the
@@ -50,7 +50,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from db.search.rank import Bm25
-from db.search.searchable import BY_ENTITY, SEARCHABLE, Searchable, decode_rowid
+from db.search.searchable import BY_ENTITY, SEARCHABLE, STRIDE, Searchable, decode_rowid
 from db.search.text import CJK, Query, Term, bigrams, index_chars, index_words
 
 TABLE = "fts_index"
@@ -82,21 +82,21 @@ def _scope_sql(s: Searchable, field: str) -> str:
 def _insert_sql(s: Searchable, where: str, only: str | None = None) -> str:
     """Index every searchable field (or field ``only``) of the live rows of ``s`` that satisfy ``where``."""
     selects = [
-        f"SELECT t.id * 64 + {s.code * 8 + i}, fts_words(t.{f}), fts_chars(t.{f}), {_scope_sql(s, f)} "
+        f"SELECT t.id * {STRIDE} + {s.code * 8 + i}, fts_words(t.{f}), fts_chars(t.{f}), {_scope_sql(s, f)} "
         f"FROM {s.source} WHERE {s.alive} AND t.{f} <> '' AND ({where})"
-        for i, f in enumerate(s.fields) if only in (None, f)
+        for i, f in enumerate(s.fields) if only in (None, f) and f not in _ABSENT.get(s.table, ())
     ]
     return f"INSERT INTO {TABLE}(rowid, words, chars, scope) " + " UNION ALL ".join(selects)
 
 
 def _delete_one_sql(s: Searchable, row_id: str) -> str:
-    low = f"{row_id} * 64 + {s.code * 8}"
+    low = f"{row_id} * {STRIDE} + {s.code * 8}"
     return f"DELETE FROM {TABLE} WHERE rowid BETWEEN {low} AND {low} + 7"
 
 
 def _delete_where_sql(s: Searchable, where: str) -> str:
     ids = f"SELECT t.id FROM {s.table} AS t WHERE {where}"
-    rowids = " UNION ALL ".join(f"SELECT id * 64 + {s.code * 8 + i} FROM ({ids})"
+    rowids = " UNION ALL ".join(f"SELECT id * {STRIDE} + {s.code * 8 + i} FROM ({ids})"
                                 for i in range(len(s.fields)))
     return f"DELETE FROM {TABLE} WHERE rowid IN ({rowids})"
 
@@ -119,6 +119,7 @@ _INSIDE = {
         ("agenda_item", "t.meeting_id = NEW.id"),
         ("note", "t.meeting_id = NEW.id"),
         ("action", "t.meeting_id = NEW.id"),
+        ("position", "t.meeting_id = NEW.id"),
         ("source", "t.note_id IN (SELECT id FROM issue_notes WHERE meeting_id = NEW.id)"),
     ),
     "issue_notes": (("source", "t.note_id = NEW.id"),),
@@ -142,10 +143,10 @@ def _field_triggers(s: Searchable) -> list[str]:
     one = "t.id = NEW.id"
     return [
         _trigger(f"fts_{s.table}_set_{field}", f"UPDATE OF {field}", s.table,
-                 [f"DELETE FROM {TABLE} WHERE rowid = OLD.id * 64 + {s.code * 8 + index}",
+                 [f"DELETE FROM {TABLE} WHERE rowid = OLD.id * {STRIDE} + {s.code * 8 + index}",
                   _insert_sql(s, one, only=field)],
                  when=_changed([field]))
-        for index, field in enumerate(s.fields)
+        for index, field in enumerate(s.fields) if field not in _ABSENT.get(s.table, ())
     ]
 
 
@@ -162,6 +163,8 @@ def trigger_ddl() -> list[str]:
     """The statements that create the triggers keeping the index in step with the base tables."""
     statements: list[str] = []
     for s in SEARCHABLE:
+        if s.fields == _ABSENT.get(s.table):
+            continue
         one = "t.id = NEW.id"
         statements += [
             _trigger(f"fts_{s.table}_insert", "INSERT", s.table, [_insert_sql(s, one)]),
@@ -177,6 +180,8 @@ def trigger_ddl() -> list[str]:
         body: list[str] = []
         for entity, where in children:
             child = BY_ENTITY[entity]
+            if child.fields == _ABSENT.get(child.table):
+                continue
             body += [_delete_where_sql(child, where), _insert_sql(child, where)]
         statements.append(_trigger(f"fts_{table}_contents", "UPDATE OF deleted_at", table, body,
                                    when=_changed(["deleted_at"])))
@@ -209,6 +214,21 @@ def uninstall(connection: Connection) -> None:
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
 
 
+#: Searchable fields (by table) that the store being indexed has not got yet: a migration
+#: older than the field (0002 installs the index from this build's list) indexes the rest.
+_ABSENT: dict[str, tuple[str, ...]] = {}
+
+
+def _note_absent(connection: Connection) -> None:
+    """Fill ``_ABSENT`` for ``connection``'s schema (a missing table: all its fields)."""
+    _ABSENT.clear()
+    for s in SEARCHABLE:
+        columns = {row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({s.table})")}
+        missing = tuple(f for f in s.fields if f not in columns)
+        if missing:
+            _ABSENT[s.table] = s.fields if not columns else missing
+
+
 def replace_triggers(connection: Connection) -> None:
     """Put this build's triggers in place of the store's, keeping the index as it is.
 
@@ -216,17 +236,26 @@ def replace_triggers(connection: Connection) -> None:
     tokens are): the index's content stays valid, so it is not rebuilt.
     """
     _drop_triggers(connection)
-    for statement in trigger_ddl():
-        connection.exec_driver_sql(statement)
+    _note_absent(connection)
+    try:
+        for statement in trigger_ddl():
+            connection.exec_driver_sql(statement)
+    finally:
+        _ABSENT.clear()
 
 
 def install(connection: Connection) -> None:
     """(Re)create the index and its triggers and fill it from the base tables."""
     uninstall(connection)
-    for statement in ddl():
-        connection.exec_driver_sql(statement)
-    for s in SEARCHABLE:
-        connection.exec_driver_sql(_insert_sql(s, "1 = 1"))
+    _note_absent(connection)
+    try:
+        for statement in ddl():
+            connection.exec_driver_sql(statement)
+        for s in SEARCHABLE:
+            if s.fields != _ABSENT.get(s.table):
+                connection.exec_driver_sql(_insert_sql(s, "1 = 1"))
+    finally:
+        _ABSENT.clear()
     connection.exec_driver_sql(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
 
 

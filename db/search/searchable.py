@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Rowids of the index: ``id * STRIDE + code * 8 + field``, room for 16 kinds of row of 8 fields
+#: (64 until 0006, which rebuilt the index for the Q&A bank's kind, the ninth).
+STRIDE = 128
+
 NOTE_SECTIONS = ("background", "objectives", "their_position", "talking_points", "defensives",
                  "red_lines")
 
@@ -21,8 +25,8 @@ NOTE_SECTIONS = ("background", "objectives", "their_position", "talking_points",
 class Searchable:
     """One kind of row and its searchable text fields.
 
-    ``code`` (0–7) and the field's index (0–7) are packed with the row's id into
-    the index's rowid: ``id * 64 + code * 8 + field``. ``parent`` says which
+    ``code`` (0–15) and the field's index (0–7) are packed with the row's id into
+    the index's rowid: ``id * STRIDE + code * 8 + field``. ``parent`` says which
     rows it lives in: ``None``, ``"meeting"`` (``t.meeting_id``) or ``"note"``
     (``t.note_id``, and through the note its meeting).
     """
@@ -73,8 +77,8 @@ class Searchable:
 SEARCHABLE: tuple[Searchable, ...] = (
     Searchable("meeting", 0, "meetings", ("title", "counterpart", "location", "objectives"),
                None, None),
-    Searchable("agenda_item", 1, "agenda_items", ("title", "lead", "outcome"), "meeting",
-               "t.issue_id"),
+    Searchable("agenda_item", 1, "agenda_items",
+               ("title", "lead", "outcome", "record", "agreed", "open_points"), "meeting", "t.issue_id"),
     Searchable("note", 2, "issue_notes", NOTE_SECTIONS, "meeting", "t.issue_id"),
     Searchable("source", 3, "sources", ("title", "publisher"), "note", "n.issue_id",
                trashable=False),
@@ -82,6 +86,9 @@ SEARCHABLE: tuple[Searchable, ...] = (
     Searchable("person", 5, "people", ("name", "native_name", "title", "organization", "bio"),
                None, None),
     Searchable("issue", 6, "issues", ("title", "description"), None, "t.id", trashable=False),
+    Searchable("position", 7, "positions", ("ours", "theirs"), "meeting", "t.issue_id",
+               trashable=False),
+    Searchable("qa", 8, "qa_entries", ("question", "answer"), None, "t.issue_id", trashable=False),
 )
 BY_ENTITY = {s.entity: s for s in SEARCHABLE}
 BY_CODE = {s.code: s for s in SEARCHABLE}
@@ -91,7 +98,7 @@ FIELDS: tuple[str, ...] = tuple(dict.fromkeys(f for s in SEARCHABLE for f in s.f
 
 def decode_rowid(rowid: int) -> tuple[Searchable, int, str]:
     """(kind of row, its id, field name) of an index rowid."""
-    entity_id, rest = divmod(rowid, 64)
+    entity_id, rest = divmod(rowid, STRIDE)
     code, field = divmod(rest, 8)
     s = BY_CODE[code]
     return s, entity_id, s.fields[field]
