@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from briefing.backups.service import BackupService
 from briefing.config import Config
 from briefing.errors import StoreError
+from briefing.markings.ladder import Ladder
 from briefing.meetings.service import MeetingService
 from db.engine import Database
 from db.migrate import ensure_schema
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from briefing.brief.load import BriefService
     from briefing.interchange.service import InterchangeService
     from briefing.issues.service import IssueLibrary
+    from briefing.markings.service import MarkingService
     from briefing.notes.service import NoteService
     from briefing.people.service import PeopleService
     from briefing.recovery.journal import CrashJournal, Recovery
@@ -56,7 +59,7 @@ class Services:
         self.db = db
         self.config = config or Config()
         self.meetings = MeetingService(db, self.config)
-        self.backups = BackupService(db, keep=self.config.backups_keep)
+        self.backups = BackupService(db, keep=self.config.backups_keep, user=self.config.user_name)
         self.notices: list[str] = []
         self.schema = "current"
         #: True once every page of the store was scanned at open (``Services.open``).
@@ -82,6 +85,34 @@ class Services:
         return IssueLibrary(self.db)
 
     @cached_property
+    def markings(self) -> MarkingService:
+        """The store's marking ladder (``briefing.markings.service``)."""
+        from briefing.markings.service import MarkingService
+
+        return MarkingService(self.db)
+
+    def use_ladder(self, ladder: Ladder) -> None:
+        """Make ``ladder`` (the store's) the one every check and export of this session uses."""
+        self.config = replace(self.config, ladder=ladder, ladder_file=None)
+        self.meetings = MeetingService(self.db, self.config)  # its checks read the ladder
+        for made_with_old in ("notes", "interchange"):  # the next use makes them with the new one
+            self.__dict__.pop(made_with_old, None)
+
+    def _take_ladder(self) -> None:
+        """Read the store's ladder; an old settings file's ladder moves into the store once."""
+        moved = self.config.ladder_file
+        if moved is not None and not self.read_only:
+            from briefing.config import forget_ladder
+
+            try:
+                self.markings.adopt(self.config.ladder.markings)
+                forget_ladder(moved)
+            except StoreError as error:
+                self.notices.append(f"The marking ladder of the settings file could not be "
+                                    f"moved into the store: {error}")
+        self.use_ladder(self.markings.ladder())
+
+    @cached_property
     def notes(self) -> NoteService:
         """Issue notes and their sources (``briefing.notes.service``)."""
         from briefing.notes.service import NoteService
@@ -100,7 +131,7 @@ class Services:
         """Action items (``briefing.actions.service``)."""
         from briefing.actions.service import ActionService
 
-        return ActionService(self.db)
+        return ActionService(self.db, self.config)
 
     def prepare_models(self) -> None:
         """Declare the ORM models and configure their mappers now, not at the first edit.
@@ -154,7 +185,7 @@ class Services:
         """The Trash: list, restore, empty (``briefing.trash.service``)."""
         from briefing.trash.service import TrashService
 
-        return TrashService(self.db)
+        return TrashService(self.db, self.config)
 
     @classmethod
     def open(cls, url: str, config: Config | None = None,
@@ -179,9 +210,11 @@ class Services:
         services: Services | None = None
         try:
             services = cls(db, config)
+            db.detect_role()  # a PostgreSQL role that may only read: a read-only store
             if crash_journal:
                 services._start_journal()
             services.schema = ensure_schema(db, backup=backup or services.backups.before_upgrade)
+            services._take_ladder()
             if automatic_backups and services.schema != "created":
                 services._daily_backup()
         except BaseException:

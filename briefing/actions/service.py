@@ -11,6 +11,9 @@ from sqlalchemy.orm import Session
 from briefing import mapping
 from briefing import validation as v
 from briefing.actions.records import ActionRecord
+from briefing.changelog import records as log
+from briefing.changelog.service import record
+from briefing.config import Config
 from briefing.editing import apply_changes, check_version, fetch, move_in, renumber, writing
 from briefing.vocabulary import ACTION_STATUSES
 from db.engine import Database
@@ -37,8 +40,9 @@ def actions_of(session: Session, meeting_id: int) -> list[ActionItem]:
 class ActionService:
     """Add, edit, order and close action items."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, config: Config | None = None) -> None:
         self.db = db
+        self.user = (config or Config()).user_name
 
     def list(self, meeting_id: int) -> list[ActionRecord]:
         with self.db.read() as s:
@@ -56,13 +60,18 @@ class ActionService:
             s.add(item)
             move_in(rows, item, len(rows) if position is None else position)
             s.flush()
+            record(s, log.ACTION_ADDED, "", meeting_id, user=self.user, row_id=item.id)
             return mapping.action(item)
 
     def update(self, action_id: int, version: int | None, **changes: Any) -> ActionRecord:
         with writing(self.db, WHAT) as s:
             item = fetch(s, ActionItem, action_id, WHAT)
             check_version(item, version, WHAT, lambda: mapping.action(item))
+            before = {name: getattr(item, name) for name in _FIELDS}
             apply_changes(item, changes, _FIELDS)
+            for name in (n for n in _FIELDS if getattr(item, n) != before[n]):
+                record(s, log.ACTION_EDITED, name, item.meeting_id, user=self.user, row_id=item.id,
+                       burst=True)
             if item.issue_id is not None:
                 fetch(s, Issue, item.issue_id, f"Issue {item.issue_id}")
             s.flush()
@@ -82,3 +91,4 @@ class ActionService:
             item.deleted_at = datetime.now(UTC)
             s.flush()
             renumber(actions_of(s, item.meeting_id))
+            record(s, log.TRASHED, "action", item.meeting_id, user=self.user, row_id=item.id)

@@ -86,8 +86,10 @@ class BackupRecord:
 class BackupService:
     """Backups of one SQLite store: take, list, rotate and restore them."""
 
-    def __init__(self, db: Database, *, keep: int = DEFAULT_KEEP, folder: Path | None = None) -> None:
+    def __init__(self, db: Database, *, keep: int = DEFAULT_KEEP, folder: Path | None = None,
+                 user: str = "") -> None:
         self.db = db
+        self.user = user
         self.keep = max(1, keep)
         self._folder = folder
 
@@ -234,10 +236,20 @@ class BackupService:
 
         restore_backup(self.db, source, progress, while_locked=back_up_what_is_replaced)
         ensure_schema(self.db, backup=self.before_upgrade)
+        self._log_restore()
         self.prune()
         return safety[0]
 
     # -- internals ---------------------------------------------------------------
+
+    def _log_restore(self) -> None:
+        """The restore in the restored store's change log (it is the store's history from now on)."""
+        from briefing.changelog.records import STORE_RESTORED
+        from briefing.changelog.service import record
+        from briefing.config import default_user_name
+
+        with self.db.write() as s:
+            record(s, STORE_RESTORED, "", None, user=self.user or default_user_name())
 
     def _keep_damaged(self, progress: Progress | None) -> BackupRecord:
         """The damaged store's file, copied as it is into the backups folder (not rotated here)."""

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from briefing.changelog.records import IMPORTED
+from briefing.changelog.service import log_meetings
 from briefing.config import Config
 from briefing.interchange.dump import dump_document
 from briefing.interchange.load import ImportSummary, write_document
@@ -51,7 +53,9 @@ def import_document(db: Database, doc: Any, config: Config | None = None,
     if before_write is not None:
         before_write()
     with db.write() as session:
-        return write_document(session, parsed)
+        summary = write_document(session, parsed)
+        log_meetings(session, IMPORTED, summary.meeting_ids, config.user_name)
+        return summary
 
 
 def read_json(path: Path) -> Any:

@@ -8,6 +8,8 @@ from importlib.resources import files
 
 from sqlalchemy import select
 
+from briefing.changelog.records import SAMPLE_LOADED
+from briefing.changelog.service import log_meetings
 from briefing.config import Config
 from briefing.interchange.load import write_document
 from briefing.interchange.parse import parse_document
@@ -43,7 +45,8 @@ def load_sample(db: Database, config: Config | None = None, as_of: date | None =
         db.serialize(s, SAMPLE_LOCK)
         if s.scalar(select(Meeting.id).where(Meeting.key.in_(keys)).limit(1)) is not None:
             return False
-        write_document(s, parsed)
+        summary = write_document(s, parsed)
+        log_meetings(s, SAMPLE_LOADED, summary.meeting_ids, config.user_name)
     return True
 
 

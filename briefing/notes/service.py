@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from briefing import mapping
 from briefing import validation as v
+from briefing.changelog import records as log
+from briefing.changelog.service import record
 from briefing.config import Config
 from briefing.editing import apply_changes, check_version, fetch, move_in, renumber, writing
 from briefing.errors import ValidationError
@@ -57,7 +59,8 @@ class NoteService:
     def __init__(self, db: Database, config: Config | None = None,
                  clock: Callable[[], datetime] | None = None) -> None:
         self.db = db
-        self.author = current_author((config or Config()).author)
+        config = config or Config()
+        self.author = current_author(config.author or config.user_name)
         self.clock = clock or (lambda: datetime.now(UTC))
 
     # -- reading -----------------------------------------------------------------
@@ -107,6 +110,7 @@ class NoteService:
             s.add(note)
             move_in(rows, note, len(rows) if position is None else position)
             s.flush()
+            record(s, log.NOTE_ADDED, "", meeting_id, user=self.author, row_id=note.id)
             return mapping.note(note)
 
     def add_new_issue(self, meeting_id: int, title: str, description: str = "") -> NoteRecord:
@@ -136,8 +140,13 @@ class NoteService:
             check_version(note, version, WHAT, lambda: mapping.note(note))
             before, before_at = snapshot(note), note.updated_at
             apply_changes(note, changes, _FIELDS)
-            record_save(s, note, before, before_at=before_at, author=self.author, now=self.clock(),
+            now = self.clock()
+            record_save(s, note, before, before_at=before_at, author=self.author, now=now,
                         restored_from=restored_from)
+            what = log.NOTE_RESTORED if restored_from else log.NOTE_EDITED
+            for name in (n for n, value in snapshot(note).items() if before[n] != value):
+                record(s, what, name, note.meeting_id, user=self.author, row_id=note.id, now=now,
+                       burst=not restored_from)
             s.flush()
             return mapping.note(note)
 
@@ -156,6 +165,7 @@ class NoteService:
             note.deleted_at = datetime.now(UTC)
             s.flush()
             renumber(notes_of(s, note.meeting_id))
+            record(s, log.TRASHED, "note", note.meeting_id, user=self.author, row_id=note.id)
 
     # -- sources -----------------------------------------------------------------
 

@@ -16,6 +16,9 @@ from sqlalchemy.orm import Session
 
 from briefing.actions.service import actions_of
 from briefing.agenda.service import agenda_of
+from briefing.changelog import records as log
+from briefing.changelog.service import record
+from briefing.config import Config
 from briefing.editing import fetch, move_in, writing
 from briefing.errors import NotFoundError, ValidationError
 from briefing.notes.service import notes_of
@@ -40,8 +43,9 @@ _CHILDREN = {"agenda_item": agenda_of, "note": notes_of, "action": actions_of}
 class TrashService:
     """List, restore and empty the Trash of one store."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, config: Config | None = None) -> None:
         self.db = db
+        self.user = (config or Config()).user_name
 
     def list(self) -> list[TrashEntry]:
         """Everything in the Trash, most recently deleted first."""
@@ -71,12 +75,15 @@ class TrashService:
                 siblings = _CHILDREN[kind](s, row.meeting_id)
                 move_in([r for r in siblings if r is not row], row, row.position)
             s.flush()
+            record(s, log.TRASH_RESTORED, kind, entry.meeting_id, user=self.user, row_id=item_id)
             return entry
 
     def purge(self, kind: str, item_id: int) -> None:
         """Delete one thing in the Trash for good (a meeting with all its content)."""
         with writing(self.db, f"The {_NOUNS[kind]}") as s:
-            _purge(s, kind, _trashed(s, kind, item_id))
+            row = _trashed(s, kind, item_id)
+            _purge(s, kind, row)
+            self._log_purge(s, kind, row)
 
     def empty(self) -> int:
         """Delete everything in the Trash for good; returns how many entries went."""
@@ -86,8 +93,15 @@ class TrashService:
                 model = MODELS[kind]
                 for row in s.scalars(select(model).where(model.deleted_at.is_not(None))).all():
                     _purge(s, kind, row)
+                    self._log_purge(s, kind, row)
                 s.flush()
             return gone
+
+    def _log_purge(self, s: Session, kind: str, row) -> None:
+        meeting_id = None if kind == "meeting" else getattr(row, "meeting_id", None)
+        if meeting_id is not None and s.get(Meeting, meeting_id) is None:
+            meeting_id = None  # its meeting went in the same emptying
+        record(s, log.TRASH_EMPTIED, kind, meeting_id, user=self.user, row_id=row.id)
 
 
 def _count(s: Session) -> int:

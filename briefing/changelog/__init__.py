@@ -1,0 +1,1 @@
+"""Who did what: the change log every service writes to, and what reads it."""
