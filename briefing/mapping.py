@@ -22,7 +22,10 @@ def meeting(m: models.Meeting, next_ids: tuple[int, ...] = ()) -> MeetingRecord:
         ends_at=m.ends_at, timezone=m.timezone, home_timezone=m.home_timezone,
         status=m.status, sensitivity=m.sensitivity, objectives=m.objectives,
         principal=m.principal, prepared_by=m.prepared_by, previous_id=m.previous_id,
-        is_sample=m.is_sample, next_ids=next_ids,
+        is_sample=m.is_sample, classified_by=m.classified_by,
+        classification_reason=m.classification_reason, declassify_on=m.declassify_on,
+        page_budget_full=m.page_budget_full, page_budget_short=m.page_budget_short,
+        page_budget_defensive=m.page_budget_defensive, next_ids=next_ids,
     )
 
 
@@ -37,7 +40,9 @@ def agenda_item(a: models.AgendaItem) -> AgendaItemRecord:
         title=a.title, minutes=a.minutes, lead=a.lead, issue_id=a.issue_id,
         issue_slug=a.issue.slug if a.issue else None,
         issue_title=a.issue.title if a.issue else None,
-        status=a.status, outcome=a.outcome,
+        status=a.status, outcome=a.outcome, record=a.record, agreed=a.agreed,
+        open_points=a.open_points, speaker_ours=a.speaker_ours, speaker_theirs=a.speaker_theirs,
+        press=a.press, points=a.points,
     )
 
 
@@ -53,14 +58,14 @@ def note(n: models.IssueNote) -> NoteRecord:
         background=n.background, objectives=n.objectives, their_position=n.their_position,
         talking_points=n.talking_points, defensives=n.defensives, red_lines=n.red_lines,
         status=n.status, priority=n.priority, owner=n.owner, previous_id=n.previous_id,
-        updated_at=n.updated_at, sources=tuple(source(s) for s in n.sources),
+        updated_at=n.updated_at, sources=tuple(source(s) for s in n.sources), tier=n.tier,
     )
 
 
 def note_summary(n: models.IssueNote, issue_title: str) -> NoteSummary:
     return NoteSummary(id=n.id, issue_id=n.issue_id, issue_title=issue_title,
                        position=n.position, status=n.status, priority=n.priority, owner=n.owner,
-                       version=n.version)
+                       version=n.version, tier=n.tier)
 
 
 def person(p: models.Person) -> PersonRecord:

@@ -19,11 +19,15 @@ if TYPE_CHECKING:
     from briefing.actions.service import ActionService
     from briefing.agenda.service import AgendaService
     from briefing.brief.load import BriefService
+    from briefing.changelog.service import ChangeLogService
     from briefing.interchange.service import InterchangeService
     from briefing.issues.service import IssueLibrary
     from briefing.markings.service import MarkingService
     from briefing.notes.service import NoteService
     from briefing.people.service import PeopleService
+    from briefing.positions.record_changes import RecordService
+    from briefing.positions.service import PositionService
+    from briefing.qa.service import QaService
     from briefing.recovery.journal import CrashJournal, Recovery
     from briefing.revisions.service import HistoryService
     from briefing.rounds.service import RoundsService
@@ -120,6 +124,13 @@ class Services:
         return NoteService(self.db, self.config)
 
     @cached_property
+    def qa(self) -> QaService:
+        """The Q&A bank and the notes' references to it (``briefing.qa.service``)."""
+        from briefing.qa.service import QaService
+
+        return QaService(self.db, self.config)
+
+    @cached_property
     def people(self) -> PeopleService:
         """The people directory and meeting participants (``briefing.people.service``)."""
         from briefing.people.service import PeopleService
@@ -179,6 +190,27 @@ class Services:
         from briefing.interchange.service import InterchangeService
 
         return InterchangeService(self.db, self.config, self.backups)
+
+    @cached_property
+    def changelog(self) -> ChangeLogService:
+        """Who changed what and when (``briefing.changelog.service``)."""
+        from briefing.changelog.service import ChangeLogService
+
+        return ChangeLogService(self.db)
+
+    @cached_property
+    def positions(self) -> PositionService:
+        """The position tracker (``briefing.positions.service``)."""
+        from briefing.positions.service import PositionService
+
+        return PositionService(self.db)
+
+    @cached_property
+    def records(self) -> RecordService:
+        """The meeting record's changes to positions and actions (``briefing.positions``)."""
+        from briefing.positions.record_changes import RecordService
+
+        return RecordService(self.db)
 
     @cached_property
     def trash(self) -> TrashService:

@@ -22,6 +22,15 @@ class AgendaItemRecord:
     issue_title: str | None
     status: str
     outcome: str
+    #: The meeting record of the item (Markdown): what was said, agreed, and what stays open.
+    record: str = ""
+    agreed: str = ""
+    open_points: str = ""
+    #: The scenario (run of show): who speaks first for each side, press open or closed, the points.
+    speaker_ours: str = ""
+    speaker_theirs: str = ""
+    press: str = "closed"
+    points: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from briefing.editing import (
     renumber,
     writing,
 )
-from briefing.vocabulary import AGENDA_STATUSES
+from briefing.vocabulary import AGENDA_STATUSES, PRESS_MODES
 from db.engine import Database
 from db.models import AgendaItem, Issue, Meeting
 
@@ -33,6 +33,13 @@ _FIELDS = {
     "issue_id": v.optional_id,
     "status": lambda f, x: v.choice(f, x, AGENDA_STATUSES),
     "outcome": v.text,
+    "record": v.text,
+    "agreed": v.text,
+    "open_points": v.text,
+    "speaker_ours": v.line,
+    "speaker_theirs": v.line,
+    "press": lambda f, x: v.choice(f, x, PRESS_MODES),
+    "points": v.text,
 }
 
 

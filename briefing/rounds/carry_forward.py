@@ -16,11 +16,12 @@ from briefing.meetings.records import MeetingRecord
 from briefing.meetings.service import new_meeting_key
 from briefing.notes.service import notes_of
 from briefing.people.service import participants_of
+from briefing.positions.service import copy_positions
 from briefing.rounds.next_round import DEFAULT_GAP, next_round_title
 from briefing.times.zones import EARLIEST_YEAR, LATEST_YEAR, in_years
 from briefing.vocabulary import NOTE_FIELDS
 from db.engine import Database
-from db.models import ActionItem, AgendaItem, IssueNote, Meeting, Participant, Source
+from db.models import ActionItem, AgendaItem, IssueNote, Meeting, NoteQa, Participant, Source
 
 
 def carry_forward(db: Database, meeting_id: int, *, title: str | None = None,
@@ -32,7 +33,8 @@ def carry_forward(db: Database, meeting_id: int, *, title: str | None = None,
 
     It copies the agenda (statuses reset, outcomes cleared), the issue notes
     (as drafts linked to their predecessors, with their sources), the
-    participants and the action items still open (linked to the originals).
+    participants, the action items still open (linked to the originals) and the
+    positions (texts, state and the round since which it holds).
     ``location`` and ``timezone`` (the venue's) default to the old round's;
     ``note_ids`` names the notes of the old round to carry (None: all of them,
     empty: none); ``carry_actions`` and ``carry_agenda`` False leave those out.
@@ -80,6 +82,8 @@ def carry_forward(db: Database, meeting_id: int, *, title: str | None = None,
                 status="open", issue_id=action.issue_id, previous_id=action.id,
             ))
         s.flush()
+        copy_positions(s, old, new)
+        s.flush()
         return mapping.meeting(new)
 
 
@@ -100,11 +104,13 @@ def _copy_note(note: IssueNote) -> IssueNote:
     sections: dict[str, Any] = {name: getattr(note, name) for name in NOTE_FIELDS}
     copy = IssueNote(
         issue_id=note.issue_id, position=note.position, status="draft",
-        priority=note.priority, owner=note.owner, previous_id=note.id, **sections,
+        priority=note.priority, owner=note.owner, previous_id=note.id, tier=note.tier, **sections,
     )
     copy.sources = [
         Source(position=src.position, title=src.title, publisher=src.publisher,
                date=src.date, url=src.url)
         for src in note.sources
     ]
+    # the Q&A bank entries by reference (issue 13): the same entries, in the same order
+    copy.qa_links = [NoteQa(entry_id=link.entry_id, position=link.position) for link in note.qa_links]
     return copy
