@@ -1,0 +1,294 @@
+"""Release copies: a brief (or a JSON document) with every portion marked above a marking removed.
+
+``release_brief(brief, up_to, ladder)`` is what the PDF builder, the JSON dump
+and the Word export call before they write anything: what is withheld is not
+hidden, it is gone from the records they receive. It applies ``keep_up_to``
+(``briefing.markings.portions``) to every Markdown field — the meeting's
+objectives, agenda outcomes, note sections, bios, action texts — and drops an
+issue paper, agenda item or action whose every portion was withheld (a field
+that had no text withholds nothing, so an empty note stays). An agenda item or
+action about a dropped paper no longer names its issue. "Changes since the last
+round" is computed again from both rounds released the same way, so neither the
+previous round's text nor a dropped paper's title survives in its diffs.
+
+``release_document`` does the same to an interchange document (``main.py dump
+--up-to``): each meeting's fields with that meeting's sensitivity as the default;
+bios and issue descriptions, which belong to no one meeting, with the highest
+sensitivity of the meetings that use them (the top of the ladder when none does).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from briefing.errors import ValidationError
+from briefing.markings.ladder import Ladder
+from briefing.markings.portions import highest, keep_up_to, rank
+from briefing.revisions.changes import section_changes, value_changes
+from briefing.vocabulary import NOTE_FIELDS
+
+if TYPE_CHECKING:
+    from briefing.brief.records import Brief
+    from briefing.notes.records import NoteRecord
+    from briefing.rounds.records import IssueChange, RoundChanges
+
+#: The single values compared between rounds (as ``briefing.rounds.service.ROUND_VALUES``).
+_ROUND_VALUES = ("priority", "owner")
+
+
+def check_up_to(up_to: str, ladder: Ladder) -> str:
+    """``up_to`` when it is a code of ``ladder``; otherwise a ``ValidationError`` naming the codes."""
+    if up_to not in ladder:
+        codes = ", ".join(ladder.codes)
+        raise ValidationError("up-to", f"{up_to!r} is not a marking on the ladder; choose one of {codes}")
+    return up_to
+
+
+class _Counter:
+    """Applies ``keep_up_to`` with one default and counts what it withheld."""
+
+    def __init__(self, up_to: str, default: str, ladder: Ladder) -> None:
+        self.up_to, self.default, self.ladder = up_to, default, ladder
+        self.withheld = 0
+
+    def keep(self, markdown: str) -> tuple[str, bool]:
+        """The kept text, and whether the field lost everything it had (it had some, none is left)."""
+        kept, removed = keep_up_to(markdown, self.up_to, self.default, self.ladder)
+        self.withheld += removed
+        return kept, removed > 0 and not kept.strip()
+
+
+def _capped(code: str, up_to: str, ladder: Ladder) -> str:
+    """``code``, or ``up_to`` when ``code`` is above it: a release never says more than ``up_to``."""
+    return up_to if rank(code, ladder) > rank(up_to, ladder) else code
+
+
+def _note(note: NoteRecord, counter: _Counter) -> NoteRecord | None:
+    """The note with its sections released; None when every portion it had was withheld."""
+    changes: dict[str, str] = {}
+    lost_any = False
+    for name in NOTE_FIELDS:
+        kept, lost = counter.keep(getattr(note, name))
+        lost_any = lost_any or lost
+        changes[name] = kept
+    if lost_any and not any(text.strip() for text in changes.values()):
+        return None
+    return dataclasses.replace(note, **changes)
+
+
+def release_brief(brief: Brief, up_to: str, ladder: Ladder, *,
+                  previous_sensitivity: str | None = None) -> tuple[Brief, int]:
+    """``brief`` without every portion marked above ``up_to``, and how many portions were withheld.
+
+    The count is of this meeting's portions (its notes, agenda, people, actions); the
+    previous round's text is released too but not counted; its unmarked portions carry
+    ``previous_sensitivity`` (default: this meeting's, as carry forward copies it). An
+    unknown ``up_to`` is a ``ValidationError`` naming the ladder's codes.
+    """
+    check_up_to(up_to, ladder)
+    meeting = brief.meeting
+    counter = _Counter(up_to, meeting.sensitivity, ladder)
+
+    objectives, _ = counter.keep(meeting.objectives)
+    meeting = dataclasses.replace(meeting, objectives=objectives,
+                                  sensitivity=_capped(meeting.sensitivity, up_to, ladder))
+
+    notes: list[NoteRecord] = []
+    dropped_issues: set[int] = set()
+    for note in brief.notes:
+        released = _note(note, counter)
+        if released is None:
+            dropped_issues.add(note.issue_id)
+        else:
+            notes.append(released)
+    kept_issues = {n.issue_id for n in notes}
+    dropped_issues -= kept_issues
+
+    def unlinked(record: Any) -> Any:
+        if record.issue_id in dropped_issues:
+            return dataclasses.replace(record, issue_id=None, issue_slug=None, issue_title=None)
+        return record
+
+    slots = []
+    for slot in brief.schedule.slots:
+        outcome, lost = counter.keep(slot.item.outcome)
+        if lost:
+            continue
+        slots.append(dataclasses.replace(slot, item=unlinked(dataclasses.replace(slot.item,
+                                                                                  outcome=outcome))))
+    schedule = dataclasses.replace(brief.schedule, slots=tuple(slots),
+                                   total_minutes=sum(s.item.minutes for s in slots))
+
+    participants = []
+    for p in brief.participants:
+        bio, _ = counter.keep(p.person.bio)
+        participants.append(dataclasses.replace(p, person=dataclasses.replace(p.person, bio=bio)))
+
+    actions = []
+    for action in brief.actions:
+        text, lost = counter.keep(action.text)
+        if not lost:
+            actions.append(unlinked(dataclasses.replace(action, text=text)))
+
+    # the previous round: released the same way (its own text is not counted); its unmarked text
+    # carries its own meeting's marking, which carry forward copied (``previous_sensitivity``)
+    before = _Counter(up_to, previous_sensitivity or brief.meeting.sensitivity, ladder)
+    kept_ids = {n.id for n in notes}
+    previous: dict[int, NoteRecord] = {}
+    for note_id, old in brief.previous_notes.items():
+        released_old = _note(old, before) if note_id in kept_ids else None
+        if released_old is not None:
+            previous[note_id] = released_old
+    changes = _round_changes(brief.round_changes, brief.notes, {n.id: n for n in notes}, before)
+
+    released = dataclasses.replace(brief, meeting=meeting, schedule=schedule, notes=tuple(notes),
+                                   participants=tuple(participants), actions=tuple(actions),
+                                   previous_notes=previous, round_changes=changes)
+    return released, counter.withheld
+
+
+def _round_changes(rc: RoundChanges | None, originals: Iterable[NoteRecord],
+                   kept: dict[int, NoteRecord], before: _Counter) -> RoundChanges | None:
+    """What changed since the last round, between this round and the previous one both released."""
+    if rc is None:
+        return None
+    by_id = {n.id: n for n in originals}
+    issues: list[IssueChange] = []
+    for change in rc.issues:
+        if change.note_id is not None and change.note_id not in kept:
+            continue  # the paper was withheld whole: not even its title is listed
+        new = kept.get(change.note_id) if change.note_id is not None else None
+        old = _previous_version(change, by_id.get(change.note_id) if change.note_id else None)
+        old_released = None
+        if old is not None:
+            old_released = _released_version(old, before)
+        if new is None and old_released is None:
+            continue
+        issues.append(_issue_change(change, new, old_released))
+    return dataclasses.replace(rc, issues=tuple(issues))
+
+
+def _previous_version(change: IssueChange, current: NoteRecord | None) -> SimpleNamespace | None:
+    """The previous round's note as the change records it: its changed sections' old text, the
+    rest as the current note has them (unchanged)."""
+    if change.previous_note_id is None:
+        return None
+    olds = {c.field: c.old for c in change.sections}
+    values = {v.field: v.old for v in change.values}
+    fields = {name: olds.get(name, getattr(current, name) if current is not None else "")
+              for name in NOTE_FIELDS}
+    for name in _ROUND_VALUES:
+        fields[name] = values.get(name, getattr(current, name) if current is not None else "")
+    return SimpleNamespace(**fields)
+
+
+def _released_version(old: SimpleNamespace, counter: _Counter) -> SimpleNamespace | None:
+    lost_any = False
+    texts = {}
+    for name in NOTE_FIELDS:
+        texts[name], lost = counter.keep(getattr(old, name))
+        lost_any = lost_any or lost
+    if lost_any and not any(t.strip() for t in texts.values()):
+        return None
+    return SimpleNamespace(**{**vars(old), **texts})
+
+
+def _issue_change(change: IssueChange, new: NoteRecord | None,
+                  old: SimpleNamespace | None) -> IssueChange:
+    sections = section_changes(old, new)  # type: ignore[arg-type]
+    values = value_changes(old, new, _ROUND_VALUES)  # type: ignore[arg-type]
+    if old is None:
+        kind = "new"
+    elif new is None:
+        kind = "dropped"
+    else:
+        kind = "changed" if sections or values else "unchanged"
+    return dataclasses.replace(change, kind=kind, sections=sections, values=values,
+                               previous_note_id=change.previous_note_id if old is not None else None)
+
+
+# -- the interchange document ------------------------------------------------------------------
+
+
+def release_document(doc: dict[str, Any], up_to: str, ladder: Ladder) -> tuple[dict[str, Any], int]:
+    """An interchange document (``dump_document``'s) released up to ``up_to``, and how many
+    portions were withheld. See the module docstring for the defaults of shared text."""
+    check_up_to(up_to, ladder)
+    top = ladder.codes[-1]
+    withheld = 0
+
+    def keep(text: str, default: str) -> tuple[str, bool]:
+        nonlocal withheld
+        counter = _Counter(up_to, default, ladder)
+        kept, lost = counter.keep(text or "")
+        withheld += counter.withheld
+        return (kept if text else text), lost
+
+    uses_person: dict[str, list[str]] = {}
+    uses_issue: dict[str, list[str]] = {}
+    for m in doc.get("meetings", []):
+        for p in m.get("participants", []):
+            uses_person.setdefault(p.get("person"), []).append(m.get("sensitivity", top))
+        for n in m.get("notes", []):
+            uses_issue.setdefault(n.get("issue"), []).append(m.get("sensitivity", top))
+
+    meetings = []
+    kept_issues: set[str] = set()
+    dropped_issues: set[str] = set()
+    for m in doc.get("meetings", []):
+        default = m.get("sensitivity", top)
+        meeting = dict(m)
+        meeting["objectives"], _ = keep(m.get("objectives", ""), default)
+        notes = []
+        for n in m.get("notes", []):
+            note = dict(n)
+            lost_any = False
+            for name in NOTE_FIELDS:
+                if name in n:
+                    note[name], lost = keep(n[name], default)
+                    lost_any = lost_any or lost
+            if lost_any and not any((note.get(name) or "").strip() for name in NOTE_FIELDS):
+                dropped_issues.add(n.get("issue"))
+                continue
+            kept_issues.add(n.get("issue"))
+            notes.append(note)
+        meeting["notes"] = notes
+        gone = {n.get("issue") for n in m.get("notes", [])} - {n.get("issue") for n in notes}
+        meeting["agenda"] = _kept_items(m.get("agenda", []), "outcome", gone, default, keep)
+        meeting["actions"] = _kept_items(m.get("actions", []), "text", gone, default, keep)
+        if default in ladder:
+            meeting["sensitivity"] = _capped(default, up_to, ladder)
+        meetings.append(meeting)
+    referenced = {x.get("issue") for m in meetings for x in (*m["agenda"], *m["actions"])}
+    withdrawn = dropped_issues - kept_issues - referenced
+
+    issues = []
+    for issue in doc.get("issues", []):
+        if issue.get("slug") in withdrawn:
+            continue
+        default = highest(uses_issue.get(issue.get("slug"), [top]), ladder)
+        issues.append({**issue, "description": keep(issue.get("description", ""), default)[0]})
+    people = []
+    for person in doc.get("people", []):
+        default = highest(uses_person.get(person.get("key"), [top]), ladder)
+        people.append({**person, "bio": keep(person.get("bio", ""), default)[0]})
+    return {**doc, "issues": issues, "people": people, "meetings": meetings}, withheld
+
+
+def _kept_items(items: list[dict[str, Any]], field: str, gone: set[str], default: str,
+                keep) -> list[dict[str, Any]]:
+    """Agenda items or actions with ``field`` released: one that lost all of it is dropped, and
+    one about an issue whose note was withheld no longer names it."""
+    out = []
+    for item in items:
+        text, lost = keep(item.get(field, ""), default)
+        if lost:
+            continue
+        released = {**item, field: text}
+        if released.get("issue") in gone:
+            released["issue"] = None
+        out.append(released)
+    return out

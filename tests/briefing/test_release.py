@@ -1,0 +1,203 @@
+"""Release copies through the service: ``release_brief`` and ``release_document`` drop what is
+marked above the release's marking — text, mark, and whole papers, agenda items and actions.
+
+``release_doc()`` is a two-round negotiation whose withheld portions carry words found nowhere
+else (``WITHHELD``): the PDF and CLI tests search their output for them.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing.errors import ValidationError
+from briefing.markings.ladder import Ladder
+from briefing.markings.release import release_brief, release_document
+
+#: Words that appear only in portions a release up to U withholds (or in titles of what it drops).
+WITHHELD = ("ZANZIBARQUUX", "FLUMMOXGRAVEL", "PLINTHWOBBLE", "QUIXOTRANCE", "XYLOPHAGOUS",
+            "JABBERWOCKET", "GRUMBLEFIG", "WOMBATRIX", "SNORKELBARN", "HORNSWOGGLE", "BLUNDERBUSSO",
+            "OLDSECRETWORD", "LEGACYWORD", "TITLEWORDQ", "鱶鰭", "蠹魑魅")
+#: Rare kanji only the withheld words use: not even a font subset may hold their glyphs.
+WITHHELD_KANJI = "鱶鰭蠹魑魅"
+#: Words of portions a release up to U keeps.
+KEPT = ("Open objective alpha", "Steel background public", "Point one", "Point three",
+        "Agreed opening", "Public bio", "Send the letter", "Follow up on the deal", "Deal talk")
+ROUND_2 = "Release test — Round 2"
+#: What a release of Round 2 up to U withholds: objectives 1; steel 4 (one unmarked, so SBU);
+#: the secret deal's 2; an agenda outcome; a bio paragraph; an action.
+WITHHELD_COUNT = 10
+
+
+def release_doc() -> dict:
+    steel_r2 = {
+        "issue": "steel",
+        "background": "(U) Steel background public.\n\n(C) Fallback FLUMMOXGRAVEL 鱶鰭 at 5%.",
+        "objectives": "(U) Keep the quota.\n\nUnmarked and so SBU: GRUMBLEFIG.",
+        "talking_points": "- (U) Point one\n- (C) Point PLINTHWOBBLE\n- (U) Point three",
+        "red_lines": "(C) Red line QUIXOTRANCE 蠹魑魅.",
+        "status": "draft", "priority": "high", "owner": "Ann",
+    }
+    steel_r1 = {**steel_r2, "background": "(U) Steel background public.\n\n(C) Old fallback "
+                                          "OLDSECRETWORD 鰭鱶.", "priority": "medium"}
+    deal = {"issue": "deal", "background": "(C) All withheld JABBERWOCKET.",
+            "objectives": "(C) Our XYLOPHAGOUS ask.", "status": "draft", "priority": "low", "owner": ""}
+    legacy = {"issue": "legacy", "background": "(C) Legacy LEGACYWORD.", "status": "draft",
+              "priority": "low", "owner": ""}
+    meeting = {
+        "timezone": "Asia/Tokyo", "home_timezone": "America/New_York", "sensitivity": "SBU",
+        "counterpart": "Japan", "location": "Tokyo", "principal": "USTR", "prepared_by": "Desk",
+    }
+    return {
+        "format": "briefbook", "version": 1,
+        "issues": [
+            {"slug": "steel", "title": "Steel quotas"},
+            {"slug": "deal", "title": "Secret deal XYLOPHAGOUS",
+             "description": "(C) Description JABBERWOCKET."},
+            {"slug": "legacy", "title": "Legacy TITLEWORDQ"},
+        ],
+        "people": [{"key": "p1", "name": "Ann Example", "title": "Trade Rep",
+                    "bio": "(U) Public bio.\n\n(C) Private bio HORNSWOGGLE 魑魅."}],
+        "meetings": [
+            {**meeting, "key": "r1", "title": "Release test — Round 1", "round": 1,
+             "starts_at": "2022-01-10T09:00:00+09:00", "status": "held",
+             "notes": [steel_r1, {**deal, "background": "(C) Old JABBERWOCKET."}, legacy]},
+            {**meeting, "key": "r2", "previous": "r1", "title": ROUND_2, "round": 2,
+             "starts_at": "2022-02-07T09:00:00+09:00", "ends_at": "2022-02-07T17:00:00+09:00",
+             "objectives": "(U) Open objective alpha.\n\n(C) Withheld objective ZANZIBARQUUX.",
+             "agenda": [
+                 {"title": "Opening", "minutes": 30, "outcome": "(U) Agreed opening."},
+                 {"title": "Session WOMBATRIX", "minutes": 45, "outcome": "(C) Outcome SNORKELBARN."},
+                 {"title": "Deal talk", "minutes": 20, "issue": "deal", "outcome": ""},
+                 {"title": "Steel", "minutes": 60, "issue": "steel"},
+             ],
+             "notes": [steel_r2, deal],
+             "participants": [{"person": "p1", "side": "ours", "role": "Head"}],
+             "actions": [
+                 {"text": "(U) Send the letter.", "owner": "Ann", "status": "open"},
+                 {"text": "(C) Action BLUNDERBUSSO.", "owner": "Ann", "status": "open"},
+                 {"text": "(U) Follow up on the deal.", "owner": "Bo", "status": "open",
+                  "issue": "deal"},
+             ]},
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def release_services(tmp_path_factory):
+    """A store holding ``release_doc()`` (the services stay open for the module)."""
+    from briefing.config import Config
+    from briefing.interchange import import_document
+    from briefing.services import Services
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('release') / 'release.db'}"
+    services = Services.open(url, Config())
+    import_document(services.db, release_doc(), services.config)
+    yield services
+    services.close()
+
+
+@pytest.fixture(scope="module")
+def brief(release_services):
+    meeting = release_services.meetings.resolve(ROUND_2)
+    return release_services.briefs.load(meeting.id)
+
+
+def everything(value) -> str:
+    """Every string inside a record or document, as one text (repr reaches into dataclasses)."""
+    return repr(value)
+
+
+def test_a_release_up_to_u_keeps_u_portions_and_withholds_the_rest(brief):
+    released, withheld = release_brief(brief, "U", Ladder())
+    assert withheld == WITHHELD_COUNT
+    text = everything(released)
+    assert [w for w in WITHHELD if w in text] == []
+    assert all(k in text for k in KEPT)
+    assert "(U) Keep the quota." == released.notes[0].objectives  # kept byte for byte
+    assert released.notes[0].talking_points == "- (U) Point one\n- (U) Point three"
+
+
+def test_the_unreleased_brief_has_every_withheld_word(brief):
+    """The control: the words are there to be withheld (so the searches above prove something)."""
+    text = everything(brief)
+    missing = [w for w in WITHHELD if w not in text and w not in ("TITLEWORDQ", "LEGACYWORD")]
+    assert missing == []
+    assert "TITLEWORDQ" in everything(brief.round_changes) and "LEGACYWORD" in everything(brief.round_changes)
+
+
+def test_a_paper_agenda_item_and_action_whose_every_portion_was_withheld_are_dropped(brief):
+    released, _ = release_brief(brief, "U", Ladder())
+    assert [n.issue_slug for n in released.notes] == ["steel"]
+    assert [s.item.title for s in released.schedule.slots] == ["Opening", "Deal talk", "Steel"]
+    assert [a.text for a in released.actions] == ["(U) Send the letter.", "(U) Follow up on the deal."]
+    # an item or action about a dropped paper stays, without naming its issue
+    deal_talk = released.schedule.slots[1].item
+    assert deal_talk.issue_id is None and deal_talk.issue_title is None
+    assert released.actions[1].issue_title is None
+    # the times of what remains are as they were
+    assert released.schedule.slots[2].starts_at == brief.schedule.slots[3].starts_at
+    assert released.schedule.total_minutes == 30 + 20 + 60
+
+
+def test_an_empty_field_or_note_withholds_nothing_and_stays(brief):
+    released, _ = release_brief(brief, "U", Ladder())
+    person = released.participants[0].person
+    assert person.bio == "(U) Public bio." and released.participants[0].role == "Head"
+    assert released.schedule.slots[2].item.outcome == ""  # "Steel" had no outcome: kept
+
+
+def test_up_to_the_top_of_the_ladder_withholds_nothing(brief):
+    released, withheld = release_brief(brief, "C", Ladder())
+    assert withheld == 0
+    assert released.notes == brief.notes and released.actions == brief.actions
+
+
+def test_the_meeting_marking_is_never_above_the_release(brief):
+    released, _ = release_brief(brief, "U", Ladder())
+    assert brief.meeting.sensitivity == "SBU" and released.meeting.sensitivity == "U"
+    assert release_brief(brief, "C", Ladder())[0].meeting.sensitivity == "SBU"
+
+
+def test_changes_since_the_last_round_are_released_on_both_sides(brief):
+    released, _ = release_brief(brief, "U", Ladder())
+    rc = released.round_changes
+    assert rc is not None
+    # the dropped paper and the previous round's wholly withheld one are not listed at all
+    assert [i.issue_slug for i in rc.issues] == ["steel"]
+    steel = rc.issues[0]
+    # the background differed only in withheld portions: released, the two rounds agree
+    assert "background" not in [c.field for c in steel.sections]
+    assert steel.kind == "changed" and [v.field for v in steel.values] == ["priority"]
+    assert [w for w in WITHHELD if w in everything(rc)] == []
+
+
+def test_an_unknown_code_is_an_error_naming_the_ladder(brief):
+    with pytest.raises(ValidationError) as error:
+        release_brief(brief, "TS", Ladder())
+    assert "'TS'" in str(error.value) and "U, SBU, C" in str(error.value)
+
+
+def test_a_released_document_withholds_the_same_and_still_imports(release_services, tmp_path):
+    from briefing.config import Config
+    from briefing.interchange import dump_store, import_document
+    from briefing.services import Services
+
+    doc, withheld = release_document(dump_store(release_services.db), "U", Ladder())
+    text = json.dumps(doc, ensure_ascii=False)
+    assert [w for w in WITHHELD if w in text] == []
+    assert all(k in text for k in KEPT)
+    # round 2's ten (the bio counted once, in the people directory: 9 + 1) and round 1's seven
+    # (steel's four, the deal's two, legacy's one); the deal issue goes whole, description and all
+    assert withheld == 9 + 1 + 7
+    assert [i["slug"] for i in doc["issues"]] == ["steel"]
+    r2 = doc["meetings"][1]
+    assert [a["title"] for a in r2["agenda"]] == ["Opening", "Deal talk", "Steel"]
+    assert r2["agenda"][1]["issue"] is None and r2["sensitivity"] == "U"
+    other = Services.open(f"sqlite:///{tmp_path / 'other.db'}", Config())
+    try:
+        summary = import_document(other.db, doc, other.config)
+        assert summary is not None
+    finally:
+        other.close()
