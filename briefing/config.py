@@ -50,19 +50,23 @@ class Config:
     user_name: str = field(default_factory=default_user_name)
     #: The paper of a new export: ``locale``, ``a4`` or ``letter``.
     paper: str = PAPER_LOCALE
+    #: The settings file a ladder was read from (an older release kept it there); the store
+    #: takes it over when it is opened (``briefing.markings.service``) and it leaves the file.
+    ladder_file: Path | None = field(default=None, compare=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Config:
         """The user's settings, falling back to defaults for anything missing or unreadable."""
         data = _read_settings(config_path() if path is None else path)
         home = os.environ.get("BRIEFBOOK_HOME_TZ") or data.get("home_timezone")
-        ladder = Ladder(DEFAULT_LADDER)
+        ladder, ladder_file = Ladder(DEFAULT_LADDER), None
         raw = data.get("sensitivity_ladder")
         if isinstance(raw, list) and raw:
             try:
                 ladder = Ladder(tuple(Marking(str(m["code"]), str(m["label"]),
                                               str(m.get("colour", "#555555"))) for m in raw))
-            except (KeyError, TypeError):
+                ladder_file = config_path() if path is None else Path(path)
+            except (KeyError, TypeError, AttributeError):
                 ladder = Ladder(DEFAULT_LADDER)
         user_name = str(data.get("user_name") or data.get("author") or "").strip()
         paper = data.get("paper")
@@ -73,6 +77,7 @@ class Config:
             backups_keep=_positive(data.get("backups_keep"), 10),
             user_name=user_name or default_user_name(),
             paper=paper if paper in PAPERS else PAPER_LOCALE,
+            ladder_file=ladder_file,
         )
 
 
@@ -143,9 +148,8 @@ def save_settings(config: Config, path: Path | None = None) -> None:
         "home_timezone": config.home_timezone,
         "paper": config.paper,
         "backups_keep": config.backups_keep,
-        "sensitivity_ladder": [{"code": m.code, "label": m.label, "colour": m.colour}
-                               for m in config.ladder.markings],
     })
+    data.pop("sensitivity_ladder", None)  # the ladder is the store's (``briefing.markings.service``)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".briefbook-", suffix=".json", dir=path.parent)
@@ -177,6 +181,18 @@ def _positive(value: object, default: int) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
         return value
     return default
+
+
+def forget_ladder(path: Path) -> None:
+    """Take the ladder out of the settings file at ``path`` once the store has it (other keys kept)."""
+    data = _read_settings(path)
+    if "sensitivity_ladder" not in data:
+        return
+    del data["sensitivity_ladder"]
+    try:
+        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError:
+        pass  # the store has the ladder all the same; the file offers it again next time
 
 
 def config_path() -> Path:

@@ -43,6 +43,14 @@ class MeetingRecord:
     previous_id: int | None
     #: One of the sample meetings a new store opens on (Help → Remove the sample).
     is_sample: bool = False
+    #: The classification authority (issue 11): printed on the cover of a book above the second step.
+    classified_by: str = ""
+    classification_reason: str = ""
+    declassify_on: str = ""
+    #: The most pages a paper of each tier should take (issue 13); None: no budget.
+    page_budget_full: int | None = None
+    page_budget_short: int | None = None
+    page_budget_defensive: int | None = None
     next_ids: tuple[int, ...] = ()
 
     @property

@@ -21,6 +21,7 @@ from briefing.config import Config
 from briefing.editing import apply_changes, check_version, fetch, writing
 from briefing.errors import NotFoundError, ValidationError
 from briefing.meetings.records import MeetingRecord, MeetingSummary
+from briefing.tiers.budget import page_budget
 from briefing.vocabulary import MEETING_STATUSES
 from db.core_tables import meetings as table
 from db.engine import Database
@@ -61,6 +62,12 @@ class MeetingService:
             "objectives": v.text,
             "principal": v.line,
             "prepared_by": v.line,
+            "classified_by": v.line,
+            "classification_reason": v.line,
+            "declassify_on": v.line,
+            "page_budget_full": page_budget,
+            "page_budget_short": page_budget,
+            "page_budget_defensive": page_budget,
         }
 
     # -- reading -----------------------------------------------------------------

@@ -39,7 +39,8 @@ def test_saving_keeps_keys_it_does_not_know_and_reads_back_the_same(tmp_path, mo
     assert (again.user_name, again.home_timezone, again.paper, again.backups_keep) == (
         "Aiko Tanaka", "Asia/Tokyo", "letter", 3)
     assert again.author == "Aiko Tanaka"  # note revisions are signed with it
-    assert again.ladder.codes == ("OFFICIAL", "SECRET")
+    assert "sensitivity_ladder" not in data  # the ladder is the store's now (issue 11)
+    assert again.ladder.codes == ("U", "SBU", "C")
     assert [p.name for p in tmp_path.iterdir()] == ["briefbook.json"]  # no temp file left behind
 
 

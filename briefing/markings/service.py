@@ -1,0 +1,110 @@
+"""The store's marking ladder: read it, replace it (refusing to orphan marks in use), adopt an old one.
+
+The ladder lives in the store (``markings``, migration 0007) so that everyone
+working on a shared store marks with the same codes. An empty table reads as the
+default ladder. A ladder that would leave a code in use behind — a portion's
+``(CODE)`` in any text field, or a meeting's sensitivity — is refused with a
+``ValidationError`` that says how many portions (and meetings) use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import column, delete, func, insert, or_, select, table
+
+from briefing.config import check_ladder
+from briefing.editing import writing
+from briefing.errors import ValidationError
+from briefing.markings.ladder import DEFAULT_LADDER, Ladder, Marking
+from briefing.markings.portions import portions
+from db.core_tables import meetings
+from db.engine import Database
+from db.search.searchable import SEARCHABLE
+
+_steps = table("markings", column("position"), column("code"), column("name"), column("colour"))
+
+
+def _same(a: Sequence[Marking], b: Sequence[Marking]) -> bool:
+    return [(m.code, m.label) for m in a] == [(m.code, m.label) for m in b]
+
+
+class MarkingService:
+    """The ladder of one store."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def ladder(self) -> Ladder:
+        """The store's ladder, lowest first (the default when the store holds none)."""
+        with self.db.read() as s:
+            rows = s.execute(select(_steps.c.code, _steps.c.name, _steps.c.colour)
+                             .order_by(_steps.c.position)).all()
+        if not rows:
+            return Ladder(DEFAULT_LADDER)
+        return Ladder(tuple(Marking(code, name, colour) for code, name, colour in rows))
+
+    def portions_marked(self, code: str) -> int:
+        """How many portions of every text field in the store (the Trash's too) begin with ``(code)``."""
+        probe = Ladder((Marking(code, code, "#555555"),))
+        count = 0
+        with self.db.read() as s:
+            for kind in SEARCHABLE:
+                fields = [column(name) for name in kind.fields]
+                rows = s.execute(select(*fields).select_from(table(kind.table, *fields))
+                                 .where(or_(*(f.contains(f"({code})", autoescape=True)
+                                              for f in fields)))).all()
+                for row in rows:
+                    for text in row:
+                        if text and f"({code})" in text:
+                            count += sum(1 for p in portions(text, probe) if p.code == code)
+        return count
+
+    def meetings_marked(self, code: str) -> int:
+        """How many meetings (the Trash's too) carry ``code`` as their sensitivity."""
+        with self.db.read() as s:
+            return s.scalar(select(func.count()).select_from(meetings)
+                            .where(meetings.c.sensitivity == code)) or 0
+
+    def check_removal(self, old: Ladder, markings: Sequence[Marking]) -> None:
+        """Refuse (``ValidationError`` on ``ladder``) a ladder that drops a code still in use."""
+        kept = {m.code for m in markings}
+        for code in old.codes:
+            if code in kept:
+                continue
+            used, marked = self.portions_marked(code), self.meetings_marked(code)
+            if used or marked:
+                raise ValidationError("ladder", orphans_refused(code, used, marked))
+
+    def set_ladder(self, markings: Sequence[Marking]) -> Ladder:
+        """Replace the store's ladder with ``markings`` (lowest first), checked; returns it."""
+        checked = check_ladder(markings)
+        self.check_removal(self.ladder(), checked)
+        with writing(self.db, "The marking ladder") as s:
+            s.execute(delete(_steps))
+            s.execute(insert(_steps), [{"position": i, "code": m.code, "name": m.label,
+                                        "colour": m.colour} for i, m in enumerate(checked)])
+        return Ladder(checked)
+
+    def adopt(self, markings: Sequence[Marking]) -> bool:
+        """Take a ladder kept outside the store (the old settings file) when the store still has
+        the default one and nothing would be orphaned; True when it was taken."""
+        if not _same(self.ladder().markings, DEFAULT_LADDER) or _same(markings, DEFAULT_LADDER):
+            return False
+        try:
+            self.set_ladder(markings)
+        except ValidationError:
+            return False
+        return True
+
+
+def orphans_refused(code: str, portions_count: int, meetings_count: int) -> str:
+    """Why ``code`` cannot leave the ladder: how many portions (and meetings) use it."""
+    parts = []
+    if portions_count:
+        parts.append("1 portion" if portions_count == 1 else f"{portions_count} portions")
+    if meetings_count:
+        parts.append("1 meeting" if meetings_count == 1 else f"{meetings_count} meetings")
+    verb = "is" if len(parts) == 1 and (portions_count or meetings_count) == 1 else "are"
+    return (f"“{code}” cannot be removed: {' and '.join(parts)} {verb} marked with it. "
+            "Change their marking first.")
