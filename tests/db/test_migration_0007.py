@@ -20,8 +20,8 @@ def test_0007_seeds_the_default_ladder_and_gives_old_meetings_empty_authority_fi
             steps = c.execute(text("SELECT position, code, name FROM markings ORDER BY position")).all()
             authority = c.execute(text(
                 "SELECT classified_by, classification_reason, declassify_on FROM meetings")).all()
-        assert [tuple(s) for s in steps] == [(0, "U", "UNCLASSIFIED"), (1, "SBU", "SENSITIVE BUT UNCLASSIFIED"),
-                                             (2, "C", "CONFIDENTIAL")]
+        assert [tuple(s) for s in steps] == [
+            (0, "U", "UNCLASSIFIED"), (1, "SBU", "SENSITIVE BUT UNCLASSIFIED"), (2, "C", "CONFIDENTIAL")]
         assert authority and all(tuple(row) == ("", "", "") for row in authority)
     finally:
         database.dispose()
