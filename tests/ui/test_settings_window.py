@@ -69,12 +69,13 @@ def test_settings_are_saved_into_the_file_keeping_other_keys_and_apply_at_once(
     type_in_cell(qtbot, dialog, 3, 1, "TOP SECRET")
     save(qtbot, dialog)
 
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # the ladder is written into the store first
     data = json.loads((config_dir / "briefbook.json").read_text(encoding="utf-8"))
     assert data["future_option"] is True
     assert (data["user_name"], data["home_timezone"], data["paper"], data["backups_keep"]) == (
         "Aiko Tanaka", "Europe/Brussels", "letter", 3)
-    assert [(m["code"], m["label"]) for m in data["sensitivity_ladder"]][-1] == ("TS", "TOP SECRET")
+    assert "sensitivity_ladder" not in data  # the ladder is the store's
+    assert [(m.code, m.label) for m in store.markings.ladder().markings][-1] == ("TS", "TOP SECRET")
     services = window.ctx.services
     assert services.backups.keep == 3
     assert services.config.ladder.codes == ("U", "SBU", "C", "TS")

@@ -1,9 +1,11 @@
-"""``SettingsDialog``: Edit → Settings…, what ``briefbook.json`` holds, in a window.
+"""``SettingsDialog``: Edit → Settings…, what ``briefbook.json`` holds, and the store's ladder.
 
-User name, home time zone, default paper, backups kept and the marking
-ladder. Save checks everything (``briefing.config.check_settings``; a code the
-store's meetings carry cannot leave the ladder), writes the file atomically
-keeping keys it does not know, and applies what it can to the running window
+User name, home time zone, default paper and backups kept (the settings file),
+and the marking ladder (the store's, ``briefing.markings.service``). Save checks
+everything (``briefing.config.check_settings``; a code that portions or meetings
+carry cannot leave the ladder: the message says how many), writes a changed
+ladder into the store off the GUI thread, then the file atomically keeping keys
+it does not know, and applies what it can to the running window
 (``ui.settings.apply``); the rest is said to apply at the next start.
 """
 
@@ -30,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.config import Config, check_settings, config_path, removal_refused, save_settings
+from briefing.config import Config, check_settings, config_path, save_settings
 from briefing.errors import StoreError, ValidationError
 from briefing.markings.ladder import Ladder
+from briefing.markings.service import orphans_refused
 from briefing.pdf.options import default_paper
+from ui.background import WRITES, BackgroundTask, failure_message
 from ui.context import AppContext
 from ui.settings.apply import apply_settings
 from ui.settings.ladder_model import LadderTableModel
@@ -101,7 +105,8 @@ class SettingsDialog(QDialog):
         row.addWidget(self.table, 1)
         row.addLayout(buttons)
         note = QLabel("Lowest first. A code is printed in the book's banner; it may not contain spaces "
-                      "or parentheses. The Overview's list of markings changes at the next start.", self)
+                      "or parentheses. The ladder is the store's: everyone using this store marks "
+                      "with it.", self)
         note.setWordWrap(True)
         group = QGroupBox("&Marking ladder", self)
         column = QVBoxLayout(group)
@@ -157,9 +162,11 @@ class SettingsDialog(QDialog):
         if row < 0:
             return
         code = self.ladder.code(row)
-        count = self.ctx.services.meetings.count_marked(code) if code else 0
-        if count:
-            self.errors["ladder"].show_message(removal_refused(code, count))
+        markings = self.ctx.services.markings
+        used = markings.portions_marked(code) if code else 0
+        marked = markings.meetings_marked(code) if code else 0
+        if used or marked:
+            self.errors["ladder"].show_message(orphans_refused(code, used, marked))
             return
         if self.ladder.rowCount() == 1:
             self.errors["ladder"].show_message("The ladder needs at least one marking.")
@@ -187,11 +194,32 @@ class SettingsDialog(QDialog):
             error.show_message(None)
         old = self.ctx.services.config
         try:
-            config = check_settings(self.values(), in_use=self.ctx.services.meetings.count_marked,
-                                    previous=old.ladder)
+            config = check_settings(self.values())
+            if config.ladder.markings != old.ladder.markings:
+                self.ctx.services.markings.check_removal(old.ladder, config.ladder.markings)
         except ValidationError as error:
             self.errors.get(error.field, self.errors["file"]).show_message(error.message)
             return
+        if config.ladder.markings == old.ladder.markings:
+            self._save_file(config)
+            return
+        markings = self.ctx.services.markings
+        self.box.setEnabled(False)
+        self.task = BackgroundTask(lambda _progress: markings.set_ladder(config.ladder.markings), WRITES)
+        self.task.signals.sig_finished.connect(lambda ladder: self._save_file(replace(config, ladder=ladder)))
+        self.task.signals.sig_failed.connect(self._ladder_refused)
+        self.task.start()
+
+    def _ladder_refused(self, error: BaseException) -> None:
+        self.box.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self.errors.get(error.field, self.errors["ladder"]).show_message(error.message)
+        else:
+            self.errors["ladder"].show_message(failure_message(error, "saving the marking ladder"))
+
+    def _save_file(self, config: Config) -> None:
+        """Write the settings file and apply (the store's ladder, if changed, is written already)."""
+        self.box.setEnabled(True)
         try:
             save_settings(config, self.path)
         except StoreError as error:
