@@ -16,6 +16,9 @@ HELP = "write everything (meetings, issues, people) to a Briefbook JSON file"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
                         help="where to write the JSON ('-' for standard output)")
+    parser.add_argument("--up-to", metavar="CODE", default=None,
+                        help="a release for another agency: leave out every portion marked above "
+                        "CODE (a code of the marking ladder, e.g. U)")
 
 
 def run(args: argparse.Namespace, services: Services) -> int:
@@ -25,12 +28,20 @@ def run(args: argparse.Namespace, services: Services) -> int:
     from briefing.interchange import dump_store, write_json
     from briefing.output import check_target
 
+    up_to = getattr(args, "up_to", None)
+    if up_to is not None:
+        from briefing.markings.release import check_up_to, release_document
+
+        check_up_to(up_to, services.config.ladder)
     if str(args.output) != "-":
         check_target(args.output)  # refused before the store is read, not after
     problems: list[str] = []
     doc = dump_store(services.db, problems)
     for problem in problems:
         print(f"warning: {problem}; written in UTC", file=sys.stderr)
+    if up_to is not None:
+        doc, withheld = release_document(doc, up_to, services.config.ladder)
+        print(f"Withheld {withheld} portion(s).", file=sys.stderr)
     if str(args.output) == "-":
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

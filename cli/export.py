@@ -39,6 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password-stdin", action="store_true",
                         help="protect the file (AES-256) with a password read from the first line "
                         "of standard input")
+    parser.add_argument("--up-to", metavar="CODE", default=None,
+                        help="a release copy: leave out every portion marked above CODE (a code "
+                        "of the marking ladder, e.g. U); the cover says how many were withheld")
     parser.add_argument("--jobs", metavar="N", type=_jobs, default=None,
                         help="processes that lay a long book out at once (default: one per "
                         "processor; 1: this process alone)")
@@ -65,7 +68,12 @@ def run(args: argparse.Namespace, services: Services) -> int:
     options = BookOptions(sections=parse_sections(args.sections),
                           paper=args.paper or default_paper(), watermark=args.watermark,
                           password=password,
-                          notes=None if getattr(args, "notes", None) is None else parse_notes(args.notes))
+                          notes=None if getattr(args, "notes", None) is None else parse_notes(args.notes),
+                          up_to=getattr(args, "up_to", None))
+    if options.up_to is not None:
+        from briefing.markings.release import check_up_to
+
+        check_up_to(options.up_to, services.config.ladder)  # before the meeting is read
     meeting = services.meetings.resolve(args.meeting)
     brief = services.briefs.load(meeting.id)
     check_notes(brief, options.notes)  # an unknown issue: one line, before any layout

@@ -28,9 +28,12 @@ SECTIONS: tuple[tuple[str, str], ...] = (
                 "their key people (when the meeting has notes)"),
     ("contents", "table of contents"),
     ("agenda", "agenda with start times"),
+    ("scenario", "run of show: per agenda item its times in both zones, speakers, press, points "
+                 "(when an item has them)"),
     ("changes", "what changed in the notes since the last round (when there is one)"),
     ("papers", "one issue paper per issue"),
     ("red_lines", "the red-lines panel of each issue paper"),
+    ("qa_annex", "every Q&A bank entry the papers use, grouped by issue (when they use any)"),
     ("participants", "our delegation and theirs, with bios"),
     ("actions", "action items"),
 )
@@ -123,6 +126,10 @@ class BookOptions:
     invariant: bool = False
     #: The issues (slugs) whose notes go into the book — papers, changes, summary; None: all.
     notes: frozenset[str] | None = None
+    #: A release copy: every portion marked above this code is left out (``markings.release``).
+    up_to: str | None = None
+    #: How many portions the release withheld (``render_pdf`` sets it; the cover says it).
+    withheld: int | None = None
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES:

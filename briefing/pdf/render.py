@@ -15,7 +15,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
@@ -59,6 +59,7 @@ def render_pdf(brief: Brief, options: BookOptions, out: str | os.PathLike | Bina
     its main thread; a GUI's renders never pause it.
     """
     ladder = ladder or Ladder()
+    brief, options = released(brief, options, ladder)
     ts = Typesetter(register_fonts())
     if progress is not None:
         progress(ExportProgress(0, 0.0, "Preparing"))
@@ -100,6 +101,17 @@ def render_pdf(brief: Brief, options: BookOptions, out: str | os.PathLike | Bina
     if progress is not None:
         progress(ExportProgress(pages, 1.0, "Done"))
     return ExportResult(pages, ts.warnings, path=path)
+
+
+def released(brief: Brief, options: BookOptions, ladder: Ladder) -> tuple[Brief, BookOptions]:
+    """A release copy's brief (``options.up_to``: what is withheld is gone before layout) and the
+    options with the count the cover prints; ``brief`` and ``options`` as they are otherwise."""
+    if options.up_to is None:
+        return brief, options
+    from briefing.markings.release import release_brief
+
+    brief, withheld = release_brief(brief, options.up_to, ladder)
+    return brief, replace(options, withheld=withheld)
 
 
 _paused = 0

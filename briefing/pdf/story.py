@@ -35,7 +35,9 @@ from briefing.pdf.flowables import BookParagraph, ContentsEntry, RowKeepingTable
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.keeping import PageReference
 from briefing.pdf.options import BookOptions
-from briefing.pdf.paper_section import draft_tag, paper
+from briefing.pdf.paper_section import draft_tag, paper, paper_entries
+from briefing.pdf.qa_section import QA_ANNEX_TITLE, has_qa_annex, qa_annex
+from briefing.pdf.scenario_section import SCENARIO_TITLE, has_scenario, scenario
 from briefing.pdf.summary_section import SUMMARY_TITLE, has_summary, summary
 from briefing.pdf.templates import OutlineEntry, with_outline
 from briefing.pdf.typeset import Typesetter
@@ -65,11 +67,16 @@ def book_parts(brief: Brief, options: BookOptions) -> list[Part]:
         parts.append((200 * (len(brief.notes) + 5), contents))
     if options.has("agenda"):
         parts.append((1_000 + sum(300 + len(s.item.outcome) for s in brief.schedule.slots), agenda))
+    if has_scenario(brief, options):
+        parts.append((1_000 + sum(400 + len(s.item.points) for s in brief.schedule.slots), scenario))
     if has_changes(brief, options):
         parts.append((10_000, changes))
     if options.has("papers"):
         parts += [(1_000 + sum(len(note.section(field)) for field, _ in NOTE_SECTIONS)
                    + 200 * len(note.sources), partial(paper, note=note)) for note in brief.notes]
+    if has_qa_annex(brief, options):
+        parts.append((1_000 + sum(300 + len(e.question) + len(e.answer)
+                                  for entries in brief.qa.values() for e in entries), qa_annex))
     if options.has("participants"):
         parts.append((1_000 + sum(3_500 + len(p.person.bio) for p in brief.participants), participants))
     if options.has("actions"):
@@ -101,9 +108,13 @@ def contents_entries(brief: Brief, options: BookOptions) -> list[OutlineEntry]:
         entries.append(("agenda", "Agenda", 0))
     if has_changes(brief, options):
         entries.append(("changes", CHANGES_TITLE, 0))
+    if has_scenario(brief, options):
+        entries.append(("scenario", SCENARIO_TITLE, 0))
     if options.has("papers") and brief.notes:
-        entries.append(("papers", "Issue papers", 0))
-        entries += [(paper_key(n), n.issue_title, 1) for n in brief.notes]
+        for note in brief.notes:
+            entries += paper_entries(brief.notes, note)
+    if has_qa_annex(brief, options):
+        entries.append(("qa_annex", QA_ANNEX_TITLE, 0))
     if options.has("participants"):
         entries.append(("participants", "Participants", 0))
     if options.has("actions"):
@@ -146,6 +157,9 @@ def cover(book: Book) -> list[Flowable]:
         if value:
             out.append(book.label(label.upper(), styles.cover_label))
             out.append(book.text(cut(value, COVER_FIELD_MAX), where, styles.cover_value))
+    if book.options.withheld is not None:  # a release copy: how many, never what nor how marked
+        out.append(book.label("RELEASE COPY", styles.cover_label))
+        out.append(book.label(withheld_line(book.options.withheld), styles.cover_value))
     marking = book.ladder.get(m.sensitivity)
     band = Table([[book.text(cut(marking.label, COVER_FIELD_MAX), where, styles.cover_marking)]],
                  colWidths=[book.width])
@@ -154,6 +168,11 @@ def cover(book: Book) -> list[Flowable]:
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
     # shrunk (never split) when the cut fields are still too tall for the page
     return [KeepInFrame(book.width, book.frame_height, [*out, Spacer(1, 28), band], mode="shrink")]
+
+
+def withheld_line(count: int) -> str:
+    """The cover's line of a release copy: ``3 portions withheld``."""
+    return f"{count} portion{'' if count == 1 else 's'} withheld"
 
 
 def time_span(start: datetime, end: datetime | None, zone: str) -> str:
