@@ -27,6 +27,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "backup",
     "restore",
     "export",
+    "review",
+    "import_docx",
+    "positions",
+    "log",
+    "copy",
 )
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from briefing.interchange.parse import FORMAT, VERSION
 from briefing.times.zones import in_zone, unshowable
 from briefing.vocabulary import CAPACITIES, NAME_ORDERS, NOTE_FIELDS
-from db.models import AgendaItem, Issue, IssueNote, Meeting, Participant, Person
+from db.models import AgendaItem, Issue, IssueNote, Meeting, Participant, Person, Position
 
 
 def dump_document(session: Session, problems: list[str] | None = None) -> dict[str, Any]:
@@ -40,6 +40,9 @@ def dump_document(session: Session, problems: list[str] | None = None) -> dict[s
         )
     )
     slugs = {i.id: i.slug for i in issues}
+    positions: dict[int, list[Position]] = {}
+    for p in session.scalars(select(Position).order_by(Position.id)):
+        positions.setdefault(p.meeting_id, []).append(p)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -49,8 +52,17 @@ def dump_document(session: Session, problems: list[str] | None = None) -> dict[s
              "organization": p.organization, "bio": p.bio, **_unless_default("name_order", p.name_order)}
             for p in people
         ],
-        "meetings": [_meeting(m, slugs, f"$.meetings[{n}]", problems) for n, m in enumerate(meetings)],
+        "meetings": [_meeting(m, slugs, f"$.meetings[{n}]", problems, positions.get(m.id, []))
+                     for n, m in enumerate(meetings)],
+        "markings": _markings(session),
     }
+
+
+def _markings(session: Session) -> list[dict[str, str]]:
+    """The store's ladder, lowest first, as ``{code, name}`` (issue 11)."""
+    from briefing.markings.service import read_ladder
+
+    return [{"code": m.code, "name": m.label} for m in read_ladder(session).markings]
 
 
 def _unless_default(name: str, value: str) -> dict[str, str]:
@@ -71,7 +83,8 @@ def _when(moment: datetime | None, zone: str, path: str, problems: list[str]) ->
     return shown.isoformat()
 
 
-def _meeting(m: Meeting, slugs: dict[int, str], path: str, problems: list[str]) -> dict[str, Any]:
+def _meeting(m: Meeting, slugs: dict[int, str], path: str, problems: list[str],
+             positions: list[Position]) -> dict[str, Any]:
     previous = m.previous.key if m.previous is not None and m.previous.deleted_at is None else None
     return {
         "key": m.key,
@@ -90,9 +103,12 @@ def _meeting(m: Meeting, slugs: dict[int, str], path: str, problems: list[str]) 
         "objectives": m.objectives,
         "principal": m.principal,
         "prepared_by": m.prepared_by,
+        **{name: getattr(m, name) for name in ("classified_by", "classification_reason", "declassify_on")
+           if getattr(m, name)},
         "agenda": [
             {"title": a.title, "minutes": a.minutes, "lead": a.lead, "issue": slugs.get(a.issue_id),
-             "status": a.status, "outcome": a.outcome}
+             "status": a.status, "outcome": a.outcome,
+             **{k: getattr(a, k) for k in ("record", "agreed", "open_points") if getattr(a, k)}}
             for a in m.agenda if a.deleted_at is None
         ],
         "notes": [_note(n) for n in m.notes if n.deleted_at is None],
@@ -106,6 +122,8 @@ def _meeting(m: Meeting, slugs: dict[int, str], path: str, problems: list[str]) 
              "status": a.status, "issue": slugs.get(a.issue_id)}
             for a in m.actions if a.deleted_at is None
         ],
+        **({"positions": [{"issue": slugs[p.issue_id], "ours": p.ours, "theirs": p.theirs,
+                           "state": p.state} for p in positions]} if positions else {}),
     }
 
 

@@ -10,11 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from briefing.interchange.parse import Document, InterchangeError, MeetingIn
 from briefing.meetings.service import new_meeting_key
-from db.models import ActionItem, AgendaItem, Issue, IssueNote, Meeting, Participant, Person, Source
+from db.models import (
+    ActionItem,
+    AgendaItem,
+    Issue,
+    IssueNote,
+    Meeting,
+    Participant,
+    Person,
+    Position,
+    Source,
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,8 @@ class ImportSummary:
 
 def write_document(session: Session, doc: Document) -> ImportSummary:
     """Apply ``doc`` inside the caller's transaction (which rolls back on any error)."""
+    if doc.markings is not None:
+        _take_ladder(session, doc)
     issues, issues_added, issues_updated = _upsert_issues(session, doc)
     people, people_added, people_updated = _upsert_people(session, doc)
     known_keys = set(session.scalars(select(Meeting.key)))
@@ -57,6 +69,7 @@ def write_document(session: Session, doc: Document) -> ImportSummary:
         if m_in.previous:
             meeting.previous_id = _previous(session, m_in, by_doc_key).id
             _link_notes(session, meeting)
+    _positions_since(session, [m for _, m in created])
     session.flush()
     return ImportSummary(
         issues_added=issues_added, issues_updated=issues_updated,
@@ -64,6 +77,28 @@ def write_document(session: Session, doc: Document) -> ImportSummary:
         meetings_added=len(created), meeting_ids=tuple(m.id for _, m in created),
         renamed_keys=renamed,
     )
+
+
+def _take_ladder(session: Session, doc: Document) -> None:
+    """The file's ``markings`` become the store's ladder, unless that would orphan marks in use
+    (then the import is refused). A code the store or the default ladder knows keeps its colour."""
+    from briefing.config import PLAIN_COLOUR
+    from briefing.errors import ValidationError
+    from briefing.markings.ladder import DEFAULT_LADDER, Ladder, Marking
+    from briefing.markings.service import check_removal, read_ladder, write_ladder
+
+    old = read_ladder(session)
+    known = Ladder(DEFAULT_LADDER)
+    steps = tuple(Marking(m.code, m.name, old.get(m.code).colour if m.code in old
+                          else known.get(m.code).colour if m.code in known else PLAIN_COLOUR)
+                  for m in doc.markings or ())
+    if [(m.code, m.label) for m in steps] == [(m.code, m.label) for m in old.markings]:
+        return
+    try:
+        check_removal(session, old, steps)
+    except ValidationError as error:
+        raise InterchangeError("$.markings", f"does not fit this store: {error.message}") from None
+    write_ladder(session, steps)
 
 
 def _upsert_issues(session: Session, doc: Document) -> tuple[dict[str, Issue], int, int]:
@@ -140,6 +175,32 @@ def _fill(meeting: Meeting, m_in: MeetingIn, issues: dict[str, Issue], people: d
     for index, (path, slug, fields) in enumerate(m_in.actions):
         meeting.actions.append(ActionItem(position=index, issue=_issue(issues, slug, f"{path}.issue"),
                                           **fields))
+    placed: set[str] = set()
+    for path, slug, fields in m_in.positions:
+        if slug in placed:
+            raise InterchangeError(f"{path}.issue", f"issue {slug!r} has two positions in this meeting")
+        placed.add(slug)
+        object_session(meeting).add(Position(meeting=meeting, issue=_issue(issues, slug, f"{path}.issue"),
+                                             since_round=meeting.round_no, **fields))
+
+
+def _positions_since(session: Session, meetings: list[Meeting]) -> None:
+    """A position imported holds since the previous round's when its state is the same there
+    (the file does not carry ``since``: it follows from the chain), else since its own round."""
+    ids = [m.id for m in meetings]
+    mine = list(session.scalars(select(Position).where(Position.meeting_id.in_(ids))))
+    if not mine:
+        return
+    by_meeting = {m.id: m for m in meetings}
+    ordered = sorted(mine, key=lambda p: (by_meeting[p.meeting_id].round_no, p.meeting_id))
+    for p in ordered:
+        previous_id = by_meeting[p.meeting_id].previous_id
+        if previous_id is None:
+            continue
+        before = session.scalar(select(Position).where(Position.meeting_id == previous_id,
+                                                       Position.issue_id == p.issue_id))
+        if before is not None and before.state == p.state:
+            p.since_round = before.since_round
 
 
 def _previous(session: Session, m_in: MeetingIn, by_doc_key: dict[str, Meeting]) -> Meeting:

@@ -17,6 +17,7 @@ from typing import Any
 
 from briefing import validation as v
 from briefing.errors import ValidationError
+from briefing.positions.records import STATES as POSITION_STATES
 from briefing.vocabulary import (
     ACTION_STATUSES,
     AGENDA_STATUSES,
@@ -105,6 +106,8 @@ class MeetingIn:
     notes: list[NoteIn] = field(default_factory=list)
     participants: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     actions: list[tuple[str, str | None, dict[str, Any]]] = field(default_factory=list)
+    #: ``(path, issue slug, {ours, theirs, state})`` per position (issue 12).
+    positions: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
 
 
 @dataclass
@@ -112,6 +115,16 @@ class Document:
     issues: list[IssueIn]
     people: list[PersonIn]
     meetings: list[MeetingIn]
+    #: The file's marking ladder (``markings``, lowest first; issue 11), None when it gives none.
+    markings: tuple[MarkingIn, ...] | None = None
+
+
+@dataclass(frozen=True)
+class MarkingIn:
+    """One step of a file's ladder: ``{code, name}``."""
+
+    code: str
+    name: str
 
 
 class _Object:
@@ -207,13 +220,17 @@ def _optional_key(path: str, value: Any) -> str | None:
 
 def parse_document(doc: Any, ladder_codes: tuple[str, ...], home_timezone: str) -> Document:
     """Validate a whole document; the first problem raises ``InterchangeError`` with its path."""
-    top = _Object(doc, "$", ("format", "version", "issues", "people", "meetings", "exported_at"))
+    top = _Object(doc, "$", ("format", "version", "issues", "people", "meetings", "exported_at",
+                             "markings"))
     if top.value.get("format") != FORMAT:
         raise InterchangeError("$.format", f'must be "{FORMAT}"')
     version = top.value.get("version")
     # type() and not ==: true == 1 and 1.0 == 1 in Python, and neither is a version.
     if type(version) is not int or version not in KNOWN_VERSIONS:
         raise InterchangeError("$.version", f"must be {VERSION} (this Briefbook reads version {VERSION})")
+    markings = _markings(top)
+    if markings is not None:
+        ladder_codes = tuple(m.code for m in markings)  # the file's meetings are marked on its ladder
     issues = [_issue(_Object(raw, path, ("slug", "title", "description")))
               for path, raw in top.items("issues")]
     people = [_person(_Object(raw, path, PERSON_KEYS)) for path, raw in top.items("people")]
@@ -222,7 +239,30 @@ def parse_document(doc: Any, ladder_codes: tuple[str, ...], home_timezone: str) 
     _no_repeats([(p.key, f"$.people[{n}].key") for n, p in enumerate(people)], "person key")
     _no_repeats([(m.key, f"{m.path}.key") for m in meetings if m.key], "meeting key")
     _no_loops(meetings)
-    return Document(issues=issues, people=people, meetings=meetings)
+    return Document(issues=issues, people=people, meetings=meetings, markings=markings)
+
+
+def _markings(top: _Object) -> tuple[MarkingIn, ...] | None:
+    """The file's ladder, lowest first; None when it gives none (the store's ladder stays)."""
+    if "markings" not in top.value or top.value["markings"] is None:
+        return None
+    items = top.items("markings")
+    if not items:
+        raise InterchangeError(top.at("markings"), "needs at least one marking (or leave it out)")
+    result: list[MarkingIn] = []
+    seen: set[str] = set()
+    for path, raw in items:
+        o = _Object(raw, path, ("code", "name"))
+        code = o.get("code", REQUIRED_LINE, required=True)
+        if any(c.isspace() or c in "()" for c in code):
+            raise InterchangeError(o.at("code"), f"“{code}” must not contain spaces or parentheses")
+        if len(code) > 24:
+            raise InterchangeError(o.at("code"), "is longer than 24 characters")
+        if code in seen:
+            raise InterchangeError(o.at("code"), f"“{code}” is on the ladder twice")
+        seen.add(code)
+        result.append(MarkingIn(code, o.get("name", LINE) or code.upper()))
+    return tuple(result)
 
 
 def _no_repeats(values: list[tuple[str, str]], what: str) -> None:
@@ -282,7 +322,10 @@ def _person(o: _Object) -> PersonIn:
 
 MEETING_KEYS = ("key", "previous", "sample", "title", "round", "counterpart", "location", "starts_at",
                 "ends_at", "timezone", "home_timezone", "status", "sensitivity", "objectives",
-                "principal", "prepared_by", "agenda", "notes", "participants", "actions")
+                "principal", "prepared_by", "agenda", "notes", "participants", "actions", "positions",
+                *("classified_by", "classification_reason", "declassify_on"))
+#: The meeting record of an agenda item (issue 12): optional, Markdown.
+RECORD_KEYS = ("record", "agreed", "open_points")
 
 
 def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -> MeetingIn:
@@ -302,17 +345,20 @@ def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -
         "principal": o.get("principal", LINE),
         "prepared_by": o.get("prepared_by", LINE),
         "is_sample": o.get("sample", _flag),
+        **{name: o.get(name, LINE) for name in ("classified_by", "classification_reason", "declassify_on")},
     }
     if fields["ends_at"] is not None and fields["ends_at"] < fields["starts_at"]:
         raise InterchangeError(o.at("ends_at"), "the meeting ends before it starts")
     meeting = MeetingIn(key=o.get("key", _optional_key), previous=o.get("previous", _optional_key),
                         path=path, fields=fields)
     for item_path, item in o.items("agenda"):
-        a = _Object(item, item_path, ("title", "minutes", "lead", "issue", "status", "outcome"))
+        a = _Object(item, item_path, ("title", "minutes", "lead", "issue", "status", "outcome",
+                                      *RECORD_KEYS))
         meeting.agenda.append((item_path, a.get("issue", _optional_key), {
             "title": a.get("title", LINE),
             "minutes": a.get("minutes", _minutes), "lead": a.get("lead", LINE),
             "status": a.get("status", _one_of(AGENDA_STATUSES)), "outcome": a.get("outcome", TEXT),
+            **{name: a.get(name, TEXT) for name in RECORD_KEYS},
         }))
     for note_path, item in o.items("notes"):
         meeting.notes.append(_note(_Object(item, note_path, NOTE_KEYS)))
@@ -327,6 +373,12 @@ def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -
         meeting.actions.append((act_path, a.get("issue", _optional_key), {
             "text": a.get("text", TEXT), "owner": a.get("owner", LINE), "due": a.get("due", _day),
             "status": a.get("status", _one_of(ACTION_STATUSES)),
+        }))
+    for pos_path, item in o.items("positions"):
+        p = _Object(item, pos_path, ("issue", "ours", "theirs", "state"))
+        meeting.positions.append((pos_path, p.get("issue", REQUIRED_LINE, required=True), {
+            "ours": p.get("ours", TEXT), "theirs": p.get("theirs", TEXT),
+            "state": p.get("state", _one_of(POSITION_STATES)),
         }))
     return meeting
 

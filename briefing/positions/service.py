@@ -4,7 +4,7 @@ A meeting's issues are those it has a note or an agenda item on, and any it
 keeps a position for. A state change in a meeting sets ``since_round`` to the
 meeting's round; a position first set in a round continues the previous
 round's ``since`` when its state is the same there. Carry forward copies the
-rows (``copy_positions``), so changing round 3 leaves round 2 as it was.
+rows (``briefing.positions.carry``), so changing round 3 leaves round 2 as it was.
 """
 
 from __future__ import annotations
@@ -171,9 +171,3 @@ def _step(session: Session, meeting: Meeting, issue_id: int) -> PositionStep:
         since_round=p.since_round if p else None, ours=p.ours if p else "",
         theirs=p.theirs if p else "")
 
-
-def copy_positions(session: Session, old: Meeting, new: Meeting) -> None:
-    """Start ``new`` (the next round, flushed) from ``old``'s positions: texts, state and since."""
-    for p in positions_of(session, old.id):
-        session.add(Position(meeting_id=new.id, issue_id=p.issue_id, ours=p.ours, theirs=p.theirs,
-                             state=p.state, since_round=p.since_round))

@@ -16,7 +16,7 @@ from briefing.meetings.records import MeetingRecord
 from briefing.meetings.service import new_meeting_key
 from briefing.notes.service import notes_of
 from briefing.people.service import participants_of
-from briefing.positions.service import copy_positions
+from briefing.positions.carry import copy_positions
 from briefing.rounds.next_round import DEFAULT_GAP, next_round_title
 from briefing.times.zones import EARLIEST_YEAR, LATEST_YEAR, in_years
 from briefing.vocabulary import NOTE_FIELDS
