@@ -62,7 +62,7 @@ def run_command(args: argparse.Namespace) -> int:
     from briefing.errors import BriefbookError
     from briefing.services import Services
 
-    url = database_url(args.db)
+    url = database_url(getattr(args, "store", None) or args.db)  # copy --from names its own
     try:
         prepare_location(url)
         # Restore opens a damaged store the others refuse (cli/restore.py STORE_OPENING).
