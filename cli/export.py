@@ -25,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "sections:\n" + "\n".join(f"  {name:<14}{what}" for name, what in SECTIONS)
     parser.add_argument("meeting", metavar="MEETING", help="the meeting: its id or its title")
     parser.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
-                        help="where to write the PDF")
+                        help="where to write the PDF (FILE.docx: a Word file; the format "
+                        "follows the suffix)")
     parser.add_argument("--sections", metavar="LIST", default=",".join(SECTION_IDS),
                         help="comma-separated sections to include (default: all; listed below; "
                         "the summary prints when the meeting has issue notes)")
@@ -42,6 +43,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--up-to", metavar="CODE", default=None,
                         help="a release copy: leave out every portion marked above CODE (a code "
                         "of the marking ladder, e.g. U); the cover says how many were withheld")
+    copies = parser.add_mutually_exclusive_group()
+    copies.add_argument("--recipients", metavar="FILE", type=Path, default=None,
+                        help="numbered copies: one book per name in FILE (one a line), written "
+                        "beside -o as NAME-01.pdf, NAME-02.pdf, … each page saying 'Copy n of N — "
+                        "Name', with a register NAME.register.csv (copy, recipient, file, SHA-256)")
+    copies.add_argument("--copies", metavar="N", type=int, default=None,
+                        help="numbered copies as --recipients, without names")
+    parser.add_argument("--record", action="store_true",
+                        help="write the meeting record instead of the book: date, place, people, per "
+                        "agenda item what was said, agreed and left open, the actions, the positions "
+                        "that moved")
     parser.add_argument("--jobs", metavar="N", type=_jobs, default=None,
                         help="processes that lay a long book out at once (default: one per "
                         "processor; 1: this process alone)")
@@ -76,11 +88,24 @@ def run(args: argparse.Namespace, services: Services) -> int:
         check_up_to(options.up_to, services.config.ladder)  # before the meeting is read
     meeting = services.meetings.resolve(args.meeting)
     brief = services.briefs.load(meeting.id)
+    if getattr(args, "record", False):
+        return _record(args, services, brief, options, to_stdout)
     check_notes(brief, options.notes)  # an unknown issue: one line, before any layout
+    if not to_stdout and args.output.suffix.lower() == ".docx":  # the format follows the suffix
+        from briefing.word.service import WordService
+
+        if password is not None:
+            raise ValidationError("password-stdin", "Word files are written without a password")
+        result = WordService(services).write(brief, options, args.output)
+        what = "one note, for clearance" if result.origin else f"{result.notes} issue note(s)"
+        print(f"Wrote a Word file ({what}) to {args.output}.")
+        return 0
     if args.jobs is None:
         from briefing.pdf.parallel import default_jobs
 
         args.jobs = default_jobs()
+    if getattr(args, "recipients", None) is not None or getattr(args, "copies", None) is not None:
+        return _numbered_copies(args, services, brief, options)
     # the collector paused during layout: this process does nothing else meanwhile
     result = render_pdf(brief, options,
                         sys.stdout.buffer if to_stdout else args.output,
@@ -95,6 +120,26 @@ def run(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
+def _numbered_copies(args: argparse.Namespace, services: Services, brief, options) -> int:
+    """``--recipients FILE`` / ``--copies N``: the book laid out once, one stamped copy each."""
+    import sys
+
+    from briefing.errors import ValidationError
+    from briefing.pdf.copies import check_copies, read_recipients, write_copies
+
+    if str(args.output) == "-":
+        raise ValidationError("output", "numbered copies are files beside -o: name one, not '-'")
+    who = read_recipients(args.recipients) if args.recipients is not None else check_copies(args.copies)
+    result = write_copies(brief, options, args.output, who, ladder=services.config.ladder, jobs=args.jobs)
+    assert result is not None  # nothing cancels a command-line export
+    for warning in result.warnings:
+        print(f"briefbook: warning: {warning}", file=sys.stderr)
+    first, last = result.copies[0].path, result.copies[-1].path
+    print(f"Wrote {len(result.copies)} numbered copies of {result.pages} page(s): {first.name} to "
+          f"{last.name} in {first.parent}, and the register {result.register}.")
+    return 0
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -103,3 +148,21 @@ def _jobs(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {text!r}")
     return value
+
+
+def _record(args: argparse.Namespace, services: Services, brief, options, to_stdout: bool) -> int:
+    """``export MEETING --record``: the meeting record, in the book's house style."""
+    import sys
+
+    from briefing.pdf.record import render_record
+
+    result = render_record(brief, options, sys.stdout.buffer if to_stdout else args.output,
+                           ladder=services.config.ladder)
+    for warning in result.warnings:
+        print(f"briefbook: warning: {warning}", file=sys.stderr)
+    if to_stdout:
+        sys.stdout.flush()
+        print(f"Wrote {result.pages} page(s) to standard output.", file=sys.stderr)
+    else:
+        print(f"Wrote the record, {result.pages} page(s), to {args.output}.")
+    return 0

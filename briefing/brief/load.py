@@ -17,14 +17,17 @@ from briefing.notes.service import notes_of
 from briefing.people.names import shown_name
 from briefing.people.records import ParticipantRecord
 from briefing.people.service import participants_of
+from briefing.positions.service import meeting_positions, positions_of
+from briefing.qa.service import entries_of_notes
 from briefing.rounds.service import round_changes
-from briefing.vocabulary import CAPACITIES, PRIORITIES, SIDES
+from briefing.vocabulary import CAPACITIES, PRIORITIES, SIDES, TIERS
 from db.engine import Database
 from db.models import IssueNote, Meeting
 
 
 def paper_order(notes: Sequence[NoteRecord], agenda: Sequence[AgendaItemRecord]) -> list[NoteRecord]:
-    """Issue papers in agenda order, then the rest by priority (highest first), then as listed."""
+    """Issue papers by tier (full, short, defensive: issue 13), within a tier in agenda order,
+    then the rest by priority (highest first), then as listed."""
     first_on_agenda: dict[int, int] = {}
     for index, item in enumerate(agenda):
         if item.issue_id is not None:
@@ -33,7 +36,9 @@ def paper_order(notes: Sequence[NoteRecord], agenda: Sequence[AgendaItemRecord])
 
     def key(note: NoteRecord) -> tuple:
         on_agenda = first_on_agenda.get(note.issue_id)
-        return (on_agenda is None, on_agenda or 0, rank.get(note.priority, len(rank)), note.position)
+        tier = TIERS.index(note.tier) if note.tier in TIERS else 0
+        return (tier, on_agenda is None, on_agenda or 0, rank.get(note.priority, len(rank)),
+                note.position)
 
     return sorted(notes, key=key)
 
@@ -76,6 +81,12 @@ def load_brief(db: Database, meeting_id: int) -> Brief:
                     previous[note.id] = mapping.note(prev)
         participants = protocol_order([mapping.participant(p) for p in participants_of(s, meeting_id)])
         actions = tuple(mapping.action(a) for a in actions_of(s, meeting_id))
+        qa = entries_of_notes(s, [n.id for n in notes])
+        row = s.get(Meeting, meeting_id)
+        positions = tuple(meeting_positions(s, row))
+        before = s.get(Meeting, row.previous_id) if row.previous_id is not None else None
+        previous_states = ({p.issue_id: p.state for p in positions_of(s, before.id)}
+                           if before is not None and before.deleted_at is None else {})
         changes = round_changes(s, meeting_id) if meeting.previous_id is not None else None
         if changes is not None and changes.previous_meeting_id is None:
             changes = None  # the previous round is in the Trash
@@ -87,6 +98,9 @@ def load_brief(db: Database, meeting_id: int) -> Brief:
         actions=actions,
         previous_notes=previous,
         round_changes=changes,
+        qa={note_id: entries for note_id, entries in qa.items() if entries},
+        positions=positions,
+        previous_states=previous_states,
     )
 
 

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from briefing.meetings.records import MeetingRecord
     from briefing.notes.records import NoteRecord
     from briefing.people.records import ParticipantRecord
+    from briefing.positions.records import PositionRecord
+    from briefing.qa.records import QaEntryRecord
     from briefing.rounds.records import RoundChanges
 
 
@@ -26,3 +28,9 @@ class Brief:
     previous_notes: dict[int, NoteRecord] = field(default_factory=dict)
     #: What changed in the notes since the previous round; None when there is no previous round.
     round_changes: RoundChanges | None = None
+    #: The Q&A bank entries each note uses (by note id), in the note's order; retired ones left out.
+    qa: dict[int, tuple[QaEntryRecord, ...]] = field(default_factory=dict)
+    #: Where each issue of the meeting stands (issue 12), in the tracker's order.
+    positions: tuple[PositionRecord, ...] = ()
+    #: Each issue's state in the previous round (by issue id), for "the positions that moved".
+    previous_states: dict[int, str] = field(default_factory=dict)

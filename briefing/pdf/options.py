@@ -27,6 +27,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("summary", "one page for the principal: objectives, our ask per issue (and red line), "
                 "their key people (when the meeting has notes)"),
     ("contents", "table of contents"),
+    ("positions", "one page: where each issue stands (state, since which round, ours, theirs)"),
     ("agenda", "agenda with start times"),
     ("scenario", "run of show: per agenda item its times in both zones, speakers, press, points "
                  "(when an item has them)"),

@@ -4,7 +4,7 @@ red lines in a panel, its numbered sources. Pure, like ``story.py``, which lays 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.platypus import (
     CondPageBreak,
@@ -16,10 +16,14 @@ from reportlab.platypus import (
 from briefing.notes.records import NoteRecord
 from briefing.pdf import styles
 from briefing.pdf.book import Book, paper_key, source_anchor, under_heading
+from briefing.pdf.budget_marks import budget_marks
 from briefing.pdf.flowables import BookParagraph, panel
+from briefing.pdf.positions_section import state_line
+from briefing.pdf.qa_section import paper_qa
 from briefing.pdf.templates import OutlineEntry, with_outline
 from briefing.pdf.typeset import escape
-from briefing.vocabulary import NOTE_SECTIONS
+from briefing.tiers.budget import budget_of
+from briefing.vocabulary import NOTE_SECTIONS, TIER_TITLES
 
 
 def draft_tag(book: Book) -> str:
@@ -28,20 +32,56 @@ def draft_tag(book: Book) -> str:
            f'{book.ts.markup("DRAFT", "", bold=True)}</font>'
 
 
-def paper(book: Book, *, note: NoteRecord) -> list[Flowable]:
-    """One issue paper: header box, its sections, red lines boxed, its sources."""
-    where = f"Issue paper “{note.issue_title}”"
+#: The sections each tier prints (issue 13): the whole paper; objectives, talking points and its
+#: Q&A; its Q&A only (the defensive Q&A section and the bank's entries).
+TIER_SECTIONS: dict[str, tuple[str, ...]] = {
+    "full": tuple(field for field, _ in NOTE_SECTIONS),
+    "short": ("objectives", "talking_points", "defensives"),
+    "defensive": ("defensives",),
+}
+
+
+def grouped_by_tier(notes: Sequence[NoteRecord]) -> bool:
+    """Whether the contents group the papers by tier: when any paper is not a full one."""
+    return any(n.tier != "full" for n in notes)
+
+
+def paper_entries(notes: Sequence[NoteRecord], note: NoteRecord) -> list[OutlineEntry]:
+    """The contents (and outline) entries a paper opens: "Issue papers" before the first, its tier's
+    group ("Short papers") before the first of a tier when grouped, then the paper itself."""
     entries: list[OutlineEntry] = []
-    if note is book.brief.notes[0]:
+    if note is notes[0]:
         entries.append(("papers", "Issue papers", 0))
-    entries.append((paper_key(note), note.issue_title, 1))
+    if not grouped_by_tier(notes):
+        return [*entries, (paper_key(note), note.issue_title, 1)]
+    if next(n for n in notes if n.tier == note.tier) is note:
+        entries.append((f"tier-{note.tier}", TIER_TITLES.get(note.tier, note.tier), 1))
+    return [*entries, (paper_key(note), note.issue_title, 2)]
+
+
+def paper(book: Book, *, note: NoteRecord) -> list[Flowable]:
+    """One issue paper at its tier: header box, its sections, its Q&A bank entries, red lines
+    boxed, its sources; marks that count its pages when its tier has a page budget."""
+    where = f"Issue paper “{note.issue_title}”"
+    entries = paper_entries(book.brief.notes, note)
     out: list[Flowable] = [with_outline(_header_box(book, note, where), *entries)]
+    tier = note.tier if note.tier in TIER_SECTIONS else "full"
+    printed = TIER_SECTIONS[tier]
+    cited = tier != "defensive"
 
     def sources(number: int) -> str | None:
-        return source_anchor(note, number) if 1 <= number <= len(note.sources) else None
+        return source_anchor(note, number) if cited and 1 <= number <= len(note.sources) else None
 
     for field, heading in NOTE_SECTIONS:
+        if field not in printed:
+            continue
         text = note.section(field)
+        if field == "defensives":
+            if text.strip():
+                out += book.heading(heading)
+                out += under_heading(questions_and_answers(book, text, f"{where} › {heading}", sources))
+            out += paper_qa(book, book.brief.qa.get(note.id, ()), where)
+            continue
         if not text.strip():
             continue
         at = f"{where} › {heading}"
@@ -52,15 +92,15 @@ def paper(book: Book, *, note: NoteRecord) -> list[Flowable]:
                         *panel(book.label(heading, styles.red_lines_heading), body)]
             continue
         out += book.heading(heading)
-        if field == "defensives":
-            out += under_heading(questions_and_answers(book, text, at, sources))
-        else:
-            out += under_heading(book.md.render(text, at, numbered=field == "talking_points",
-                                                sources=sources))
-    if note.sources:
+        out += under_heading(book.md.render(text, at, numbered=field == "talking_points",
+                                            sources=sources))
+    if note.sources and cited:
         out += book.heading("Sources")
         for number, src in enumerate(note.sources, 1):
             out.append(_source(book, note, number, src, f"{where} › Sources [{number}]"))
+    marks = budget_marks(note, budget_of(book.brief.meeting, tier), book.ts, where)
+    if marks is not None:
+        out = [marks[0], *out, marks[1]]
     return out
 
 
@@ -68,12 +108,17 @@ def _header_box(book: Book, note: NoteRecord, where: str) -> Table:
     m = book.brief.meeting
     meta = [f"Status: {note.status.capitalize()}", f"Priority: {note.priority.capitalize()}",
             "Launch" if m.round_no == 0 else f"Round {m.round_no}"]
+    if note.tier in TIER_TITLES and note.tier != "full":
+        meta.append(f"{note.tier.capitalize()} paper")
     meta_markup = " · ".join(book.ts.markup(x, where) for x in meta)
     if note.owner:
         meta_markup += " · " + book.ts.markup(f"Owner: {note.owner}", where)
     title = book.ts.markup(note.issue_title, where, bold=True)
     if note.status == "draft":
         title += "  " + draft_tag(book)
+    position = state_line(book, note.issue_id, where)
+    if position is not None:
+        meta_markup = position + " · " + meta_markup
     box = Table([[BookParagraph(title, styles.issue)],
                  [BookParagraph(meta_markup, styles.issue_meta)]], colWidths=[book.width])
     box.setStyle(TableStyle([

@@ -36,6 +36,7 @@ from briefing.pdf.fonts import register_fonts
 from briefing.pdf.keeping import PageReference
 from briefing.pdf.options import BookOptions
 from briefing.pdf.paper_section import draft_tag, paper, paper_entries
+from briefing.pdf.positions_section import POSITIONS_TITLE, has_positions, positions_matrix
 from briefing.pdf.qa_section import QA_ANNEX_TITLE, has_qa_annex, qa_annex
 from briefing.pdf.scenario_section import SCENARIO_TITLE, has_scenario, scenario
 from briefing.pdf.summary_section import SUMMARY_TITLE, has_summary, summary
@@ -65,6 +66,8 @@ def book_parts(brief: Brief, options: BookOptions) -> list[Part]:
         parts.append((1_000 + 300 * len(brief.notes), summary))
     if options.has("contents"):
         parts.append((200 * (len(brief.notes) + 5), contents))
+    if has_positions(brief, options):
+        parts.append((1_000 + 300 * len(brief.positions), positions_matrix))
     if options.has("agenda"):
         parts.append((1_000 + sum(300 + len(s.item.outcome) for s in brief.schedule.slots), agenda))
     if has_scenario(brief, options):
@@ -104,6 +107,8 @@ def contents_entries(brief: Brief, options: BookOptions) -> list[OutlineEntry]:
     entries: list[OutlineEntry] = []
     if has_summary(brief, options):
         entries.append(("summary", SUMMARY_TITLE, 0))
+    if has_positions(brief, options):
+        entries.append(("positions", POSITIONS_TITLE, 0))
     if options.has("agenda"):
         entries.append(("agenda", "Agenda", 0))
     if has_changes(brief, options):
