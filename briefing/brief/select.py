@@ -46,4 +46,5 @@ def with_notes(brief: Brief, slugs: Collection[str] | None) -> Brief:
     if changes is not None:
         changes = replace(changes, issues=tuple(i for i in changes.issues if i.issue_slug in chosen))
     return replace(brief, notes=notes, round_changes=changes,
-                   previous_notes={k: v for k, v in brief.previous_notes.items() if k in kept})
+                   previous_notes={k: v for k, v in brief.previous_notes.items() if k in kept},
+                   qa={k: v for k, v in brief.qa.items() if k in kept})

@@ -36,6 +36,8 @@ class NoteSummary:
     priority: str
     owner: str
     version: int
+    #: How deep its paper prints (issue 13): ``full``, ``short`` or ``defensive``.
+    tier: str = "full"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,8 @@ class NoteRecord:
     previous_id: int | None
     updated_at: datetime
     sources: tuple[SourceRecord, ...] = ()
+    #: How deep its paper prints (issue 13): ``full``, ``short`` or ``defensive``.
+    tier: str = "full"
 
     def section(self, name: str) -> str:
         """The Markdown of one section by its field name (see ``vocabulary.NOTE_FIELDS``)."""

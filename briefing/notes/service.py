@@ -19,7 +19,7 @@ from briefing.errors import ValidationError
 from briefing.issues.service import unique_slug
 from briefing.notes.records import NoteRecord, NoteSummary, SourceRecord
 from briefing.revisions.service import current_author, record_save, snapshot
-from briefing.vocabulary import DEFAULT_PRIORITY, NOTE_FIELDS, NOTE_STATUSES, PRIORITIES
+from briefing.vocabulary import DEFAULT_PRIORITY, NOTE_FIELDS, NOTE_STATUSES, PRIORITIES, TIERS
 from db.engine import Database
 from db.models import Issue, IssueNote, Meeting, Source
 
@@ -29,6 +29,7 @@ _FIELDS: dict[str, Any] = {name: v.text for name in NOTE_FIELDS} | {
     "status": lambda f, x: v.choice(f, x, NOTE_STATUSES),
     "priority": lambda f, x: v.choice(f, x, PRIORITIES),
     "owner": v.line,
+    "tier": lambda f, x: v.choice(f, x, TIERS),
 }
 
 _SOURCE_FIELDS = {
