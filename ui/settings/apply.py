@@ -1,7 +1,7 @@
 """Settings saved in the window take effect in the running app where that is cheap.
 
 New meetings take the home zone, checks and exports the ladder, automatic
-backups the number kept, note revisions the user name, and the next export
+backups the number kept, note revisions and the change log the user name, and the next export
 (and the book preview) the paper, at once. The Overview's list of markings and
 the header are built at start-up: a changed ladder shows there at the next start.
 """
@@ -23,7 +23,9 @@ def apply_settings(ctx: AppContext, config: Config) -> str:
     services.config = config
     services.meetings = MeetingService(services.db, config)  # its checks read the zone and ladder
     services.backups.keep = config.backups_keep
-    for made_with_old in ("notes", "interchange"):  # the next use makes them with the new settings
+    services.backups.user = config.user_name  # who restored, in the change log
+    # the next use makes them with the new settings
+    for made_with_old in ("notes", "interchange", "actions", "trash", "history"):
         if made_with_old in vars(services):
             delattr(services, made_with_old)
     if config.paper == "locale":

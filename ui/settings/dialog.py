@@ -58,7 +58,7 @@ class SettingsDialog(QDialog):
         config = ctx.services.config
         self.user_name = QLineEdit(config.user_name, self)
         self.user_name.setAccessibleName("User name")
-        self.user_name.setToolTip("Shown as the author of issue-note revisions")
+        self.user_name.setToolTip("Signs every change you make: note history, main.py log")
         self.home_zone = ZoneComboBox(self)
         self.home_zone.setAccessibleName("Home time zone")
         self.home_zone.set_zone(config.home_timezone)
