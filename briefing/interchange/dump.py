@@ -15,8 +15,18 @@ from sqlalchemy.orm import Session, selectinload
 
 from briefing.interchange.parse import FORMAT, VERSION
 from briefing.times.zones import in_zone, unshowable
-from briefing.vocabulary import CAPACITIES, NAME_ORDERS, NOTE_FIELDS
-from db.models import AgendaItem, Issue, IssueNote, Meeting, Participant, Person, Position
+from briefing.vocabulary import CAPACITIES, NAME_ORDERS, NOTE_FIELDS, PRESS_MODES, TIERS
+from db.models import (
+    AgendaItem,
+    Issue,
+    IssueNote,
+    Meeting,
+    NoteQa,
+    Participant,
+    Person,
+    Position,
+    QaEntry,
+)
 
 
 def dump_document(session: Session, problems: list[str] | None = None) -> dict[str, Any]:
@@ -35,6 +45,7 @@ def dump_document(session: Session, problems: list[str] | None = None) -> dict[s
             selectinload(Meeting.agenda).selectinload(AgendaItem.issue),
             selectinload(Meeting.notes).selectinload(IssueNote.issue),
             selectinload(Meeting.notes).selectinload(IssueNote.sources),
+            selectinload(Meeting.notes).selectinload(IssueNote.qa_links).selectinload(NoteQa.entry),
             selectinload(Meeting.participants).selectinload(Participant.person),
             selectinload(Meeting.actions),
         )
@@ -54,15 +65,44 @@ def dump_document(session: Session, problems: list[str] | None = None) -> dict[s
         ],
         "meetings": [_meeting(m, slugs, f"$.meetings[{n}]", problems, positions.get(m.id, []))
                      for n, m in enumerate(meetings)],
-        "markings": _markings(session),
+        **_markings(session),
+        **_qa(session, slugs),
     }
 
 
-def _markings(session: Session) -> list[dict[str, str]]:
-    """The store's ladder, lowest first, as ``{code, name}`` (issue 11)."""
+def _qa(session: Session, slugs: dict[int, str]) -> dict[str, list[dict[str, Any]]]:
+    """``{"qa": [{key, issue, kind, question, answer, status}, …]}``, the Q&A bank (issue 13);
+    nothing when the bank is empty, so that such a dump reads like one of the first release."""
+    entries = [{"key": e.key, "issue": slugs.get(e.issue_id), "kind": e.kind, "question": e.question,
+                "answer": e.answer, "status": e.status}
+               for e in session.scalars(select(QaEntry).order_by(QaEntry.id))]
+    return {"qa": entries} if entries else {}
+
+
+def _page_budget(m: Meeting) -> dict[str, Any]:
+    """``{"page_budget": {full, short, defensive}}`` when the meeting sets any budget (issue 13)."""
+    budget = {tier: getattr(m, f"page_budget_{tier}") for tier in TIERS}
+    return {"page_budget": budget} if any(x is not None for x in budget.values()) else {}
+
+
+def _scenario(a: AgendaItem) -> dict[str, Any]:
+    """An agenda item's scenario fields that say something (issue 13; ``press`` when open)."""
+    out: dict[str, Any] = {k: getattr(a, k) for k in ("speaker_ours", "speaker_theirs") if getattr(a, k)}
+    if a.press != PRESS_MODES[0]:
+        out["press"] = a.press
+    if a.points:
+        out["points"] = a.points
+    return out
+
+
+def _markings(session: Session) -> dict[str, list[dict[str, str]]]:
+    """``{"markings": [{code, name}, …]}``, the store's ladder lowest first (issue 11); nothing for
+    the default ladder, so that such a dump reads like one of the first release."""
+    from briefing.markings.ladder import DEFAULT_LADDER
     from briefing.markings.service import read_ladder
 
-    return [{"code": m.code, "name": m.label} for m in read_ladder(session).markings]
+    steps = [{"code": m.code, "name": m.label} for m in read_ladder(session).markings]
+    return {} if steps == [{"code": m.code, "name": m.label} for m in DEFAULT_LADDER] else {"markings": steps}
 
 
 def _unless_default(name: str, value: str) -> dict[str, str]:
@@ -105,10 +145,12 @@ def _meeting(m: Meeting, slugs: dict[int, str], path: str, problems: list[str],
         "prepared_by": m.prepared_by,
         **{name: getattr(m, name) for name in ("classified_by", "classification_reason", "declassify_on")
            if getattr(m, name)},
+        **_page_budget(m),
         "agenda": [
             {"title": a.title, "minutes": a.minutes, "lead": a.lead, "issue": slugs.get(a.issue_id),
              "status": a.status, "outcome": a.outcome,
-             **{k: getattr(a, k) for k in ("record", "agreed", "open_points") if getattr(a, k)}}
+             **{k: getattr(a, k) for k in ("record", "agreed", "open_points") if getattr(a, k)},
+             **_scenario(a)}
             for a in m.agenda if a.deleted_at is None
         ],
         "notes": [_note(n) for n in m.notes if n.deleted_at is None],
@@ -138,4 +180,6 @@ def _note(n: IssueNote) -> dict[str, Any]:
             {"title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url}
             for s in n.sources
         ],
+        **({"tier": n.tier} if n.tier != TIERS[0] else {}),
+        **({"qa": [link.entry.key for link in n.qa_links]} if n.qa_links else {}),
     }

@@ -8,21 +8,25 @@ the same issue's note in the previous round.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from briefing.interchange.parse import Document, InterchangeError, MeetingIn
 from briefing.meetings.service import new_meeting_key
+from briefing.qa.service import KEPT, keep_revision
 from db.models import (
     ActionItem,
     AgendaItem,
     Issue,
     IssueNote,
     Meeting,
+    NoteQa,
     Participant,
     Person,
     Position,
+    QaEntry,
     Source,
 )
 
@@ -38,6 +42,9 @@ class ImportSummary:
     meetings_added: int
     meeting_ids: tuple[int, ...]
     renamed_keys: dict[str, str]
+    #: Q&A bank entries (issue 13), matched by key like people.
+    qa_added: int = 0
+    qa_updated: int = 0
 
 
 def write_document(session: Session, doc: Document) -> ImportSummary:
@@ -46,6 +53,7 @@ def write_document(session: Session, doc: Document) -> ImportSummary:
         _take_ladder(session, doc)
     issues, issues_added, issues_updated = _upsert_issues(session, doc)
     people, people_added, people_updated = _upsert_people(session, doc)
+    qa, qa_added, qa_updated = _upsert_qa(session, doc, issues)
     known_keys = set(session.scalars(select(Meeting.key)))
     renamed: dict[str, str] = {}
     by_doc_key: dict[str, Meeting] = {}
@@ -64,6 +72,7 @@ def write_document(session: Session, doc: Document) -> ImportSummary:
             by_doc_key[m_in.key] = meeting
         created.append((m_in, meeting))
         _fill(meeting, m_in, issues, people)
+        _link_qa(meeting, m_in, qa)
     session.flush()
     for m_in, meeting in created:
         if m_in.previous:
@@ -75,8 +84,47 @@ def write_document(session: Session, doc: Document) -> ImportSummary:
         issues_added=issues_added, issues_updated=issues_updated,
         people_added=people_added, people_updated=people_updated,
         meetings_added=len(created), meeting_ids=tuple(m.id for _, m in created),
-        renamed_keys=renamed,
+        renamed_keys=renamed, qa_added=qa_added, qa_updated=qa_updated,
     )
+
+
+def _upsert_qa(session: Session, doc: Document,
+               issues: dict[str, Issue]) -> tuple[dict[str, QaEntry], int, int]:
+    """The file's Q&A entries added, or (matched by key) updated with their earlier text kept."""
+    existing = {e.key: e for e in session.scalars(select(QaEntry))}
+    added = updated = 0
+    for q_in in doc.qa:
+        issue = _issue(issues, q_in.issue, f"{q_in.path}.issue")
+        entry = existing.get(q_in.key)
+        if entry is None:
+            entry = existing[q_in.key] = QaEntry(key=q_in.key, issue=issue, retired=False, **q_in.fields)
+            session.add(entry)
+            added += 1
+            continue
+        before = {name: getattr(entry, name) for name in KEPT}
+        changed = {k: v for k, v in q_in.fields.items() if getattr(entry, k) != v}
+        for name, value in changed.items():
+            setattr(entry, name, value)
+        if entry.issue is not issue:
+            entry.issue = issue
+            changed["issue"] = issue
+        if entry.retired:
+            entry.retired = False  # importing an entry brings it back into use
+            changed["retired"] = False
+        keep_revision(session, entry, before, "import", datetime.now(UTC))
+        updated += bool(changed)
+    return existing, added, updated
+
+
+def _link_qa(meeting: Meeting, m_in: MeetingIn, qa: dict[str, QaEntry]) -> None:
+    """The notes' references to Q&A entries, each a key in this file or in the store."""
+    for note, n_in in zip(meeting.notes, m_in.notes, strict=True):
+        for index, (path, key) in enumerate(n_in.qa):
+            entry = qa.get(key)
+            if entry is None:
+                raise InterchangeError(
+                    path, f"names Q&A entry {key!r}, which is neither in this file nor in the store")
+            note.qa_links.append(NoteQa(entry=entry, position=index))
 
 
 def _take_ladder(session: Session, doc: Document) -> None:

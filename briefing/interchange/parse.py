@@ -18,6 +18,7 @@ from typing import Any
 from briefing import validation as v
 from briefing.errors import ValidationError
 from briefing.positions.records import STATES as POSITION_STATES
+from briefing.tiers.budget import page_budget
 from briefing.vocabulary import (
     ACTION_STATUSES,
     AGENDA_STATUSES,
@@ -27,8 +28,12 @@ from briefing.vocabulary import (
     NAME_ORDERS,
     NOTE_FIELDS,
     NOTE_STATUSES,
+    PRESS_MODES,
     PRIORITIES,
+    QA_KINDS,
+    QA_STATUSES,
     SIDES,
+    TIERS,
 )
 
 FORMAT = "briefbook"
@@ -94,6 +99,18 @@ class NoteIn:
     path: str
     fields: dict[str, Any]
     sources: list[dict[str, str]]
+    #: ``(path, key)`` of each Q&A bank entry the note uses, in order (issue 13).
+    qa: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class QaIn:
+    """A Q&A bank entry of the file (issue 13): matched on import by ``key``, like a person."""
+
+    key: str
+    issue: str | None
+    path: str
+    fields: dict[str, Any]
 
 
 @dataclass
@@ -117,6 +134,8 @@ class Document:
     meetings: list[MeetingIn]
     #: The file's marking ladder (``markings``, lowest first; issue 11), None when it gives none.
     markings: tuple[MarkingIn, ...] | None = None
+    #: The Q&A bank entries of the file (``qa``; issue 13).
+    qa: list[QaIn] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -221,7 +240,7 @@ def _optional_key(path: str, value: Any) -> str | None:
 def parse_document(doc: Any, ladder_codes: tuple[str, ...], home_timezone: str) -> Document:
     """Validate a whole document; the first problem raises ``InterchangeError`` with its path."""
     top = _Object(doc, "$", ("format", "version", "issues", "people", "meetings", "exported_at",
-                             "markings"))
+                             "markings", "qa"))
     if top.value.get("format") != FORMAT:
         raise InterchangeError("$.format", f'must be "{FORMAT}"')
     version = top.value.get("version")
@@ -238,8 +257,38 @@ def parse_document(doc: Any, ladder_codes: tuple[str, ...], home_timezone: str) 
     _no_repeats([(i.slug, f"$.issues[{n}].slug") for n, i in enumerate(issues)], "issue slug")
     _no_repeats([(p.key, f"$.people[{n}].key") for n, p in enumerate(people)], "person key")
     _no_repeats([(m.key, f"{m.path}.key") for m in meetings if m.key], "meeting key")
+    qa = [_qa(_Object(raw, path, QA_KEYS)) for path, raw in top.items("qa")]
+    _no_repeats([(q.key, f"{q.path}.key") for q in qa], "Q&A entry key")
     _no_loops(meetings)
-    return Document(issues=issues, people=people, meetings=meetings, markings=markings)
+    return Document(issues=issues, people=people, meetings=meetings, markings=markings, qa=qa)
+
+
+QA_KEYS = ("key", "issue", "kind", "question", "answer", "status")
+
+
+def _qa(o: _Object) -> QaIn:
+    question = o.get("question", TEXT, required=True)
+    if not question.strip():
+        raise InterchangeError(o.at("question"), "must not be empty")
+    return QaIn(key=o.get("key", REQUIRED_LINE, required=True), issue=o.get("issue", _optional_key),
+                path=o.path, fields={"kind": o.get("kind", _one_of(QA_KINDS)), "question": question,
+                                     "answer": o.get("answer", TEXT),
+                                     "status": o.get("status", _one_of(QA_STATUSES))})
+
+
+def _page_budget(o: _Object) -> dict[str, int | None]:
+    """``page_budget`` ``{full, short, defensive}`` (issue 13) as the meeting's three columns."""
+    raw = o.value.get("page_budget")
+    if raw is None:
+        return {}
+    b = _Object(raw, o.at("page_budget"), TIERS)
+    return {f"page_budget_{tier}": b.get(tier, _pages) for tier in TIERS}
+
+
+def _pages(path: str, value: Any) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise InterchangeError(path, f"must be a whole number of pages or null, not {_kind(value)}")
+    return page_budget(path, value)
 
 
 def _markings(top: _Object) -> tuple[MarkingIn, ...] | None:
@@ -323,9 +372,11 @@ def _person(o: _Object) -> PersonIn:
 MEETING_KEYS = ("key", "previous", "sample", "title", "round", "counterpart", "location", "starts_at",
                 "ends_at", "timezone", "home_timezone", "status", "sensitivity", "objectives",
                 "principal", "prepared_by", "agenda", "notes", "participants", "actions", "positions",
-                *("classified_by", "classification_reason", "declassify_on"))
+                *("classified_by", "classification_reason", "declassify_on"), "page_budget")
 #: The meeting record of an agenda item (issue 12): optional, Markdown.
 RECORD_KEYS = ("record", "agreed", "open_points")
+#: The scenario of an agenda item (issue 13): optional.
+SCENARIO_KEYS = ("speaker_ours", "speaker_theirs", "press", "points")
 
 
 def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -> MeetingIn:
@@ -346,6 +397,7 @@ def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -
         "prepared_by": o.get("prepared_by", LINE),
         "is_sample": o.get("sample", _flag),
         **{name: o.get(name, LINE) for name in ("classified_by", "classification_reason", "declassify_on")},
+        **_page_budget(o),
     }
     if fields["ends_at"] is not None and fields["ends_at"] < fields["starts_at"]:
         raise InterchangeError(o.at("ends_at"), "the meeting ends before it starts")
@@ -353,12 +405,14 @@ def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -
                         path=path, fields=fields)
     for item_path, item in o.items("agenda"):
         a = _Object(item, item_path, ("title", "minutes", "lead", "issue", "status", "outcome",
-                                      *RECORD_KEYS))
+                                      *RECORD_KEYS, *SCENARIO_KEYS))
         meeting.agenda.append((item_path, a.get("issue", _optional_key), {
             "title": a.get("title", LINE),
             "minutes": a.get("minutes", _minutes), "lead": a.get("lead", LINE),
             "status": a.get("status", _one_of(AGENDA_STATUSES)), "outcome": a.get("outcome", TEXT),
             **{name: a.get(name, TEXT) for name in RECORD_KEYS},
+            "speaker_ours": a.get("speaker_ours", LINE), "speaker_theirs": a.get("speaker_theirs", LINE),
+            "press": a.get("press", _one_of(PRESS_MODES)), "points": a.get("points", TEXT),
         }))
     for note_path, item in o.items("notes"):
         meeting.notes.append(_note(_Object(item, note_path, NOTE_KEYS)))
@@ -393,7 +447,7 @@ def _round(path: str, value: Any) -> int:
     return 1 if value is None else v.round_number(path, value)
 
 
-NOTE_KEYS = ("issue", *NOTE_FIELDS, "status", "priority", "owner", "sources")
+NOTE_KEYS = ("issue", *NOTE_FIELDS, "status", "priority", "owner", "sources", "tier", "qa")
 
 
 def _priority(path: str, value: Any) -> str:
@@ -403,12 +457,19 @@ def _priority(path: str, value: Any) -> str:
 def _note(o: _Object) -> NoteIn:
     fields: dict[str, Any] = {name: o.get(name, TEXT) for name in NOTE_FIELDS}
     fields |= {"status": o.get("status", _one_of(NOTE_STATUSES)),
-               "priority": o.get("priority", _priority), "owner": o.get("owner", LINE)}
+               "priority": o.get("priority", _priority), "owner": o.get("owner", LINE),
+               "tier": o.get("tier", _one_of(TIERS))}
     sources = []
     for src_path, raw in o.items("sources"):
         s = _Object(raw, src_path, ("title", "publisher", "date", "url"))
         sources.append({"title": s.get("title", LINE),
                         "publisher": s.get("publisher", LINE), "date": s.get("date", LINE),
                         "url": s.get("url", LINE)})
+    qa: list[tuple[str, str]] = []
+    for qa_path, raw in o.items("qa"):
+        key = REQUIRED_LINE(qa_path, raw)
+        if any(key == k for _, k in qa):
+            raise InterchangeError(qa_path, f"Q&A entry {key!r} appears twice in this note")
+        qa.append((qa_path, key))
     return NoteIn(issue=o.get("issue", REQUIRED_LINE, required=True), path=o.path,
-                  fields=fields, sources=sources)
+                  fields=fields, sources=sources, qa=qa)

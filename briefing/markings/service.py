@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import column, delete, func, insert, or_, select, table
+from sqlalchemy.orm import Session
 
 from briefing.config import check_ladder
 from briefing.editing import writing
@@ -29,6 +30,55 @@ def _same(a: Sequence[Marking], b: Sequence[Marking]) -> bool:
     return [(m.code, m.label) for m in a] == [(m.code, m.label) for m in b]
 
 
+def read_ladder(session: Session) -> Ladder:
+    """The store's ladder as ``session`` sees it (the default when the store holds none)."""
+    rows = session.execute(select(_steps.c.code, _steps.c.name, _steps.c.colour)
+                           .order_by(_steps.c.position)).all()
+    if not rows:
+        return Ladder(DEFAULT_LADDER)
+    return Ladder(tuple(Marking(code, name, colour) for code, name, colour in rows))
+
+
+def count_portions(session: Session, code: str) -> int:
+    """How many portions of every text field in the store (the Trash's too) begin with ``(code)``."""
+    probe = Ladder((Marking(code, code, "#555555"),))
+    count = 0
+    for kind in SEARCHABLE:
+        fields = [column(name) for name in kind.fields]
+        rows = session.execute(select(*fields).select_from(table(kind.table, *fields))
+                               .where(or_(*(f.contains(f"({code})", autoescape=True)
+                                            for f in fields)))).all()
+        for row in rows:
+            for text in row:
+                if text and f"({code})" in text:
+                    count += sum(1 for p in portions(text, probe) if p.code == code)
+    return count
+
+
+def count_meetings(session: Session, code: str) -> int:
+    """How many meetings (the Trash's too) carry ``code`` as their sensitivity."""
+    return session.scalar(select(func.count()).select_from(meetings)
+                          .where(meetings.c.sensitivity == code)) or 0
+
+
+def check_removal(session: Session, old: Ladder, markings: Sequence[Marking]) -> None:
+    """Refuse (``ValidationError`` on ``ladder``) a ladder that drops a code still in use."""
+    kept = {m.code for m in markings}
+    for code in old.codes:
+        if code in kept:
+            continue
+        used, marked = count_portions(session, code), count_meetings(session, code)
+        if used or marked:
+            raise ValidationError("ladder", orphans_refused(code, used, marked))
+
+
+def write_ladder(session: Session, markings: Sequence[Marking]) -> None:
+    """Replace the store's ladder inside ``session``'s transaction (checked by the caller)."""
+    session.execute(delete(_steps))
+    session.execute(insert(_steps), [{"position": i, "code": m.code, "name": m.label,
+                                      "colour": m.colour} for i, m in enumerate(markings)])
+
+
 class MarkingService:
     """The ladder of one store."""
 
@@ -38,52 +88,29 @@ class MarkingService:
     def ladder(self) -> Ladder:
         """The store's ladder, lowest first (the default when the store holds none)."""
         with self.db.read() as s:
-            rows = s.execute(select(_steps.c.code, _steps.c.name, _steps.c.colour)
-                             .order_by(_steps.c.position)).all()
-        if not rows:
-            return Ladder(DEFAULT_LADDER)
-        return Ladder(tuple(Marking(code, name, colour) for code, name, colour in rows))
+            return read_ladder(s)
 
     def portions_marked(self, code: str) -> int:
         """How many portions of every text field in the store (the Trash's too) begin with ``(code)``."""
-        probe = Ladder((Marking(code, code, "#555555"),))
-        count = 0
         with self.db.read() as s:
-            for kind in SEARCHABLE:
-                fields = [column(name) for name in kind.fields]
-                rows = s.execute(select(*fields).select_from(table(kind.table, *fields))
-                                 .where(or_(*(f.contains(f"({code})", autoescape=True)
-                                              for f in fields)))).all()
-                for row in rows:
-                    for text in row:
-                        if text and f"({code})" in text:
-                            count += sum(1 for p in portions(text, probe) if p.code == code)
-        return count
+            return count_portions(s, code)
 
     def meetings_marked(self, code: str) -> int:
         """How many meetings (the Trash's too) carry ``code`` as their sensitivity."""
         with self.db.read() as s:
-            return s.scalar(select(func.count()).select_from(meetings)
-                            .where(meetings.c.sensitivity == code)) or 0
+            return count_meetings(s, code)
 
     def check_removal(self, old: Ladder, markings: Sequence[Marking]) -> None:
         """Refuse (``ValidationError`` on ``ladder``) a ladder that drops a code still in use."""
-        kept = {m.code for m in markings}
-        for code in old.codes:
-            if code in kept:
-                continue
-            used, marked = self.portions_marked(code), self.meetings_marked(code)
-            if used or marked:
-                raise ValidationError("ladder", orphans_refused(code, used, marked))
+        with self.db.read() as s:
+            check_removal(s, old, markings)
 
     def set_ladder(self, markings: Sequence[Marking]) -> Ladder:
         """Replace the store's ladder with ``markings`` (lowest first), checked; returns it."""
         checked = check_ladder(markings)
-        self.check_removal(self.ladder(), checked)
         with writing(self.db, "The marking ladder") as s:
-            s.execute(delete(_steps))
-            s.execute(insert(_steps), [{"position": i, "code": m.code, "name": m.label,
-                                        "colour": m.colour} for i, m in enumerate(checked)])
+            check_removal(s, read_ladder(s), checked)
+            write_ladder(s, checked)
         return Ladder(checked)
 
     def adopt(self, markings: Sequence[Marking]) -> bool:
