@@ -1,8 +1,10 @@
 """The sample's dates moved to the present: a whole number of weeks, local times kept.
 
 The sample tells the story of talks held in 2021–22. Loaded as they were, a new
-user's store opens on a round years overdue; shifted, its latest round is one
-to two weeks ahead, the earlier meeting as far before it as it was, and every
+user's store opens on rounds years old; shifted, its latest planned round is one
+to two weeks ahead — or, when every round was held (the sample's Round 2 has its
+record), the latest ended one to two weeks ago, the next round to be prepared —
+the earlier meetings as far before it as they were, and every
 weekday, venue time and due date moves by the
 same number of weeks. The sources' dates of publication are not dates of the
 story but of real articles, and are left as published. Pure: ``today`` is passed in.
@@ -20,10 +22,15 @@ LEAD = timedelta(weeks=1)
 
 
 def weeks_to_shift(doc: dict[str, Any], today: date) -> int:
-    """The fewest whole weeks that put the document's latest meeting at least a week after
-    ``today`` (by the day it starts in its venue): 0 when it already is."""
+    """The fewest whole weeks that put the document's latest planned meeting at least a week
+    after ``today`` (by the day it starts in its venue); with none planned, the most that keep
+    its latest meeting at least a week before ``today``. 0 when it already is."""
+    planned = [m for m in doc["meetings"] if m.get("status", "planned") == "planned"]
+    if planned:
+        latest = max(_local_day(m) for m in planned)
+        return max(0, -((latest - (today + LEAD)).days // 7))
     latest = max(_local_day(m) for m in doc["meetings"])
-    return max(0, -((latest - (today + LEAD)).days // 7))
+    return max(0, ((today - LEAD) - latest).days // 7)
 
 
 def shift_document(doc: dict[str, Any], weeks: int) -> dict[str, Any]:
@@ -48,8 +55,8 @@ def shift_document(doc: dict[str, Any], weeks: int) -> dict[str, Any]:
 
 
 def shifted_to(doc: dict[str, Any], today: date) -> dict[str, Any]:
-    """The document moved so that its latest meeting starts 7 to 13 days after ``today`` (or as it
-    is, when that is later still)."""
+    """The document moved so that its latest planned meeting starts 7 to 13 days after ``today``
+    (with none planned, its latest meeting 7 to 13 days before), or as it is, when that is later."""
     return shift_document(doc, weeks_to_shift(doc, today))
 
 
