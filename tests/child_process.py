@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,6 +23,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
@@ -139,15 +141,35 @@ def append(store: str, tag: str) -> None:
 EXPORT_SECTIONS = (None, frozenset({"cover", "contents", "agenda", "papers"}))
 
 
-def export_options(run: str, i: int):
-    """The options of export ``i`` of ``run``: its watermark names it (``EXPORT run i``)."""
-    from datetime import date
+#: The first "Prepared on" date of the exports a kill test tells apart (``export_options``).
+EXPORTS_FROM = date(2000, 1, 1)
+#: Exports a run can make before its date runs into the next run's.
+EXPORTS_PER_RUN = 1000
 
+
+def export_options(run: str, i: int):
+    """The options of export ``i`` of ``run``: its cover's "Prepared on" date names it (``which_export``).
+
+    (The watermark cannot: its letters are shapes, not text.) ``run`` is a number, or "ref".
+    """
     from briefing.pdf import BookOptions
 
     sections = EXPORT_SECTIONS[i % 2]
     extra = {} if sections is None else {"sections": sections}
-    return BookOptions(paper="a4", watermark=f"EXPORT {run} {i}", prepared_on=date(2022, 2, 1), **extra)
+    number = 0 if run == "ref" else int(run)
+    prepared = EXPORTS_FROM + timedelta(days=number * EXPORTS_PER_RUN + i)
+    return BookOptions(paper="a4", watermark=f"EXPORT {run} {i}", prepared_on=prepared, **extra)
+
+
+def which_export(cover_text: str) -> tuple[int, int] | None:
+    """(run, i) of the export whose cover reads ``cover_text``, or None (see ``export_options``)."""
+    from briefing.times.names import MONTHS
+
+    found = re.search(r"Prepared on \w+ (\d{1,2}) (\w+) (\d{4})", cover_text, re.IGNORECASE)
+    if found is None or found.group(2) not in MONTHS:
+        return None
+    day = date(int(found.group(3)), MONTHS.index(found.group(2)) + 1, int(found.group(1)))
+    return divmod((day - EXPORTS_FROM).days, EXPORTS_PER_RUN)
 
 
 def export(store: str, arg: str) -> None:

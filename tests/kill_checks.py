@@ -211,13 +211,12 @@ def sweep_export(store: Path, folder: Path, points: list[KillPoint]) -> dict:
     """Kills while a book is exported again and again to one path: the file under that name is
     always absent (nothing finished yet) or one whole export — the last reported or the one after
     it — with the right page count; never a partial file."""
-    import re
 
     import pikepdf
     import pypdf
 
     from briefing.pdf import render_pdf
-    from tests.child_process import export_options
+    from tests.child_process import export_options, which_export
 
     with assert_sound(store) as services:
         brief = services.briefs.load(services.meetings.resolve("US–Japan Partnership on Trade — Round 1").id)
@@ -236,9 +235,8 @@ def sweep_export(store: Path, folder: Path, points: list[KillPoint]) -> dict:
             continue
         data = target.read_bytes()
         reader = pypdf.PdfReader(io.BytesIO(data))
-        mark = re.search(r"EXPORT (\d+) (\d+)", reader.pages[0].extract_text())
-        assert mark is not None, run
-        which = (int(mark.group(1)), int(mark.group(2)))
+        which = which_export(" ".join(reader.pages[0].extract_text().split()))
+        assert which is not None, run
         last = max(done, default=-1)
         # this run's latest export (reported, or finished just before the kill), else the file
         # an earlier run left

@@ -1,13 +1,15 @@
 """The book's document template: pages, furniture, outline and numbers, in one layout pass.
 
-Page furniture on every page: the sensitivity marking in a coloured band at
-top and bottom, the running line (meeting title left, "Page X of Y" right),
-on a paper's second and later pages a running head ("Title (continued)"),
-and the optional diagonal watermark, marked as an artifact with no text to
-copy. Nothing is printed within 10 mm of the sheet's edge. The outline is
-built as flowables are laid out (``afterFlowable``), after ReportLab's docco
-tool. The file opens with its bookmarks shown, says its language, and tags
-every font subset apart (``distinct_subset_tags``).
+Page furniture on every page: the page's marking in a coloured band at top
+and bottom (the highest marking on that page, ``briefing.pdf.marks``: noted as
+the page is laid out, the bands are drawn at the end), the running line
+(meeting title left, "Page X of Y" right), on a paper's second and later
+pages a running head ("Title (continued)"), and the optional diagonal
+watermark, marked as an artifact with no text to copy. Nothing is printed
+within 10 mm of the sheet's edge. The outline is built as flowables are laid
+out (``afterFlowable``), after ReportLab's docco tool. The file opens with its
+bookmarks shown, says its language, and tags every font subset apart
+(``distinct_subset_tags``).
 
 A contents page usually costs a second full layout pass (``multiBuild``):
 the page numbers are not known until the end. Here the book is laid out
@@ -30,10 +32,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import ttfonts
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from briefing.pdf import styles
+from briefing.pdf import outlines, styles
 from briefing.pdf.flowables import BookParagraph
 from briefing.pdf.fonts import BODY, BODY_BOLD
 from briefing.pdf.keeping import HeadingKeeper
+from briefing.pdf.marks import PageMarks, book_highest
 from briefing.pdf.typeset import Typesetter
 
 if TYPE_CHECKING:
@@ -46,10 +49,10 @@ if TYPE_CHECKING:
 HEAD_FORM, FOOT_FORM = "book-head", "book-foot"
 #: The book's language (``/Lang``): its own words are English; notes in other scripts are spans.
 LANGUAGE = "en"
-#: Marked content around the watermark: a pagination artifact (not content) whose text, for a
-#: reader that copies or extracts, is nothing (poppler, Acrobat honour ``/ActualText``).
-WATERMARK_BEGIN = "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC /Span <</ActualText ()>> BDC"
-WATERMARK_END = "EMC EMC"
+#: Marked content around the watermark: a pagination artifact, not content (for screen readers
+#: and tagged-PDF tools). Its letters are outlines (``outlines.py``), so there is no text to copy.
+WATERMARK_BEGIN = "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC"
+WATERMARK_END = "EMC"
 
 #: (key, title, level): an outline entry; flowables carry a list of them in ``outline``.
 OutlineEntry = tuple[str, str, int]
@@ -90,7 +93,8 @@ class BookTemplate(BaseDocTemplate):
     def __init__(self, out, *, pagesize: tuple[float, float], furniture: Furniture,
                  ts: Typesetter, invariant: bool,
                  progress: Callable[[ExportProgress], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None, **metadata: str) -> None:
+                 cancelled: Callable[[], bool] | None = None, marks: PageMarks | None = None,
+                 **metadata: str) -> None:
         width, height = pagesize
         super().__init__(out, pagesize=pagesize, leftMargin=styles.MARGIN, rightMargin=styles.MARGIN,
                          topMargin=styles.TOP_MARGIN, bottomMargin=styles.BOTTOM_MARGIN,
@@ -104,6 +108,8 @@ class BookTemplate(BaseDocTemplate):
                                             onPageEnd=self._foot, pagesize=pagesize)])
         self.furniture = furniture
         self.ts = ts
+        #: The markings noted on each page (None: every page has the furniture's marking).
+        self.marks = marks
         self.pages: dict[str, int] = {}              # outline key → page number
         self.deferred: list[tuple[str, Callable[[int], None]]] = []
         self.deferred_names: set[str] = set()
@@ -165,6 +171,7 @@ class BookTemplate(BaseDocTemplate):
         before, total = (0, laid_out) if self.join is None else self.join(self, laid_out)
         self._furniture_forms()
         for page in range(1, laid_out + 1):
+            self._band_forms(page)
             self._page_form(page, before + page, total)
             self._running_head_form(page)
         for name, fill in self.deferred:
@@ -182,9 +189,19 @@ class BookTemplate(BaseDocTemplate):
 
     # -- furniture -----------------------------------------------------------------
 
+    def note_marking(self, code: str | None) -> None:
+        """A marked portion begins on the current page (None: the marked text ended);
+        called by ``marks.PortionMark`` as it is drawn."""
+        if self.marks is not None:
+            self.marks.note(self.canv.getPageNumber(), code)
+
     def _head(self, canv, doc) -> None:
         # before the page's content, so that the page reads: marking, content, marking,
-        # running line. The furniture is drawn once, as forms every page shows.
+        # running line. The furniture is drawn once, as forms every page shows; the bands
+        # are the page's own forms, written at the end when its markings are known.
+        if self.marks is not None:
+            self.marks.page_began(canv.getPageNumber())
+        canv.doForm(_band_form_name(canv.getPageNumber(), "top"))
         canv.doForm(HEAD_FORM)
         canv.doForm(_head_form_name(canv.getPageNumber()))  # written at the end: "(continued)"
 
@@ -192,18 +209,21 @@ class BookTemplate(BaseDocTemplate):
         page = canv.getPageNumber()
         if self._paper is not None and self._paper[1] < page:
             self.continued[page] = self._paper[0]
+        canv.doForm(_band_form_name(page, "foot"))
         canv.doForm(FOOT_FORM)
         canv.doForm(_page_form_name(page))
         if self._watermark is not None:
             # over everything (translucent), so that no box or table hides it; drawn on each
             # page rather than as a form, which could not carry the transparency
+            # (as the outlines of its letters: no text for any program to copy or extract)
             width, height = self.pagesize
-            para, w, h = self._watermark
+            para, w, _ = self._watermark
             canv.saveState()
             canv.addLiteral(WATERMARK_BEGIN)
             canv.translate(width / 2, height / 2)
             canv.rotate(_angle(width, height))
-            para.drawOn(canv, -w / 2, -h / 2)
+            canv.setFillColor(styles.WATERMARK)
+            outlines.draw_line(canv, para, -w / 2, -para.style.fontSize * 0.36)
             canv.addLiteral(WATERMARK_END)
             canv.restoreState()
 
@@ -211,24 +231,34 @@ class BookTemplate(BaseDocTemplate):
         width, height = self.pagesize
         canv = self.canv
         canv.beginForm(HEAD_FORM)
-        self._band(canv, height - styles.BANNER_INSET - styles.BANNER_HEIGHT)
         canv.endForm()
         canv.beginForm(FOOT_FORM)
-        self._band(canv, styles.RUNNING_BASELINE + styles.RUNNING_GAP)
         para, _, h = self._running
         para.drawOn(canv, styles.MARGIN, styles.RUNNING_BASELINE - (h - styles.RUNNING_SIZE))
         canv.endForm()
 
-    def _band(self, canv, y: float) -> None:
+    def _band_forms(self, page: int) -> None:
+        """The bands of ``page``: its highest marking, at the top and at the bottom."""
+        label, colour = self.furniture.marking, self.furniture.marking_colour
+        if self.marks is not None:
+            marking = self.marks.ladder.get(self.marks.banner(page))
+            label, colour = marking.label.upper(), marking.colour
+        _, height = self.pagesize
+        for where, y in (("top", height - styles.BANNER_INSET - styles.BANNER_HEIGHT),
+                         ("foot", styles.RUNNING_BASELINE + styles.RUNNING_GAP)):
+            self.canv.beginForm(_band_form_name(page, where))
+            self._band(self.canv, y, label, colour)
+            self.canv.endForm()
+
+    def _band(self, canv, y: float, label: str, colour: str) -> None:
         width, _ = self.pagesize
-        f = self.furniture
         canv.saveState()
-        canv.setFillColor(f.marking_colour)
+        canv.setFillColor(colour)
         canv.rect(styles.MARGIN, y, width - 2 * styles.MARGIN, styles.BANNER_HEIGHT, stroke=0, fill=1)
         canv.setFillColorRGB(1, 1, 1)
         canv.setFont(BODY_BOLD, styles.BANNER_SIZE)
         canv.drawCentredString(width / 2, y + (styles.BANNER_HEIGHT - styles.BANNER_SIZE * 0.7) / 2,
-                               f.marking)
+                               label)
         canv.restoreState()
 
     def _page_form(self, page: int, number: int, total: int) -> None:
@@ -274,12 +304,16 @@ class BookTemplate(BaseDocTemplate):
             if natural <= diagonal * 0.7:
                 break
             size *= diagonal * 0.7 / natural
-        w, h = para.wrap(natural + 1, height)
-        return para, w, h
+        _, h = para.wrap(natural + 1, height)
+        return para, outlines.line_width(para), h
 
 
 def _page_form_name(page: int) -> str:
     return f"pageof{page}"
+
+
+def _band_form_name(page: int, where: str) -> str:
+    return f"band{where}{page}"
 
 
 def _head_form_name(page: int) -> str:
@@ -324,7 +358,7 @@ def book_template(buffer: BytesIO, brief: Brief, options: BookOptions, ts: Types
                   progress, cancelled) -> BookTemplate:
     """The document template of ``brief``'s book: pages, furniture, metadata."""
     m = brief.meeting
-    marking = ladder.get(m.sensitivity)
+    marking = ladder.get(book_highest(brief, ladder))  # the cover's and the metadata's marking
     title = ts.plain(m.title)
     running = title if len(title) <= RUNNING_TITLE_MAX else title[:RUNNING_TITLE_MAX - 1] + "…"
     furniture = Furniture(
@@ -337,5 +371,6 @@ def book_template(buffer: BytesIO, brief: Brief, options: BookOptions, ts: Types
     subject = f"Briefing book, {round_name}" + (f", with {ts.plain(m.counterpart)}" if m.counterpart else "")
     return BookTemplate(buffer, pagesize=options.pagesize, furniture=furniture, ts=ts,
                         invariant=options.invariant, progress=progress, cancelled=cancelled,
-                        title=title, author=ts.plain(m.prepared_by), subject=subject,
-                        keywords=marking.label)
+                        marks=PageMarks(ladder, m.sensitivity),
+                        title=title, author=ts.plain(m.prepared_by),
+                        subject=f"{subject} · {marking.label.upper()}", keywords=marking.label)

@@ -161,3 +161,27 @@ def strokes(data: bytes, page: int = 1) -> list[tuple[float, float, float, float
                     found.append((x1, height - y1, x2, height - y2, colour))
                 path = []
         return found
+
+
+def watermarks(data: bytes) -> list[tuple[int, int, bytes]]:
+    """Per page, what its watermark artifact draws: (filled shapes, text operators, the
+    drawing's operators as bytes, to compare two watermarks)."""
+    found = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            depth, inside, shapes, texts = 0, [], 0, 0
+            for operands, operator in pikepdf.parse_content_stream(page):
+                op = str(operator)
+                if op == "BDC" and not depth and "/Watermark" in str(operands[1]):
+                    depth = 1
+                    continue
+                if depth:
+                    depth += op in ("BDC", "BMC")
+                    depth -= op == "EMC"
+                    if not depth:
+                        continue
+                    inside.append((operands, operator))
+                    shapes += op == "f"
+                    texts += op in ("BT", "Tj", "TJ", "'", '"')
+            found.append((shapes, texts, pikepdf.unparse_content_stream(inside)))
+    return found

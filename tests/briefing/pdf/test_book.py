@@ -11,7 +11,16 @@ import pypdf
 import pytest
 
 from tests.briefing.pdf.conftest import render
-from tests.briefing.pdf.reading import BASE_14, check, fonts, link_targets, outline, page_texts, pdftotext
+from tests.briefing.pdf.reading import (
+    BASE_14,
+    check,
+    fonts,
+    link_targets,
+    outline,
+    page_texts,
+    pdftotext,
+    watermarks,
+)
 
 TITLE = "US–Japan Partnership on Trade — Round 1"
 MARKING = "SENSITIVE BUT UNCLASSIFIED"
@@ -176,10 +185,15 @@ def test_paper_is_a4_or_letter(sample_brief, paper, size):
     assert (round(box.width), round(box.height)) == size
 
 
-def test_a_watermark_is_on_every_page(sample_brief):
+def test_a_watermark_is_on_every_page_as_the_shapes_of_its_letters(sample_brief):
     data, _ = render(sample_brief, watermark="DRAFT — 草案", sections=frozenset({"cover", "agenda"}))
-    pages = page_texts(data)
-    assert len(pages) == 2 and all("DRAFT — 草案" in page for page in pages)
+    drawn = watermarks(data)
+    assert len(drawn) == 2
+    # D R A F T — 草 案: one filled shape a letter, no text, the same on every page
+    assert [(shapes, texts) for shapes, texts, _ in drawn] == [(8, 0), (8, 0)]
+    assert drawn[0][2] == drawn[1][2]
+    plain, _ = render(sample_brief, sections=frozenset({"cover", "agenda"}))
+    assert [shapes for shapes, _, _ in watermarks(plain)] == [0, 0]
 
 
 def test_the_file_passes_qpdfs_structural_check(sample_book):

@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 
 from tests.briefing.pdf.conftest import render
-from tests.briefing.pdf.reading import check, page_texts
+from tests.briefing.pdf.reading import check, page_texts, watermarks
 
 PASTED = "bell\x07 nul\x00 escape\x1b[31m unit\x1f delete\x7f next-line\x85 csi\x9b end"
 PRINTED = "bell␇ nul␀ escape␛[31m unit␟ delete␡ next-line\ufffd csi\ufffd end"
@@ -41,9 +41,13 @@ def test_control_characters_print_as_visible_marks_wherever_they_are(pasted_ever
     assert f"{where} {PRINTED}" in text
 
 
-def test_the_watermark_shows_its_control_character_too(pasted_everywhere):
-    text, _ = pasted_everywhere
-    assert "W␇" in text
+def test_the_watermark_shows_its_control_character_too(sample_brief):
+    sections = frozenset({"cover"})
+    pasted, result = render(sample_brief, watermark="W\x07", sections=sections)
+    typed, _ = render(sample_brief, watermark="W␇", sections=sections)
+    drawn = watermarks(pasted)[0]
+    assert drawn[:2] == (2, 0) and drawn == watermarks(typed)[0]  # W and ␇, as shapes
+    assert [str(w) for w in result.warnings] == ["Watermark: U+0007 (a control character) printed as ␇"]
 
 
 @pytest.mark.parametrize(("code", "mark"), [

@@ -9,7 +9,7 @@ import pikepdf
 import pypdf
 import pytest
 
-from tests.briefing.pdf.reading import fonts, outline, page_texts
+from tests.briefing.pdf.reading import fonts, outline, page_texts, watermarks
 from tests.test_cli import cli
 
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
@@ -25,13 +25,14 @@ def db(tmp_path_factory):
 def test_export_by_title_writes_the_chosen_sections_on_letter_paper(db, tmp_path):
     out = tmp_path / "brief.pdf"
     run = cli("export", ROUND_1, "-o", str(out), "--sections", "cover,papers",
-              "--paper", "letter", "--watermark", "DRAFT", db=db)
+              "--paper", "letter", "--watermark", "EYES ONLY", db=db)
     assert run.returncode == 0, run.stderr
     data = out.read_bytes()
     pages = page_texts(data)
     assert run.stdout.strip() == f"Wrote {len(pages)} page(s) to {out}."
-    assert ROUND_1 in pages[0] and all("DRAFT" in p for p in pages)
-    assert "Steel and aluminum excess capacity DRAFT Status:" in pages[1]  # no contents, no agenda
+    assert ROUND_1 in pages[0] and not any("EYES" in p for p in pages)  # the watermark is shapes
+    assert [shapes for shapes, _, _ in watermarks(data)] == [8] * len(pages)
+    assert "Steel and aluminum excess capacity DRAFT" in pages[1]  # the paper: no contents, no agenda
     assert "RED LINES" not in " ".join(pages)  # red_lines was not listed
     assert "Their delegation" not in " ".join(pages)
     assert [t for _, t, _ in outline(data)][0] == "Issue papers"
