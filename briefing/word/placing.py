@@ -53,8 +53,27 @@ def _unique(regex: re.Pattern[str], markdown: str) -> re.Match[str] | None:
     return None if second is not None else first
 
 
+def already_made(markdown: str, change: TrackedChange) -> bool:
+    """Whether the note already reads as the change would make it (applied before, or typed)."""
+    width = _WIDTHS[1]
+    before, after = change.before[-width:], change.after[:width]
+    if not (before or after):
+        return False
+    head = r"\A" + _LEAD if len(change.before) < width else ""
+    tail = _LEAD + r"\Z" if len(change.after) < width else ""
+
+    def once(text: str) -> bool:
+        return _unique(re.compile(head + pattern(text) + tail), markdown) is not None
+
+    if change.kind == DELETION:
+        return once(before + after) and not once(before + change.text + after)
+    return once(before + change.text + after) and not once(before + after)
+
+
 def locate(markdown: str, change: TrackedChange) -> tuple[int, int] | str:
     """``(start, end)`` of ``change`` in ``markdown`` (equal for an insertion), or why not."""
+    if already_made(markdown, change):
+        return "the note already reads so (applied before?)"
     target = change.text if change.kind == DELETION else ""
     for width in _WIDTHS:
         before = change.before[-width:] if change.before else ""

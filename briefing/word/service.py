@@ -59,9 +59,12 @@ class WordService:
     def export(self, meeting_id: int, options: BookOptions,
                out: Path | str | io.BufferedIOBase) -> DocxResult:
         """The meeting's book (or its one chosen note) as a .docx; a one-note file records its origin."""
+        return self.write(self.services.briefs.load(meeting_id), options, out)
+
+    def write(self, brief, options: BookOptions, out: Path | str | io.BufferedIOBase) -> DocxResult:
+        """``export`` of a brief already loaded."""
         from briefing.brief.select import check_notes
 
-        brief = self.services.briefs.load(meeting_id)
         check_notes(brief, options.notes)
         note = one_note(brief, options)
         origin = self.origin(note) if note is not None else None
@@ -118,6 +121,12 @@ class WordService:
                                       f"{origin.meeting_title!r}, which is no longer in this "
                                       "store (it may be in the Trash)") from None
         if note.meeting_id != meeting.id or note.issue_slug != origin.issue_slug:
+            raise WordFileError(path, other)
+        # the same sample loaded into two stores has the same keys and ids; but the state the
+        # file was written from (version, time of its last change) is this store's own
+        if note.version < origin.note_version or (
+                note.version == origin.note_version
+                and note.updated_at.isoformat() != origin.note_updated):
             raise WordFileError(path, other)
         return note
 
@@ -205,10 +214,11 @@ class WordService:
                 issue = self.services.issues.create(title[:200], slug=slug)
             note = self.services.notes.add(meeting.id, issue.id, **paper.sections)
             created = True
-        for number, source in enumerate(paper.sources):
-            if number >= len(note.sources):
-                self.services.notes.add_source(note.id, source[:500])
-        if paper.sources:
+        known = {s.title.casefold() for s in note.sources}
+        added = [s for s in dict.fromkeys(paper.sources) if s[:500].casefold() not in known]
+        for source in added:
+            self.services.notes.add_source(note.id, source[:500])
+        if added:
             note = self.services.notes.get(note.id)
         return note, paper, created
 

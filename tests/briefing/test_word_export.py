@@ -1,0 +1,157 @@
+"""The book and one note as Word files: Word's own headings, real lists and tables, the marking
+in every header and footer, page numbers as fields, Japanese in a Japanese-capable font — and
+the same file converted by LibreOffice (a Word-compatible client) keeps text, headings, marks."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+
+import docx
+import pytest
+
+from briefing.pdf.options import BookOptions
+from briefing.word.page import EAST_ASIA_FONT
+from briefing.word.service import WordService
+
+ROUND_1 = "US–Japan Partnership on Trade — Round 1"
+SLUG = "steel-aluminum-excess-capacity"
+#: A paper with every block Markdown has, Japanese, and characters that are markup elsewhere.
+PAPER = (
+    "Opening with **bold**, *italic*, ~~struck~~ and a [link](https://ustr.gov/).\n\n"
+    "- first bullet\n- second bullet\n\n"
+    "| Year | Share |\n|---|---|\n| 2025 | 40% |\n\n"
+    "日米の協力 <tag> & more"
+)
+
+
+@pytest.fixture
+def meeting(sample):
+    return sample.meetings.resolve(ROUND_1)
+
+
+def export(sample, meeting, options: BookOptions) -> docx.Document:
+    out = io.BytesIO()
+    WordService(sample).export(meeting.id, options, out)
+    out.seek(0)
+    return docx.Document(out)
+
+
+def texts(document) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in document.paragraphs]
+
+
+def test_the_book_uses_word_headings_for_its_parts_and_papers(sample, meeting):
+    d = export(sample, meeting, BookOptions(paper="a4", invariant=True))
+    headings = [(style, text) for style, text in texts(d) if style.startswith("Heading")]
+    assert ("Heading 1", "Agenda") in headings
+    assert ("Heading 1", "Participants") in headings and ("Heading 1", "Action items") in headings
+    assert ("Heading 1", "Steel and aluminum excess capacity  [DRAFT]") in headings
+    assert ("Heading 2", "Talking points") in headings and ("Heading 2", "Red lines") in headings
+    assert any(style == "Title" and text == ROUND_1 for style, text in texts(d))
+    assert len(d.tables) >= 2  # the agenda and the action items are Word tables
+    assert d.tables[1].cell(0, 0).text in ("Start (venue)", "Issue")
+
+
+def test_every_page_carries_the_marking_and_page_x_of_y_fields(sample, meeting):
+    d = export(sample, meeting, BookOptions(paper="letter"))
+    section = d.sections[0]
+    assert section.header.paragraphs[0].text == "SENSITIVE BUT UNCLASSIFIED"
+    assert section.footer.paragraphs[0].text == "SENSITIVE BUT UNCLASSIFIED"
+    footer_xml = section.footer._element.xml
+    assert " PAGE " in footer_xml and " NUMPAGES " in footer_xml
+    assert round(section.page_width.inches, 2) == 8.5
+
+
+def test_markdown_becomes_word_formatting_lists_tables_and_links(sample, meeting):
+    note = next(n for n in sample.notes.list_full(meeting.id) if n.issue_slug == SLUG)
+    sample.notes.update(note.id, note.version, background=PAPER)
+    d = export(sample, meeting, BookOptions(sections=frozenset({"papers"}), notes=frozenset({SLUG})))
+    body = texts(d)
+    opening = next(p for p in d.paragraphs if p.text.startswith("Opening with"))
+    assert opening.text == "Opening with bold, italic, struck and a link."
+    runs = {r.text: r for r in opening.runs}
+    assert runs["bold"].bold and runs["italic"].italic and runs["struck"].font.strike
+    assert "https://ustr.gov/" in [r.target_ref for r in d.part.rels.values() if r.is_external]
+    assert ("List Bullet", "first bullet") in body and ("List Bullet", "second bullet") in body
+    table = next(t for t in d.tables if t.cell(0, 0).text == "Year")
+    assert table.cell(1, 1).text == "40%"
+    assert ("Normal", "日米の協力 <tag> & more") in body
+
+
+def test_talking_points_are_a_numbered_list_that_starts_at_one_in_each_paper(sample, meeting):
+    d = export(sample, meeting, BookOptions(sections=frozenset({"papers"})))
+    numbered = [p for p in d.paragraphs if p.style.name == "List Number"]
+    assert numbered
+    num_ids = {p._p.pPr.numPr.numId.val for p in numbered}
+    assert len(num_ids) >= len(sample.notes.list(meeting.id)) - 1  # a list of its own per paper
+    numbering = d.part.numbering_part.element.xml
+    assert '<w:startOverride w:val="1"/>' in numbering
+
+
+def test_japanese_text_is_set_in_a_japanese_capable_font(sample, meeting):
+    d = export(sample, meeting, BookOptions(sections=frozenset({"papers"})))
+    styles = d.styles.element.xml
+    assert f'w:eastAsia="{EAST_ASIA_FONT}"' in styles
+    assert "w:eastAsiaTheme" not in styles.split("<w:docDefaults>")[1].split("</w:docDefaults>")[0]
+
+
+def test_a_book_of_several_notes_records_no_note(sample, meeting, tmp_path):
+    path = tmp_path / "book.docx"
+    result = WordService(sample).export(meeting.id, BookOptions(), path)
+    assert result.origin is None and result.notes > 1
+    custom = zipfile.ZipFile(path).read("docProps/custom.xml").decode()
+    assert "briefbook.note_id" not in custom and '<vt:lpwstr>book</vt:lpwstr>' in custom
+
+
+def test_red_lines_can_be_left_out(sample, meeting):
+    d = export(sample, meeting, BookOptions(sections=frozenset({"papers"})))
+    assert "Red lines" not in [p.text for p in d.paragraphs]
+
+
+def test_a_watermark_is_word_s_own_text_watermark(sample, meeting):
+    d = export(sample, meeting, BookOptions(sections=frozenset({"papers"}), watermark="DRAFT <1>"))
+    header = d.sections[0].header._element.xml
+    assert 'string="DRAFT &lt;1&gt;"' in header
+
+
+# -- LibreOffice ------------------------------------------------------------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+                                              "apt-get install libreoffice-writer (.ci/run does)")
+def test_libreoffice_converts_the_exported_docx_with_text_headings_and_markings(
+        sample, meeting, tmp_path):
+    import pypdf
+
+    note = next(n for n in sample.notes.list_full(meeting.id) if n.issue_slug == SLUG)
+    sample.notes.update(note.id, note.version, background=PAPER)
+    path = tmp_path / "book.docx"
+    WordService(sample).export(meeting.id, BookOptions(paper="a4", watermark="DRAFT"), path)
+    profile = tmp_path / "lo-profile"  # never the user's own LibreOffice profile
+    run = subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                          "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                         capture_output=True, text=True, timeout=300)
+    pdf = tmp_path / "book.pdf"
+    assert pdf.exists(), run.stderr
+    reader = pypdf.PdfReader(pdf)
+    pages = [page.extract_text() for page in reader.pages]
+    text = "\n".join(pages)
+    assert len(pages) > 5
+    # the marking at the top and bottom of every page, and "Page X of Y" filled in
+    assert all(page.count("SENSITIVE BUT UNCLASSIFIED") >= 2 for page in pages)
+    assert f"Page 2 of {len(pages)}" in text
+    # the text and the Markdown made Word formatting, not asterisks
+    paper = next(page for page in pages if "Opening with bold" in page)
+    assert "Opening with bold, italic, struck and a link." in " ".join(paper.split())
+    assert "**" not in paper and "first bullet" in paper and "40%" in paper
+    assert "日米の協力" in text
+    # Word's headings became the PDF's outline: the parts and the papers
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Agenda" in titles and "Participants" in titles
+    assert "Steel and aluminum excess capacity  [DRAFT]" in [t.strip() for t in titles] or any(
+        t.startswith("Steel and aluminum excess capacity") for t in titles)
