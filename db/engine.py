@@ -24,6 +24,7 @@ the probe never saw.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +35,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.errors import DamagedStoreError, ReadOnlyStoreError, StoreError, TransientStoreError
+from db.notify import announce
 from db.probe import StoreFile, integrity_problems, probe_store_file, verify_store_file
 
 APP_NAME = "Briefbook"
@@ -180,6 +182,8 @@ class Database:
         self.read_only = bool(self.file and self.file.read_only)
         self.read_only_reason = self.file.read_only_reason if self.file else ""
         self.damage: list[str] = []
+        self.role_read_only = False  # a PostgreSQL role that may only read (``detect_role``)
+        self.origin = uuid.uuid4().hex  # names this store's own change notifications (db.notify)
         self._restores = 0  # content replaced by restores: a scan that one overtook is stale
         engine_url = url
         if self.read_only:
@@ -193,6 +197,10 @@ class Database:
             writer = self.engine.execution_options(briefbook_write=True)
         else:
             writer = self.engine
+            if self.engine.dialect.name == "postgresql":
+                from db.search import pg  # its search index is kept in step at each commit
+
+                pg.watch(self.engine)
         self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._writer = sessionmaker(bind=writer, expire_on_commit=False)
 
@@ -212,6 +220,7 @@ class Database:
         try:
             with self._writer() as session, session.begin():
                 yield session
+                announce(session, self.origin)  # other windows re-read (PostgreSQL; sent at commit)
         except DBAPIError as error:
             self.raise_store_error(error)
 
@@ -223,6 +232,17 @@ class Database:
         """
         if self.engine.dialect.name == "postgresql":
             session.execute(select(func.pg_advisory_xact_lock(lock_id)))
+
+    def detect_role(self) -> None:
+        """On PostgreSQL, make the store read-only when the role may not write its tables
+        (``db.notify.may_write``): a read-only window, not an error per keystroke."""
+        from db.notify import current_role, may_write
+
+        if self.is_sqlite or may_write(self):
+            return
+        self.role_read_only = self.read_only = True
+        self.read_only_reason = (f"your database role {current_role(self)!r} may read this store "
+                                 "but not change it")
 
     def check_integrity(self) -> list[str]:
         """Scan every page (``PRAGMA quick_check``) of the open store; what is wrong (empty: sound).
@@ -271,8 +291,9 @@ class Database:
         """
         self._restores += 1
         self.damage = []
-        self.read_only = bool(self.file and self.file.read_only)
-        self.read_only_reason = self.file.read_only_reason if self.file else ""
+        self.read_only = bool(self.file and self.file.read_only) or self.role_read_only
+        if not self.role_read_only:
+            self.read_only_reason = self.file.read_only_reason if self.file else ""
 
     def check_writable(self, *, despite_damage: bool = False) -> None:
         """Raise ``ReadOnlyStoreError`` when this store was opened read-only (or found damaged).
@@ -285,6 +306,10 @@ class Database:
                 f"{self.location} is damaged ({'; '.join(self.damage)}), so it is read-only for the "
                 "rest of this session; nothing was written. Restore a backup to go on working."
             )
+        if self.role_read_only:
+            raise ReadOnlyStoreError(
+                f"{self.location} is open read-only: {self.read_only_reason}; nothing was written. "
+                "Ask the store's administrator for write access.")
         opened_read_only = bool(self.file and self.file.read_only)
         if opened_read_only or (self.read_only and not self.damage):
             reason = self.file.read_only_reason if opened_read_only else self.read_only_reason
@@ -330,6 +355,11 @@ def translate_error(error: DBAPIError, location: str) -> Exception:
     name = getattr(error.orig, "sqlite_errorname", "") or ""
     detail = str(error.orig)
     nothing = "nothing was written"
+    if not name and (error.connection_invalidated or _connection_lost(error)):
+        reason = detail.strip().splitlines()[0] if detail.strip() else "the connection was lost"
+        unreachable = TransientStoreError(f"{location} cannot be reached ({reason}); {nothing}.")
+        unreachable.offline = True  # type: ignore[attr-defined]  # the window says "Offline"
+        return unreachable
     if name.startswith("SQLITE_FULL"):
         return TransientStoreError(
             f"The disk holding {location} is full; {nothing}. Free some space, then try again.")
@@ -353,3 +383,16 @@ def translate_error(error: DBAPIError, location: str) -> Exception:
         return DamagedStoreError(
             f"{location} is damaged ({detail}). Stop editing it and restore a backup into a new file.")
     return error
+
+
+def _connection_lost(error: DBAPIError) -> bool:
+    """A PostgreSQL error that means the server cannot be reached (stopped, restarted, network down)."""
+    try:
+        import psycopg
+    except ImportError:
+        return False
+    orig = error.orig
+    if isinstance(orig, psycopg.OperationalError | psycopg.InterfaceError):
+        return True
+    state = getattr(orig, "sqlstate", None) or ""
+    return state.startswith(("08", "57P"))  # connection exception; operator intervention (shutdown)

@@ -19,6 +19,10 @@ READ_ONLY_TITLE = "This database is open read-only: you can read and export, but
 def read_only_text(ctx: AppContext) -> str:
     db = ctx.services.db
     reason = db.read_only_reason or "it cannot be written"
+    if getattr(db, "role_read_only", False):
+        return (f"{db.location}: {reason}. You can read, search and export; nothing you type is "
+                "saved. To make changes, ask the store's administrator for write access, then "
+                "open it again.")
     return (f"{db.location}: {reason}. Nothing you do here will change it. To make changes, "
             "copy it to a folder you can write to (or ask for write access), then open the copy.")
 

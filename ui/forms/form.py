@@ -34,6 +34,8 @@ from briefing.errors import TransientStoreError, ValidationError
 from ui.forms.bindings import Binding
 from ui.forms.undo_keys import route_undo_keys
 from ui.recovery.journal import JOURNAL_MAX_WAIT_MS, JOURNAL_MS
+from ui.undo.background_write import wait_for_writes
+from ui.undo.command import Outcome, describe
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import RowKind
 
@@ -45,6 +47,8 @@ BURST_IDLE_S = 5.0
 #: The first and the longest wait before a write that failed for a passing reason is tried again.
 RETRY_FIRST_MS = 1000
 RETRY_MAX_MS = 30_000
+#: How the status bar begins while writes wait for the store to come back.
+OFFLINE = "Offline"
 
 
 class _Burst:
@@ -77,7 +81,9 @@ class EditorForm(QObject):
         self._journal_due = 0.0
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
-        self._retry_timer.timeout.connect(self.flush)
+        self._retry_timer.timeout.connect(self._retry)
+        self._offline = False  # the last write waiting to be tried again could not reach the server
+        self._in_flight: dict[Binding, int] = {}  # writes started and not yet ended, per binding
         self.retry_ms = RETRY_FIRST_MS
         self._retrying: set[Binding] = set()
         app = QApplication.instance()
@@ -108,6 +114,7 @@ class EditorForm(QObject):
             self._journal_timer.stop()
             self._retry_timer.stop()
             self._retrying.clear()
+            self._in_flight.clear()
             self._bursts.clear()
             self._failed.clear()
             self._refusals.clear()
@@ -125,7 +132,9 @@ class EditorForm(QObject):
                 if not self._differs(binding):
                     binding.show(record)
         if record is not None:
-            self._stored = {f: getattr(record, f) for b in self.bindings for f in b.fields}
+            writing = self._writing_fields()  # what is on its way keeps its value until it lands
+            self._stored = {f: self._stored[f] if f in writing and f in self._stored else getattr(record, f)
+                            for b in self.bindings for f in b.fields}
 
     def _on_conflict_resolved(self, kind_name: str, row_id: int) -> None:
         """The user chose in a conflict about this row: the refused fields show the store's values."""
@@ -148,50 +157,86 @@ class EditorForm(QObject):
     # -- writing -----------------------------------------------------------------
 
     def flush(self, *, end_burst: bool = False) -> bool:
-        """Write every pending value now; True when nothing is left unwritten."""
+        """Write every pending value now and wait until the store has it (or refused it);
+        True when nothing is left unwritten."""
+        self.write_soon()
+        if self._in_flight:
+            wait_for_writes()
+        if end_burst:
+            self._bursts.clear()
+        return not self.pending()
+
+    def write_soon(self) -> None:
+        """Start writing every pending value in the background (``WRITES``) and return at once:
+        typing goes on while the store takes its time; the outcome arrives by itself."""
         self._timer.stop()
         self._journal_timer.stop()
-        all_written = True
         for binding in self.pending():
             changes = self._changes(binding)
             failed = self._failed.get(binding)
             if failed is not None and failed == (changes, self._successes):
-                all_written = False  # the same refused value: wait for the user to change it
-                continue
-            all_written &= self._push(binding, changes)
-        if end_burst:
-            self._bursts.clear()
-        return all_written
+                continue  # the same refused value: wait for the user to change it
+            self._push(binding, changes)
 
-    def _push(self, binding: Binding, changes: dict[str, Any]) -> bool:
+    def _push(self, binding: Binding, changes: dict[str, Any]) -> None:
         assert self.row_id is not None
+        row_id = self.row_id
         old = {f: self._stored.get(f) for f in changes}
-        command = EditCommand(self.ctx, self.kind, self.row_id, old, changes,
-                              burst=self._burst(binding))
-        outcome = command.outcome
+        self.keep_in_journal([binding])  # kept until the store has it: a kill while it waits loses nothing
+        command = EditCommand(self.ctx, self.kind, row_id, old, changes, burst=self._burst(binding),
+                              background=True,
+                              on_done=lambda outcome: self._written(row_id, binding, changes, old, outcome))
+        self._stored.update(changes)  # on its way: not pending again unless typed on or refused
+        self._in_flight[binding] = self._in_flight.get(binding, 0) + 1
         self.ctx.undo_stack.push(command)
-        if isinstance(outcome.error, TransientStoreError):
-            self._retry_later(binding, outcome.error)
-            return False
-        if outcome.error is not None:
+
+    def _written(self, row_id: int, binding: Binding, changes: dict[str, Any], old: dict[str, Any],
+                 outcome: Outcome) -> None:
+        """A write started by ``_push`` has ended (on the GUI thread)."""
+        left = self._in_flight.get(binding, 0) - 1
+        if left > 0:
+            self._in_flight[binding] = left
+        else:
+            self._in_flight.pop(binding, None)
+        journal = self.ctx.journal
+        if row_id != self.row_id:  # the form shows another row now; a refused text stays in the journal
+            if outcome.ok and journal is not None:
+                for field in changes:
+                    journal.committed(self.kind.name, row_id, field)
+            return
+        error = outcome.error
+        if error is not None:
+            for field, value in old.items():  # the store still holds what it held: the text is pending
+                if field not in self._writing_fields():
+                    self._stored[field] = value
+            if isinstance(error, TransientStoreError):
+                self._retry_later(binding, error)
+                return
             self._failed[binding] = (changes, self._successes)
-            field = outcome.error.field if isinstance(outcome.error, ValidationError) else None
-            self._refusals[binding] = (self.ctx.status.text, field)
-            binding.set_error(self.ctx.status.text)
+            field = error.field if isinstance(error, ValidationError) else None
+            message = describe(error, self.kind)
+            self._refusals[binding] = (message, field)
+            binding.set_error(message)
             self.keep_in_journal([binding])
-            return False
+            return
         self._retrying.discard(binding)
         if not self._retrying:
             self.retry_ms = RETRY_FIRST_MS
-        if self.ctx.journal is not None:
+        if journal is not None:
             for field in changes:
-                self.ctx.journal.committed(self.kind.name, self.row_id, field)
+                journal.committed(self.kind.name, row_id, field)
         self._successes += 1
         self._failed.pop(binding, None)
         self._refusals.pop(binding, None)
         binding.set_error(None)
-        self._stored.update({f: getattr(outcome.record, f) for f in self._stored})
-        return True
+        writing = self._writing_fields()
+        self._stored.update({f: getattr(outcome.record, f) for f in self._stored if f not in writing})
+        if self._differs(binding):
+            self.keep_in_journal([binding])  # typed on while it was written: kept again
+
+    def _writing_fields(self) -> set[str]:
+        """The fields with a write on its way."""
+        return {f for b in self._in_flight for f in b.fields}
 
     def _retry_later(self, binding: Binding, error: TransientStoreError) -> None:
         """Keep the text in the editor and the journal, say so, and try again after a wait."""
@@ -199,10 +244,24 @@ class EditorForm(QObject):
         self.keep_in_journal([binding])
         seconds = self.retry_ms / 1000
         when = f"{seconds:g} second{'s' if seconds != 1 else ''}"
-        self.ctx.status.failed(f"Not saved yet: {error} Your text stays here; trying again in {when}.")
+        offline = ""
+        self._offline = getattr(error, "offline", False)
+        if self._offline:  # the server cannot be reached (db.engine.translate_error)
+            waiting = sum(len(self._changes(b)) for b in self._retrying)
+            offline = f"{OFFLINE} — {waiting} change{'s' if waiting != 1 else ''} waiting. "
+        self.ctx.status.failed(f"{offline}Not saved yet: {error} Your text stays here; "
+                               f"trying again in {when}.")
         binding.set_error(f"Not saved yet ({error}). Trying again in {when}.")
         self._retry_timer.start(self.retry_ms)
         self.retry_ms = min(self.retry_ms * 2, RETRY_MAX_MS)
+
+    def _retry(self) -> None:
+        """Try the waiting writes again: in the background while the server cannot be reached
+        (a connection attempt may take long), else at once (a disk that was full)."""
+        if self._offline:
+            self.write_soon()
+        else:
+            self.flush()
 
     def keep_in_journal(self, bindings: list[Binding] | None = None) -> None:
         """Put the typed text of ``bindings`` (default: every pending one) into the journal."""
@@ -272,7 +331,7 @@ class EditorForm(QObject):
             self._journal_timer.start(max(0, min(JOURNAL_MS, int((self._journal_due - now) * 1000))))
 
     def _on_pause(self) -> None:
-        self.flush()
+        self.write_soon()
 
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Leaving a bound editor (not for its own popup) writes what was typed and ends the burst."""

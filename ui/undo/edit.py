@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from briefing.errors import ConflictError
 from ui.conflicts.conflict import Conflict
-from ui.undo.command import ServiceCommand
+from ui.undo.background_write import BackgroundWrite
+from ui.undo.command import Outcome, ServiceCommand
 from ui.undo.kinds import RowKind
 
 if TYPE_CHECKING:
@@ -30,7 +32,8 @@ class EditCommand(ServiceCommand):
 
     def __init__(self, ctx: AppContext, kind: RowKind, row_id: int, old: dict[str, Any],
                  new: dict[str, Any], *, burst: object | None = None, text: str | None = None,
-                 shows: tuple[str, int] | None = None) -> None:
+                 shows: tuple[str, int] | None = None, background: bool = False,
+                 on_done: Callable[[Outcome], None] | None = None) -> None:
         super().__init__(ctx, text or edit_text(kind, new), kind)
         self.row_id = row_id
         self.shows = shows
@@ -38,6 +41,11 @@ class EditCommand(ServiceCommand):
         self.new = dict(new)
         self.burst = burst
         self._fixed_text = text is not None
+        self.background = background
+        """Written in the ``WRITES`` lane (``ui.undo.background_write``): the push returns at once
+        and ``on_done(outcome)`` is called on the GUI thread when the first write has ended."""
+        self._on_done = on_done
+        self.merged = False  # folded into the command before it (Qt deletes this one's C++ side)
 
     def id(self) -> int:
         return -1 if self.burst is None else EDIT_MERGE_ID
@@ -46,10 +54,17 @@ class EditCommand(ServiceCommand):
         self._write(self.new, self.old)
 
     def undo(self) -> None:
+        if self.background and self.outcome.error is not None:
+            self.setObsolete(True)  # its write never reached the store: nothing to take back
+            return
         self._write(self.old, self.new)
 
     def _write(self, values: dict[str, Any], base: dict[str, Any]) -> None:
         """Write ``values``; a refusal because the row changed elsewhere is announced as a conflict."""
+        if self.background:
+            on_done, self._on_done = self._on_done, None  # the pusher hears of the first write only
+            BackgroundWrite(self, values, base, on_done).start()
+            return
         if self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, values)):
             return
         error = self.outcome.error
@@ -69,6 +84,8 @@ class EditCommand(ServiceCommand):
         if (
             not isinstance(other, EditCommand)
             or other.isObsolete()
+            or self.isObsolete()
+            or self.background != other.background
             or self.burst is None
             or other.burst is not self.burst
             or (other.kind.name, other.row_id) != (self.kind.name, self.row_id)
@@ -77,6 +94,7 @@ class EditCommand(ServiceCommand):
         for name, value in other.old.items():
             self.old.setdefault(name, value)
         self.new.update(other.new)
+        other.merged = True
         if not self._fixed_text:
             self.setText(edit_text(self.kind, self.new))
         return True

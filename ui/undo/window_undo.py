@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ui.status import SAVING
+from ui.undo.background_write import wait_for_writes
 
 if TYPE_CHECKING:
     from ui.window_parts import WindowParts
@@ -42,6 +43,7 @@ class WindowUndo(QObject):
         stack = self.window.ctx.undo_stack
         command = stack.command(stack.index() - 1)
         stack.undo()
+        wait_for_writes()  # written in order in WRITES; shown once the store has it
         self._show_change(command)
 
     def redo(self) -> None:
@@ -49,6 +51,7 @@ class WindowUndo(QObject):
         stack = self.window.ctx.undo_stack
         command = stack.command(stack.index())
         stack.redo()
+        wait_for_writes()
         self._show_change(command)
 
     def _show_change(self, command: object) -> None:

@@ -32,8 +32,16 @@ class RecordWriter:
         self._ids: dict[tuple[str, int], int] = {}
 
     def remember(self, kind: RowKind, record: Any) -> Any:
-        """Note ``record`` as the latest known state of its row; returns it."""
-        self._latest[(kind.name, record.id)] = record
+        """Note ``record`` as the latest known state of its row; returns it.
+
+        A record older than the one known (a panel's read that a background write
+        overtook) does not replace it: the next write is based on the newest version."""
+        key = (kind.name, record.id)
+        known = self._latest.get(key)
+        if known is not None and _version(record) is not None and _version(known) is not None \
+                and _version(record) < _version(known):
+            return record
+        self._latest[key] = record
         return record
 
     def remember_all(self, kind: RowKind, records: list[Any]) -> list[Any]:
@@ -71,9 +79,23 @@ class RecordWriter:
 
     def update(self, kind: RowKind, row_id: int, changes: dict[str, Any]) -> Any:
         """Write ``changes`` to a row, remember and announce the result; errors propagate."""
+        record = self.write(kind, row_id, changes)
+        self.announced(kind, record)
+        return record
+
+    def write(self, kind: RowKind, row_id: int, changes: dict[str, Any]) -> Any:
+        """Write ``changes`` to a row based on the latest version known, and remember the result;
+        safe in a ``WRITES`` worker (one write at a time, in order): it tells nobody."""
         row_id = self.current_id(kind, row_id)
         record = kind.update(self.services)(row_id, self.version(kind, row_id), **changes)
         self.remember(kind, record)
+        return record
+
+    def announced(self, kind: RowKind, record: Any) -> None:
+        """Tell every view that ``record`` was written (on the GUI thread)."""
         kind.announce(self.events, record)
         self.events.sig_saved.emit()
-        return record
+
+
+def _version(record: Any) -> int | None:
+    return getattr(record, "version", None)
