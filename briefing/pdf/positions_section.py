@@ -1,8 +1,8 @@
 """The positions matrix: one page, right after the contents, of where each issue stands.
 
 Per issue: its state (a coloured chip), the round since which it holds, our
-position and theirs, each cut to one line; a cut text ends "see paper" (a link
-to the issue's paper when the book has it). The page never continues: what
+position and theirs, each cut to what fits on one line of its column; a cut
+text ends "… see paper" (a link to the issue's paper when the book has it). The page never continues: what
 still does not fit is shrunk. Issue papers open with the same state line
 (``state_line``).
 """
@@ -10,19 +10,25 @@ still does not fit is shrunk. Issue papers open with the same state line
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepInFrame, TableStyle
 
 from briefing.brief.records import Brief
 from briefing.pdf import styles
-from briefing.pdf.book import Book, cut, paper_key
+from briefing.pdf.book import Book, paper_key
 from briefing.pdf.flowables import BookParagraph, RowKeepingTable
 from briefing.pdf.options import BookOptions
 from briefing.pdf.summary_section import first_sentence
 from briefing.positions.records import STATE_TITLES, PositionRecord
 
 POSITIONS_TITLE = "Where each issue stands"
-#: A position longer than this (characters, on its first line) is cut and points to the paper.
-LINE_MAX = 70
+#: The matrix's text style: smaller than a table cell, so that a line holds more.
+LINE_STYLE = ParagraphStyle("position_line", parent=styles.cell, fontSize=8.5, leading=11)
+#: Column widths (points) of issue, state and since; ours and theirs share the rest.
+FIXED_WIDTHS = (98.0, 62.0, 42.0)
+PADDING = 12.0  # a cell's left and right padding together
+#: No line of a column holds more words than this: a 50-page paste is not laid out whole.
+WORDS_SCANNED = 60
 #: The state chips' colours: fill and text (the same hues as the app's Positions tab).
 STATE_FILLS = {
     "open": colors.HexColor("#e8eef7"), "bracketed": colors.HexColor("#fbecc8"),
@@ -59,6 +65,7 @@ def positions_matrix(book: Book) -> list[Flowable]:
     rows: list[list] = [[book.label(h, styles.cell_head)
                          for h in ("Issue", "State", "Since", "Ours", "Theirs")]]
     style: list[tuple] = []
+    text_width = (book.width - sum(FIXED_WIDTHS)) / 2
     for index, p in enumerate(book.brief.positions, start=1):
         where = f"Positions › {p.issue_title}"
         note = papers.get(p.issue_id)
@@ -71,15 +78,13 @@ def positions_matrix(book: Book) -> list[Flowable]:
             BookParagraph(title, styles.cell),
             BookParagraph(f'<font color="{ink}">{state}</font>', styles.cell),
             book.label("launch" if p.since_round == 0 else f"round {p.since_round}", styles.cell_muted),
-            _one_line(book, p.ours, where, note),
-            _one_line(book, p.theirs, where, note),
+            _one_line(book, p.ours, where, note, text_width - PADDING),
+            _one_line(book, p.theirs, where, note, text_width - PADDING),
         ])
         fill = STATE_FILLS.get(p.state)
         if fill is not None:
             style.append(("BACKGROUND", (1, index), (1, index), fill))
-    fixed = 120.0 + 68.0 + 52.0
-    text_width = (book.width - fixed) / 2
-    table = RowKeepingTable(rows, colWidths=[120.0, 68.0, 52.0, text_width, text_width],
+    table = RowKeepingTable(rows, colWidths=[*FIXED_WIDTHS, text_width, text_width],
                             repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
         *styles.TABLE_BASE,
@@ -95,14 +100,45 @@ def positions_matrix(book: Book) -> list[Flowable]:
     return [heading, KeepInFrame(book.width, room, body, mode="shrink")]
 
 
-def _one_line(book: Book, text: str, where: str, note) -> BookParagraph:
-    """``text`` on one line; when cut (or longer than its first line), "see paper" after it."""
-    first = first_sentence(text)
-    shown = cut(first, LINE_MAX)
-    markup = book.ts.markup(shown, where) if shown else ""
-    if shown != text.strip():
-        see = book.ts.markup("see paper", "")
-        if note is not None:
-            see = f'<a href="#{paper_key(note)}" color="{styles.LINK_HEX}">{see}</a>'
-        markup = f"{markup} <i>— {see}</i>" if markup else f"<i>{see}</i>"
-    return BookParagraph(markup, styles.cell)
+def _one_line(book: Book, text: str, where: str, note, width: float) -> BookParagraph:
+    """``text`` on one line of ``width``: its first line, cut at a word to what fits with
+    "… see paper" after it when it does not fit whole (or has more lines)."""
+    whole = text.strip()
+    first = first_line(whole)
+    short = len(first) <= WORDS_SCANNED * 20  # else it cannot be one line: not laid out whole
+    if first == whole and short and _lines(book, book.ts.markup(first, where), width) <= 1:
+        return BookParagraph(book.ts.markup(first, where), LINE_STYLE)
+    see = book.ts.markup("see paper", "", italic=True)
+    if note is not None:
+        see = f'<a href="#{paper_key(note)}" color="{styles.LINK_HEX}">{see}</a>'
+    words = first[:WORDS_SCANNED * 20].split(" ")[:WORDS_SCANNED]  # a line holds fewer
+    low, high = 0, len(words)  # the most words that fit with the pointer after them
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _lines(book, _cut_markup(book, words[:middle], where, see), width) <= 1:
+            low = middle
+        else:
+            high = middle - 1
+    if low == 0 and words:  # not even one word fits: cut by characters
+        chars = words[0]
+        while chars and _lines(book, _cut_markup(book, [chars], where, see), width) > 1:
+            chars = chars[:-1]
+        return BookParagraph(_cut_markup(book, [chars] if chars else [], where, see), LINE_STYLE)
+    return BookParagraph(_cut_markup(book, words[:low], where, see), LINE_STYLE)
+
+
+def first_line(text: str) -> str:
+    """The first sentence of the first non-empty line of ``text``, without its list or heading
+    marker."""
+    return first_sentence(text) if text else ""
+
+
+def _cut_markup(book: Book, words: list[str], where: str, see: str) -> str:
+    shown = " ".join(words).rstrip(" ,;:.–—")
+    return (book.ts.markup(shown, where) + "… " if shown else "") + see
+
+
+def _lines(book: Book, markup: str, width: float) -> int:
+    paragraph = BookParagraph(markup, LINE_STYLE)
+    paragraph.wrap(width, 1_000)
+    return len(getattr(paragraph.blPara, "lines", ())) or 1
