@@ -130,16 +130,17 @@ def write_copies(brief: Brief, options: BookOptions, out: str | os.PathLike,
     base = buffer.getvalue()
     warnings = list(result.warnings)
     records: list[CopyRecord] = []
-    for number, (name, path) in enumerate(zip(names, paths, strict=True), 1):
-        if cancelled is not None and cancelled():
-            return None
-        data, stamp_warnings = stamp_copy(base, number, len(names), name, password=options.password,
-                                          invariant=options.invariant)
-        warnings += [w for w in stamp_warnings if w not in warnings]
-        write_atomically(path, data)
-        records.append(CopyRecord(number, name, path, hashlib.sha256(data).hexdigest()))
-        if progress is not None:
-            progress(number, len(names))
+    with Stamper(base) as stamper:
+        for number, (name, path) in enumerate(zip(names, paths, strict=True), 1):
+            if cancelled is not None and cancelled():
+                return None
+            data, stamp_warnings = stamper.copy(number, len(names), name, password=options.password,
+                                                invariant=options.invariant)
+            warnings += [w for w in stamp_warnings if w not in warnings]
+            write_atomically(path, data)
+            records.append(CopyRecord(number, name, path, hashlib.sha256(data).hexdigest()))
+            if progress is not None:
+                progress(number, len(names))
     write_atomically(register, register_csv(records))
     return CopiesResult(tuple(records), register, result.pages, tuple(warnings))
 
@@ -160,33 +161,78 @@ def stamp_copy(data: bytes, number: int, total: int, recipient: str = "", *,
     """The book ``data`` with "Copy n of N — Name" over every page and in its metadata
     (encrypted with ``password`` when given), and the stamp's warnings (a name's characters
     no shipped font has)."""
-    import pikepdf
+    with Stamper(data) as stamper:
+        return stamper.copy(number, total, recipient, password=password, invariant=invariant)
 
-    from briefing.pdf.encryption import aes256, check_opens
 
-    label = copy_label(number, total, recipient)
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        box = pdf.pages[0].mediabox
-        size = (float(box[2]) - float(box[0]), float(box[3]) - float(box[1]))
-        stamp_data, warnings = _stamp_page(label, size, invariant)
+class Stamper:
+    """One book opened once for many copies: every page draws one shared form over its content,
+    and each copy only changes what that form draws (and the metadata), then saves."""
+
+    def __init__(self, data: bytes) -> None:
+        import pikepdf
+
+        self._pikepdf = pikepdf
+        self.pdf = pikepdf.open(io.BytesIO(data))
+        box = self.pdf.pages[0].mediabox
+        self.size = (float(box[2]) - float(box[0]), float(box[3]) - float(box[1]))
+        self.subject = str(self.pdf.docinfo.get("/Subject", ""))
+        # the form every page draws: empty until a copy fills it in
+        self.form = self.pdf.make_indirect(pikepdf.Stream(self.pdf, b"", {
+            "/Type": pikepdf.Name.XObject, "/Subtype": pikepdf.Name.Form,
+            "/BBox": pikepdf.Array([0, 0, *self.size]), "/Resources": pikepdf.Dictionary()}))
+        # each page: "q", its content as it is (still compressed), then "Q q /BbCopy Do Q": two
+        # small streams all pages share (pikepdf's add_overlay would decode every page's content)
+        before = self.pdf.make_indirect(pikepdf.Stream(self.pdf, b"q\n"))
+        after = self.pdf.make_indirect(pikepdf.Stream(self.pdf, b"\nQ q /BbCopy Do Q\n"))
+        for page in self.pdf.pages:
+            contents = page.obj.get("/Contents")
+            old = list(contents) if isinstance(contents, pikepdf.Array) else \
+                [] if contents is None else [contents]
+            page.obj.Contents = pikepdf.Array([before, *old, after])
+            resources = page.obj.get("/Resources")
+            if resources is None:
+                resources = page.obj.Resources = pikepdf.Dictionary()
+            if "/XObject" not in resources:
+                resources.XObject = pikepdf.Dictionary()
+            resources.XObject.BbCopy = self.form
+
+    def __enter__(self) -> Stamper:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.pdf.close()
+
+    def copy(self, number: int, total: int, recipient: str = "", *, password: str | None = None,
+             invariant: bool = False) -> tuple[bytes, tuple[ExportWarning, ...]]:
+        """Copy ``number`` of ``total`` for ``recipient``: its bytes, and the stamp's warnings."""
+        pikepdf = self._pikepdf
+        from briefing.pdf.encryption import aes256, check_opens
+
+        label = copy_label(number, total, recipient)
+        stamp_data, warnings = _stamp_page(label, self.size, invariant)
         with pikepdf.open(io.BytesIO(stamp_data)) as stamp:
-            form = pdf.copy_foreign(stamp.pages[0].as_form_xobject())
-        for page in pdf.pages:
-            page.add_overlay(form, pikepdf.Rectangle(0, 0, *size))
-        info = pdf.docinfo
-        subject = str(info.get("/Subject", ""))
-        info["/Subject"] = f"{subject} — {label}" if subject else label
+            drawn = self.pdf.copy_foreign(stamp.pages[0].as_form_xobject())
+        self.form.write(drawn.read_raw_bytes(), filter=drawn.get("/Filter"))
+        self.form.Resources = drawn.Resources
+        info = self.pdf.docinfo
+        info["/Subject"] = f"{self.subject} — {label}" if self.subject else label
         info["/Copy"] = f"{number} of {total}"
         if recipient:
             info["/Recipient"] = recipient
+        elif "/Recipient" in info:
+            del info["/Recipient"]
         out = io.BytesIO()
         # an encrypted file cannot have a deterministic ID (qpdf): only a plain one is reproducible
-        kwargs = {"encryption": aes256(password)} if password else {"deterministic_id": invariant}
-        pdf.save(out, **kwargs)
-    result = out.getvalue()
-    if password:
-        check_opens(result, password)
-    return result, warnings
+        # the book's streams are written as they are: decoding or compressing them again would
+        # cost more than the stamping (encrypting them cannot be avoided)
+        kwargs = {"encryption": aes256(password)} if password else {
+            "deterministic_id": invariant, "stream_decode_level": pikepdf.StreamDecodeLevel.none}
+        self.pdf.save(out, compress_streams=False, **kwargs)
+        result = out.getvalue()
+        if password:
+            check_opens(result, password)
+        return result, warnings
 
 
 def _stamp_page(label: str, size: tuple[float, float], invariant: bool
