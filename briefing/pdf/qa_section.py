@@ -17,7 +17,7 @@ QA_ANNEX_TITLE = "Annex: questions and press lines"
 #: The headings under a paper, by kind of entry.
 KIND_HEADINGS = (("defensive", "Anticipated questions"), ("press", "Press lines"))
 #: The annex's group of entries without an issue.
-NO_ISSUE = "Other questions"
+NO_ISSUE = "Not tied to an issue"
 
 
 def entry(book: Book, e: QaEntryRecord, where: str) -> list[Flowable]:
