@@ -129,8 +129,8 @@ class EditorForm(QObject):
                     binding.show(record)
         else:
             for binding in self.bindings:
-                if not self._differs(binding):
-                    binding.show(record)
+                if not self._differs(binding) and binding not in self._in_flight:
+                    binding.show(record)  # (a binding being written shows what was typed)
         if record is not None:
             writing = self._writing_fields()  # what is on its way keeps its value until it lands
             self._stored = {f: self._stored[f] if f in writing and f in self._stored else getattr(record, f)

@@ -1,0 +1,135 @@
+"""Writes never freeze the window: while an autosave waits for a slow store or a locked file, the
+keys typed land in the editor, the event loop turns, the text stays in the crash journal, and it
+is saved once the store answers."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+from PySide6.QtCore import QTimer
+from sqlalchemy import event
+
+from tests.ui.test_issue_notes import notes_tab, section
+from tests.ui.typing import type_into
+from ui.undo.background_write import pending_writes
+
+GATE_TIMEOUT_S = 20  # a stuck gate lets the write go on rather than hang the suite
+
+
+class WriteGate:
+    """Holds every UPDATE of ``table`` on ``engine`` until ``release()``: a store as slow as the test
+    wants, without timing anything. Notes which threads the held writes ran in."""
+
+    def __init__(self, engine, table: str) -> None:
+        self.engine, self.table = engine, table
+        self.started = threading.Event()
+        self.released = threading.Event()
+        self.threads: list[int] = []
+        event.listen(engine, "before_cursor_execute", self._hook)
+
+    def _hook(self, _conn, _cursor, statement, *_args) -> None:
+        held = statement.lstrip().upper().startswith(f"UPDATE {self.table.upper()}")
+        if held and not self.released.is_set():
+            self.threads.append(threading.get_ident())
+            self.started.set()
+            self.released.wait(GATE_TIMEOUT_S)
+
+    def release(self) -> None:
+        self.released.set()  # (the listener stays: removing it while a worker runs it is an error)
+
+
+class Ticks:
+    """Counts turns of the event loop (a 0 ms timer's timeouts)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.timer = QTimer()
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        self.count += 1
+
+
+def note_setup(qtbot, open_window, store):
+    window = open_window(sample=True, autosave_ms=50)
+    panel = notes_tab(qtbot, window)
+    note_id = panel.editor.note.id
+    editor = section(panel)
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    return window, editor, note_id, store.notes.get(note_id).background
+
+
+def journalled(window, note_id) -> list[str]:
+    return [e.value for e in window.ctx.journal.pending()
+            if (e.entity, e.entity_id, e.field) == ("note", note_id, "background")]
+
+
+def test_typing_goes_on_while_an_autosave_waits_for_a_slow_store(qtbot, open_window, store):
+    window, editor, note_id, before = note_setup(qtbot, open_window, store)
+    gate = WriteGate(window.ctx.services.db.engine, "issue_notes")
+    try:
+        type_into(qtbot, editor, " First.")
+        qtbot.waitUntil(gate.started.is_set, timeout=10_000)  # the pause's autosave is writing, held
+        ticks = Ticks()
+        type_into(qtbot, editor, " 二つ目 🙂 <b>&amp;")
+        qtbot.waitUntil(lambda: ticks.count >= 3)  # the event loop turns while the write waits
+        typed = before + " First. 二つ目 🙂 <b>&amp;"
+        assert editor.toPlainText() == typed
+        assert window.status.state.text() == "Saving…"
+        assert store.notes.get(note_id).background == before  # nothing is written yet…
+        qtbot.waitUntil(lambda: journalled(window, note_id) == [typed])  # …and nothing is lost
+        assert threading.main_thread().ident not in gate.threads  # the write ran off the GUI thread
+    finally:
+        gate.release()
+    qtbot.waitUntil(lambda: store.notes.get(note_id).background == typed, timeout=10_000)
+    qtbot.waitUntil(lambda: window.status.state.text() == "Saved", timeout=10_000)
+    assert editor.toPlainText() == typed
+    assert journalled(window, note_id) == []
+    window.undo()  # the two autosaves of one burst are one undo step
+    assert store.notes.get(note_id).background == before
+    assert editor.toPlainText() == before
+
+
+def test_a_locked_store_file_does_not_stop_typing_and_the_text_is_saved_once_it_is_free(
+        qtbot, open_window, store):
+    window, editor, note_id, before = note_setup(qtbot, open_window, store)
+    locker = sqlite3.connect(window.ctx.services.db.path, isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        type_into(qtbot, editor, " Locked 鍵")
+        qtbot.waitUntil(lambda: pending_writes(window.ctx) == 1)
+        ticks = Ticks()
+        type_into(qtbot, editor, " & more")
+        qtbot.waitUntil(lambda: ticks.count >= 3)
+        assert editor.toPlainText() == before + " Locked 鍵 & more"
+        assert store.notes.get(note_id).background == before
+        assert pending_writes(window.ctx) >= 1
+    finally:
+        locker.execute("COMMIT")
+        locker.close()
+    qtbot.waitUntil(lambda: store.notes.get(note_id).background == before + " Locked 鍵 & more",
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: pending_writes(window.ctx) == 0, timeout=10_000)
+    assert window.status.state.text() == "Saved"
+    assert editor.toPlainText() == before + " Locked 鍵 & more"
+
+
+def test_a_write_that_waits_is_written_before_the_window_closes(qtbot, open_window, store):
+    window, editor, note_id, before = note_setup(qtbot, open_window, store)
+    locker = sqlite3.connect(window.ctx.services.db.path, isolation_level=None, check_same_thread=False)
+    locker.execute("BEGIN IMMEDIATE")
+    type_into(qtbot, editor, " Closing now")
+    qtbot.waitUntil(lambda: pending_writes(window.ctx) == 1)
+    # The lock goes while the window waits in its close (the GUI thread waits: another thread frees it).
+    unlock = threading.Timer(0.3, lambda: (locker.execute("COMMIT"), locker.close()))
+    unlock.start()
+    # Typed on after the autosave started: the close writes that too, after the waiting write.
+    type_into(qtbot, editor, "!")
+    qtbot.wait(10)
+    window.close()
+    unlock.join()
+    assert store.notes.get(note_id).background == before + " Closing now!"
