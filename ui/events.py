@@ -43,6 +43,9 @@ class AppEvents(QObject):
     sig_actions_changed = Signal(int)
     """The action items of this meeting changed."""
 
+    sig_positions_changed = Signal(int)
+    """The positions (the tracker) of this meeting changed."""
+
     sig_saved = Signal()
     """A write reached the store (the status bar says "Saved")."""
 

@@ -41,10 +41,17 @@ def _actions(ctx: AppContext, parent: QWidget) -> QWidget:
     return ActionItemsPanel(ctx, parent)
 
 
+def _positions(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.positions.panel import PositionsPanel
+
+    return PositionsPanel(ctx, parent)
+
+
 TABS: list[tuple[str, PanelFactory]] = [
     ("&Overview", _overview),
     ("&Agenda", _agenda),
     ("Issue &notes", _notes),
+    ("Posi&tions", _positions),
     ("&Participants", _people),
     ("Action &items", _actions),
 ]
@@ -53,4 +60,4 @@ TABS: list[tuple[str, PanelFactory]] = [
 #: undo and redo change (``ui.undo.kinds`` names).
 ENTITY_TABS = {"meeting": "Overview", "agenda_item": "Agenda", "note": "Issue notes",
                "source": "Issue notes", "issue": "Issue notes", "person": "Participants",
-               "participant": "Participants", "action": "Action items"}
+               "participant": "Participants", "action": "Action items", "position": "Positions"}
