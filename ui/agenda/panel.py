@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
 
 from briefing.agenda.records import Schedule
 from briefing.agenda.schedule import format_minutes
+from briefing.errors import BriefbookError
 from briefing.validation import MAX_MINUTES
 from briefing.vocabulary import AGENDA_STATUSES
 from ui.agenda.commands import AddAgendaItemCommand, DeleteAgendaItemCommand, MoveAgendaItemCommand
 from ui.agenda.delegates import ChoiceDelegate, MinutesDelegate
+from ui.agenda.record_mode import RecordModeView
 from ui.agenda.table_view import AgendaTableView
 from ui.context import AppContext
 from ui.forms.single_line import SingleLineDelegate
@@ -34,7 +37,9 @@ from ui.models.agenda_table import (
     TITLE,
     AgendaTableModel,
 )
-from ui.undo.command import push_shown
+from ui.positions.commands import ApplyRecordCommand
+from ui.positions.record_dialog import ApplyRecordDialog
+from ui.undo.command import describe, push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import AGENDA_ITEM, MEETING
 from ui.widgets.empty_state import EmptyState
@@ -105,12 +110,21 @@ class AgendaPanel(QWidget):
         a = self.list_actions
         self.add_action, self.delete_action, self.up_action, self.down_action = a.add, a.delete, a.up, a.down
         bar = a.bar(self)
+        self.record_button = QPushButton("&Record mode", self)
+        self.record_button.setCheckable(True)
+        self.record_button.setToolTip("Type what was said, agreed and left open, item by item "
+                                      "(Tab goes to the next field)")
+        self.record_button.toggled.connect(self.set_record_mode)
+        bar.addWidget(self.record_button)
+        self.record_view = RecordModeView(self.ctx, self)
+        self.record_view.apply_button.clicked.connect(self.apply_record)
         self.empty = EmptyState("No agenda items yet",
                                 "Add the first item with Add item (Insert); drag rows or press "
                                 "Alt+Up / Alt+Down to reorder.", self.add_action, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.record_view)
         self.error = FieldError(self)
         self.total_icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
@@ -139,6 +153,34 @@ class AgendaPanel(QWidget):
 
     def flush(self) -> None:
         self.view.commit_open_editor()
+        self.record_view.flush()
+
+    def set_record_mode(self, on: bool) -> None:
+        """Show the record fields of every item (on) or the agenda table (off)."""
+        self.flush()
+        if self.record_button.isChecked() != on:
+            self.record_button.setChecked(on)  # toggles back into here
+            return
+        self.reload()
+        field = self.record_view.first_field()
+        if on and field is not None:
+            field.setFocus()
+
+    def apply_record(self) -> None:
+        """Show what the record changes; apply it (one undo step) when the user agrees."""
+        if self.meeting_id is None:
+            return
+        self.flush()
+        try:
+            proposal = self.ctx.services.records.propose(self.meeting_id)
+        except BriefbookError as error:
+            self.error.show_message(describe(error))
+            return
+        self.error.show_message(None)
+        self.record_dialog = ApplyRecordDialog(proposal, self)
+        self.record_dialog.accepted.connect(
+            lambda: push_shown(self.ctx, ApplyRecordCommand(self.ctx, proposal), self.error))
+        self.record_dialog.open()
 
     def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:
         row = self.model.row_of(entity_id)
@@ -168,7 +210,11 @@ class AgendaPanel(QWidget):
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0 and row != self.view.currentIndex().row():
             self.view.selectRow(row)
-        self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
+        if self.record_button.isChecked() and self.model.rowCount():
+            self.record_view.show_items([s.item for s in self.schedule.slots] if self.schedule else [])
+            self.stack.setCurrentWidget(self.record_view)
+        else:
+            self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
         self._show_total()
         self._update_actions()
 
