@@ -23,6 +23,8 @@ class WindowActions:
     """Every menu action of the main window, by name."""
 
     export: QAction
+    export_record: QAction
+    review_word: QAction
     back_up: QAction
     restore_backup: QAction
     quit: QAction
@@ -30,6 +32,7 @@ class WindowActions:
     redo: QAction
     search: QAction
     trash: QAction
+    qa_bank: QAction
     settings: QAction
     new_meeting: QAction
     next_round: QAction
@@ -70,6 +73,12 @@ def build_actions(window: QWidget) -> WindowActions:
     return WindowActions(
         export=_action(window, "&Export briefing book…", "Ctrl+E",
                        tip="Write the meeting's briefing book as a PDF", enabled=False),
+        export_record=_action(window, "Export meeting &record…",
+                              tip="Write what was said, agreed and left open, the actions and the "
+                                  "positions that moved as a PDF", enabled=False),
+        review_word=_action(window, "Re&view a returned Word file…",
+                            tip="A note sent out as a Word file and marked up with tracked changes: "
+                                "accept or reject each change into the note"),
         back_up=_action(window, "&Back up now", tip="Copy the database into its backups folder now"),
         restore_backup=_action(window, "&Restore from backup…",
                                tip="Replace the database with one of its backups (it is backed up first)"),
@@ -79,6 +88,9 @@ def build_actions(window: QWidget) -> WindowActions:
         search=_action(window, "&Search everything…", "Ctrl+K",
                        tip="Find text in every meeting, note and person"),
         trash=_action(window, "&Trash…", tip="See and restore deleted items", enabled=False),
+        qa_bank=_action(window, "&Q&&A bank…", "Ctrl+Shift+Q",
+                        tip="Defensive questions and press lines shared by every meeting: filter, "
+                            "add, edit, retire"),
         settings=_settings_action(window),
         new_meeting=_action(window, "&New meeting", Key.New, tip="Create a meeting to prepare"),
         next_round=_action(window, "Ne&xt round", "Ctrl+Shift+N",
@@ -121,6 +133,8 @@ def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
     """File / Edit / Meeting / View / Help."""
     file = menubar.addMenu("&File")
     file.addAction(a.export)
+    file.addAction(a.export_record)
+    file.addAction(a.review_word)
     file.addSeparator()
     file.addActions([a.back_up, a.restore_backup])
     file.addSeparator()
@@ -128,7 +142,7 @@ def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
     edit = menubar.addMenu("&Edit")
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
-    edit.addActions([a.search, a.trash])
+    edit.addActions([a.search, a.trash, a.qa_bank])
     edit.addSeparator()
     edit.addAction(a.settings)
     meeting = menubar.addMenu("&Meeting")

@@ -18,6 +18,7 @@ from ui.conflicts.resolver import ConflictResolver
 from ui.context import AppContext
 from ui.first_paint import after_first_paint
 from ui.icons import icon
+from ui.live.updates import LiveUpdates
 from ui.meetings.commands import (
     DeleteMeetingCommand,
     NewMeetingCommand,
@@ -25,6 +26,7 @@ from ui.meetings.commands import (
 )
 from ui.meetings.sample import connect_remove_sample
 from ui.meetings.sidebar import MeetingsSidebar
+from ui.qa.menu import connect_qa_bank
 from ui.rich_text import escape
 from ui.status_bar import BriefbookStatusBar
 from ui.store_tools import StoreTools
@@ -78,6 +80,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.conflicts = ConflictResolver(ctx, self)
         self.tools = StoreTools(self)  # Trash, backups
+        self.live = LiveUpdates(ctx, self)  # others' saved changes, offline and back (ui/live)
+        after_first_paint(self, self.live.start)
         self._connect()
         self._restore_geometry()
 
@@ -93,6 +97,8 @@ class MainWindow(QMainWindow):
         a.search.triggered.connect(self.show_search)
         a.round_changes.triggered.connect(self.show_round_changes)
         a.export.triggered.connect(self.export_book)
+        a.export_record.triggered.connect(self.export_record)
+        a.review_word.triggered.connect(self.review_word_file)
         a.book_preview.setEnabled(True)
         a.book_preview.toggled.connect(self.show_book_preview)
         a.next_tab.triggered.connect(lambda: self.workspace.step_tab(1))
@@ -109,6 +115,7 @@ class MainWindow(QMainWindow):
         events.sig_agenda_changed.connect(self._on_agenda_changed)
         events.sig_show_row_requested.connect(self.workspace.show_row)
         connect_remove_sample(self.ctx, a.remove_sample, self.workspace, self)  # Help → Remove the sample
+        self.show_qa_bank = connect_qa_bank(self.ctx, a.qa_bank, self.workspace.flush, self)
 
     # -- meetings ------------------------------------------------------------------
 
@@ -155,6 +162,7 @@ class MainWindow(QMainWindow):
         for action in (a.next_round, a.delete_meeting):
             action.setEnabled(meeting is not None and writable)
         a.export.setEnabled(meeting is not None)  # a read-only store exports too
+        a.export_record.setEnabled(meeting is not None)
         a.round_changes.setEnabled(meeting is not None and meeting.previous_id is not None)
 
     def _on_meeting_changed(self, meeting_id: int) -> None:
@@ -239,6 +247,19 @@ class MainWindow(QMainWindow):
         self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.export_dialog.open()
 
+    def export_record(self) -> None:
+        """File → Export meeting record…: the record PDF (``ui.positions.record_export``)."""
+        if self.meeting is not None:
+            from ui.positions.record_export import export_record
+
+            export_record(self.ctx, self.meeting, self, self.workspace.flush)
+
+    def review_word_file(self) -> None:
+        """File → Review a returned Word file…: its tracked changes beside the note (``ui.word``)."""
+        from ui.word.review_dialog import review_returned_file
+
+        self.review_dialog = review_returned_file(self.ctx, self, self.workspace.flush)
+
     def show_book_preview(self, shown: bool) -> None:
         """View → Book preview: the pane beside the workspace (made when first shown)."""
         if self.book_preview is None and shown:
@@ -318,6 +339,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue(BOOK_PREVIEW_KEY, self.window_actions.book_preview.isChecked())
         settings.sync()
+        self.live.stop()
         if self.ctx.journal is not None:
             self.ctx.journal.end()
             self.ctx.journal = None

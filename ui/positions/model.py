@@ -39,8 +39,17 @@ class PositionsTableModel(QAbstractTableModel):
         self._rows: list[PositionRecord] = []
 
     def set_positions(self, rows: Sequence[PositionRecord]) -> None:
+        """Show ``rows``; the same issues in the same order are updated in place (an editor open in a
+        cell, whose own write brought the change, stays valid), others reset the model."""
+        rows = list(rows)
+        if [p.issue_id for p in rows] == [p.issue_id for p in self._rows]:
+            for index, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
+                if old != new:
+                    self._rows[index] = new
+                    self.dataChanged.emit(self.index(index, 0), self.index(index, len(HEADERS) - 1))
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self.endResetModel()
 
     def position(self, row: int) -> PositionRecord:
