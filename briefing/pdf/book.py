@@ -30,6 +30,7 @@ class Book:
 
     def __post_init__(self) -> None:
         self.md = MarkdownRenderer(self.ts, self.width)
+        self.md.ladder = self.ladder  # portion marks are noted for the page banners
 
     def text(self, text: str, where: str, style=styles.body) -> BookParagraph:
         """One paragraph of plain user text (a title, a name) in ``style``."""

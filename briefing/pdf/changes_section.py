@@ -8,6 +8,7 @@ from briefing.pdf import styles
 from briefing.pdf.book import Book, paper_key
 from briefing.pdf.diffs import LEGEND, diff_flowables
 from briefing.pdf.flowables import BookParagraph
+from briefing.pdf.marks import PortionMark, texts_highest
 from briefing.rounds.records import IssueChange
 
 CHANGES_TITLE = "Changes since the last round"
@@ -70,5 +71,8 @@ def _issue_changes(book: Book, issue: IssueChange, sections: list) -> list[Flowa
     for change in sections:
         tag = {"added": " (new this round)", "removed": " (removed this round)"}.get(change.kind, "")
         out += book.heading(change.heading + tag)
-        out += diff_flowables(book.md, change.old, change.new, f"{where} › {change.heading}")
+        marking = texts_highest((change.old, change.new), book.brief.meeting.sensitivity, book.ladder)
+        out += [PortionMark(marking),  # the page banner: the highest of either round's text
+                *diff_flowables(book.md, change.old, change.new, f"{where} › {change.heading}"),
+                PortionMark(None)]
     return out

@@ -21,9 +21,12 @@ from markdown_it.token import Token
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer
 
+from briefing.markings.ladder import Ladder
+from briefing.markings.portions import highest
 from briefing.pdf import styles
 from briefing.pdf.flowables import BookParagraph, ChunkedParagraph
 from briefing.pdf.fonts import BODY_BOLD
+from briefing.pdf.marks import PortionMark, marked_lines
 from briefing.pdf.mdtables import aligned, fits_as_table, overfull_rows, table_flowables, typed_cells
 from briefing.pdf.typeset import Typesetter, escape
 
@@ -40,6 +43,8 @@ _SENTENCE_ENDS = "。．！？"
 MAX_NESTING = 60
 #: Nested lists and quotes indent at most this far (points), however deep they go.
 MAX_INDENT = 160
+#: The blocks a portion mark can begin (``briefing.markings.portions``).
+_PORTIONS = ("paragraph_open", "heading_open", "fence", "code_block", "table_open")
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +77,8 @@ class MarkdownRenderer:
     def __init__(self, ts: Typesetter, width: float) -> None:
         self.ts = ts
         self.width = width
+        #: The ladder whose portion marks are noted for the page banners (``briefing.pdf.marks``).
+        self.ladder: Ladder | None = None
 
     def render(self, text: str, where: str, *, numbered: bool = False,
                style: ParagraphStyle = styles.body,
@@ -87,10 +94,16 @@ class MarkdownRenderer:
             text = text.replace("\x00", self.ts.mark_control("\x00", where))
         block = _Block(self, where, style, sources or (lambda n: None), text.splitlines())
         block.in_cell = in_cell
+        block.marks = marked_lines(text, self.ladder) if self.ladder is not None else {}
         tokens = _parser().parse(text)
         if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
+            if block.marks:  # printed as typed: the field's highest mark holds for all of it
+                top = highest(block.marks.values(), self.ladder)  # type: ignore[arg-type]
+                return [PortionMark(top), *self.literal(text, where, style), PortionMark(None)]
             return self.literal(text, where, style)
-        return block.blocks(tokens, 0, len(tokens), numbered=numbered)
+        marked = bool(block.marks)  # (``blocks`` takes each mark as it places it)
+        out = block.blocks(tokens, 0, len(tokens), numbered=numbered)
+        return [*out, PortionMark(None)] if marked else out
 
     def literal(self, text: str, where: str, style: ParagraphStyle = styles.body) -> list[Flowable]:
         """``text`` as typed, line by line, without Markdown: for what the parser cannot take."""
@@ -155,6 +168,7 @@ class _Block:
         self.lines = lines
         self.indent = 0.0
         self.in_cell = False
+        self.marks: dict[int, str] = {}  # line → code of each marked portion (``marks.marked_lines``)
 
     def blocks(self, tokens: list[Token], start: int, end: int, *, numbered: bool = False,
                first_bullet: str | None = None) -> list[Flowable]:
@@ -181,6 +195,16 @@ class _Block:
         return out
 
     def _block(self, tokens: list[Token], i: int, close: int, bullet: str | None) -> list[Flowable]:
+        out = self._unmarked_block(tokens, i, close, bullet)
+        tok = tokens[i]
+        if self.marks and tok.map and tok.type in _PORTIONS and tok.map[0] in self.marks:
+            # the portion's mark is noted where it begins (after a heading's page-break check)
+            at = 1 if out and isinstance(out[0], CondPageBreak) else 0
+            out.insert(at, PortionMark(self.marks.pop(tok.map[0])))
+        return out
+
+    def _unmarked_block(self, tokens: list[Token], i: int, close: int,
+                        bullet: str | None) -> list[Flowable]:
         tok = tokens[i]
         kind = tok.type
         if kind == "paragraph_open":

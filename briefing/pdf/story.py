@@ -28,12 +28,14 @@ from briefing.agenda.schedule import format_minutes
 from briefing.brief.records import Brief
 from briefing.brief.select import with_notes
 from briefing.markings.ladder import Ladder
+from briefing.markings.portions import rank
 from briefing.pdf import styles
 from briefing.pdf.book import Book, cut, paper_key, under_heading
 from briefing.pdf.changes_section import CHANGES_TITLE, changes
 from briefing.pdf.flowables import BookParagraph, ContentsEntry, RowKeepingTable
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.keeping import PageReference
+from briefing.pdf.marks import PortionMark, book_highest, note_highest
 from briefing.pdf.options import BookOptions
 from briefing.pdf.paper_section import draft_tag, paper, paper_entries
 from briefing.pdf.positions_section import POSITIONS_TITLE, has_positions, positions_matrix
@@ -165,14 +167,30 @@ def cover(book: Book) -> list[Flowable]:
     if book.options.withheld is not None:  # a release copy: how many, never what nor how marked
         out.append(book.label("RELEASE COPY", styles.cover_label))
         out.append(book.label(withheld_line(book.options.withheld), styles.cover_value))
-    marking = book.ladder.get(m.sensitivity)
+    top = book_highest(book.brief, book.ladder)  # the highest marking in the book, computed
+    marking = book.ladder.get(top)
+    if rank(top, book.ladder) > 1:  # above the ladder's second step: who classified it, why, until when
+        out += authority_block(book)
     band = Table([[book.text(cut(marking.label, COVER_FIELD_MAX), where, styles.cover_marking)]],
                  colWidths=[book.width])
     band.setStyle(TableStyle([*styles.TABLE_BASE, ("BACKGROUND", (0, 0), (-1, -1), marking.colour),
                               ("TOPPADDING", (0, 0), (-1, -1), 10),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
     # shrunk (never split) when the cut fields are still too tall for the page
-    return [KeepInFrame(book.width, book.frame_height, [*out, Spacer(1, 28), band], mode="shrink")]
+    return [PortionMark(top), PortionMark(None),  # the cover's banner: the book's highest marking
+            KeepInFrame(book.width, book.frame_height, [*out, Spacer(1, 28), band], mode="shrink")]
+
+
+def authority_block(book: Book) -> list[Flowable]:
+    """The classification authority on the cover; a field not given prints as "—"."""
+    m = book.brief.meeting
+    out: list[Flowable] = []
+    for label, value in (("Classified by", m.classified_by), ("Reason", m.classification_reason),
+                         ("Declassify on", m.declassify_on)):
+        out.append(book.label(label.upper(), styles.cover_label))
+        out.append(book.text(cut(value, COVER_FIELD_MAX), "Cover", styles.cover_value) if value.strip()
+                   else book.label("—", styles.cover_value))
+    return out
 
 
 def withheld_line(count: int) -> str:
@@ -197,9 +215,13 @@ def contents(book: Book) -> list[Flowable]:
     """Every entry with dotted leaders to its page number, each a link."""
     out: list[Flowable] = [book.label("Contents", styles.section)]
     drafts = {paper_key(n) for n in book.brief.notes if n.status == "draft"}
+    marked = {paper_key(n): note_highest(n, book.brief.meeting.sensitivity, book.ladder)
+              for n in book.brief.notes}
     for key, title, level in contents_entries(book.brief, book.options):
         style = styles.toc[min(level, len(styles.toc) - 1)]
         markup = book.ts.markup(title, "Contents", bold=level == 0)
+        if key in marked:  # each paper's highest marking, in front of its title
+            markup = book.ts.markup(f"({marked[key]}) ", "Contents", bold=level == 0) + markup
         if key in drafts:
             markup += "  " + draft_tag(book)
         out.append(ContentsEntry(markup, key, style))

@@ -373,4 +373,4 @@ def book_template(buffer: BytesIO, brief: Brief, options: BookOptions, ts: Types
                         invariant=options.invariant, progress=progress, cancelled=cancelled,
                         marks=PageMarks(ladder, m.sensitivity),
                         title=title, author=ts.plain(m.prepared_by),
-                        subject=f"{subject} · {marking.label.upper()}", keywords=marking.label)
+                        subject=subject, keywords=marking.label)
