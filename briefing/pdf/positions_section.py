@@ -25,7 +25,7 @@ POSITIONS_TITLE = "Where each issue stands"
 #: The matrix's text style: smaller than a table cell, so that a line holds more.
 LINE_STYLE = ParagraphStyle("position_line", parent=styles.cell, fontSize=8.5, leading=11)
 #: Column widths (points) of issue, state and since; ours and theirs share the rest.
-FIXED_WIDTHS = (98.0, 62.0, 42.0)
+FIXED_WIDTHS = (96.0, 60.0, 48.0)
 PADDING = 12.0  # a cell's left and right padding together
 #: No line of a column holds more words than this: a 50-page paste is not laid out whole.
 WORDS_SCANNED = 60
