@@ -37,6 +37,7 @@ from briefing.meetings.records import MeetingRecord
 from briefing.pdf.options import book_filename
 from ui.book.builder import PreviewBuilder
 from ui.book.choices import FOLDER_KEY, load_choices, save_choices
+from ui.book.copies_job import CopiesJob
 from ui.book.job import BookJob, BookOutcome, book_failure
 from ui.book.open_file import open_file, open_folder
 from ui.book.options_form import BookOptionsForm
@@ -72,6 +73,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export briefing book")
         self.setObjectName("ExportDialog")
         self.form = BookOptionsForm(load_choices(ctx.settings), self)
+        self.form.set_ladder(ctx.services.config.ladder)
+        self.copies = False  # the export under way writes numbered copies
         self.form.set_previous_round(meeting.previous_id is not None)
         self.form.set_issues([(n.issue_slug, n.issue_title)
                               for n in ctx.services.notes.list_full(meeting.id)])
@@ -175,6 +178,7 @@ class ExportDialog(QDialog):
         """Ask where to save, then build and write the book in the worker."""
         try:
             options = self.form.options()
+            who = self.form.copies()
         except ValidationError as error:
             self.form.show_error(error)
             return
@@ -190,7 +194,12 @@ class ExportDialog(QDialog):
         self.before_read()  # what is still being typed goes into the book
         services, meeting_id = self.ctx.services, self.meeting.id
         self.path = path
-        self.job = BookJob(lambda: services.briefs.load(meeting_id), options, path, services.config.ladder)
+        read = lambda: services.briefs.load(meeting_id)  # noqa: E731
+        self.copies = who is not None
+        if who is None:
+            self.job = BookJob(read, options, path, services.config.ladder)
+        else:  # numbered copies beside the name chosen, and their register
+            self.job = CopiesJob(read, options, path, who, services.config.ladder)
         self.job.signals.sig_progress.connect(self._on_progress)
         self.job.signals.sig_finished.connect(self._on_finished)
         self.job.signals.sig_failed.connect(self._on_failed)
@@ -216,6 +225,8 @@ class ExportDialog(QDialog):
             self.sig_export_ended.emit("cancelled")
             return
         result = outcome.result
+        if self.copies and result.path is not None:
+            self.path = result.path  # the register: it lists the copies
         assert self.path is not None
         warnings = [str(w) for w in result.warnings]
         self.sig_exported.emit(str(self.path), result.pages, len(warnings))

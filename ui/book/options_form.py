@@ -13,22 +13,28 @@ for the preview.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing.errors import ValidationError
+from briefing.markings.ladder import Ladder
 from briefing.pdf.options import SECTIONS, BookOptions
 from ui.widgets.field_error import FieldError
 from ui.widgets.palette import muted_colour
@@ -46,6 +52,8 @@ SECTION_LABELS = {
     "actions": "Action i&tems",
 }
 PAPERS = (("a4", "A4 (210 × 297 mm)"), ("letter", "Letter (8½ × 11 in)"))
+#: How many books one export writes: one, numbered copies, or one per recipient (issue 11).
+COPIES = (("one", "One book"), ("count", "Numbered copies"), ("recipients", "One copy per recipient"))
 
 
 class BookOptionsForm(QWidget):
@@ -98,6 +106,36 @@ class BookOptionsForm(QWidget):
         self.watermark.setPlaceholderText("None (e.g. DRAFT)")
         self.watermark.setClearButtonEnabled(True)
         self.watermark.textChanged.connect(self.sig_changed)
+        self.release = QComboBox(self)
+        self.release.setObjectName("release-up-to")
+        self.release.setAccessibleName("Release up to")
+        self.release.setToolTip("A release copy leaves out every paragraph marked above the "
+                                "marking chosen; its cover says how many were withheld.")
+        self.release.addItem("Everything (not a release copy)", None)
+        self.release.currentIndexChanged.connect(self.sig_changed)
+        self.copies_mode = QComboBox(self)
+        self.copies_mode.setObjectName("copies-mode")
+        self.copies_mode.setAccessibleName("Copies")
+        for code, label in COPIES:
+            self.copies_mode.addItem(label, code)
+        self.copies_count = QSpinBox(self)
+        self.copies_count.setAccessibleName("Number of copies")
+        self.copies_count.setRange(1, 999)
+        self.copies_count.setValue(2)
+        self.recipients = QLineEdit(self)
+        self.recipients.setAccessibleName("Recipients file")
+        self.recipients.setPlaceholderText("A text file: one name a line")
+        self.recipients_button = QPushButton("&Browse…", self)
+        self.recipients_button.clicked.connect(self._choose_recipients)
+        self.copies_error = FieldError(self)
+        self.recipients.textChanged.connect(lambda: self.copies_error.show_message(None))
+        copies_row = QHBoxLayout()
+        copies_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.copies_mode, self.copies_count, self.recipients, self.recipients_button):
+            copies_row.addWidget(widget)
+        copies_row.setStretchFactor(self.recipients, 1)
+        self.copies_mode.currentIndexChanged.connect(self._show_copies)
+        self._show_copies()
         self.password = self._password("Password", "None: anyone with the file can open it")
         self.confirm = self._password("Confirm password", "Type the password again")
         self.password_error = FieldError(self)
@@ -108,6 +146,9 @@ class BookOptionsForm(QWidget):
         form = QFormLayout()
         form.addRow("Pape&r", self.paper)
         form.addRow("&Watermark", self.watermark)
+        form.addRow("Re&lease up to", self.release)
+        form.addRow("Copie&s", copies_row)
+        form.addRow("", self.copies_error)
         form.addRow("Pass&word", self.password)
         form.addRow("Con&firm", self.confirm)
         form.addRow("", self.password_error)
@@ -126,6 +167,45 @@ class BookOptionsForm(QWidget):
         edit.setPlaceholderText(placeholder)
         edit.textChanged.connect(lambda: self.password_error.show_message(None))
         return edit
+
+    def set_ladder(self, ladder: Ladder) -> None:
+        """The markings a release copy can be cut at: the store's ladder, lowest first."""
+        self.release.blockSignals(True)
+        while self.release.count() > 1:
+            self.release.removeItem(1)
+        for marking in ladder.markings:
+            self.release.addItem(f"{marking.label} ({marking.code})", marking.code)
+        self.release.blockSignals(False)
+
+    def release_code(self) -> str | None:
+        """The marking chosen to release up to; None for the whole book."""
+        return self.release.currentData()
+
+    def copies(self) -> int | Path | None:
+        """How many books: None for one, a count of numbered copies, or the recipients file;
+        ``ValidationError`` when one per recipient is chosen without a file."""
+        mode = self.copies_mode.currentData()
+        if mode == "count":
+            return self.copies_count.value()
+        if mode == "recipients":
+            path = self.recipients.text().strip()
+            if not path:
+                raise ValidationError("recipients", "Choose the file of recipients (one name a line).")
+            return Path(path)
+        return None
+
+    def _show_copies(self) -> None:
+        mode = self.copies_mode.currentData()
+        self.copies_count.setVisible(mode == "count")
+        for widget in (self.recipients, self.recipients_button):
+            widget.setVisible(mode == "recipients")
+        self.copies_error.show_message(None)
+
+    def _choose_recipients(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Recipients: one name a line",
+                                                self.recipients.text(), "Text files (*.txt);;All files (*)")
+        if chosen:
+            self.recipients.setText(chosen)
 
     def set_previous_round(self, has_one: bool) -> None:
         """The changes section prints only for a meeting with a previous round: say so."""
@@ -161,7 +241,7 @@ class BookOptionsForm(QWidget):
         """The book as chosen, without the password (at least the cover when nothing is chosen)."""
         return BookOptions(sections=self.chosen_sections() or frozenset({"cover"}),
                            paper=self.paper.currentData(), watermark=self.watermark.text(),
-                           notes=self.chosen_notes())
+                           notes=self.chosen_notes(), up_to=self.release_code())
 
     def options(self) -> BookOptions:
         """The chosen options; ``ValidationError`` when they cannot make a book."""
@@ -173,11 +253,15 @@ class BookOptionsForm(QWidget):
             raise ValidationError("password", "The two passwords differ: type the same one twice.")
         return BookOptions(sections=self.chosen_sections(), paper=self.paper.currentData(),
                            watermark=self.watermark.text(), password=password or None,
-                           notes=self.chosen_notes())
+                           notes=self.chosen_notes(), up_to=self.release_code())
 
     def show_error(self, error: ValidationError | None) -> None:
         """Put ``error`` next to its field (None clears both messages)."""
         self.sections_error.show_message(error.message if error and error.field == "sections" else None)
         self.password_error.show_message(error.message if error and error.field == "password" else None)
+        self.copies_error.show_message(error.message if error and error.field == "recipients" else None)
+        if error is not None and error.field == "recipients":
+            self.recipients.setFocus()
+            return
         if error is not None:
             (self.sections["cover"] if error.field == "sections" else self.password).setFocus()

@@ -1,0 +1,52 @@
+"""``CopiesJob``: numbered copies of a book (``write_copies``) as a ``BackgroundTask``.
+
+Reports as ``BookJob`` does — ``sig_progress`` with an ``ExportProgress`` (the
+copy being stamped), ``sig_finished`` with a ``BookOutcome`` whose result's
+``path`` is the register — so the export dialog treats both alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ui.background import BackgroundTask, Progress
+from ui.book.job import BookOutcome
+
+if TYPE_CHECKING:
+    from briefing.brief.records import Brief
+    from briefing.markings.ladder import Ladder
+    from briefing.pdf import BookOptions
+
+
+class CopiesJob(BackgroundTask):
+    """Lay the book out once and write a stamped copy per recipient (or ``who`` copies) beside
+    ``path``, then the register."""
+
+    def __init__(self, read_brief: Callable[[], Brief], options: BookOptions, path: Path,
+                 who: int | Path, ladder: Ladder | None = None) -> None:
+        super().__init__()
+        self.read_brief = read_brief
+        self.options = options
+        self.path = path
+        self.who = who
+        self.ladder = ladder
+
+    def execute(self, progress: Progress) -> BookOutcome:  # in the worker thread
+        from briefing.pdf import ExportProgress, ExportResult
+        from briefing.pdf.copies import read_recipients, write_copies
+
+        who = self.who if isinstance(self.who, int) else read_recipients(self.who)
+        if self.is_cancelled:
+            return BookOutcome(ExportResult(0, (), cancelled=True))
+
+        def stamped(done: int, total: int) -> None:
+            self.report(self.signals.sig_progress,
+                        ExportProgress(0, done / total, f"Copy {done} of {total}"))
+
+        result = write_copies(self.read_brief(), self.options, self.path, who, ladder=self.ladder,
+                              progress=stamped, cancelled=progress.cancelled)
+        if result is None:
+            return BookOutcome(ExportResult(0, (), cancelled=True))
+        return BookOutcome(ExportResult(result.pages, result.warnings, path=result.register))
