@@ -104,6 +104,10 @@ def _create(database: Database) -> bool:
         Base.metadata.create_all(connection)
         if database.is_sqlite:
             fts.install(connection)
+        elif connection.dialect.name == "postgresql":
+            from db.search import pg
+
+            pg.install(connection)
         _version_table.create(connection)
         connection.execute(_version_table.insert().values(version_num=revisions.HEAD))
     return True

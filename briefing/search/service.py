@@ -14,9 +14,10 @@ Two backends sit behind ``SearchBackend``:
 * ``FtsBackend`` — SQLite with the FTS5 index (``db/search/fts.py``): ranked by BM25
   within the most recent ``CANDIDATE_POOL`` matches, so the first page never
   waits for every match of a common word to be scored (see ``db/search/fts.py``).
-* ``LikeBackend`` — any other store (PostgreSQL today) or an SQLite without
-  FTS5: a plain case-insensitive ``LIKE`` scan, newest first, unranked
-  (``db/search/like.py``). A PostgreSQL full-text backend can replace it.
+* ``PgBackend`` — PostgreSQL with its index (``db/search/pg.py``, migration 0008):
+  the same tokens, matches and BM25 order as ``FtsBackend``.
+* ``LikeBackend`` — any other store, or an SQLite without FTS5: a plain
+  case-insensitive ``LIKE`` scan, newest first, unranked (``db/search/like.py``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from db.engine import Database
 from db.models import ActionItem, AgendaItem, Issue, IssueNote, Meeting, Person, Position, QaEntry, Source
 from db.search import fts
 from db.search import like as search_like
+from db.search import pg as search_pg
 from db.search.fts import IndexHit, Scope
 from db.search.searchable import FIELDS
 from db.search.text import Query, parse_query
@@ -104,12 +106,21 @@ class LikeBackend:
         return search_like.search(session, query, scope, limit=limit)
 
 
+class PgBackend:
+    """PostgreSQL's index (``db/search/pg.py``): the same tokens and BM25 order as the FTS backend."""
+
+    def candidates(self, session: Session, query: Query, scope: Scope,
+                   limit: int) -> tuple[list[IndexHit], bool]:
+        return search_pg.search(session, query, scope, limit=limit, pool=max(CANDIDATE_POOL, limit))
+
+
 def choose_backend(db: Database) -> SearchBackend:
-    """FTS5 when the store has the index (SQLite), else the portable scan."""
-    if db.is_sqlite:
-        with db.engine.connect() as connection:
-            if fts.installed(connection):
-                return FtsBackend()
+    """FTS5 when the store has the index (SQLite), PostgreSQL's own when it has it, else the portable scan."""
+    with db.engine.connect() as connection:
+        if db.is_sqlite and fts.installed(connection):
+            return FtsBackend()
+        if connection.dialect.name == "postgresql" and search_pg.installed(connection):
+            return PgBackend()
     return LikeBackend()
 
 

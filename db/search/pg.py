@@ -1,13 +1,373 @@
-"""The PostgreSQL full-text index (filled in below)."""
+"""The PostgreSQL full-text index: the same tokens, matches and BM25 order as SQLite's FTS5 index.
+
+**Shape.** One table, ``fts_pg_index``, with one row per non-empty searchable
+field of each live row (``db/search/searchable.py``), under the same packed
+rowid as SQLite's index (``id * STRIDE + code * 8 + field``), holding the same token
+streams (``db/search/text.py``: ``words``, ``chars``, ``scope``) and a
+``tsvector`` of them (``terms``: the words at their positions, then the CJK
+characters, then the scope tokens written ``#m12``, ``#fbackground``…, which no
+word can be) under a GIN index. PostgreSQL never tokenizes anything itself: the
+``tsvector`` is built from Briefbook's tokens, so a query finds on PostgreSQL what
+it finds on SQLite — Japanese one-character words (``林``, the ``chars``
+stream), two characters and longer (phrases of bigrams), phrases, prefixes.
+Nothing beyond core PostgreSQL is needed (no extension).
+
+**In step with every write.** The tokens are Python's, so triggers cannot make
+them. Instead a trigger on each base table queues the changed row in
+``fts_pg_queue`` (which fields changed, and whether a meeting or a note went to
+or came back from the Trash, which re-indexes everything inside it), and just
+before each transaction that wrote commits, ``flush_queue`` empties the queue
+into the index (``watch`` hooks it onto the engine's commit). A change and its
+index entries commit together, whoever wrote it through this engine — services,
+import, undo, copy, a migration; a transaction that only read costs nothing.
+
+**Queries.** ``search`` asks GIN for the ``pool`` most recent matches (highest
+rowid first, as the FTS5 path does), checks each against the stored tokens
+(a phrase's positions are capped in a ``tsvector``; the stored stream is exact),
+then ranks them with the same BM25 as ``db/search/rank.py`` (same constants,
+weights, row lengths; term row counts exact up to ``DF_CAP``, estimated above),
+ties newest first: the same order rules as SQLite's path.
+
+**Limits of the type**, met only by extreme text: a ``tsvector`` keeps 256
+positions per word and positions up to 16,383, so a phrase found only beyond
+about 30 pages into one field can be missed; a field whose ``tsvector`` would pass
+PostgreSQL's 1 MB is stored without positions (its phrases are then checked on
+the stored tokens alone), and one with more distinct words than fit keeps the first.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from db.search.fts import IndexHit, Scope
+from db.search.rank import DF_CAP, Bm25, _needle, _padded
+from db.search.searchable import BY_CODE, SEARCHABLE, STRIDE, Searchable, decode_rowid
+from db.search.text import CJK, Query, Term, bigrams, index_chars, index_words
+
+TABLE = "fts_pg_index"
+QUEUE = "fts_pg_queue"
+#: Same column weights as SQLite's index (words, chars, scope).
+WEIGHTS = (1.0, 0.5, 0.0)
+#: A field's bits in a queue entry's mask: every field of a row.
+ALL_FIELDS = 255
+#: Above this many rows, N and the average row length are estimated (see ``_totals``).
+EXACT_TOTALS = 50_000
+#: A tsvector's limits (PostgreSQL: positions, positions per word, bytes of a word, of the whole).
+MAX_POSITION, MAX_POSITIONS, MAX_LEXEME_CHARS, MAX_TSVECTOR = 16_383, 256, 500, 900_000
+#: Rows read at a time when a whole table is indexed.
+FILL_BATCH = 2000
 
 
-def install(connection: Connection) -> None:
-    """(Re)create the index and fill it."""
+# -- DDL -------------------------------------------------------------------------
+
+
+def _links(s: Searchable) -> list[str]:
+    from db.search.fts import _links as links
+
+    return links(s)
+
+
+def _queue_function(s: Searchable) -> str:
+    """The trigger function that queues a changed row of ``s`` (which fields, and its contents)."""
+    bits = "\n".join(f"    IF OLD.{f} IS DISTINCT FROM NEW.{f} THEN mask := mask | {1 << i}; END IF;"
+                     for i, f in enumerate(s.fields))
+    links = _links(s)
+    placed = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in links) or "false"
+    inside = s.table in ("meetings", "issue_notes")
+    contents = "OLD.deleted_at IS DISTINCT FROM NEW.deleted_at" if inside else "false"
+    return f"""CREATE FUNCTION fts_pg_queue_{s.table}() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    mask integer := 0;
+    inside boolean := false;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        INSERT INTO {QUEUE} (code, row_id, fields, contents) VALUES ({s.code}, OLD.id, {ALL_FIELDS}, false);
+        RETURN NULL;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO {QUEUE} (code, row_id, fields, contents) VALUES ({s.code}, NEW.id, {ALL_FIELDS}, false);
+        RETURN NULL;
+    END IF;
+{bits}
+    IF {placed} THEN mask := {ALL_FIELDS}; END IF;
+    inside := {contents};
+    IF mask <> 0 OR inside THEN
+        INSERT INTO {QUEUE} (code, row_id, fields, contents) VALUES ({s.code}, NEW.id, mask, inside);
+    END IF;
+    RETURN NULL;
+END
+$$"""
+
+
+def ddl() -> list[str]:
+    """Every statement that creates the index, its queue and its triggers (the one definition)."""
+    statements = [
+        f"CREATE TABLE {TABLE} (rowid bigint PRIMARY KEY, words text NOT NULL, chars text NOT NULL, "
+        "scope text NOT NULL, length integer NOT NULL, terms tsvector NOT NULL)",
+        f"CREATE INDEX {TABLE}_terms ON {TABLE} USING gin (terms)",
+        f"CREATE TABLE {QUEUE} (code smallint NOT NULL, row_id bigint NOT NULL, "
+        "fields integer NOT NULL, contents boolean NOT NULL)",
+    ]
+    for s in SEARCHABLE:
+        statements += [
+            _queue_function(s),
+            f"CREATE TRIGGER fts_pg_{s.table} AFTER INSERT OR UPDATE OR DELETE ON {s.table} "
+            f"FOR EACH ROW EXECUTE FUNCTION fts_pg_queue_{s.table}()",
+        ]
+    return statements
+
+
+def installed(connection: Connection) -> bool:
+    """Whether this PostgreSQL store has the index."""
+    return connection.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": TABLE}).scalar()
 
 
 def uninstall(connection: Connection) -> None:
-    """Drop the index."""
+    """Drop the index, its queue, triggers and functions (the base tables are untouched)."""
+    for s in SEARCHABLE:
+        if connection.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": s.table}).scalar():
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS fts_pg_{s.table} ON {s.table}")
+        connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS fts_pg_queue_{s.table}()")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {QUEUE}")
+
+
+def install(connection: Connection) -> None:
+    """(Re)create the index and its triggers and fill it from the base tables."""
+    uninstall(connection)
+    for statement in ddl():
+        connection.exec_driver_sql(statement)
+    cursor = connection.connection.driver_connection.cursor()
+    for s in SEARCHABLE:
+        _index(cursor, s, None, ALL_FIELDS)
+    connection.exec_driver_sql(f"ANALYZE {TABLE}")
+
+
+# -- keeping it in step ----------------------------------------------------------------
+
+
+def watch(engine: Engine) -> None:
+    """Empty the queue into the index before each commit of a transaction that wrote."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _note_write(connection, _cursor, statement, _parameters, _context, _many) -> None:
+        if not connection.info.get("fts_pg_dirty") and statement.lstrip()[:6].upper() in (
+                "INSERT", "UPDATE", "DELETE", "ALTER ", "CREATE", "TRUNCA"):
+            connection.info["fts_pg_dirty"] = True
+
+    @event.listens_for(engine, "commit")
+    def _before_commit(connection) -> None:
+        if connection.info.pop("fts_pg_dirty", False):
+            flush_queue(connection.connection.driver_connection.cursor())
+
+    @event.listens_for(engine, "rollback")
+    def _on_rollback(connection) -> None:
+        connection.info.pop("fts_pg_dirty", None)
+
+
+def flush_queue(cursor) -> None:
+    """Index what the queue holds (in the caller's transaction), emptying it.
+
+    ``cursor`` is a DB-API (psycopg) cursor on the writing connection. A store
+    without the index (older than migration 0008) has no queue: nothing to do.
+    """
+    cursor.execute("SELECT to_regclass(%s) IS NOT NULL", (QUEUE,))
+    if not cursor.fetchone()[0]:
+        return
+    cursor.execute(f"DELETE FROM {QUEUE} RETURNING code, row_id, fields, contents")
+    queued = cursor.fetchall()
+    if not queued:
+        return
+    masks: dict[int, dict[int, int]] = defaultdict(dict)
+    for code, row_id, fields, contents in queued:
+        mine = masks[code]
+        mine[row_id] = mine.get(row_id, 0) | fields
+        if contents:
+            for child, ids in _contents(cursor, BY_CODE[code], row_id):
+                for child_id in ids:
+                    masks[child.code][child_id] = ALL_FIELDS
+    for code, rows in masks.items():
+        by_mask: dict[int, list[int]] = defaultdict(list)
+        for row_id, mask in rows.items():
+            by_mask[mask].append(row_id)
+        for mask, ids in by_mask.items():
+            _index(cursor, BY_CODE[code], ids, mask)
+
+
+def _contents(cursor, container: Searchable, row_id: int) -> Iterable[tuple[Searchable, list[int]]]:
+    """The searchable rows inside a meeting or a note, by kind."""
+    for s in SEARCHABLE:
+        if container.entity == "meeting" and s.parent == "meeting":
+            cursor.execute(f"SELECT id FROM {s.table} WHERE meeting_id = %s", (row_id,))
+        elif container.entity == "meeting" and s.parent == "note":
+            cursor.execute(f"SELECT t.id FROM {s.table} AS t JOIN issue_notes AS n ON n.id = t.note_id "
+                           "WHERE n.meeting_id = %s", (row_id,))
+        elif container.entity == "note" and s.parent == "note":
+            cursor.execute(f"SELECT id FROM {s.table} WHERE note_id = %s", (row_id,))
+        else:
+            continue
+        yield s, [r[0] for r in cursor.fetchall()]
+
+
+def _index(cursor, s: Searchable, ids: Sequence[int] | None, mask: int) -> None:
+    """Replace the index rows of the fields in ``mask`` of rows ``ids`` of ``s`` (None: all rows)."""
+    fields = [(i, f) for i, f in enumerate(s.fields) if mask & (1 << i)]
+    if not fields:
+        return
+    if ids is not None:
+        rowids = [row_id * STRIDE + s.code * 8 + i for row_id in ids for i, _ in fields]
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = ANY(%s)", (rowids,))
+    columns = ", ".join(f"t.{f}" for _, f in fields)
+    where = "" if ids is None else " AND t.id = ANY(%s)"
+    select = f"SELECT t.id, {s.meeting}, {s.issue}, {columns} FROM {s.source} WHERE {s.alive}{where}"
+    connection = cursor.connection
+    # A whole table is read in batches through a server-side cursor, not into memory at once.
+    reader = connection.cursor(name=f"fts_pg_fill_{s.table}") if ids is None else connection.cursor()
+    with reader:
+        reader.execute(select, () if ids is None else (list(ids),))
+        while batch := reader.fetchmany(FILL_BATCH):
+            with connection.cursor().copy(
+                    f"COPY {TABLE} (rowid, words, chars, scope, length, terms) FROM STDIN") as copy:
+                for row_id, meeting, issue, *values in batch:
+                    for (index, field), value in zip(fields, values, strict=True):
+                        if value:
+                            copy.write_row(entry(s, field, row_id * STRIDE + s.code * 8 + index, value,
+                                                 meeting, issue))
+
+
+def scope_text(s: Searchable, field: str, meeting: int | None, issue: int | None) -> str:
+    """The scope tokens of a field, as SQLite's index writes them (``db/search/fts.py``)."""
+    out = f"e{s.entity.replace('_', '')} f{field.replace('_', '')}"
+    if meeting is not None:
+        out += f" m{meeting}"
+    if issue is not None:
+        out += f" i{issue}"
+    return out
+
+
+def entry(s: Searchable, field: str, rowid: int, value: str, meeting: int | None,
+          issue: int | None) -> tuple[int, str, str, str, int, str]:
+    """One index row: rowid, words, chars, scope, its length in tokens, its tsvector (as text)."""
+    words, chars = index_words(value), index_chars(value)
+    scope = scope_text(s, field, meeting, issue)
+    length = sum(c.count(" ") + 1 for c in (words, chars, scope) if c)
+    return rowid, words, chars, scope, length, tsvector(words.split(), chars.split(), scope.split())
+
+
+def _lexeme(token: str) -> str:
+    return "'" + token[:MAX_LEXEME_CHARS].replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector(words: Sequence[str], chars: Sequence[str], scope: Sequence[str]) -> str:
+    """The tsvector text of a field's tokens: words then CJK characters at their positions, scope tokens."""
+    positions: dict[str, list[int]] = {}
+    for number, token in enumerate([*words, *chars], 1):
+        kept = positions.setdefault(token, [])
+        if len(kept) < MAX_POSITIONS:
+            kept.append(min(number, MAX_POSITION))
+    parts = [f"{_lexeme(t)}:{','.join(map(str, dict.fromkeys(p)))}" for t, p in positions.items()]
+    scoped = [_lexeme("#" + t) for t in scope]
+    if sum(map(len, parts)) > MAX_TSVECTOR:  # too big with positions: the words alone, as many as fit
+        parts, size = [], 0
+        for token in positions:
+            size += len(token) * 4 + 8
+            if size > MAX_TSVECTOR:
+                break
+            parts.append(_lexeme(token))
+    return " ".join(parts + scoped)
+
+
+# -- queries -----------------------------------------------------------------------
+
+
+def _term_tsquery(term: Term) -> str:
+    if term.kind == CJK:
+        run = term.parts[0]
+        return " <-> ".join(_lexeme(b) for b in ([run] if len(run) == 1 else bigrams(run)))
+    lexemes = [_lexeme(p) for p in term.parts]
+    if term.prefix:
+        lexemes[-1] += ":*"
+    return " <-> ".join(lexemes)
+
+
+def tsquery(query: Query, scope: Scope | None = None) -> str | None:
+    """The tsquery text of a parsed query (built from its tokens, never the user's raw text)."""
+    if query.is_empty:
+        return None
+    parts = [f"({_term_tsquery(t)})" for t in query.positive]
+    parts += [_lexeme("#" + token) for token in (scope or Scope()).tokens()]
+    parts += [f"!({_term_tsquery(t)})" for t in query.negative]
+    return " & ".join(parts)
+
+
+def _holds(bm25: Bm25, columns: Sequence[str]) -> bool:
+    """Whether a row's stored tokens hold every term (what FTS5 would have matched)."""
+    padded = {}
+    for column, needle, _prefix in bm25.needles:
+        if column not in padded:
+            padded[column] = _padded(columns[column] or "")
+        if needle not in padded[column]:
+            return False
+    return True
+
+
+def _totals(session: Session) -> tuple[int, float]:
+    """N (index rows) and the average row length: exact for a store of up to ``EXACT_TOTALS`` rows,
+    else from the planner's row count and a 1% sample (estimates move BM25 scores a little, not
+    the order of clearly different rows)."""
+    estimate = session.execute(text("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(:t)"),
+                               {"t": TABLE}).scalar() or 0
+    if estimate <= EXACT_TOTALS:
+        rows, tokens = session.execute(text(f"SELECT count(*), coalesce(sum(length), 0) FROM {TABLE}")).one()
+        return rows, (tokens / rows if rows else 1.0)
+    average = session.execute(text(f"SELECT avg(length) FROM {TABLE} TABLESAMPLE SYSTEM (1)")).scalar()
+    return estimate, float(average or 1.0)
+
+
+def _row_count(session: Session, found: Sequence[int], cap: int, rows: int) -> float:
+    """As ``db.search.rank._row_count``: exact below ``cap`` matches, else from how far back they reach."""
+    if len(found) < cap or not found:
+        return len(found)
+    low, high = session.execute(text(f"SELECT min(rowid), max(rowid) FROM {TABLE}")).one()
+    share = (high - found[-1] + 1) / (high - low + 1)
+    return min(float(rows), cap / share)
+
+
+def _prepare(session: Session, terms: Sequence[Term], matches: Sequence[int] | None) -> Bm25:
+    rows, avgdl = _totals(session)
+    idf = []
+    for term in terms:
+        found = matches if matches is not None else session.execute(text(
+            f"SELECT rowid FROM {TABLE} WHERE terms @@ CAST(:q AS tsquery) ORDER BY rowid DESC LIMIT :cap"
+        ), {"q": _term_tsquery(term), "cap": DF_CAP}).scalars().all()
+        df = _row_count(session, found, DF_CAP if matches is None else len(matches), rows)
+        idf.append(max(math.log((rows - df + 0.5) / (df + 0.5)), 1e-6))
+    return Bm25(tuple(_needle(t) for t in terms), tuple(idf), avgdl or 1.0, WEIGHTS)
+
+
+def search(session: Session, query: Query, scope: Scope, *, limit: int,
+           pool: int) -> tuple[list[IndexHit], bool]:
+    """The best ``limit`` hits among the ``pool`` most recent matches; and whether there were more."""
+    expression = tsquery(query, scope)
+    if expression is None:
+        return [], False
+    rows = session.execute(text(
+        f"SELECT rowid, words, chars, scope FROM {TABLE} WHERE terms @@ CAST(:q AS tsquery) "
+        "ORDER BY rowid DESC LIMIT :pool"), {"q": expression, "pool": pool}).all()
+    if not rows:
+        return [], False
+    alone = len(query.positive) == 1 and not query.negative and not scope.tokens()
+    bm25 = _prepare(session, query.positive, [row[0] for row in rows] if alone else None)
+    rows = [row for row in rows if _holds(bm25, row[1:])]
+    ranked = sorted((bm25.score(row[1:]), -row[0]) for row in rows)
+    hits = []
+    for score, negative_rowid in ranked[:limit]:
+        s, entity_id, field = decode_rowid(-negative_rowid)
+        hits.append(IndexHit(s.entity, entity_id, field, score))
+    return hits, len(rows) > limit

@@ -30,8 +30,9 @@ def _lines(services, **filters) -> list[tuple]:
 
 def test_loading_the_sample_logs_each_meeting_with_the_user(sample):
     changes = sample.changelog.changes()
-    assert [c.what for c in changes] == [log.SAMPLE_LOADED, log.SAMPLE_LOADED]
-    assert {c.meeting_title for c in changes} == {"US–Japan trade talks, Tokyo", ROUND1}
+    meetings = sample.meetings.list()
+    assert [c.what for c in changes] == [log.SAMPLE_LOADED] * len(meetings)
+    assert {c.meeting_title for c in changes} == {m.title for m in meetings} >= {ROUND1}
     assert all(c.user_name == sample.config.user_name for c in changes)
 
 
@@ -77,7 +78,8 @@ def test_action_items_added_edited_and_trashed_are_logged(alice):
     item = alice.actions.add(meeting.id, "Send the text to Tokyo", owner="林")
     alice.actions.update(item.id, item.version, status="done")
     alice.actions.delete(item.id)
-    got = [(c.what, c.field) for c in alice.changelog.changes(row_id=item.id)]
+    kinds = (log.ACTION_ADDED, log.ACTION_EDITED, log.TRASHED)
+    got = [(c.what, c.field) for c in alice.changelog.changes(row_id=item.id, whats=kinds)]
     assert got == [(log.ACTION_ADDED, ""), (log.ACTION_EDITED, "status"), (log.TRASHED, "action")]
 
 
@@ -88,7 +90,8 @@ def test_the_trash_logs_restores_and_emptying(alice):
     alice.trash.restore("note", note.id)
     alice.notes.delete(note.id)
     alice.trash.empty()
-    got = [(c.what, c.field) for c in alice.changelog.changes(row_id=note.id)]
+    kinds = (log.TRASHED, log.TRASH_RESTORED, log.TRASH_EMPTIED)
+    got = [(c.what, c.field) for c in alice.changelog.changes(row_id=note.id, whats=kinds)]
     assert got == [(log.TRASHED, "note"), (log.TRASH_RESTORED, "note"), (log.TRASHED, "note"),
                    (log.TRASH_EMPTIED, "note")]
 
@@ -100,7 +103,8 @@ def test_a_meeting_deleted_for_good_keeps_its_changes_without_the_meeting(alice)
     changes = alice.changelog.changes()
     assert changes[-1].what == log.TRASH_EMPTIED and changes[-1].meeting_id is None
     sample_lines = [c for c in changes if c.what == log.SAMPLE_LOADED]
-    assert len(sample_lines) == 2 and sum(c.meeting_id is None for c in sample_lines) == 1
+    assert len(sample_lines) == len(alice.meetings.list()) + 1
+    assert sum(c.meeting_id is None for c in sample_lines) == 1
 
 
 def test_an_import_logs_each_meeting_it_added(services):
