@@ -13,7 +13,7 @@ counts as a paragraph here is what prints as one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -135,11 +135,16 @@ def _close_own(spans: list[tuple[Token, int, int, int]], index: int, line: int) 
 
 def portions(markdown: str, ladder: Ladder) -> list[Portion]:
     """The paragraphs, list items, headings, code blocks and tables of ``markdown``, in order."""
+    return [portion for portion, _, _ in _located(markdown, ladder)]
+
+
+def _located(markdown: str, ladder: Ladder) -> Iterator[tuple[Portion, int, int]]:
+    """Each portion with where its mark is (or would go) and the length of the mark there, its
+    spaces included (an unknown "(X) " counted too: setting a marking replaces it)."""
     if not markdown or not markdown.strip():
-        return []
+        return
     starts = _line_starts(markdown)
     last_line = len(starts) - 2
-    result: list[Portion] = []
     for token, first, own, _whole in _spans(markdown):
         first = min(first, last_line)
         start = starts[first]
@@ -155,7 +160,7 @@ def portions(markdown: str, ladder: Ladder) -> list[Portion]:
             # a code block's first line of code decides (the fence line is only the fence)
             code_line = first + 1 if token.type == "fence" else first
             if code_line > last_line:
-                result.append(Portion(None, markdown[start:end], markdown[start:end], start, end))
+                yield Portion(None, markdown[start:end], markdown[start:end], start, end), start, 0
                 continue
             offset = starts[code_line]
             while offset < len(markdown) and markdown[offset] in " \t":
@@ -165,8 +170,28 @@ def portions(markdown: str, ladder: Ladder) -> list[Portion]:
         code, unknown, length = _mark_at(markdown, offset, ladder)
         text = markdown[start:end]
         body = text if not code else markdown[start:offset] + markdown[offset + length:end]
-        result.append(Portion(code, text, body, start, end, unknown))
-    return result
+        if unknown:
+            length = len(unknown) + 2
+            while offset + length < len(markdown) and markdown[offset + length] in " \t":
+                length += 1
+        yield Portion(code, text, body, start, end, unknown), offset, length
+
+
+def mark_edits(markdown: str, start: int, end: int, code: str | None,
+               ladder: Ladder) -> list[tuple[int, int, str]]:
+    """The edits that give every portion touching ``markdown[start:end]`` (the paragraph at
+    ``start`` when the range is empty) the marking ``code`` (None: no mark), as (from, to,
+    replacement), last first, so that each applies to the text the ones before it left."""
+    edits: list[tuple[int, int, str]] = []
+    for portion, offset, length in _located(markdown, ladder):
+        if start == end:
+            touches = portion.start <= start <= portion.end
+        else:
+            touches = portion.start < end and start < portion.end
+        if not touches or (portion.code == code and not portion.unknown):
+            continue
+        edits.append((offset, offset + length, f"({code}) " if code else ""))
+    return edits[::-1]
 
 
 def effective(portion: Portion, default: str) -> str:

@@ -18,7 +18,7 @@ from briefing.config import check_ladder
 from briefing.editing import writing
 from briefing.errors import ValidationError
 from briefing.markings.ladder import DEFAULT_LADDER, Ladder, Marking
-from briefing.markings.portions import portions
+from briefing.markings.portions import field_highest, highest, portions, rank
 from db.core_tables import meetings
 from db.engine import Database
 from db.search.searchable import SEARCHABLE
@@ -113,6 +113,17 @@ class MarkingService:
             write_ladder(s, checked)
         return Ladder(checked)
 
+    def meeting_highest(self, meeting_id: int) -> str | None:
+        """The highest marking in a meeting: its own sensitivity (unmarked text carries it) or a
+        portion marked above it in any of its texts (objectives, agenda, notes, actions,
+        positions, its participants' bios); None when there is no such meeting."""
+        with self.db.read() as s:
+            default = s.scalar(select(meetings.c.sensitivity).where(meetings.c.id == meeting_id))
+            if default is None:
+                return None
+            ladder = read_ladder(s)
+            return texts_highest(_meeting_texts(s, meeting_id, default, ladder), default, ladder)
+
     def adopt(self, markings: Sequence[Marking]) -> bool:
         """Take a ladder kept outside the store (the old settings file) when the store still has
         the default one and nothing would be orphaned; True when it was taken."""
@@ -123,6 +134,43 @@ class MarkingService:
         except ValidationError:
             return False
         return True
+
+
+def _meeting_texts(session: Session, meeting_id: int, default: str, ladder: Ladder) -> list[str]:
+    """The texts of a meeting that may hold a portion marked above ``default``."""
+    above = [code for code in ladder.codes if rank(code, ladder) > rank(default, ladder)]
+    if not above:
+        return []
+    found: list[str] = []
+    for kind in SEARCHABLE:
+        if kind.entity == "meeting":
+            owner = "id"
+        elif kind.parent == "meeting":
+            owner = "meeting_id"
+        else:
+            continue  # people: below, through the meeting's participants; the library: no meeting's
+        fields = [column(name) for name in kind.fields]
+        t = table(kind.table, column(owner), *fields, *([column("deleted_at")] if kind.trashable else []))
+        query = select(*(t.c[name] for name in kind.fields)).where(
+            t.c[owner] == meeting_id,
+            or_(*(t.c[name].contains(f"({code})", autoescape=True)
+                  for name in kind.fields for code in above)))
+        if kind.trashable:
+            query = query.where(t.c.deleted_at.is_(None))
+        found += [text for row in session.execute(query) for text in row if text]
+    people = table("people", column("id"), column("bio"))
+    participants = table("participants", column("meeting_id"), column("person_id"))
+    found += [bio for bio in session.scalars(
+        select(people.c.bio).join(participants, participants.c.person_id == people.c.id)
+        .where(participants.c.meeting_id == meeting_id,
+               or_(*(people.c.bio.contains(f"({code})", autoescape=True) for code in above)))) if bio]
+    return found
+
+
+def texts_highest(texts: Sequence[str], default: str, ladder: Ladder) -> str:
+    """The highest marking among the portions of ``texts`` (unmarked ones carry ``default``)."""
+    return highest([default, *(code for text in texts
+                               if (code := field_highest(text, default, ladder)) is not None)], ladder)
 
 
 def orphans_refused(code: str, portions_count: int, meetings_count: int) -> str:

@@ -87,3 +87,14 @@ def test_a_meetings_classification_authority_is_kept_as_single_lines(services):
     with pytest.raises(ValidationError) as refused:
         services.meetings.update(m.id, None, declassify_on="2047\n2048")
     assert refused.value.field == "declassify_on"
+
+
+def test_a_meetings_overall_marking_is_its_highest_portion_or_its_sensitivity(sample):
+    meeting = sample.meetings.resolve("US–Japan Partnership on Trade — Round 1")
+    assert sample.markings.meeting_highest(meeting.id) == "SBU"
+    note = next(n for n in sample.notes.list_full(meeting.id) if n.red_lines)
+    sample.notes.update(note.id, None, red_lines=note.red_lines + "\n- (C) Fallback: 2015–2017 volumes.")
+    assert sample.markings.meeting_highest(meeting.id) == "C"
+    sample.notes.update(note.id, None, red_lines="Plain, with (C) in the middle.")
+    assert sample.markings.meeting_highest(meeting.id) == "SBU"
+    assert sample.markings.meeting_highest(10**6) is None

@@ -125,3 +125,24 @@ def test_emoji_and_markup_characters_are_kept_as_typed():
     text = "(C) <b>&amp; 🎌</b>\n\nfine & dandy <i>"
     kept, removed = keep_up_to(text, "SBU", "U", LADDER)
     assert (kept, removed) == ("fine & dandy <i>", 1)
+
+
+def apply(text: str, edits) -> str:
+    for start, end, replacement in edits:
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def test_setting_a_marking_on_the_paragraph_at_the_cursor_or_every_one_a_selection_touches():
+    from briefing.markings.portions import mark_edits
+
+    text = "First.\n\n- (SBU) item\n- (X) odd\n\nLast 🎌 para."
+    assert apply(text, mark_edits(text, 2, 2, "C", LADDER)) == text.replace("First.", "(C) First.")
+    selection = (text.index("item"), text.index("odd"))
+    assert apply(text, mark_edits(text, *selection, "C", LADDER)) == (
+        "First.\n\n- (C) item\n- (C) odd\n\nLast 🎌 para.")
+    everything = apply(text, mark_edits(text, 0, len(text), "U", LADDER))
+    assert [p.code for p in portions(everything, LADDER)] == ["U"] * 4
+    assert everything.endswith("\n\n(U) Last 🎌 para.")
+    assert apply(everything, mark_edits(everything, 0, len(everything), None, LADDER)) == (
+        "First.\n\n- item\n- odd\n\nLast 🎌 para.")
