@@ -46,6 +46,12 @@ class AppEvents(QObject):
     sig_positions_changed = Signal(int)
     """The positions (the tracker) of this meeting changed."""
 
+    sig_qa_changed = Signal()
+    """The Q&A bank changed: an entry was added, edited, retired, or attached to or taken off a note."""
+
+    sig_book_laid_out = Signal(int, object)
+    """A book of this meeting was laid out (export or preview): its warnings (``ExportWarning``s)."""
+
     sig_saved = Signal()
     """A write reached the store (the status bar says "Saved")."""
 

@@ -15,6 +15,13 @@ from briefing.meetings.records import MeetingRecord
 
 #: The largest budget a tier can have (a bigger number is a typing slip).
 MAX_PAGES = 999
+#: The words every over-budget warning carries (the app finds its markers by them).
+BUDGET_WORDS = "papers' budget of"
+
+
+def paper_place(issue_title: str) -> str:
+    """Where a paper's warnings say they are: ``Issue paper “Steel”``."""
+    return f"Issue paper “{issue_title}”"
 
 
 def page_budget(field: str, value: object) -> int | None:
@@ -52,7 +59,7 @@ class Overrun:
     @property
     def message(self) -> str:
         """What the export's warnings say (after "Issue paper “…”: ")."""
-        return (f"{self.pages} pages, over the {self.tier} papers' budget of {self.budget} "
+        return (f"{self.pages} pages, over the {self.tier} {BUDGET_WORDS} {self.budget} "
                 f"page{'s' if self.budget != 1 else ''}")
 
 

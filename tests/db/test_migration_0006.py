@@ -52,3 +52,21 @@ def test_0006_upgrades_a_store_with_data_and_downgrades_it_again(new_database_ur
         assert "tier" not in {col["name"] for col in inspect(connection).get_columns("issue_notes")}
         assert connection.execute(text("SELECT count(*) FROM issue_notes")).scalar() > 0
     database.dispose()
+
+
+def without_0006_fields(doc: dict) -> dict:
+    """``doc`` without what a store before 0006 cannot hold (the Q&A bank, tiers, page budgets, the
+    scenario): the sample as a store of an earlier revision has it."""
+    import copy
+
+    doc = copy.deepcopy(doc)
+    doc.pop("qa", None)
+    for meeting in doc["meetings"]:
+        meeting.pop("page_budget", None)
+        for item in meeting["agenda"]:
+            for name in ("speaker_ours", "speaker_theirs", "press", "points"):
+                item.pop(name, None)
+        for note in meeting["notes"]:
+            note.pop("tier", None)
+            note.pop("qa", None)
+    return doc

@@ -24,6 +24,7 @@ from briefing.vocabulary import AGENDA_STATUSES
 from ui.agenda.commands import AddAgendaItemCommand, DeleteAgendaItemCommand, MoveAgendaItemCommand
 from ui.agenda.delegates import ChoiceDelegate, MinutesDelegate
 from ui.agenda.record_mode import RecordModeView
+from ui.agenda.scenario_editor import ScenarioEditor
 from ui.agenda.table_view import AgendaTableView
 from ui.context import AppContext
 from ui.forms.single_line import SingleLineDelegate
@@ -137,9 +138,12 @@ class AgendaPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        self.scenario = ScenarioEditor(self.ctx, self)  # the selected item's run of show (issue 13)
+        layout.addWidget(self.scenario)
         layout.addWidget(self.error)
         layout.addLayout(footer)
         self.view.selectionModel().currentRowChanged.connect(self._update_actions)
+        self.view.selectionModel().currentRowChanged.connect(self._show_scenario)
 
     # -- the panel contract --------------------------------------------------------
 
@@ -154,6 +158,7 @@ class AgendaPanel(QWidget):
     def flush(self) -> None:
         self.view.commit_open_editor()
         self.record_view.flush()
+        self.scenario.flush()
 
     def set_record_mode(self, on: bool) -> None:
         """Show the record fields of every item (on) or the agenda table (off)."""
@@ -217,6 +222,14 @@ class AgendaPanel(QWidget):
             self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
         self._show_total()
         self._update_actions()
+        self._show_scenario()
+
+    def _show_scenario(self, *_args: object) -> None:
+        row = self.view.currentIndex().row()
+        table = self.stack.currentWidget() is self.view
+        self.scenario.setVisible(table)
+        self.scenario.show_item(self.model.slot(row).item if table and 0 <= row < self.model.rowCount()
+                                else None)
 
     def _show_total(self) -> None:
         if self.schedule is None:

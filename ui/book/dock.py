@@ -103,6 +103,7 @@ class BookPreviewDock(QDockWidget):
         self.preview.show_book(outcome.data, same_book=meeting_id == self._shown_meeting)
         self._shown_meeting = meeting_id
         pages = outcome.result.pages
+        self.ctx.events.sig_book_laid_out.emit(meeting_id, outcome.result.warnings)  # budgets: issue 13
         self.preview.show_state(f"{pages} page{'s' if pages != 1 else ''} · updated "
                                 f"{datetime.now():%H:%M:%S}")
         self.sig_refreshed.emit(pages)

@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 #: Typing a watermark rebuilds the preview after this pause (milliseconds).
 PREVIEW_PAUSE_MS = 250
 PROGRESS_STEPS = 1000
+#: The save dialog's Word choice: the same book as a .docx (``briefing.word``).
+WORD_FILTER = "Word documents (*.docx)"
 
 
 class ExportDialog(QDialog):
@@ -182,18 +184,29 @@ class ExportDialog(QDialog):
         except ValidationError as error:
             self.form.show_error(error)
             return
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export briefing book", str(self.default_path()),
-                                                "PDF documents (*.pdf)")
+        chosen, kind = QFileDialog.getSaveFileName(self, "Export briefing book", str(self.default_path()),
+                                                   f"PDF documents (*.pdf);;{WORD_FILTER}")
         if not chosen:
             return
         path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
+        word = path.suffix.lower() == ".docx" or kind == WORD_FILTER  # the Word choice (ui.word)
+        if word and path.suffix.lower() != ".docx":
+            path = path.with_suffix(".docx") if path.suffix.lower() == ".pdf" else path.with_name(
+                path.name + ".docx")
+        elif path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        if word and options.password:
+            self._say("A Word file is written without a password: clear it, or export a PDF.",
+                      problem=True)
+            return
         save_choices(self.ctx.settings, options)
         self.ctx.settings.setValue(FOLDER_KEY, str(path.parent))
         self.before_read()  # what is still being typed goes into the book
         services, meeting_id = self.ctx.services, self.meeting.id
         self.path = path
+        if word:
+            self._export_word(options)
+            return
         read = lambda: services.briefs.load(meeting_id)  # noqa: E731
         self.copies = who is not None
         if who is None:
@@ -206,6 +219,23 @@ class ExportDialog(QDialog):
         self._set_exporting(True)
         self._say(f"Exporting to {path}…")
         self.job.start()
+
+    def _export_word(self, options) -> None:
+        from ui.word.export_task import word_export_task
+
+        self.job = word_export_task(self.ctx, self.meeting.id, options, self.path)
+        self.job.signals.sig_finished.connect(self._on_word_written)
+        self.job.signals.sig_failed.connect(self._on_failed)
+        self._set_exporting(True)
+        self._say(f"Exporting to {self.path}…")
+        self.job.start()
+
+    def _on_word_written(self, _result) -> None:
+        self._set_exporting(False)
+        self.job = None
+        self.ctx.status.info(f"Exported a Word file to {self.path.name}")
+        self.sig_export_ended.emit("written")
+        self.accept()
 
     def cancel_export(self) -> None:
         if self.job is not None:
@@ -229,6 +259,7 @@ class ExportDialog(QDialog):
             self.path = result.path  # the register: it lists the copies
         assert self.path is not None
         warnings = [str(w) for w in result.warnings]
+        self.ctx.events.sig_book_laid_out.emit(self.meeting.id, result.warnings)  # budgets: issue 13
         self.sig_exported.emit(str(self.path), result.pages, len(warnings))
         self.sig_export_ended.emit("written")
         if not warnings:

@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 
 from briefing.errors import NotFoundError
 from briefing.notes.records import NoteRecord
-from briefing.vocabulary import NOTE_SECTIONS, NOTE_STATUSES, PRIORITIES
+from briefing.vocabulary import NOTE_SECTIONS, NOTE_STATUSES, PRIORITIES, TIERS
 from ui.context import AppContext
 from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding
 from ui.notes.carried import carried_from_text
 from ui.notes.find_bar import NoteFindBar
 from ui.notes.section_editor import NoteSectionEditor
 from ui.notes.sources_editor import SourcesEditor
+from ui.qa.budget_marker import BudgetMarker
+from ui.qa.note_entries import NoteQaList
 from ui.undo.kinds import NOTE, source_kind
 from ui.widgets.field_error import FieldError
 from ui.widgets.heading import heading_label
@@ -70,6 +72,10 @@ class IssueNoteEditor(QWidget):
         self.carried.hide()
         self.status_box = self._combo("Status", NOTE_STATUSES)
         self.priority_box = self._combo("Priority", PRIORITIES)
+        self.tier_box = self._combo("Tier", TIERS)  # how deep the paper prints (issue 13)
+        self.tier_box.setToolTip("Full: the whole paper. Short: objectives, talking points and its "
+                                 "Q&A. Defensive: its Q&A only (raised only if they raise it)")
+        self.budget_marker = BudgetMarker(self.ctx, self)
         self.owner = QLineEdit(self)
         self.owner.setAccessibleName("Owner")
         self.owner.setPlaceholderText("Office or person responsible")
@@ -89,6 +95,10 @@ class IssueNoteEditor(QWidget):
         self.timeline_button.setToolTip("This issue across the rounds: our objectives, their position "
                                         "and the note's status in each")
         self.timeline_button.clicked.connect(self.show_timeline)
+        self.clearance_button = QPushButton("Export for clearance…", self)
+        self.clearance_button.setToolTip("This note alone as a Word file, to be marked up with tracked "
+                                         "changes and read back (File → Review a returned Word file…)")
+        self.clearance_button.clicked.connect(self.export_for_clearance)
         for button in (self.previous_button, self.history_button, self.timeline_button):
             # A click opens a window beside the note and leaves the keyboard in the section typed in.
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -96,7 +106,7 @@ class IssueNoteEditor(QWidget):
         # Mnemonics avoid the window's own: the menus (F E M V H) and the tabs (O A N P I).
         bar = QHBoxLayout()
         for label, editor in (("&Status", self.status_box), ("Priorit&y", self.priority_box),
-                              ("O&wner", self.owner)):
+                              ("Tier", self.tier_box), ("O&wner", self.owner)):
             buddy = QLabel(label, self)
             buddy.setBuddy(editor)
             bar.addWidget(buddy)
@@ -109,9 +119,11 @@ class IssueNoteEditor(QWidget):
         self.sections: dict[str, NoteSectionEditor] = {}
         for field, heading in NOTE_SECTIONS:
             section = NoteSectionEditor(field, heading, PLACEHOLDERS[field], content)
-            section.editor.cursorPositionChanged.connect(lambda s=section: self._keep_cursor_visible(s))
+            section.editor.cursorPositionChanged.connect(lambda s=section: self._follow_cursor(s))
             self.sections[field] = section
             stack.addWidget(section)
+        self.qa_list = NoteQaList(self.ctx, content)  # the note's Q&A bank entries (issue 13)
+        stack.addWidget(self.qa_list)
         self.sources = SourcesEditor(self.ctx, content)
         self.sources.sig_about_to_change.connect(self.form.flush)
         stack.addWidget(self.sources)
@@ -126,11 +138,13 @@ class IssueNoteEditor(QWidget):
         top.addWidget(self.carried, 1, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.history_button)
         top.addWidget(self.timeline_button)
+        top.addWidget(self.clearance_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.owner_error)
+        layout.addWidget(self.budget_marker)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.scroll, 1)
 
@@ -147,6 +161,7 @@ class IssueNoteEditor(QWidget):
             f.bind(TextBinding(section.editor, field, section.error))
         f.bind(ChoiceBinding(self.status_box, "status"))
         f.bind(ChoiceBinding(self.priority_box, "priority"))
+        f.bind(ChoiceBinding(self.tier_box, "tier"))
         f.bind(LineBinding(self.owner, "owner", self.owner_error))
 
     # -- showing a note ----------------------------------------------------------------
@@ -155,6 +170,12 @@ class IssueNoteEditor(QWidget):
         """Show a note (pending typing in the one shown before is written first)."""
         if self._switching:
             return  # the write of the note being left announced itself; the switch goes on
+        if note_id is not None and self.note is not None and note_id == self.note.id:
+            try:  # the same note again (its list was re-read): show it as stored, keep the typing
+                self._show(self.ctx.services.notes.get(note_id))
+                return
+            except NotFoundError:
+                pass
         self._switching = True
         try:
             self.form.flush(end_burst=True)
@@ -184,8 +205,11 @@ class IssueNoteEditor(QWidget):
         self.carried.setText(carried)
         self.carried.setVisible(bool(carried))
         self.sources.set_note(note)
+        self.qa_list.set_note(note)
+        self.budget_marker.show_for(note)
         self.previous_button.setEnabled(note is not None and note.previous_id is not None)
-        for button in (self.preview_button, self.history_button, self.timeline_button):
+        for button in (self.preview_button, self.history_button, self.timeline_button,
+                       self.clearance_button):
             button.setEnabled(note is not None)
 
     def _carried_from(self, note: NoteRecord | None) -> str:
@@ -250,6 +274,12 @@ class IssueNoteEditor(QWidget):
         section = next(s for s in self.sections.values() if s.editor is editor)
         self._keep_cursor_visible(section)
 
+    def _follow_cursor(self, section: NoteSectionEditor) -> None:
+        """The cursor the user moves stays in view; a section shown anew (someone else's change
+        arriving, live) does not scroll the note away from where the user is."""
+        if section.editor.hasFocus():
+            self._keep_cursor_visible(section)
+
     def _keep_cursor_visible(self, section: NoteSectionEditor) -> None:
         rect = section.editor.cursorRect()
         centre = section.editor.viewport().mapTo(self.scroll.widget(), rect.center())
@@ -265,6 +295,13 @@ class IssueNoteEditor(QWidget):
         from ui.history.history_view import NoteHistoryView
 
         self._open_window("history", NoteHistoryView(self.ctx, self.note.id, self.flush, self))
+
+    def export_for_clearance(self) -> None:
+        """This note alone as a .docx for clearance (``ui.word``), with what is being typed."""
+        if self.note is not None:
+            from ui.word.export_task import export_note_for_clearance
+
+            export_note_for_clearance(self.ctx, self.note, self, self.flush)
 
     def show_timeline(self) -> None:
         """Open this issue's timeline across the rounds beside the window."""

@@ -22,6 +22,7 @@ from briefing.vocabulary import MEETING_STATUSES
 from ui.context import AppContext
 from ui.forms import ChoiceBinding, CustomBinding, EditorForm, LineBinding, SpinBinding, TextBinding
 from ui.overview.when import WhenEditor
+from ui.qa.budget_fields import BudgetFields
 from ui.undo.kinds import MEETING
 from ui.widgets.field_error import FieldError, with_error
 from ui.widgets.markdown_editor import MarkdownEditor
@@ -67,6 +68,13 @@ class OverviewPanel(QWidget):
         home_error = FieldError(self)
         self.principal, principal_error = self._line("Prepared for", "The principal the book is for")
         self.prepared_by, prepared_by_error = self._line("Prepared by", "Office or author")
+        # the classification authority (issue 11): printed on the cover above the second step
+        authority = (("classified_by", "Classified by", "Name and position of who classified it"),
+                     ("classification_reason", "Classification reason",
+                      "e.g. 1.4(b) foreign government information"),
+                     ("declassify_on", "Declassify on", "A date or event, e.g. 2047-02-07"))
+        self.authority = {name: self._line(label, hint) for name, label, hint in authority}
+        self.budget = BudgetFields(self)  # pages per paper, by tier (issue 13)
         self.objectives = MarkdownEditor("What this meeting must achieve (Markdown: **bold**, "
                                          "- lists, 1. numbered)", "Ob&jectives", self)
         self.objectives.editor.setAccessibleName("Objectives")
@@ -92,6 +100,11 @@ class OverviewPanel(QWidget):
         form.addRow("Home time zone", with_error(self.home_zone, home_error, self))
         form.addRow("Prepare&d for", with_error(self.principal, principal_error, self))
         form.addRow("Prepared b&y", with_error(self.prepared_by, prepared_by_error, self))
+        for (_, label, _), (edit, error) in zip(authority, self.authority.values(), strict=True):
+            edit.setToolTip("Printed on the book's cover when it holds anything above the ladder's "
+                            "second step; left empty, it prints as “—”")
+            form.addRow(label, with_error(edit, error, self))
+        form.addRow("Page budget", with_error(self.budget, self.budget.error, self))
 
         content = QWidget(self)
         layout = QVBoxLayout(content)
@@ -122,7 +135,10 @@ class OverviewPanel(QWidget):
         self.home_zone.sig_problem.connect(home_error.show_message)  # quoting what is being typed
         f.bind(LineBinding(self.principal, "principal", principal_error))
         f.bind(LineBinding(self.prepared_by, "prepared_by", prepared_by_error))
+        for name, (edit, error) in self.authority.items():
+            f.bind(LineBinding(edit, name, error))
         f.bind(TextBinding(self.objectives.editor, "objectives"))
+        f.bind(self.budget.binding())
 
     # -- the panel contract --------------------------------------------------------
 
