@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from briefing.rounds.service import RoundsService
     from briefing.search.service import SearchService
     from briefing.trash.service import TrashService
+    from db.notify import ChangeWatcher
 
 
 def describe_store(url: str) -> str:
@@ -281,6 +282,12 @@ class Services:
         problems = self.db.check_integrity()
         self.integrity_checked = True
         return problems
+
+    def change_watcher(self) -> ChangeWatcher:
+        """What tells an open window that someone else changed the store (``db.notify``)."""
+        from db.notify import ChangeWatcher
+
+        return ChangeWatcher(self.db)
 
     @property
     def read_only(self) -> bool:

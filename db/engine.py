@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -184,6 +184,7 @@ class Database:
         self.damage: list[str] = []
         self.role_read_only = False  # a PostgreSQL role that may only read (``detect_role``)
         self.origin = uuid.uuid4().hex  # names this store's own change notifications (db.notify)
+        self.after_commit: list[Callable[[], None]] = []  # told after each write's commit (db.notify)
         self._restores = 0  # content replaced by restores: a scan that one overtook is stale
         engine_url = url
         if self.read_only:
@@ -223,6 +224,8 @@ class Database:
                 announce(session, self.origin)  # other windows re-read (PostgreSQL; sent at commit)
         except DBAPIError as error:
             self.raise_store_error(error)
+        for committed in self.after_commit:
+            committed()
 
     def serialize(self, session: Session, lock_id: int) -> None:
         """Make writers that name ``lock_id`` wait for this write's commit (a check-then-write).

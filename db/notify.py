@@ -84,7 +84,10 @@ class ChangeWatcher:
         self._lock = threading.Lock()
         self._connection: Any = None
         self._last: int | None = None
-        self._lost = False  # a connection was lost: the next one reads again
+        # The first connection on PostgreSQL, and any after a lost one, says "changed": what
+        # happened while nobody listened is unknown (the window read the store before).
+        self._lost = not database.is_sqlite
+        database.after_commit.append(self._absorb)
 
     def poll(self) -> bool:
         """True when someone else committed since the last poll (the first poll only connects)."""
@@ -101,6 +104,24 @@ class ChangeWatcher:
                 raise TransientStoreError(
                     f"{self.database.location} cannot be reached ({type(error).__name__}: {error})."
                 ) from None
+
+    def begin(self) -> None:
+        """Note where the store is now, before the window reads it (SQLite: a connection and one
+        pragma, well under a millisecond; on PostgreSQL the first poll connects, in the background)."""
+        if self.database.is_sqlite:
+            self.poll()
+
+    def _absorb(self) -> None:
+        """This store's own write has committed: on SQLite, it is no change from someone else
+        (a commit by another writer in the same instant goes unseen until the next change)."""
+        if not self.database.is_sqlite:
+            return
+        with self._lock:
+            if self._connection is not None and self._last is not None:
+                try:
+                    self._last = self._connection.execute("PRAGMA data_version").fetchone()[0]
+                except sqlite3.Error:
+                    self._last = None
 
     def _poll_sqlite(self) -> bool:
         if self._connection is None:
@@ -124,7 +145,7 @@ class ChangeWatcher:
             connection.execute(f"LISTEN {CHANNEL}")
             self._connection = connection
             lost, self._lost = self._lost, False
-            return lost  # after a lost connection, what happened meanwhile is unknown: read again
+            return lost
         origin = self.database.origin
         return any(note.payload != origin for note in self._connection.notifies(timeout=POLL_WAIT_S))
 
@@ -139,6 +160,8 @@ class ChangeWatcher:
 
     def close(self) -> None:
         """Close the watcher's own connection."""
+        if self._absorb in self.database.after_commit:
+            self.database.after_commit.remove(self._absorb)
         with self._lock:
             self._drop()
             self._lost = False

@@ -31,6 +31,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.errors import TransientStoreError, ValidationError
+from ui.conflicts.conflict import Conflict
 from ui.forms.bindings import Binding
 from ui.forms.undo_keys import route_undo_keys
 from ui.recovery.journal import JOURNAL_MAX_WAIT_MS, JOURNAL_MS
@@ -84,6 +85,7 @@ class EditorForm(QObject):
         self._retry_timer.timeout.connect(self._retry)
         self._offline = False  # the last write waiting to be tried again could not reach the server
         self._in_flight: dict[Binding, int] = {}  # writes started and not yet ended, per binding
+        self._conflicted: dict[Binding, int | None] = {}  # the row's version a conflict was asked about
         self.retry_ms = RETRY_FIRST_MS
         self._retrying: set[Binding] = set()
         app = QApplication.instance()
@@ -108,13 +110,16 @@ class EditorForm(QObject):
     # -- showing a record --------------------------------------------------------
 
     def load(self, record: Any | None) -> None:
-        """Show ``record``; for the row already shown, keep what the user is still typing."""
+        """Show ``record``; for the row already shown, keep what the user is still typing (and ask
+        about a field someone else saved meanwhile: ``_changed_under``)."""
+        conflicts: list[tuple[Binding, dict[str, Any]]] = []
         if record is None or record.id != self.row_id:
             self._timer.stop()
             self._journal_timer.stop()
             self._retry_timer.stop()
             self._retrying.clear()
             self._in_flight.clear()
+            self._conflicted.clear()
             self._bursts.clear()
             self._failed.clear()
             self._refusals.clear()
@@ -128,6 +133,8 @@ class EditorForm(QObject):
                 if record is not None:
                     binding.show(record)
         else:
+            conflicts = [(b, {f: self._stored.get(f) for f in self._changes(b)}) for b in self.bindings
+                         if b not in self._in_flight and self._changed_under(b, record)]
             for binding in self.bindings:
                 if not self._differs(binding) and binding not in self._in_flight:
                     binding.show(record)  # (a binding being written shows what was typed)
@@ -135,6 +142,26 @@ class EditorForm(QObject):
             writing = self._writing_fields()  # what is on its way keeps its value until it lands
             self._stored = {f: self._stored[f] if f in writing and f in self._stored else getattr(record, f)
                             for b in self.bindings for f in b.fields}
+            if conflicts:
+                self._conflict(conflicts, record)
+
+    def _changed_under(self, binding: Binding, record: Any) -> bool:
+        """The user is typing in ``binding`` and someone else saved another value of it meanwhile
+        (asked about once per version of the row)."""
+        if not self._differs(binding) or self._conflicted.get(binding) == getattr(record, "version", None):
+            return False
+        return any(f in self._stored and getattr(record, f) != self._stored[f] for f in binding.fields)
+
+    def _conflict(self, conflicts: list[tuple[Binding, dict[str, Any]]], record: Any) -> None:
+        """Hand the typed values of the bindings (typed over ``base``) to the conflict dialog; they
+        wait (unwritten, in the editor and the journal) until the user has chosen."""
+        assert self.row_id is not None
+        for binding, base in conflicts:
+            self._conflicted[binding] = getattr(record, "version", None)
+            mine = self._changes(binding)
+            self._failed[binding] = (mine, self._successes)
+            self.keep_in_journal([binding])
+            self.ctx.events.sig_conflict.emit(Conflict(self.kind, self.row_id, mine, base, record))
 
     def _on_conflict_resolved(self, kind_name: str, row_id: int) -> None:
         """The user chose in a conflict about this row: the refused fields show the store's values."""
@@ -254,6 +281,17 @@ class EditorForm(QObject):
         binding.set_error(f"Not saved yet ({error}). Trying again in {when}.")
         self._retry_timer.start(self.retry_ms)
         self.retry_ms = min(self.retry_ms * 2, RETRY_MAX_MS)
+
+    def retry_now(self) -> None:
+        """The store answers again: write what waits now, not after the next back-off."""
+        if self._retrying:
+            self._retry_timer.stop()
+            self.retry_ms = RETRY_FIRST_MS
+            self.write_soon()
+
+    def waiting(self) -> int:
+        """How many fields hold typing the store does not have yet (waiting, refused or on the way)."""
+        return sum(len(self._changes(b)) for b in self.pending()) + len(self._in_flight)
 
     def _retry(self) -> None:
         """Try the waiting writes again: in the background while the server cannot be reached

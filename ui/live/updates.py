@@ -1,0 +1,125 @@
+"""``LiveUpdates``: another member's saved change appears in this window within about a second.
+
+Every ``POLL_MS`` a background task asks the store whether someone else committed
+(``Services.change_watcher``: PostgreSQL's ``LISTEN/NOTIFY``, SQLite's
+``data_version``); when so, the views of the open meeting re-read it through the
+events they already listen to. What the user is typing is never replaced: a form
+keeps a field that differs from the store, and when the store's value of that very
+field changed meanwhile, it goes to the conflict dialog (``EditorForm.load``).
+
+When the store cannot be reached, the status bar says "Offline — N changes
+waiting" (what is typed stays in the editors and the crash journal); the watcher
+keeps asking, less often, and once the store answers again every form writes what
+was waiting, in order, and the views re-read what others saved meanwhile.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from briefing.errors import BriefbookError
+from ui.background import BackgroundTask, LatestLane
+from ui.forms.form import EditorForm
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.context import AppContext
+
+#: How often the store is asked whether someone else changed it (milliseconds).
+POLL_MS = 500
+#: How often it is asked while it cannot be reached.
+OFFLINE_POLL_MS = 2000
+
+
+class LiveUpdates(QObject):
+    """Polls for other members' changes and for the store coming back; a child of the window."""
+
+    sig_changed = Signal()
+    """Someone else changed the store: the open meeting's views have been told to re-read."""
+
+    sig_offline = Signal(str)
+    """The store cannot be reached (why, in words)."""
+
+    sig_online = Signal()
+    """The store answers again after being offline."""
+
+    def __init__(self, ctx: AppContext, window: QWidget, interval_ms: int = POLL_MS) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.interval_ms = interval_ms
+        self.offline: str | None = None
+        self.meeting_id = 0
+        self._watcher = ctx.services.change_watcher()
+        try:
+            self._watcher.begin()  # before the window reads the store: nothing saved after is missed
+        except BriefbookError:
+            pass  # the first poll says so
+        self._lane = LatestLane()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.poll)
+        ctx.events.sig_meeting_opened.connect(self._on_meeting_opened)
+
+    def start(self) -> None:
+        self._timer.start(self.interval_ms)
+        self.poll()
+
+    def stop(self) -> None:
+        """Stop asking and close the watcher's connection (the window closes)."""
+        self._timer.stop()
+        self._lane.clear()
+        self._lane.wait(5000)
+        self._watcher.close()
+
+    def poll(self) -> None:
+        """Ask once, in the background (a poll still running is not doubled)."""
+        if self._lane.busy:
+            return
+        task = BackgroundTask(lambda _progress: self._watcher.poll(), self._lane)
+        task.signals.sig_finished.connect(self._polled)
+        task.signals.sig_failed.connect(self._failed)
+        task.start()
+
+    def _on_meeting_opened(self, meeting_id: int) -> None:
+        self.meeting_id = meeting_id
+
+    def _polled(self, changed: object) -> None:
+        if not self._timer.isActive():
+            return  # stopped meanwhile
+        if self.offline is not None:
+            self.offline = None
+            self._timer.setInterval(self.interval_ms)
+            self.ctx.status.info("Back online — saving what was waiting.")
+            for form in self.window.findChildren(EditorForm):
+                form.retry_now()
+            self.sig_online.emit()
+            changed = True
+        if changed:
+            self.refresh()
+
+    def _failed(self, error: object) -> None:
+        if not self._timer.isActive():
+            return
+        if self.offline is None:
+            self._timer.setInterval(OFFLINE_POLL_MS)
+        self.offline = str(error)
+        waiting = sum(form.waiting() for form in self.window.findChildren(EditorForm))
+        self.ctx.status.failed(f"Offline — {waiting} change{'s' if waiting != 1 else ''} waiting. "
+                               f"{self.offline} What you type is kept and saved when it is back.")
+        self.sig_offline.emit(self.offline)
+
+    def refresh(self) -> None:
+        """Tell the views of the open meeting (and the meetings list) to read the store again."""
+        events = self.ctx.events
+        events.sig_meetings_changed.emit()
+        meeting_id = self.meeting_id
+        if meeting_id:
+            events.sig_meeting_changed.emit(meeting_id)
+            events.sig_agenda_changed.emit(meeting_id)
+            events.sig_notes_changed.emit(meeting_id)
+            events.sig_people_changed.emit(meeting_id)
+            events.sig_actions_changed.emit(meeting_id)
+        self.sig_changed.emit()
