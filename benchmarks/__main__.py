@@ -27,6 +27,7 @@ BENCHMARKS: tuple[str, ...] = (
 #: Benchmarks run only when named (``python -m benchmarks NAME``): too long for ``make bench``.
 BY_NAME: tuple[str, ...] = (
     "kill_sweep",
+    "load",  # needs a PostgreSQL server: python -m benchmarks load --url postgresql://…
 )
 
 

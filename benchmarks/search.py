@@ -1,6 +1,11 @@
 """Search benchmark: the first page of ranked results on 100,000 notes, against a plain LIKE scan.
 
-    python -m benchmarks search [--notes N] [--rebuild] [--queries N] [--like-queries N]
+    python -m benchmarks search [--notes N] [--rebuild] [--queries N] [--like-queries N] [--url URL]
+
+``--url`` runs the same queries on a PostgreSQL database (``db/search/pg.py``): an
+empty one is first filled with a copy of the generated store (``db/copy.py``; the
+copy's commit builds the server's index, and is timed), one already holding it is
+reused. The query mix is chosen from the SQLite store, so both runs ask the same.
 
 The store (``benchmarks/search_corpus.py``) is generated once and cached under
 ``benchmarks/out/`` (git-ignored): a copy without the index, and one with it,
@@ -218,13 +223,82 @@ def report(meta: dict, rows: list[dict], saves: list[float]) -> None:
               f"{r['like_all_p50'] / r['p50']:.2g}× | {r['hits']:.0f} | {examples} |")
 
 
+def fill_server(url: str, base: Path) -> dict:
+    """The generated store copied into the PostgreSQL database ``url`` (reused when already there)."""
+    from db.copy import copy_store, row_counts
+    from db.search import pg
+
+    services = Services.open(url, automatic_backups=False)
+    try:
+        with services.db.engine.connect() as c:
+            held = row_counts(c)["issue_notes"]
+        if held == 0:
+            print(f"Copying {base.name} into {url} (the server's index is built at the commit) …")
+            started = time.perf_counter()
+            source = Database(f"sqlite:///{base}")
+            copy_store(source, services.db)
+            source.dispose()
+            seconds = time.perf_counter() - started
+            with services.db.engine.begin() as c:
+                c.exec_driver_sql(f"ANALYZE {pg.TABLE}")
+                c.exec_driver_sql(f"COMMENT ON TABLE {pg.TABLE} IS '{seconds:.1f}'")
+        with services.db.engine.connect() as c:
+            seconds = float(c.exec_driver_sql(
+                f"SELECT obj_description('{pg.TABLE}'::regclass)").scalar() or "nan")
+            sizes = {name: c.exec_driver_sql(f"SELECT pg_total_relation_size('{name}')").scalar()
+                     for name in (pg.TABLE, "issue_notes")}
+            rows = c.exec_driver_sql(f"SELECT count(*) FROM {pg.TABLE}").scalar()
+            notes = c.exec_driver_sql("SELECT count(*) FROM issue_notes").scalar()
+        return {"notes": notes, "copy_seconds": seconds, "index_rows": rows, "sizes": sizes}
+    finally:
+        services.close()
+
+
+def report_server(meta: dict, rows: list[dict], saves: list[float]) -> None:
+    mb = 1024 * 1024
+    print()
+    print(f"PostgreSQL store: {meta['notes']:,} notes; {meta['index_rows']:,} index rows; copy with the "
+          f"index built at its commit: {meta['copy_seconds']:.0f} s")
+    print("Sizes: " + ", ".join(f"{name} {size / mb:.0f} MB" for name, size in meta["sizes"].items()))
+    print(f"Saving a note (index kept in step at commit): p50 {statistics.median(saves):.1f} ms, "
+          f"max {max(saves):.1f} ms over {len(saves)} saves")
+    print()
+    print("| class | queries | search p50 ms | search p95 ms | LIKE first 20 p50 ms | hits | e.g. |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for r in rows:
+        examples = ", ".join(f"`{e.strip()}`" for e in r["examples"])
+        print(f"| {r['class']} | {r['queries']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['like_p50']:.0f} | "
+              f"{r['hits']:.0f} | {examples} |")
+
+
+def main_server(args: argparse.Namespace) -> int:
+    """The benchmark on PostgreSQL (``--url``)."""
+    path, _meta = build(args.notes, args.rebuild)
+    meta = fill_server(args.url, path.with_name(f"search-{args.notes}-base.db"))
+    lite = Database(f"sqlite:///{path}")
+    queries = choose_queries(lite, args.queries)
+    lite.dispose()
+    services = Services.open(args.url, automatic_backups=False)
+    try:
+        print("Queries on PostgreSQL:")
+        rows = run_queries(services, queries, args.like_queries)
+        saves = time_saves(services)
+    finally:
+        services.close()
+    report_server(meta, rows, saves)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks search", description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=corpus.NOTES)
     parser.add_argument("--rebuild", action="store_true", help="generate the store and index again")
     parser.add_argument("--queries", type=int, default=30, help="queries per class")
     parser.add_argument("--like-queries", type=int, default=8, help="queries per class timed with LIKE")
+    parser.add_argument("--url", help="run on this PostgreSQL database (filled with the store when empty)")
     args = parser.parse_args(argv)
+    if args.url:
+        return main_server(args)
     path, meta = build(args.notes, args.rebuild)
     work = path.with_name(path.stem + "-run.db")
     shutil.copyfile(path, work)  # the save timings write; keep the cached store pristine

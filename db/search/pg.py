@@ -228,7 +228,8 @@ def _index(cursor, s: Searchable, ids: Sequence[int] | None, mask: int) -> None:
     select = f"SELECT t.id, {s.meeting}, {s.issue}, {columns} FROM {s.source} WHERE {s.alive}{where}"
     connection = cursor.connection
     # A whole table is read in batches through a server-side cursor, not into memory at once.
-    reader = connection.cursor(name=f"fts_pg_fill_{s.table}") if ids is None else connection.cursor()
+    many = ids is None or len(ids) > FILL_BATCH
+    reader = connection.cursor(name=f"fts_pg_fill_{s.table}") if many else connection.cursor()
     with reader:
         reader.execute(select, () if ids is None else (list(ids),))
         while batch := reader.fetchmany(FILL_BATCH):
