@@ -35,10 +35,12 @@ import os
 import signal
 import traceback
 import warnings
+from collections.abc import Callable
 from functools import lru_cache
 from io import BytesIO
 from multiprocessing import Pipe
 from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
@@ -49,6 +51,9 @@ from briefing.pdf.options import BookOptions
 from briefing.pdf.story import Part, book_parts, build_story
 from briefing.pdf.templates import BookTemplate, book_template
 from briefing.pdf.typeset import Typesetter
+
+if TYPE_CHECKING:
+    import pikepdf
 
 #: A book lighter than this (roughly, characters printed: about 30 pages) is laid out in one
 #: process; forking and joining would cost more than they save.
@@ -193,14 +198,15 @@ def _parent(brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder, 
         for pages, _, _ in runs:
             before.append(before[-1] + pages)
         total = before[-1]
-        for (_, conn), first in zip(children, before[1:-1], strict=True):
-            conn.send((first, total))
         entries = list(doc.outline)
         for (_, outline, _), first in zip(runs[1:], before[1:-1], strict=True):
             entries += [(key, title, level, first + page) for key, title, level, page in outline]
         for key, title, level, page in entries:
             doc.pages.setdefault(key, page)
             doc.add_outline_entry(key, title, level)
+        # every run learns where the book's keys are: its "p. 7" references may name another run's
+        for (_, conn), first in zip(children, before[1:-1], strict=True):
+            conn.send((first, total, doc.pages))
         joined.update(before=before, bound=[bound for _, _, bound in runs])
         return 0, total
 
@@ -227,7 +233,10 @@ def _child(number: int, conn: Connection, brief: Brief, options: BookOptions, ts
 
         def join(doc: BookTemplate, laid_out: int) -> tuple[int, int]:
             conn.send(("laid out", laid_out, doc.outline, doc.canv.bound))
-            return conn.recv()
+            first, total, pages = conn.recv()
+            doc.pages.clear()
+            doc.pages.update(pages)
+            return first, total
 
         data, _ = _lay_out(brief, options, ts, ladder, run, join)
         conn.send(("written", data, ts.state()))
@@ -301,9 +310,11 @@ class PartCanvas(Canvas):
 
 
 def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], *,
-          invariant: bool, password: str | None = None) -> bytes:
+          invariant: bool, password: str | None = None,
+          edit: Callable[[pikepdf.Pdf], None] | None = None) -> bytes:
     """The runs' files as one: pages in order, every named destination pointed at its page,
-    encrypted (as ``render.encrypt`` does) when there is a ``password``."""
+    encrypted (as ``render.encrypt`` does) when there is a ``password``. ``edit`` changes the
+    joined file before its destinations are resolved (``incremental``: numbers, outline)."""
     import pikepdf
 
     from briefing.pdf.encryption import aes256, check_opens
@@ -317,6 +328,8 @@ def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], 
             warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
             for other in others:
                 pdf.pages.extend(other.pages)
+        if edit is not None:
+            edit(pdf)
         pages = [page.obj for page in pdf.pages]
         where = {name: (first + page - 1, fit, args)
                  for table, first in zip(bound, before[:len(bound)], strict=True)

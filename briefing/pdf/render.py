@@ -18,7 +18,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from briefing.brief.records import Brief
 from briefing.markings.ladder import Ladder
@@ -29,6 +29,9 @@ from briefing.pdf.options import BookOptions
 from briefing.pdf.story import build_story
 from briefing.pdf.templates import ExportCancelled, ExportProgress, book_template
 from briefing.pdf.typeset import ExportWarning, Typesetter
+
+if TYPE_CHECKING:
+    from briefing.pdf.incremental import BookSession
 
 _log = logging.getLogger(__name__)
 
@@ -47,7 +50,7 @@ def render_pdf(brief: Brief, options: BookOptions, out: str | os.PathLike | Bina
                progress: Callable[[ExportProgress], None] | None = None,
                cancelled: Callable[[], bool] | None = None,
                ladder: Ladder | None = None, jobs: int = 1,
-               pause_collector: bool = False) -> ExportResult:
+               pause_collector: bool = False, session: BookSession | None = None) -> ExportResult:
     """Write the briefing book of ``brief`` to ``out`` (a path, or a binary file object).
 
     ``jobs`` > 1 lets a long book be laid out by that many processes at once
@@ -56,7 +59,8 @@ def render_pdf(brief: Brief, options: BookOptions, out: str | os.PathLike | Bina
     out in one process and a warning says so. ``pause_collector`` switches
     Python's cycle collector off during layout (``collector_paused``): only for
     a process that does nothing else meanwhile (the command line), and only in
-    its main thread; a GUI's renders never pause it.
+    its main thread; a GUI's renders never pause it. A ``session`` (``incremental.py``)
+    lays out again only the parts of the book that changed since its last build.
     """
     ladder = ladder or Ladder()
     brief, options = released(brief, options, ladder)
@@ -77,6 +81,13 @@ def render_pdf(brief: Brief, options: BookOptions, out: str | os.PathLike | Bina
                              failure.reason)
                 ts.warn("", f"the book was laid out by one process instead of {jobs} (slower, "
                             f"the same book): the parallel layout failed: {failure.reason}")
+        if laid_out is None and session is not None:
+            from briefing.pdf.incremental import render_in
+
+            try:
+                laid_out, ts = render_in(session, brief, options, ts, ladder, progress, cancelled)
+            except ExportCancelled:
+                return ExportResult(0, ts.warnings, cancelled=True)
         if laid_out is not None:
             data, pages = laid_out
         else:

@@ -1,0 +1,607 @@
+"""``BookSession``: a book laid out again after an edit, re-laying only the parts that changed.
+
+The book's parts (cover, contents, agenda, each issue paper, participants,
+actions, and any section added later: ``story.book_parts``) each start on a
+new page, and their layout never depends on a page number: every number not
+known while a part is laid out ("Page X of Y", a contents entry's page, an
+agenda row's "p. 7") is drawn as a reference to a PDF form written after its
+last page (``BookTemplate.defer``). So a session lays each part out alone, as
+the parallel export lays out a run (``parallel.PartCanvas``: destinations by
+name), and keeps the file it made, keyed by a hash of what the part reads from
+the brief (``part_inputs``) and of what every page shows (``frame_key``).
+
+After an edit only the parts whose inputs changed are laid out again, each
+numbered with the pages the book is expected to have. The book is then joined
+from the parts' files (``parallel.merge``) with a small *numbering* file made
+last (``numbering``), which holds:
+
+- the number forms of every part whose numbers are no longer the ones its file
+  holds (a part before it grew a page): drawn again by the same code that drew
+  them in the part (``BookTemplate._page_form``, the part's deferred fills),
+  with the book's pages. So when a part's page count changes, no other part is
+  laid out again: only its numbers are drawn again;
+- the book's outline;
+- every font subset, once: all parts of a session share one set of subset
+  assignments per font (``SharedFonts``), so a character has the same code in
+  every part's file and the numbering file's subsets hold every part's
+  characters. The joined pages use those (``_renumber``): the book embeds each
+  subset once, as a full rebuild does, not once per part.
+
+The book reads page for page as a full rebuild (``tests/briefing/pdf/
+test_incremental.py`` proves it after random edits). A session is long-lived
+and used by one thread at a time (it has a lock): the GUI's preview and its
+export dialog share one (``ui/book``), so an export after an edit is as fast
+as the preview. It relies on ReportLab internals (``parallel.RELIED_ON``, and
+``RELIED_ON`` here for the shared subsets); ``render_pdf`` checks them
+(``missing_internals``) and, when one is missing, says so and lays the whole
+book out as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from io import BytesIO
+from typing import TYPE_CHECKING, Any
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+
+from briefing.brief.records import Brief
+from briefing.brief.select import with_notes
+from briefing.markings.ladder import Ladder
+from briefing.pdf import parallel, styles
+from briefing.pdf.fonts import BODY
+from briefing.pdf.options import BookOptions
+from briefing.pdf.parallel import Bound, PartCanvas, merge
+from briefing.pdf.story import Part, book_parts, build_story
+from briefing.pdf.templates import (
+    BookTemplate,
+    ExportCancelled,
+    ExportProgress,
+    book_template,
+    distinct_subset_tags,
+)
+from briefing.pdf.typeset import Typesetter
+
+if TYPE_CHECKING:
+    import pikepdf
+
+_log = logging.getLogger(__name__)
+
+#: ReportLab's private names the shared subsets use, besides ``parallel.RELIED_ON``.
+RELIED_ON: tuple[tuple[str, str], ...] = (
+    ("reportlab.pdfbase.ttfonts", "TTFont.State"),
+    ("reportlab.pdfbase.ttfonts", "TTFont._asciiReadable"),
+)
+#: Attributes of a ``TTFont.State`` the shared subsets read or reset.
+_STATE_ATTRIBUTES = ("assignments", "subsets", "nextCode", "internalName", "frozen")
+
+#: Font subsets of one file are tagged within a block of this many numbers of its own.
+SUBSETS_PER_FILE = 100
+_BLOCKS = 1_000_000 // SUBSETS_PER_FILE     # tags are six letters of a six-digit number
+_NUMBERING_BLOCK = 0                        # the numbering file's block; parts take the others
+
+
+@lru_cache(maxsize=1)
+def missing_internals() -> tuple[str, ...]:
+    """The ReportLab internals a session relies on that this ReportLab lacks (none: fine).
+    Asked once the book's fonts are registered (``register_fonts``)."""
+    missing = list(parallel.missing_internals())
+    face = next((pdfmetrics.getFont(name) for name in pdfmetrics.getRegisteredFontNames()
+                 if isinstance(pdfmetrics.getFont(name), ttfonts.TTFont)), None)
+    state_class = getattr(ttfonts.TTFont, "State", None)
+    if state_class is None:
+        missing.append("reportlab.pdfbase.ttfonts.TTFont.State")
+    elif face is not None:
+        if not hasattr(face, "_asciiReadable") or not hasattr(face, "state"):
+            missing.append("reportlab.pdfbase.ttfonts.TTFont()._asciiReadable / .state")
+        else:
+            state = state_class(face._asciiReadable, face)
+            missing += [f"reportlab.pdfbase.ttfonts.TTFont.State().{name}"
+                        for name in _STATE_ATTRIBUTES if not hasattr(state, name)]
+    return tuple(missing)
+
+
+def render_in(session: BookSession, brief: Brief, options: BookOptions, ts: Typesetter,
+              ladder: Ladder, progress: Callable[[ExportProgress], None] | None = None,
+              cancelled: Callable[[], bool] | None = None
+              ) -> tuple[tuple[bytes, int] | None, Typesetter]:
+    """The book laid out by ``session`` (PDF bytes, pages), and the typesetter with its warnings;
+    ``None`` when that is not possible (ReportLab lacks an internal, or it failed): the caller
+    then lays the whole book out, and the warning (also logged) says why."""
+    missing = missing_internals()
+    if missing:
+        import reportlab
+
+        reason = f"ReportLab {reportlab.Version} has no {', '.join(missing)}"
+    else:
+        try:
+            return session.render(brief, options, ts, ladder, progress=progress,
+                                  cancelled=cancelled), ts
+        except ExportCancelled:
+            raise
+        except Exception as error:  # a bug here: the whole layout still makes the book (or says
+            _log.exception("laying the book out part by part failed")  # what is wrong with it)
+            reason = f"{type(error).__name__}: {error}"
+        ts = Typesetter(ts.chain)  # what the attempt noted is noted again by the whole layout
+    _log.warning("laying the whole book out (only what changed could not be): %s", reason)
+    ts.warn("", "the whole book was laid out again after the edit (slower, the same book): "
+                f"laying out only what changed failed: {reason}")
+    return None, ts
+
+
+@dataclass
+class LaidOutPart:
+    """One part laid out alone: its file, and what joining and numbering the book needs of it."""
+
+    data: bytes
+    pages: int
+    outline: list[tuple[str, str, int, int]]      # (key, title, level, page in the part)
+    bound: dict[str, Bound]                       # destination → where it is in the part
+    local_pages: dict[str, int]                   # outline key → page in the part
+    doc: BookTemplate                             # its template (its canvas let go): the fills
+    deferred: list[tuple[str, Callable[[int], None]]]
+    warnings: tuple                               # the part's ``Typesetter.state()``
+    block: int                                    # the block its font subsets are tagged in
+    numbers: tuple = ()                           # (first page, total, pages) its file shows
+    #: (numbers, numbering file, index): where its number forms were last drawn again
+    renumbered: tuple | None = None
+
+
+@dataclass
+class SessionStats:
+    """What the last ``render`` did: parts laid out again, reused, and renumbered."""
+
+    laid_out: int = 0
+    reused: int = 0
+    renumbered: int = 0
+    parts: list[str] = field(default_factory=list)   # names of the parts laid out again
+
+
+class SharedFonts:
+    """One set of subset assignments per TrueType font for every file of a session.
+
+    ReportLab gives each document its own assignments (character → code in a
+    subset of 256), made as characters are first drawn. Here every file of the
+    session is handed the same ``TTFont.State`` per font (its per-file name
+    and frozen flag reset), so codes only grow: a part laid out earlier still
+    reads right with the subsets of the numbering file made last, which embed
+    every character the session drew."""
+
+    def __init__(self) -> None:
+        self.states: dict[str, Any] = {}
+        self.used: set[str] = set()
+
+    def reset(self) -> None:
+        """Start afresh (no part of the last book is kept: no code needs to stay)."""
+        self.states.clear()
+        self.used.clear()
+
+    def bind(self, document) -> None:
+        """Let ``document`` (a canvas's ``_doc``) draw with the shared assignments."""
+        for name in pdfmetrics.getRegisteredFontNames():
+            font = pdfmetrics.getFont(name)
+            if not isinstance(font, ttfonts.TTFont):
+                continue
+            state = self.states.get(name)
+            if state is None:
+                state = self.states[name] = ttfonts.TTFont.State(font._asciiReadable, font)
+            state.internalName = None
+            state.frozen = 0
+            font.state[document] = state
+
+    def note_used(self) -> None:
+        """After a file is written: remember the fonts it drew with (they had a name in it)."""
+        self.used |= {name for name, state in self.states.items() if state.internalName is not None}
+
+    def embed_all(self, document) -> None:
+        """Make ``document`` embed every subset of every font the session has drawn with."""
+        for name in sorted(self.used):
+            font = pdfmetrics.getFont(name)
+            for subset in range(len(self.states[name].subsets)):
+                font.getSubsetInternalName(subset, document)
+
+
+class BookSession:
+    """Laid-out parts of the books built in this process, reused while their inputs are unchanged."""
+
+    def __init__(self) -> None:
+        self._parts: dict[bytes, LaidOutPart] = {}
+        self._fonts = SharedFonts()
+        self._counts: dict[str, int] = {}       # part (by name) → pages, in the last book
+        self._pages: dict[str, int] = {}        # outline key → page, in the last book
+        self._lock = threading.Lock()
+        self.stats = SessionStats()
+
+    def clear(self) -> None:
+        """Forget every laid-out part (the next build lays the whole book out)."""
+        with self._lock:
+            self._parts.clear()
+
+    def render(self, brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder, *,
+               progress: Callable[[ExportProgress], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> tuple[bytes, int]:
+        """The book as PDF bytes and its page count, re-laying only what changed since the last.
+
+        The warnings of every part (reused or not) are added to ``ts``. ``ExportCancelled``
+        when ``cancelled()`` says so (checked between parts and between flowables).
+        """
+        with self._lock:
+            try:
+                return self._render(brief, options, ts, ladder, progress, cancelled)
+            except BaseException:
+                self._parts.clear()  # a part may be half laid out: start afresh next time
+                raise
+
+    def _render(self, brief, options, ts, ladder, progress, cancelled) -> tuple[bytes, int]:
+        brief = with_notes(brief, options.notes)
+        parts = book_parts(brief, options)
+        keys = _part_keys(brief, options, ladder, parts)
+        kept = {key: self._parts[key] for key in keys if key in self._parts}
+        if not kept:
+            self._fonts.reset()
+        names = [_identity(part) for part in parts]
+        counts = [kept[key].pages if key in kept else self._counts.get(name, 1)
+                  for key, name in zip(keys, names, strict=True)]
+        blocks = {part.block for part in kept.values()}
+        total_weight = sum(weight for weight, _ in parts) or 1
+        done_weight = 0
+        stats = SessionStats()
+        laid: list[LaidOutPart] = []
+        for index, (part, key) in enumerate(zip(parts, keys, strict=True)):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+            found = kept.get(key)
+            if found is None:
+                block = _free_block(blocks)
+                blocks.add(block)
+
+                def expected(local: dict[str, int], index=index) -> dict[str, int]:
+                    return self._expected_pages(parts, keys, kept, counts, index, local)
+
+                found = self._lay_out(brief, options, ts.chain, ladder, part, block, cancelled,
+                                      counts, index, expected)
+                kept[key] = found
+                stats.laid_out += 1
+                stats.parts.append(part_name(part))
+            else:
+                stats.reused += 1
+            counts[index] = found.pages
+            laid.append(found)
+            ts.absorb(found.warnings)
+            done_weight += part[0]
+            if progress is not None:
+                progress(ExportProgress(sum(counts[:index + 1]), 0.9 * done_weight / total_weight,
+                                        part_name(part)))
+        self._parts = kept  # parts of older books are let go: an edit seldom goes back
+        data, pages = self._join(laid, options, stats)
+        self._counts = dict(zip(names, counts, strict=True))
+        self._pages = pages
+        self.stats = stats
+        return data, sum(counts)
+
+    def _expected_pages(self, parts, keys, kept, counts, index, local) -> dict[str, int]:
+        """Where the book's outline keys are expected to be, with part ``index`` laid out
+        (``local``: its own keys); the last book's pages for parts not laid out yet."""
+        pages: dict[str, int] = {}
+        first = 0
+        for number, key in enumerate(keys):
+            own = local if number == index else (kept[key].local_pages if key in kept else {})
+            for name, page in own.items():
+                pages.setdefault(name, first + page)
+            first += counts[number]
+        for name, page in self._pages.items():
+            pages.setdefault(name, page)
+        return pages
+
+    def _lay_out(self, brief, options, chain, ladder, part, block, cancelled, counts, index,
+                 expected) -> LaidOutPart:
+        ts = Typesetter(chain)
+        buffer = BytesIO()
+        flowables = build_story(brief, options, ts, ladder, [part])
+        doc = book_template(buffer, brief, options, ts, ladder, None, cancelled)
+        numbers: list = []
+        local: dict[str, int] = {}
+
+        def numbered(doc: BookTemplate, laid_out: int) -> tuple[int, int]:
+            # the part's numbers as the book is expected to have them: right unless a part
+            # laid out after this one changes its page count (then drawn again when joining)
+            local.update(doc.pages)
+            counts[index] = laid_out
+            first, total = sum(counts[:index]), sum(counts)
+            doc.pages.clear()
+            doc.pages.update(expected(local))
+            numbers[:] = [first, total, dict(doc.pages)]
+            return first, total
+
+        doc.join = numbered
+        fonts = self._fonts
+
+        class Canvas(PartCanvas):
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, **kwargs)
+                fonts.bind(self._doc)
+
+        with _subsets_in_block(block):
+            doc.build(flowables, canvasmaker=Canvas)
+        fonts.note_used()
+        bound = doc.canv.bound
+        del doc.canv  # the file is written: let the canvas (every page's content) go
+        doc.pages = local
+        return LaidOutPart(buffer.getvalue(), doc.page_count, list(doc.outline), bound, local, doc,
+                           list(doc.deferred), _copy_state(ts), block, tuple(numbers))
+
+    def _join(self, parts: list[LaidOutPart], options: BookOptions,
+              stats: SessionStats) -> tuple[bytes, dict[str, int]]:
+        """The parts' files as one book, numbered, encrypted if asked; where its keys are."""
+        before = [0]
+        pages: dict[str, int] = {}
+        for part in parts:
+            for key, page in part.local_pages.items():
+                pages.setdefault(key, before[-1] + page)
+            before.append(before[-1] + part.pages)
+        total = before[-1]
+        # each part's number forms: its own, or drawn again in an earlier numbering file or now
+        sources: list[tuple[bytes, int] | None] = []
+        stale: set[int] = set()
+        for index, part in enumerate(parts):
+            now = (before[index], total, pages)
+            if part.numbers == now:
+                sources.append(None)
+            elif part.renumbered is not None and part.renumbered[0] == now:
+                sources.append(part.renumbered[1:])
+            else:
+                sources.append(None)
+                stale.add(index)
+        stats.renumbered = len(stale)
+        numbers = self._numbering(parts, stale, before, pages, options)
+        for index in stale:
+            parts[index].renumbered = ((before[index], total, pages), numbers, index)
+            sources[index] = (numbers, index)
+        data = merge([part.data for part in parts], [part.bound for part in parts], before,
+                     invariant=options.invariant, password=options.password,
+                     edit=lambda pdf: _renumber(pdf, parts, sources, numbers))
+        return data, pages
+
+    def _numbering(self, parts: list[LaidOutPart], stale: set[int], before: list[int],
+                   pages: dict[str, int], options: BookOptions) -> bytes:
+        """A one-page file: the number forms of the ``stale`` parts drawn with the book's
+        ``pages``, the book's outline, and every font subset of the session."""
+        total = before[-1]
+        buffer = BytesIO()
+        canv = _NumberingCanvas(buffer, pagesize=options.pagesize, invariant=int(options.invariant),
+                                initialFontName=BODY, initialFontSize=styles.BODY_SIZE)
+        self._fonts.bind(canv._doc)
+        for index in sorted(stale):
+            part, first = parts[index], before[index]
+            doc = part.doc
+            canv.prefix = _prefix(index)
+            doc.canv, doc.pages = canv, pages
+            try:
+                for page in range(1, part.pages + 1):
+                    doc._page_form(page, first + page, total)  # as the part drew it, renumbered
+                for name, fill in part.deferred:
+                    canv.beginForm(name)
+                    fill(total)
+                    canv.endForm()
+            finally:
+                doc.pages = part.local_pages
+                del doc.canv
+        canv.prefix = ""
+        for name in list(canv.made):  # shown on the page, so that joining finds them
+            canv.doForm(name)
+        if parts:
+            doc = parts[0].doc
+            for part in parts:
+                for key, title, level, _ in part.outline:
+                    canv.addOutlineEntry(doc.ts.plain(title), key, level=level, closed=level > 0)
+        self._fonts.embed_all(canv._doc)
+        canv.showPage()
+        with _subsets_in_block(_NUMBERING_BLOCK), distinct_subset_tags():
+            canv.save()
+        return buffer.getvalue()
+
+
+# -- what a part reads -------------------------------------------------------------------
+
+
+def part_name(part: Part) -> str:
+    """The builder's name (``paper``, ``agenda``…): for statistics and progress."""
+    build = part[1]
+    return getattr(getattr(build, "func", build), "__name__", "part")
+
+
+def _identity(part: Part) -> str:
+    """The part across edits: its builder, and the note of a paper."""
+    note = (getattr(part[1], "keywords", None) or {}).get("note")
+    return part_name(part) + (f"-{note.id}" if note is not None else "")
+
+
+#: What each known builder reads of the brief, besides ``frame_key``: the ``Brief`` fields it
+#: may read, and, when it reads only a slice of them, that slice (else the fields' values).
+#: A builder not listed (a new section) is laid out again whenever anything in the brief changes;
+#: ``test_incremental`` checks that a listed builder reads no other field.
+READS: dict[str, tuple[frozenset[str], Callable[[Brief, dict], object] | None]] = {
+    "cover": (frozenset({"meeting"}), None),
+    "agenda": (frozenset({"meeting", "schedule", "notes"}),
+               lambda b, kw: (b.meeting, b.schedule, [(n.issue_id, n.id) for n in b.notes])),
+    # a paper's outline entries depend on where it stands among the papers (the first, the
+    # first of its tier), so on their order and tiers; its own note and Q&A entries otherwise
+    "paper": (frozenset({"meeting", "notes", "qa", "positions"}),
+              lambda b, kw: (kw["note"], b.meeting, [(n.id, n.tier) for n in b.notes],
+                             b.qa.get(kw["note"].id, ()), b.positions)),
+    "participants": (frozenset({"participants"}), None),
+    "actions": (frozenset({"actions"}), None),
+}
+
+
+def part_inputs(brief: Brief, part: Part) -> tuple:
+    """What part ``part`` shows depends on, besides ``frame_key``: the same inputs, the same
+    part. The last item is ``brief`` itself for a builder that may read any of it."""
+    build = part[1]
+    func = getattr(build, "func", build)
+    keywords = dict(getattr(build, "keywords", None) or {})
+    name = f"{func.__module__}.{func.__qualname__}"
+    known = READS.get(func.__name__) if func.__module__.startswith("briefing.pdf.") else None
+    if known is None:
+        return name, keywords, brief
+    fields, reads = known
+    if reads is not None:
+        return name, reads(brief, keywords)
+    return name, keywords, tuple(getattr(brief, f) for f in sorted(fields))
+
+
+def frame_key(brief: Brief, options: BookOptions, ladder: Ladder) -> object:
+    """What every page of the book shows or is laid out with: the options (but the password,
+    applied when the parts are joined), the marking, the meeting's title, people and round."""
+    m = brief.meeting
+    marking = ladder.get(m.sensitivity)
+    return (replace(options, password=None), marking.label, marking.colour, m.title, m.sensitivity,
+            m.prepared_by, m.counterpart, m.round_no)
+
+
+def _part_keys(brief: Brief, options: BookOptions, ladder: Ladder, parts: list[Part]) -> list[bytes]:
+    frame = frame_key(brief, options, ladder)
+    whole: list[bytes] = []  # the whole brief's digest, made once if a part needs it
+    keys = []
+    for part in parts:
+        inputs = part_inputs(brief, part)
+        if inputs[-1] is brief:
+            whole[:] = whole or [_digest(brief)]
+            inputs = (*inputs[:-1], whole[0])
+        keys.append(_digest((frame, inputs)))
+    return keys
+
+
+def _digest(value: Any) -> bytes:
+    return hashlib.blake2b(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
+                           digest_size=20).digest()
+
+
+# -- files and their fonts ------------------------------------------------------------------
+
+
+_tags_lock = threading.Lock()
+
+
+@contextmanager
+def _subsets_in_block(block: int) -> Iterator[None]:
+    """Font subsets written meanwhile are tagged within ``block`` (this process, under a lock)."""
+    with _tags_lock:
+        base = ttfonts.SUBSETN
+        ttfonts.SUBSETN = lambda n: base(block * SUBSETS_PER_FILE + n % SUBSETS_PER_FILE)
+        try:
+            yield
+        finally:
+            ttfonts.SUBSETN = base
+
+
+def _free_block(used: set[int]) -> int:
+    for block in range(1, _BLOCKS):
+        if block not in used:
+            return block
+    raise RuntimeError("too many parts in one book to tag their font subsets apart")
+
+
+def _copy_state(ts: Typesetter) -> tuple:
+    places, other = ts.state()
+    return {char: list(wheres) for char, wheres in places.items()}, list(other)
+
+
+class _NumberingCanvas(PartCanvas):
+    """The numbering file's canvas: every form is named with the prefix of the part it is for."""
+
+    prefix = ""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.made: list[str] = []
+
+    def beginForm(self, name, *args, **kwargs):
+        self.made.append(self.prefix + name)
+        return super().beginForm(self.prefix + name, *args, **kwargs)
+
+
+def _prefix(index: int) -> str:
+    return f"n{index}_"
+
+
+_FORM = "/FormXob."
+
+
+def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[bytes, int] | None],
+              numbers: bytes) -> None:
+    """Point the joined pages at the numbering file's fonts, and each part's number forms at
+    those drawn again for it (``sources``: a numbering file and the part's index in it, or
+    None: its own are right); give the book its outline (``merge`` resolves its destinations)."""
+    import pikepdf
+
+    copied: dict[tuple[int, tuple[int, int]], pikepdf.Object] = {}
+    opened: dict[int, pikepdf.Pdf] = {}
+
+    def local(obj: pikepdf.Object, origin: pikepdf.Pdf) -> pikepdf.Object:
+        key = (id(origin), obj.objgen)
+        if key not in copied:
+            copied[key] = pdf.copy_foreign(obj)
+        return copied[key]
+
+    def source_of(data: bytes) -> pikepdf.Pdf:
+        if id(data) not in opened:
+            opened[id(data)] = pikepdf.open(BytesIO(data))
+        return opened[id(data)]
+
+    try:
+        book = source_of(numbers)
+        resources = book.pages[0].obj.Resources
+        fonts = {_font_id(key, font): font for key, font in (resources.get("/Font") or {}).items()}
+        done: set[tuple[int, int]] = set()
+
+        def refont(holder: pikepdf.Object) -> None:
+            table = holder.get("/Font")
+            if table is None or (table.is_indirect and table.objgen in done):
+                return
+            if table.is_indirect:
+                done.add(table.objgen)
+            for key in list(table.keys()):
+                shared = fonts.get(_font_id(key, table[key]))
+                if shared is not None:
+                    table[key] = local(shared, book)
+
+        index = 0
+        for part, source in zip(parts, sources, strict=True):
+            forms: dict = {}
+            if source is not None:
+                origin = source_of(source[0])
+                prefix = _FORM + _prefix(source[1])
+                forms = origin.pages[0].obj.Resources.get("/XObject") or {}
+            for _ in range(part.pages):
+                page = pdf.pages[index].obj.Resources
+                refont(page)
+                xobjects = page.get("/XObject") or {}
+                for name in list(xobjects.keys()):
+                    if source is not None and (prefix + name[len(_FORM):]) in forms:
+                        xobjects[name] = local(forms[prefix + name[len(_FORM):]], origin)
+                    form = xobjects[name]
+                    if form.objgen not in done and "/Resources" in form:
+                        done.add(form.objgen)
+                        refont(form.Resources)
+                index += 1
+        outlines = book.Root.get("/Outlines")
+        if outlines is not None:
+            pdf.Root.Outlines = local(outlines, book)
+    finally:
+        for other in opened.values():
+            other.close()
+    pdf.Root.PageMode = pikepdf.Name.UseOutlines
+
+
+def _font_id(key, font) -> tuple[str, str]:
+    """A subset by its font and number: ``("NotoSans-Bold", "0")`` for ``/F2+0`` of
+    ``/BAAAAA+NotoSans-Bold`` (the tag differs from file to file; the codes do not)."""
+    return str(font.get("/BaseFont", "")).split("+", 1)[-1], str(key).rsplit("+", 1)[-1]
