@@ -40,6 +40,7 @@ class ScenarioEditor(QGroupBox):
                                      "points to the issue paper's talking points", "P&oints", self)
         self.points.editor.setAccessibleName("Points")
         self.points.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.points.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)  # the table keeps the room
         ours_error, theirs_error, self.error = FieldError(self), FieldError(self), FieldError(self)
         speakers = QHBoxLayout()
         speakers.addWidget(with_error(self.speaker_ours, ours_error, self), 1)

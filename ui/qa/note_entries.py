@@ -39,7 +39,7 @@ class NoteQaList(QWidget):
         self.note: NoteRecord | None = None
         self.dialog: QDialog | None = None  # the picker or the entry dialog last opened
         self.title = heading_label(self)
-        self.title.setText("Q&&A from the bank")
+        self.title.setText("Q&A from the bank")
         hint = QLabel(HINT, self)
         hint.setWordWrap(True)
         self.model = QaTableModel(self)
@@ -49,10 +49,12 @@ class NoteQaList(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        for column in (ISSUE, KIND, STATUS):
+        for column in (KIND, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(ISSUE, self.fontMetrics().averageCharWidth() * 24)  # long titles elided
         for column in (QUESTION, ANSWER):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)

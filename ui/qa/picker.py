@@ -42,8 +42,9 @@ class QaPicker(QDialog):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        for column in (ISSUE, KIND, STATUS):
+        for column in (KIND, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(ISSUE, self.fontMetrics().averageCharWidth() * 24)  # long titles elided
         for column in (QUESTION, ANSWER):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -74,8 +74,9 @@ class QaWindow(QDialog):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        for column in (ISSUE, KIND, STATUS):
+        for column in (KIND, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(ISSUE, self.fontMetrics().averageCharWidth() * 24)  # long titles elided
         for column in (QUESTION, ANSWER):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(self)
@@ -115,7 +116,7 @@ class QaWindow(QDialog):
         ctx.events.sig_qa_changed.connect(self._changed)
         ctx.events.sig_issues_changed.connect(self._changed)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 140, metrics.lineSpacing() * 28)
+        self.resize(metrics.averageCharWidth() * 170, metrics.lineSpacing() * 28)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
