@@ -37,6 +37,11 @@ if TYPE_CHECKING:
 
 #: The single values compared between rounds (as ``briefing.rounds.service.ROUND_VALUES``).
 _ROUND_VALUES = ("priority", "owner")
+#: The Markdown fields of an agenda item: its outcome, its meeting record, its scenario's points.
+AGENDA_TEXT = ("outcome", "record", "agreed", "open_points", "points")
+#: The Markdown fields of a Q&A bank entry and of a position.
+QA_TEXT = ("question", "answer")
+POSITION_TEXT = ("ours", "theirs")
 
 
 def check_up_to(up_to: str, ladder: Ladder) -> str:
@@ -59,6 +64,20 @@ class _Counter:
         kept, removed = keep_up_to(markdown, self.up_to, self.default, self.ladder)
         self.withheld += removed
         return kept, removed > 0 and not kept.strip()
+
+
+def _fields(record: Any, names: Iterable[str], counter: _Counter) -> tuple[Any, bool]:
+    """``record`` with its Markdown fields ``names`` released, and whether it lost everything
+    (some portion was withheld and no text is left in any of them)."""
+    changes: dict[str, str] = {}
+    lost_any = False
+    for name in names:
+        if hasattr(record, name):
+            changes[name], lost = counter.keep(getattr(record, name))
+            lost_any = lost_any or lost
+    if lost_any and not any(text.strip() for text in changes.values()):
+        return record, True
+    return dataclasses.replace(record, **changes), False
 
 
 def _capped(code: str, up_to: str, ladder: Ladder) -> str:
@@ -114,11 +133,9 @@ def release_brief(brief: Brief, up_to: str, ladder: Ladder, *,
 
     slots = []
     for slot in brief.schedule.slots:
-        outcome, lost = counter.keep(slot.item.outcome)
-        if lost:
-            continue
-        slots.append(dataclasses.replace(slot, item=unlinked(dataclasses.replace(slot.item,
-                                                                                  outcome=outcome))))
+        item, lost = _fields(slot.item, AGENDA_TEXT, counter)
+        if not lost:
+            slots.append(dataclasses.replace(slot, item=unlinked(item)))
     schedule = dataclasses.replace(brief.schedule, slots=tuple(slots),
                                    total_minutes=sum(s.item.minutes for s in slots))
 
@@ -129,9 +146,10 @@ def release_brief(brief: Brief, up_to: str, ladder: Ladder, *,
 
     actions = []
     for action in brief.actions:
-        text, lost = counter.keep(action.text)
+        released_action, lost = _fields(action, ("text",), counter)
         if not lost:
-            actions.append(unlinked(dataclasses.replace(action, text=text)))
+            actions.append(unlinked(released_action))
+    extra = _bank_and_positions(brief, {n.id for n in notes}, dropped_issues, counter, unlinked)
 
     # the previous round: released the same way (its own text is not counted); its unmarked text
     # carries its own meeting's marking, which carry forward copied (``previous_sensitivity``)
@@ -146,8 +164,40 @@ def release_brief(brief: Brief, up_to: str, ladder: Ladder, *,
 
     released = dataclasses.replace(brief, meeting=meeting, schedule=schedule, notes=tuple(notes),
                                    participants=tuple(participants), actions=tuple(actions),
-                                   previous_notes=previous, round_changes=changes)
+                                   previous_notes=previous, round_changes=changes, **extra)
     return released, counter.withheld
+
+
+def _bank_and_positions(brief: Brief, kept_notes: set[int], dropped_issues: set[int],
+                        counter: _Counter, unlinked) -> dict[str, Any]:
+    """The brief's Q&A entries (of the papers kept) and positions (of the issues kept), released;
+    an entry or position that lost everything goes."""
+    extra: dict[str, Any] = {}
+    if hasattr(brief, "qa"):
+        qa = {}
+        for note_id, entries in brief.qa.items():
+            if note_id not in kept_notes:
+                continue
+            kept = []
+            for entry in entries:
+                released_entry, lost = _fields(entry, QA_TEXT, counter)
+                if not lost:
+                    kept.append(unlinked(released_entry))
+            qa[note_id] = tuple(kept)
+        extra["qa"] = qa
+    if hasattr(brief, "positions"):
+        positions = []
+        for position in brief.positions:
+            if position.issue_id in dropped_issues:
+                continue
+            released_position, lost = _fields(position, POSITION_TEXT, counter)
+            if not lost:
+                positions.append(released_position)
+        extra["positions"] = tuple(positions)
+    if hasattr(brief, "previous_states"):
+        extra["previous_states"] = {k: v for k, v in brief.previous_states.items()
+                                    if k not in dropped_issues}
+    return extra
 
 
 def _round_changes(rc: RoundChanges | None, originals: Iterable[NoteRecord],
@@ -222,18 +272,24 @@ def release_document(doc: dict[str, Any], up_to: str, ladder: Ladder) -> tuple[d
 
     def keep(text: str, default: str) -> tuple[str, bool]:
         nonlocal withheld
+        if not isinstance(text, str):
+            return text, False
         counter = _Counter(up_to, default, ladder)
-        kept, lost = counter.keep(text or "")
+        kept, lost = counter.keep(text)
         withheld += counter.withheld
-        return (kept if text else text), lost
+        return kept, lost
 
     uses_person: dict[str, list[str]] = {}
     uses_issue: dict[str, list[str]] = {}
+    uses_entry: dict[str, list[str]] = {}
     for m in doc.get("meetings", []):
+        marking = m.get("sensitivity", top)
         for p in m.get("participants", []):
-            uses_person.setdefault(p.get("person"), []).append(m.get("sensitivity", top))
+            uses_person.setdefault(p.get("person"), []).append(marking)
         for n in m.get("notes", []):
-            uses_issue.setdefault(n.get("issue"), []).append(m.get("sensitivity", top))
+            uses_issue.setdefault(n.get("issue"), []).append(marking)
+            for key in n.get("qa") or []:
+                uses_entry.setdefault(key, []).append(marking)
 
     meetings = []
     kept_issues: set[str] = set()
@@ -244,27 +300,44 @@ def release_document(doc: dict[str, Any], up_to: str, ladder: Ladder) -> tuple[d
         meeting["objectives"], _ = keep(m.get("objectives", ""), default)
         notes = []
         for n in m.get("notes", []):
-            note = dict(n)
-            lost_any = False
-            for name in NOTE_FIELDS:
-                if name in n:
-                    note[name], lost = keep(n[name], default)
-                    lost_any = lost_any or lost
-            if lost_any and not any((note.get(name) or "").strip() for name in NOTE_FIELDS):
+            note, lost = _released_item(n, NOTE_FIELDS, default, keep)
+            if lost:
                 dropped_issues.add(n.get("issue"))
-                continue
-            kept_issues.add(n.get("issue"))
-            notes.append(note)
+            else:
+                kept_issues.add(n.get("issue"))
+                notes.append(note)
         meeting["notes"] = notes
         gone = {n.get("issue") for n in m.get("notes", [])} - {n.get("issue") for n in notes}
-        meeting["agenda"] = _kept_items(m.get("agenda", []), "outcome", gone, default, keep)
-        meeting["actions"] = _kept_items(m.get("actions", []), "text", gone, default, keep)
+        meeting["agenda"] = _kept_items(m.get("agenda", []), AGENDA_TEXT, gone, default, keep)
+        meeting["actions"] = _kept_items(m.get("actions", []), ("text",), gone, default, keep)
+        if "positions" in m:
+            meeting["positions"] = [p for p in _kept_items(m["positions"], POSITION_TEXT, set(),
+                                                           default, keep) if p.get("issue") not in gone]
         if default in ladder:
             meeting["sensitivity"] = _capped(default, up_to, ladder)
         meetings.append(meeting)
-    referenced = {x.get("issue") for m in meetings for x in (*m["agenda"], *m["actions"])}
+    referenced = {x.get("issue") for m in meetings
+                  for x in (*m["agenda"], *m["actions"], *m.get("positions", []))}
     withdrawn = dropped_issues - kept_issues - referenced
 
+    out = {**doc, "meetings": meetings}
+    if "qa" in doc:
+        entries = []
+        for entry in doc["qa"]:
+            if entry.get("issue") in withdrawn:
+                continue
+            default = highest(uses_entry.get(entry.get("key"), [top]), ladder)
+            released_entry, lost = _released_item(entry, QA_TEXT, default, keep)
+            if not lost:
+                entries.append(released_entry)
+        out["qa"] = entries
+        kept_keys = {e.get("key") for e in entries}
+        for meeting in meetings:
+            for note in meeting["notes"]:
+                if "qa" in note:
+                    note["qa"] = [k for k in note["qa"] if k in kept_keys]
+                    if not note["qa"]:
+                        del note["qa"]
     issues = []
     for issue in doc.get("issues", []):
         if issue.get("slug") in withdrawn:
@@ -275,19 +348,32 @@ def release_document(doc: dict[str, Any], up_to: str, ladder: Ladder) -> tuple[d
     for person in doc.get("people", []):
         default = highest(uses_person.get(person.get("key"), [top]), ladder)
         people.append({**person, "bio": keep(person.get("bio", ""), default)[0]})
-    return {**doc, "issues": issues, "people": people, "meetings": meetings}, withheld
+    out["issues"], out["people"] = issues, people
+    return out, withheld
 
 
-def _kept_items(items: list[dict[str, Any]], field: str, gone: set[str], default: str,
+def _released_item(item: dict[str, Any], fields: Iterable[str], default: str,
+                   keep) -> tuple[dict[str, Any], bool]:
+    """``item`` with its Markdown ``fields`` released, and whether it lost everything."""
+    released = dict(item)
+    lost_any = False
+    for name in fields:
+        if name in item:
+            released[name], lost = keep(item[name], default)
+            lost_any = lost_any or lost
+    emptied = not any(isinstance(released.get(n), str) and released[n].strip() for n in fields)
+    return released, lost_any and emptied
+
+
+def _kept_items(items: list[dict[str, Any]], fields: tuple[str, ...], gone: set[str], default: str,
                 keep) -> list[dict[str, Any]]:
-    """Agenda items or actions with ``field`` released: one that lost all of it is dropped, and
-    one about an issue whose note was withheld no longer names it."""
+    """Agenda items, actions or positions with ``fields`` released: one that lost all of them is
+    dropped, and one about an issue whose note was withheld no longer names it."""
     out = []
     for item in items:
-        text, lost = keep(item.get(field, ""), default)
+        released, lost = _released_item(item, fields, default, keep)
         if lost:
             continue
-        released = {**item, field: text}
         if released.get("issue") in gone:
             released["issue"] = None
         out.append(released)

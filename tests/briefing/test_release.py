@@ -19,6 +19,8 @@ from briefing.markings.release import release_brief, release_document
 WITHHELD = ("ZANZIBARQUUX", "FLUMMOXGRAVEL", "PLINTHWOBBLE", "QUIXOTRANCE", "XYLOPHAGOUS",
             "JABBERWOCKET", "GRUMBLEFIG", "WOMBATRIX", "SNORKELBARN", "HORNSWOGGLE", "BLUNDERBUSSO",
             "OLDSECRETWORD", "LEGACYWORD", "TITLEWORDQ", "鱶鰭", "蠹魑魅")
+#: Withheld words in the Q&A bank, a position and an agenda item's record (issues 12 and 13).
+WITHHELD_MORE = ("VELOCIRAPTORIX", "MONGOOSEPLEX", "QUAGMIREFOX", "RECORDWORDX")
 #: Rare kanji only the withheld words use: not even a font subset may hold their glyphs.
 WITHHELD_KANJI = "鱶鰭蠹魑魅"
 #: Words of portions a release up to U keeps.
@@ -26,8 +28,10 @@ KEPT = ("Open objective alpha", "Steel background public", "Point one", "Point t
         "Agreed opening", "Public bio", "Send the letter", "Follow up on the deal", "Deal talk")
 ROUND_2 = "Release test — Round 2"
 #: What a release of Round 2 up to U withholds: objectives 1; steel 4 (one unmarked, so SBU);
-#: the secret deal's 2; an agenda outcome; a bio paragraph; an action.
-WITHHELD_COUNT = 10
+#: the secret deal's 2; an agenda outcome and a record paragraph; a bio paragraph; an action;
+#: steel's Q&A: an answer's paragraph, and the other entry's question and answer; a position's
+#: "theirs" (the deal's position goes with its paper, uncounted).
+WITHHELD_COUNT = 15
 
 
 def release_doc() -> dict:
@@ -37,9 +41,9 @@ def release_doc() -> dict:
         "objectives": "(U) Keep the quota.\n\nUnmarked and so SBU: GRUMBLEFIG.",
         "talking_points": "- (U) Point one\n- (C) Point PLINTHWOBBLE\n- (U) Point three",
         "red_lines": "(C) Red line QUIXOTRANCE 蠹魑魅.",
-        "status": "draft", "priority": "high", "owner": "Ann",
+        "status": "draft", "priority": "high", "owner": "Ann", "qa": ["q1", "q2"],
     }
-    steel_r1 = {**steel_r2, "background": "(U) Steel background public.\n\n(C) Old fallback "
+    steel_r1 = {**steel_r2, "qa": [], "background": "(U) Steel background public.\n\n(C) Old fallback "
                                           "OLDSECRETWORD 鰭鱶.", "priority": "medium"}
     deal = {"issue": "deal", "background": "(C) All withheld JABBERWOCKET.",
             "objectives": "(C) Our XYLOPHAGOUS ask.", "status": "draft", "priority": "low", "owner": ""}
@@ -57,6 +61,12 @@ def release_doc() -> dict:
              "description": "(C) Description JABBERWOCKET."},
             {"slug": "legacy", "title": "Legacy TITLEWORDQ"},
         ],
+        "qa": [
+            {"key": "q1", "issue": "steel", "question": "(U) Will you cut the quota?",
+             "answer": "(U) We keep it.\n\n(C) Fallback answer VELOCIRAPTORIX."},
+            {"key": "q2", "issue": "steel", "question": "(C) Secret question MONGOOSEPLEX?",
+             "answer": "(C) Secret answer MONGOOSEPLEX."},
+        ],
         "people": [{"key": "p1", "name": "Ann Example", "title": "Trade Rep",
                     "bio": "(U) Public bio.\n\n(C) Private bio HORNSWOGGLE 魑魅."}],
         "meetings": [
@@ -67,13 +77,19 @@ def release_doc() -> dict:
              "starts_at": "2022-02-07T09:00:00+09:00", "ends_at": "2022-02-07T17:00:00+09:00",
              "objectives": "(U) Open objective alpha.\n\n(C) Withheld objective ZANZIBARQUUX.",
              "agenda": [
-                 {"title": "Opening", "minutes": 30, "outcome": "(U) Agreed opening."},
+                 {"title": "Opening", "minutes": 30, "outcome": "(U) Agreed opening.",
+                  "record": "(C) Said RECORDWORDX.\n\n(U) Said openly."},
                  {"title": "Session WOMBATRIX", "minutes": 45, "outcome": "(C) Outcome SNORKELBARN."},
                  {"title": "Deal talk", "minutes": 20, "issue": "deal", "outcome": ""},
                  {"title": "Steel", "minutes": 60, "issue": "steel"},
              ],
              "notes": [steel_r2, deal],
              "participants": [{"person": "p1", "side": "ours", "role": "Head"}],
+             "positions": [
+                 {"issue": "steel", "ours": "(U) Our steel line.", "theirs": "(C) Their QUAGMIREFOX.",
+                  "state": "open"},
+                 {"issue": "deal", "ours": "(C) Deal line JABBERWOCKET.", "state": "bracketed"},
+             ],
              "actions": [
                  {"text": "(U) Send the letter.", "owner": "Ann", "status": "open"},
                  {"text": "(C) Action BLUNDERBUSSO.", "owner": "Ann", "status": "open"},
@@ -113,7 +129,7 @@ def test_a_release_up_to_u_keeps_u_portions_and_withholds_the_rest(brief):
     released, withheld = release_brief(brief, "U", Ladder())
     assert withheld == WITHHELD_COUNT
     text = everything(released)
-    assert [w for w in WITHHELD if w in text] == []
+    assert [w for w in WITHHELD + WITHHELD_MORE if w in text] == []
     assert all(k in text for k in KEPT)
     assert "(U) Keep the quota." == released.notes[0].objectives  # kept byte for byte
     assert released.notes[0].talking_points == "- (U) Point one\n- (U) Point three"
@@ -122,7 +138,7 @@ def test_a_release_up_to_u_keeps_u_portions_and_withholds_the_rest(brief):
 def test_the_unreleased_brief_has_every_withheld_word(brief):
     """The control: the words are there to be withheld (so the searches above prove something)."""
     text = everything(brief)
-    missing = [w for w in WITHHELD if w not in text and w not in ("TITLEWORDQ", "LEGACYWORD")]
+    missing = [w for w in WITHHELD + WITHHELD_MORE if w not in text and w not in ("TITLEWORDQ", "LEGACYWORD")]
     assert missing == []
     assert "TITLEWORDQ" in everything(brief.round_changes) and "LEGACYWORD" in everything(brief.round_changes)
 
@@ -139,6 +155,16 @@ def test_a_paper_agenda_item_and_action_whose_every_portion_was_withheld_are_dro
     # the times of what remains are as they were
     assert released.schedule.slots[2].starts_at == brief.schedule.slots[3].starts_at
     assert released.schedule.total_minutes == 30 + 20 + 60
+
+
+def test_q_and_a_positions_and_records_are_released_too(brief):
+    released, _ = release_brief(brief, "U", Ladder())
+    steel = released.notes[0]
+    assert [(e.question, e.answer) for e in released.qa[steel.id]] == [
+        ("(U) Will you cut the quota?", "(U) We keep it.")]
+    assert [(p.issue_slug, p.ours, p.theirs) for p in released.positions] == [
+        ("steel", "(U) Our steel line.", "")]
+    assert released.schedule.slots[0].item.record == "(U) Said openly."
 
 
 def test_an_empty_field_or_note_withholds_nothing_and_stays(brief):
@@ -186,11 +212,14 @@ def test_a_released_document_withholds_the_same_and_still_imports(release_servic
 
     doc, withheld = release_document(dump_store(release_services.db), "U", Ladder())
     text = json.dumps(doc, ensure_ascii=False)
-    assert [w for w in WITHHELD if w in text] == []
+    assert [w for w in WITHHELD + WITHHELD_MORE if w in text] == []
     assert all(k in text for k in KEPT)
-    # round 2's ten (the bio counted once, in the people directory: 9 + 1) and round 1's seven
-    # (steel's four, the deal's two, legacy's one); the deal issue goes whole, description and all
-    assert withheld == 9 + 1 + 7
+    # round 2's twelve (its fifteen less the bio and the Q&A, which the document holds once, plus
+    # the deal's position, counted before it goes with its paper), the bio, the bank's three, and
+    # round 1's seven (steel's four, the deal's two, legacy's one); the deal issue goes whole
+    assert withheld == 12 + 1 + 3 + 7
+    assert [e["key"] for e in doc["qa"]] == ["q1"] and doc["meetings"][1]["notes"][0]["qa"] == ["q1"]
+    assert [p["issue"] for p in doc["meetings"][1]["positions"]] == ["steel"]
     assert [i["slug"] for i in doc["issues"]] == ["steel"]
     r2 = doc["meetings"][1]
     assert [a["title"] for a in r2["agenda"]] == ["Opening", "Deal talk", "Steel"]
