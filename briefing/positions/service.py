@@ -1,9 +1,9 @@
 """The position tracker: per meeting and issue, our position, theirs and a state since a round.
 
 A meeting's issues are those it has a note or an agenda item on, and any it
-keeps a position for. A state change in a meeting sets ``since_round`` to the
-meeting's round; a position first set in a round continues the previous
-round's ``since`` when its state is the same there. Carry forward copies the
+keeps a position for. A state set in a meeting holds since the meeting's round,
+unless the previous round had the same state: then since that round's ``since``
+(a state is dated by the round in which it last changed along the chain). Carry forward copies the
 rows (``briefing.positions.carry``), so changing round 3 leaves round 2 as it was.
 """
 
@@ -14,6 +14,9 @@ from sqlalchemy.orm import Session, joinedload
 
 from briefing import validation as v
 from briefing.agenda.service import agenda_of
+from briefing.changelog.records import POSITION_CHANGED
+from briefing.changelog.service import record as log_change
+from briefing.config import Config
 from briefing.editing import check_version, fetch, writing
 from briefing.errors import NotFoundError, ValidationError
 from briefing.notes.service import notes_of
@@ -79,7 +82,8 @@ def put_position(session: Session, meeting: Meeting, issue_id: int, *, ours: str
                  theirs: str | None = None, state: str | None = None,
                  since_round: int | None = None) -> Position:
     """Create or change ``meeting``'s position on ``issue_id`` inside an open write (no version
-    check): a changed state holds since this round unless ``since_round`` says otherwise."""
+    check): a changed state holds since this round — or since the previous round's, when that
+    round had the same state — unless ``since_round`` says otherwise."""
     position = session.scalar(select(Position).where(Position.meeting_id == meeting.id,
                                                      Position.issue_id == issue_id))
     state = None if state is None else v.choice("state", state, STATES)
@@ -91,7 +95,7 @@ def put_position(session: Session, meeting: Meeting, issue_id: int, *, ours: str
         session.add(position)
     elif state is not None and state != position.state:
         position.state = state
-        position.since_round = meeting.round_no
+        position.since_round = _inherited_since(session, meeting, issue_id, state)
     if ours is not None:
         position.ours = v.text("ours", ours)
     if theirs is not None:
@@ -101,11 +105,16 @@ def put_position(session: Session, meeting: Meeting, issue_id: int, *, ours: str
     return position
 
 
+#: The fields of a position whose changes the change log keeps.
+_LOGGED = ("ours", "theirs", "state", "since_round")
+
+
 class PositionService:
     """List, set and follow across rounds where each issue of a meeting stands."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, config: Config | None = None) -> None:
         self.db = db
+        self.user = (config or Config()).user_name  # who changed a position (the change log)
 
     def list(self, meeting_id: int) -> list[PositionRecord]:
         """Every issue of the meeting with its position (an issue without one reads as open)."""
@@ -124,9 +133,13 @@ class PositionService:
                                                        Position.issue_id == issue_id))
             if existing is not None:
                 check_version(existing, version, WHAT, lambda: record(existing))
+            before = {f: getattr(existing, f, "") for f in _LOGGED}
             position = put_position(s, meeting, issue_id, ours=ours, theirs=theirs, state=state,
                                     since_round=since_round)
             s.flush()
+            for name in (f for f in _LOGGED if getattr(position, f) != before[f]):
+                log_change(s, POSITION_CHANGED, name, meeting_id, user=self.user, row_id=position.id,
+                           burst=True)
             return record(position)
 
     def clear(self, meeting_id: int, issue_id: int) -> None:
@@ -135,6 +148,7 @@ class PositionService:
             position = s.scalar(select(Position).where(Position.meeting_id == meeting_id,
                                                        Position.issue_id == issue_id))
             if position is not None:
+                log_change(s, POSITION_CHANGED, "cleared", meeting_id, user=self.user, row_id=position.id)
                 s.delete(position)
 
     def issue_id(self, slug: str) -> int:

@@ -63,18 +63,18 @@ def test_import_into_a_store_with_data_adds_meetings_and_matches_issues_and_peop
     doc["issues"][0]["title"] = "Steel and aluminum overcapacity"
     doc["people"][0]["bio"] = "Updated bio."
     summary = import_document(sample.db, doc)
-    assert summary.meetings_added == 2 and summary.issues_added == 0 and summary.people_added == 0
+    assert summary.meetings_added == 3 and summary.issues_added == 0 and summary.people_added == 0
     assert summary.issues_updated == 1 and summary.people_updated == 1
-    assert set(summary.renamed_keys) == {"usjp-launch-2021", "usjp-round-1-2022"}
+    assert set(summary.renamed_keys) == {"usjp-launch-2021", "usjp-round-1-2022", "usjp-round-2-2022"}
     dumped = dump_store(sample.db)
-    assert len(dumped["meetings"]) == 4 and len(dumped["issues"]) == len(doc["issues"])
+    assert len(dumped["meetings"]) == 6 and len(dumped["issues"]) == len(doc["issues"])
     assert dumped["issues"][0]["title"] == "Steel and aluminum overcapacity"
     assert dumped["people"][0]["bio"] == "Updated bio."
     keys = [m["key"] for m in dumped["meetings"]]
-    assert len(set(keys)) == 4
+    assert len(set(keys)) == 6
     # The new round 1 links to the new launch, not the old one.
-    assert dumped["meetings"][3]["previous"] == dumped["meetings"][2]["key"]
-    new_round = sample.meetings.resolve(dumped["meetings"][3]["key"])
+    assert dumped["meetings"][4]["previous"] == dumped["meetings"][3]["key"]
+    new_round = sample.meetings.resolve(dumped["meetings"][4]["key"])
     assert all(n.previous_id is not None for n in sample.notes.list_full(new_round.id)
                if n.issue_slug in ("wto-reform", "steel-aluminum-excess-capacity"))
 
