@@ -230,3 +230,51 @@ def test_a_released_document_withholds_the_same_and_still_imports(release_servic
         assert summary is not None
     finally:
         other.close()
+
+
+#: The text fields of each record a Brief holds that are not Markdown (a release keeps them as they
+#: are: titles, names, codes). A new text field must be added to ``markings.release`` (Markdown) or
+#: here (plain): until then this test fails, so no new field slips past a release.
+PLAIN_TEXT = {
+    "MeetingRecord": {"key", "title", "counterpart", "location", "timezone", "home_timezone", "status",
+                      "sensitivity", "principal", "prepared_by", "classified_by",
+                      "classification_reason", "declassify_on"},
+    "AgendaItemRecord": {"title", "lead", "issue_slug", "issue_title", "status", "speaker_ours",
+                         "speaker_theirs", "press"},
+    "NoteRecord": {"issue_slug", "issue_title", "status", "priority", "owner", "tier"},
+    "ActionRecord": {"owner", "status", "issue_slug", "issue_title"},
+    "PersonRecord": {"key", "name", "native_name", "title", "organization", "name_order"},
+    "ParticipantRecord": {"side", "role", "capacity"},
+    "QaEntryRecord": {"key", "issue_slug", "issue_title", "kind", "status"},
+    "PositionRecord": {"issue_slug", "issue_title", "state"},
+    "SourceRecord": {"title", "publisher", "date", "url"},
+}
+BRIEF_FIELDS = {"meeting", "schedule", "notes", "participants", "actions", "previous_notes",
+                "round_changes", "qa", "positions", "previous_states"}
+
+
+def test_every_text_field_a_book_can_print_is_released_or_known_to_be_plain():
+    import dataclasses
+    import typing
+
+    from briefing.actions.records import ActionRecord
+    from briefing.agenda.records import AgendaItemRecord
+    from briefing.brief.records import Brief
+    from briefing.markings import release
+    from briefing.meetings.records import MeetingRecord
+    from briefing.notes.records import NoteRecord, SourceRecord
+    from briefing.people.records import ParticipantRecord, PersonRecord
+    from briefing.positions.records import PositionRecord
+    from briefing.qa.records import QaEntryRecord
+    from briefing.vocabulary import NOTE_FIELDS
+
+    markdown = {"MeetingRecord": {"objectives"}, "AgendaItemRecord": set(release.AGENDA_TEXT),
+                "NoteRecord": set(NOTE_FIELDS), "ActionRecord": {"text"}, "PersonRecord": {"bio"},
+                "QaEntryRecord": set(release.QA_TEXT), "PositionRecord": set(release.POSITION_TEXT)}
+    assert {f.name for f in dataclasses.fields(Brief)} == BRIEF_FIELDS
+    for cls in (MeetingRecord, AgendaItemRecord, NoteRecord, ActionRecord, PersonRecord,
+                ParticipantRecord, QaEntryRecord, PositionRecord, SourceRecord):
+        hints = typing.get_type_hints(cls)
+        text = {name for name, hint in hints.items() if hint is str}
+        known = markdown.get(cls.__name__, set()) | PLAIN_TEXT[cls.__name__]
+        assert text <= known, f"{cls.__name__}: {sorted(text - known)} — released or plain?"
