@@ -21,6 +21,7 @@ BENCHMARKS: tuple[str, ...] = (
     "startup",
     "note_paste",
     "export",
+    "copies",
     "preview",
 )
 
