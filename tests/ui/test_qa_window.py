@@ -200,3 +200,13 @@ def test_the_scenario_of_an_agenda_item_is_edited_below_the_table(qtbot, window,
     assert scenario.speaker_theirs.text() == "Koichi Hagiuda" and scenario.press.currentText() == \
         "Open to the press"
     QApplication.processEvents()
+
+
+def test_a_search_hit_in_the_bank_opens_the_bank_at_the_entry(qtbot, window):
+    from ui.search.jump import show_hit
+
+    results = window.ctx.services.search.search("treaty ally")
+    hit = next(h for g in results.groups for h in g.hits if h.entity == "qa")
+    assert show_hit(window, hit)
+    bank = window.show_qa_bank()
+    assert bank.current().key == "qa-232-eu-precedent"

@@ -155,6 +155,24 @@ class QaWindow(QDialog):
                              else "No entries match.")
         self._update()
 
+    def show_entry(self, entry_id: int) -> bool:
+        """Select one entry (a search hit), the filters cleared so that it is listed."""
+        for combo in (self.issue, self.status):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.text.blockSignals(True)
+        self.text.clear()
+        self.text.blockSignals(False)
+        self.retired.blockSignals(True)
+        self.retired.setChecked(True)
+        self.retired.blockSignals(False)
+        self.reload()
+        row = self.model.row_of(entry_id)
+        if row >= 0:
+            self.view.selectRow(row)
+        return row >= 0
+
     def current(self) -> QaEntryRecord | None:
         return self.model.entry(self.view.currentIndex().row())
 

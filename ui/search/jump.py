@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 def show_hit(window: WindowParts, hit: SearchHit) -> bool:
     """Show ``hit`` in ``window``; False (and a word in the status bar) when it cannot be shown."""
+    if hit.entity == "qa":  # the Q&A bank belongs to no meeting: its window shows the entry
+        return window.show_qa_bank().show_entry(hit.entity_id)  # type: ignore[attr-defined]
     current = window.meeting.id if window.meeting is not None else None
     place = window.ctx.services.search.place(hit, current)
     if place.meeting_id is None:
