@@ -25,7 +25,7 @@ from briefing.pdf.flowables import BookParagraph, RowKeepingTable
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.options import BookOptions
 from briefing.pdf.positions_section import STATE_INKS
-from briefing.pdf.render import ExportResult
+from briefing.pdf.render import ExportResult, released
 from briefing.pdf.story import actions, time_span
 from briefing.pdf.templates import book_template, with_outline
 from briefing.pdf.typeset import Typesetter
@@ -41,6 +41,7 @@ def render_record(brief: Brief, options: BookOptions, out: str | os.PathLike | B
                   ladder: Ladder | None = None) -> ExportResult:
     """Write the record of ``brief``'s meeting to ``out`` (a path or a binary file object)."""
     ladder = ladder or Ladder()
+    brief, options = released(brief, options, ladder)  # a release copy (--up-to) withholds here too
     ts = Typesetter(register_fonts())
     book = Book(brief, options, ts, options.pagesize[0] - 2 * styles.MARGIN, ladder)
     buffer = BytesIO()

@@ -127,7 +127,7 @@ def test_an_upgrade_is_preceded_by_a_backup_of_the_old_store(sample, db_url, mon
         [backup] = reopened.backups.list()
         assert backup.reason == f"before-upgrade-{old_head}-to-future"
         assert reason_label(backup.reason) == f"before a schema upgrade ({old_head} to future)"
-        assert len(meetings_in(backup.path)) == 2
+        assert len(meetings_in(backup.path)) == 3
     finally:
         reopened.close()
 
@@ -140,12 +140,12 @@ def test_an_import_is_preceded_by_a_backup_and_a_bad_document_makes_none(sample)
     sample.interchange.import_document(doc)
     [backup] = sample.backups.list()
     assert backup.reason == "before-import"
-    assert len(meetings_in(backup.path)) == 2 and sample.meetings.count() == 4
+    assert len(meetings_in(backup.path)) == 3 and sample.meetings.count() == 6
 
 
 def test_an_import_into_an_empty_store_needs_no_backup(services):
     services.interchange.import_document(sample_document())
-    assert services.backups.list() == [] and services.meetings.count() == 2
+    assert services.backups.list() == [] and services.meetings.count() == 3
 
 
 def test_restore_puts_back_the_backup_and_keeps_what_it_replaced(sample):
@@ -159,7 +159,8 @@ def test_restore_puts_back_the_backup_and_keeps_what_it_replaced(sample):
     assert [m.title for m in sample.meetings.list()] == meetings_in(backup.path)
     assert sample.meetings.get(first.id).title == first.title
     assert safety.reason == "before-restore"
-    assert meetings_in(safety.path) == ["Renamed after the backup"]
+    assert meetings_in(safety.path) == ["Renamed after the backup",
+                                        "US–Japan Partnership on Trade — Round 2"]
     assert check_file(sample.db.path) == []
 
 
@@ -170,7 +171,7 @@ def test_restoring_the_oldest_backup_when_the_folder_is_full_works(sample):
     sample.backups.create("daily", now=start + timedelta(days=1))
     sample.meetings.delete(sample.meetings.list()[0].id)
     sample.backups.restore(oldest.path)  # the safety backup must not rotate it away first
-    assert sample.meetings.count() == 2
+    assert sample.meetings.count() == 3
 
 
 def test_restore_refuses_a_file_that_is_not_a_store_and_changes_nothing(sample, tmp_path):
@@ -182,7 +183,7 @@ def test_restore_refuses_a_file_that_is_not_a_store_and_changes_nothing(sample, 
         sample.backups.restore(tmp_path / "missing.db")
     with pytest.raises(StoreError, match="from itself"):
         sample.backups.restore(sample.db.path)
-    assert sample.backups.list() == [] and sample.meetings.count() == 2
+    assert sample.backups.list() == [] and sample.meetings.count() == 3
 
 
 def test_a_backup_that_cannot_be_written_says_where_and_why(sample, tmp_path):
@@ -199,7 +200,7 @@ def test_a_failed_daily_backup_does_not_stop_the_store_from_opening(sample, db_u
     (tmp_path / "backups").write_text("in the way")
     reopened = Services.open(db_url)
     try:
-        assert reopened.meetings.count() == 2
+        assert reopened.meetings.count() == 3
         assert len(reopened.notices) == 1 and "daily backup could not be taken" in reopened.notices[0]
     finally:
         reopened.close()
