@@ -360,7 +360,8 @@ class EditorForm(QObject):
     def _on_edited(self) -> None:
         if self.row_id is None:
             return
-        self.ctx.status.saving()
+        if not (self._offline and self._retrying):  # "Offline — N changes waiting" stays said
+            self.ctx.status.saving()
         self._timer.start(self.ctx.autosave_ms)
         if self.ctx.journal is not None:
             now = time.monotonic()
