@@ -1,6 +1,8 @@
 """A plain-text Markdown editor with a rendered preview one click (or Ctrl+Shift+P) away.
 
-Editing is the default. The preview uses Qt's own Markdown reader, so nothing
+Each portion's marking shows in a narrow gutter beside it, and the Marking button (or
+Ctrl+Shift+M, which cycles) sets it for the paragraphs under the cursor or the selection
+(``ui.widgets.marking_gutter``). Editing is the default. The preview uses Qt's own Markdown reader, so nothing
 the user typed is ever turned into markup by string concatenation. A single
 line break typed shows as a line break, as in the book (``with_hard_breaks``).
 """
@@ -10,11 +12,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QStackedWidget,
     QToolButton,
@@ -22,10 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.marking_gutter import WARNING, MarkingGutter, current_ladder, next_marking, set_marking
+
 if TYPE_CHECKING:
     from ui.widgets.safe_browser import SafeTextBrowser
 
 PREVIEW_KEY = "Ctrl+Shift+P"
+MARKING_KEY = "Ctrl+Shift+M"
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
@@ -68,12 +74,33 @@ class MarkdownEditor(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.toggle.toggle)
 
+        self.gutter = MarkingGutter(self.editor, self._marks_found)
+        self.editor.installEventFilter(self)
+        self.marking = QToolButton(self)
+        self.marking.setText("Marking")
+        self.marking.setToolTip(f"Set the marking of the paragraphs under the cursor or the selection "
+                                f"({MARKING_KEY} goes to the next one)")
+        self.marking.setAutoRaise(True)
+        self.marking.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.marking.setMenu(QMenu(self.marking))
+        self.marking.menu().aboutToShow.connect(self._fill_marking_menu)
+        marking_key = QShortcut(QKeySequence(MARKING_KEY), self)
+        marking_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        marking_key.activated.connect(self.cycle_marking)
+        self.unknown = QLabel(self)  # "unknown marking (X)": a code typed that is not on the ladder
+        self.unknown.setObjectName("UnknownMarking")
+        self.unknown.setStyleSheet(f"QLabel#UnknownMarking {{ color: {WARNING}; }}")
+        self.unknown.setVisible(False)
+        self._marks_found()
+
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(title, self)
         self.title.setBuddy(self.editor)
         bar.addWidget(self.title)
         bar.addStretch(1)
+        bar.addWidget(self.unknown)
+        bar.addWidget(self.marking)
         bar.addWidget(self.toggle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +108,39 @@ class MarkdownEditor(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         self.setFocusProxy(self.editor)
+
+    # -- portion marks ---------------------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001 - QObject, QEvent
+        if watched is self.editor and event.type() == QEvent.Type.Resize:
+            self.gutter._place()
+        return super().eventFilter(watched, event)
+
+    def set_marking(self, code: str | None) -> None:
+        """Mark the paragraphs under the cursor or the selection ``code`` (None: no mark)."""
+        if not self.editor.isReadOnly() and not self.is_preview():
+            set_marking(self.editor, code)
+            self.gutter.refresh()
+
+    def cycle_marking(self) -> None:
+        """The next marking of the ladder for the paragraph at the cursor (after the top: none)."""
+        self.set_marking(next_marking(self.editor))
+
+    def _fill_marking_menu(self) -> None:
+        menu = self.marking.menu()
+        menu.clear()
+        for m in current_ladder().markings:
+            action = menu.addAction(f"({m.code})  {m.label}")
+            action.triggered.connect(lambda _checked=False, code=m.code: self.set_marking(code))
+        menu.addSeparator()
+        menu.addAction("No marking (the meeting's)").triggered.connect(lambda: self.set_marking(None))
+
+    def _marks_found(self) -> None:
+        if not hasattr(self, "gutter") or not hasattr(self, "unknown"):
+            return  # (the gutter's first look, while the editor is being built)
+        unknown = self.gutter.unknown()
+        self.unknown.setText(", ".join(f"unknown marking ({code})" for code in dict.fromkeys(unknown)))
+        self.unknown.setVisible(bool(unknown))
 
     @property
     def preview(self) -> SafeTextBrowser:

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from briefing.agenda.schedule import format_minutes
 from briefing.markings.ladder import Ladder
 from briefing.meetings.records import MeetingRecord
+from ui.context import AppContext
 from ui.rich_text import plain
 from ui.timefmt import day_time, short_day_time, shown_in
+from ui.widgets.marking_gutter import set_ladder_source
 from ui.widgets.palette import muted_colour
 
 #: Shown under a sample meeting's times, so that nobody takes it for their own.
@@ -32,12 +34,16 @@ def when_line(meeting: MeetingRecord) -> str:
 
 
 class MarkingChip(QLabel):
-    """The sensitivity marking as a small coloured chip (the banner colour of the printed book)."""
+    """The meeting's marking as a small coloured chip (the banner colour of the printed book)."""
 
-    def set_marking(self, code: str, label: str, colour: str) -> None:
+    def set_marking(self, code: str, label: str, colour: str, own: str | None = None) -> None:
+        """Show ``code``; ``own``: the meeting's own sensitivity when ``code`` was computed above it."""
         text = "#ffffff" if QColor(colour).lightnessF() < 0.6 else "#000000"
         self.setText(code)
-        self.setToolTip(plain(label))
+        tip = plain(label)
+        if own is not None:
+            tip += f" — the highest marking in this meeting (its own sensitivity is {plain(own)})"
+        self.setToolTip(tip)
         self.setAccessibleName(f"Sensitivity: {label}")
         self.setStyleSheet(f"QLabel {{ background: {colour}; color: {text}; font-weight: bold;"
                            f" border-radius: 3px; padding: 1px 6px; }}")
@@ -46,9 +52,21 @@ class MarkingChip(QLabel):
 class MeetingHeader(QWidget):
     """Two lines above the tabs: title with marking and status; venue, times and length."""
 
-    def __init__(self, ladder: Ladder, parent: QWidget | None = None) -> None:
+    def __init__(self, ladder: Ladder, parent: QWidget | None = None, *,
+                 ctx: AppContext | None = None) -> None:
         super().__init__(parent)
         self.ladder = ladder
+        #: With ``ctx``, the chip shows the meeting's computed overall marking (issue 11): the
+        #: highest of its sensitivity and its portions' marks, again whenever its texts change.
+        self.ctx = ctx
+        self.meeting: MeetingRecord | None = None
+        if ctx is not None:
+            # every Markdown editor's marking gutter marks with the store's ladder
+            set_ladder_source(lambda: ctx.services.config.ladder)
+            events = ctx.events
+            for signal in (events.sig_notes_changed, events.sig_agenda_changed, events.sig_actions_changed,
+                           events.sig_people_changed, events.sig_positions_changed):
+                signal.connect(self._on_texts_changed)
         self.title = QLabel(self)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -88,8 +106,25 @@ class MeetingHeader(QWidget):
         if meeting is None:
             return
         self.title.setText(meeting.title)
-        marking = self.ladder.get(meeting.sensitivity)
-        self.chip.set_marking(marking.code, marking.label, marking.colour)
+        self.meeting = meeting
+        self.show_marking()
         self.status.setText(meeting.status.capitalize())
         self.when.setText(when_line(meeting))
         self.sample_note.setVisible(meeting.is_sample)
+
+    def show_marking(self) -> None:
+        """The chip: the meeting's overall marking (computed when the header has the services)."""
+        meeting = self.meeting
+        if meeting is None:
+            return
+        ladder, code = self.ladder, meeting.sensitivity
+        if self.ctx is not None:
+            ladder = self.ctx.services.config.ladder
+            code = self.ctx.services.markings.meeting_highest(meeting.id) or code
+        marking = ladder.get(code)
+        own = ladder.get(meeting.sensitivity).label if code != meeting.sensitivity else None
+        self.chip.set_marking(marking.code, marking.label, marking.colour, own)
+
+    def _on_texts_changed(self, meeting_id: int) -> None:
+        if self.meeting is not None and meeting_id in (0, self.meeting.id):
+            self.show_marking()

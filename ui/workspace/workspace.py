@@ -36,7 +36,7 @@ class Workspace(QStackedWidget):
             "Create a meeting to prepare: its agenda, issue notes, participants and action items "
             "will live here.", new_action, self)
         page = QWidget(self)
-        self.header = MeetingHeader(ctx.services.config.ladder, page)
+        self.header = MeetingHeader(ctx.services.config.ladder, page, ctx=ctx)
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(True)
         self._factories = [factory for _, factory in TABS]

@@ -1,0 +1,190 @@
+"""Portion marks in a Markdown editor: a narrow gutter painting each portion's code, and the
+commands that set the marking of the paragraphs under the cursor or the selection.
+
+What a portion is, and what its mark is, is ``briefing.markings.portions``'s: the gutter
+only paints it. A code that is not on the ladder is painted "(X)?" in the warning colour,
+and the editor's ``unknown`` line says "unknown marking (X)". Setting a marking edits the
+text in one edit block, so one Ctrl+Z takes it back. The ladder is the store's, read
+through ``ladder_source`` (set once by the window; a plain default ladder until then).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from briefing.markings.ladder import Ladder
+from briefing.markings.portions import mark_edits, portions
+from ui.widgets.palette import muted_colour
+
+#: Where every editor reads the ladder (``set_ladder_source``).
+_ladder_source: Callable[[], Ladder] = Ladder
+#: Marks are found again this long after the last keystroke (a 50-page paste parses in ~0.1 s).
+REFRESH_MS = 250
+WARNING = "#b3261e"
+
+
+def set_ladder_source(source: Callable[[], Ladder]) -> None:
+    """Every marking gutter reads the ladder from ``source`` (the store's, via the services)."""
+    global _ladder_source
+    _ladder_source = source
+
+
+def current_ladder() -> Ladder:
+    return _ladder_source()
+
+
+def _utf16(text: str, index: int) -> int:
+    """A Python index into ``text`` as a QTextDocument position (UTF-16 code units)."""
+    prefix = text[:index]
+    return index + sum(1 for c in prefix if ord(c) > 0xFFFF)
+
+
+def _python_index(text: str, position: int) -> int:
+    """A QTextDocument position in ``text`` as a Python index."""
+    units = 0
+    for index, c in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(c) > 0xFFFF else 1
+    return len(text)
+
+
+class MarkingGutter(QWidget):
+    """The strip left of ``editor``'s text: each portion's code beside its first line."""
+
+    def __init__(self, editor: QPlainTextEdit, on_refresh: Callable[[], None] | None = None) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.on_refresh = on_refresh  # told when the marks were found again
+        #: block number → (code, unknown) of the portion beginning on that line
+        self.marks: dict[int, tuple[str | None, str | None]] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        editor.textChanged.connect(self._timer.start)
+        editor.updateRequest.connect(self._on_update_request)
+        self.setMouseTracking(True)
+        self.refresh()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.gutter_width(), 0)
+
+    def gutter_width(self) -> int:
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(f"({c})") for c in current_ladder().codes), default=0)
+        return min(widest, metrics.horizontalAdvance("(SBU)") * 2) + metrics.averageCharWidth()
+
+    def refresh(self) -> None:
+        """Find the portions and their marks again (after typing pauses)."""
+        self._timer.stop()
+        text = self.editor.toPlainText()
+        marks: dict[int, tuple[str | None, str | None]] = {}
+        if "(" in text:
+            line, at = 0, 0
+            for p in portions(text, current_ladder()):
+                if p.code is None and p.unknown is None:
+                    continue
+                line += text.count("\n", at, p.start)
+                at = p.start
+                marks[line] = (p.code, p.unknown)
+        self.marks = marks
+        self.editor.setViewportMargins(self.gutter_width(), 0, 0, 0)
+        self._place()
+        self.update()
+        if self.on_refresh is not None:
+            self.on_refresh()
+
+    def unknown(self) -> list[str]:
+        """The unknown codes the text begins portions with, in order."""
+        return [unknown for _, unknown in self.marks.values() if unknown]
+
+    def _place(self) -> None:
+        rect = self.editor.contentsRect()
+        self.setGeometry(QRect(rect.left(), rect.top(), self.gutter_width(), rect.height()))
+
+    def _on_update_request(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.scroll(0, dy)
+        else:
+            self.update(0, rect.y(), self.width(), rect.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
+        if not self.marks:
+            return
+        ladder = current_ladder()
+        metrics = self.fontMetrics()
+        block = self.editor.firstVisibleBlock()
+        offset = self.editor.contentOffset()
+        while block.isValid():
+            geometry = self.editor.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > event.rect().bottom():
+                break
+            found = self.marks.get(block.blockNumber())
+            if found is not None and block.isVisible():
+                code, unknown = found
+                if code is not None:
+                    painter.setPen(muted_colour(self.palette()) if code == ladder.lowest.code
+                                   else self.palette().text().color())
+                    text = f"({code})"
+                else:
+                    painter.setPen(QColor(WARNING))
+                    text = f"({unknown})?"
+                painter.drawText(QRect(0, int(geometry.top()), self.width() - 2, metrics.height()),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                                 metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.width() - 2))
+            block = block.next()
+
+    def event(self, event) -> bool:  # noqa: ANN001 - a QEvent
+        if event.type() == event.Type.ToolTip:
+            block = self.editor.cursorForPosition(event.pos()).block()
+            found = self.marks.get(block.blockNumber())
+            if found is not None:
+                code, unknown = found
+                tip = (f"unknown marking ({unknown}): not on the ladder, so the text stays as typed"
+                       if unknown else current_ladder().get(code or "").label)
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+def set_marking(editor: QPlainTextEdit, code: str | None) -> bool:
+    """Give the portions under ``editor``'s cursor (or its selection) the marking ``code`` (None:
+    none), in one edit block (one undo step); False when nothing changed."""
+    text = editor.toPlainText()
+    cursor = editor.textCursor()
+    start = _python_index(text, cursor.selectionStart())
+    end = _python_index(text, cursor.selectionEnd())
+    edits = mark_edits(text, start, end, code, current_ladder())
+    if not edits:
+        return False
+    change = QTextCursor(editor.document())
+    change.beginEditBlock()
+    for first, last, replacement in edits:  # last first: earlier offsets stay right
+        change.setPosition(_utf16(text, first))
+        change.setPosition(_utf16(text, last), QTextCursor.MoveMode.KeepAnchor)
+        change.insertText(replacement)
+    change.endEditBlock()
+    return True
+
+
+def next_marking(editor: QPlainTextEdit) -> str | None:
+    """The marking after the one of the portion at the cursor: none → lowest → … → highest → none."""
+    text = editor.toPlainText()
+    at = _python_index(text, editor.textCursor().selectionStart())
+    codes = current_ladder().codes
+    here = next((p for p in portions(text, current_ladder()) if p.start <= at <= p.end or at < p.start),
+                None)
+    current = here.code if here is not None else None
+    if current is None:
+        return codes[0]
+    index = codes.index(current) + 1
+    return codes[index] if index < len(codes) else None
