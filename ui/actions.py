@@ -59,7 +59,7 @@ def _action(parent: QWidget, text: str, *keys: QKeySequence | Key | str, tip: st
                 shortcuts.append(sequence)
     action.setShortcuts(shortcuts)
     action.setStatusTip(tip)
-    name = text.replace("&", "").rstrip("…")
+    name = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")  # "Q&&A" is Q&A
     if shortcuts:
         action.setToolTip(f"{name} ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})")
     else:
