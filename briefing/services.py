@@ -204,7 +204,7 @@ class Services:
         """The position tracker (``briefing.positions.service``)."""
         from briefing.positions.service import PositionService
 
-        return PositionService(self.db)
+        return PositionService(self.db, self.config)
 
     @cached_property
     def records(self) -> RecordService:

@@ -132,3 +132,17 @@ def test_an_empty_user_name_is_logged_as_unknown(services):
     services.actions.user = "   "
     services.actions.add(meeting.id, "x")
     assert services.changelog.changes()[-1].user_name == "unknown"
+
+
+def test_a_position_set_changed_and_cleared_is_logged_with_its_fields(alice):
+    meeting = alice.meetings.resolve(ROUND1)
+    alice.positions.user = "alice"
+    issue_id = alice.notes.list(meeting.id)[0].issue_id
+    alice.positions.clear(meeting.id, issue_id)
+    first = alice.positions.set(meeting.id, issue_id, ours="Zero tariffs", state="open")
+    alice.positions.set(meeting.id, issue_id, first.version, theirs="日本: 段階的に")
+    alice.positions.clear(meeting.id, issue_id)
+    got = [(c.user_name, c.what, c.field) for c in alice.changelog.changes(whats=(log.POSITION_CHANGED,))]
+    assert ("alice", log.POSITION_CHANGED, "ours") in got
+    assert ("alice", log.POSITION_CHANGED, "theirs") in got
+    assert got[-1] == ("alice", log.POSITION_CHANGED, "cleared")

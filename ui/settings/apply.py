@@ -25,7 +25,7 @@ def apply_settings(ctx: AppContext, config: Config) -> str:
     services.backups.keep = config.backups_keep
     services.backups.user = config.user_name  # who restored, in the change log
     # the next use makes them with the new settings
-    for made_with_old in ("notes", "interchange", "actions", "trash", "history"):
+    for made_with_old in ("notes", "interchange", "actions", "trash", "history", "positions"):
         if made_with_old in vars(services):
             delattr(services, made_with_old)
     if config.paper == "locale":
