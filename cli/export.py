@@ -91,6 +91,9 @@ def run(args: argparse.Namespace, services: Services) -> int:
     if getattr(args, "record", False):
         return _record(args, services, brief, options, to_stdout)
     check_notes(brief, options.notes)  # an unknown issue: one line, before any layout
+    numbered = getattr(args, "recipients", None) is not None or getattr(args, "copies", None) is not None
+    if numbered and args.output.suffix.lower() == ".docx":
+        raise ValidationError("output", "numbered copies are PDFs: name a .pdf file")
     if not to_stdout and args.output.suffix.lower() == ".docx":  # the format follows the suffix
         from briefing.word.service import WordService
 
@@ -104,7 +107,7 @@ def run(args: argparse.Namespace, services: Services) -> int:
         from briefing.pdf.parallel import default_jobs
 
         args.jobs = default_jobs()
-    if getattr(args, "recipients", None) is not None or getattr(args, "copies", None) is not None:
+    if numbered:
         return _numbered_copies(args, services, brief, options)
     # the collector paused during layout: this process does nothing else meanwhile
     result = render_pdf(brief, options,

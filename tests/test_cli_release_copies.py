@@ -66,3 +66,9 @@ def test_copies_and_recipients_together_are_refused(db, tmp_path):
 def test_numbered_copies_to_standard_output_are_refused(db):
     run = cli("export", "2", "--copies", "2", "-o", "-", db=db)
     assert run.returncode == 1 and "numbered copies are files" in run.stderr
+
+
+def test_numbered_copies_of_a_word_file_are_refused(db, tmp_path):
+    run = cli("export", "2", "--copies", "2", "-o", str(tmp_path / "book.docx"), db=db)
+    assert run.returncode == 1 and "numbered copies are PDFs" in run.stderr
+    assert list(tmp_path.iterdir()) == []
