@@ -17,6 +17,13 @@ BACKENDS = pytest.mark.parametrize("store_backend", ["sqlite", "postgresql"], in
 SHOWN_WITHIN_MS = 10_000  # the goal is 2 s (polled every 0.5 s); generous on a shared machine
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """A server store's crash journal lives in the user's data folder: a temp one here."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
 def typing_in_objectives(qtbot, window):
     """The user types in Our objectives of the first note, the cursor after the typed words."""
     panel = notes_tab(qtbot, window)

@@ -16,6 +16,13 @@ pytestmark = pytest.mark.parametrize("store_backend", ["postgresql"], indirect=T
 BACK_WITHIN_MS = 30_000  # the watcher asks every 2 s while offline; generous on a shared machine
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """A server store's crash journal lives in the user's data folder: a temp one here."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
 def cut(server, url: str) -> None:
     """The store's database refuses new connections and ends the open ones (a server going down)."""
     name = make_url(url).database
