@@ -118,7 +118,8 @@ def test_a_release_copy_keeps_the_rest_and_says_how_many_were_withheld(release_b
     text = " ".join(page_texts(data))
     assert all(k in text for k in KEPT)
     assert f"RELEASE COPY {WITHHELD_COUNT} portions withheld" in page_texts(data)[0]
-    assert "CONFIDENTIAL" not in text  # never at which marking
+    assert "CONFIDENTIAL" not in text  # never at which marking: not in banners, cover or metadata
+    assert "CONFIDENTIAL" not in names_and_meta(data) and "UNCLASSIFIED" in names_and_meta(data)
     titles = [t for _, t, _ in outline(data)]
     assert "Steel quotas" in titles and not any("XYLOPHAGOUS" in t for t in titles)
     assert result.pages == len(page_texts(data))
