@@ -23,7 +23,7 @@ def test_a_person_is_shown_in_the_meeting_open_now_else_in_the_latest_they_atten
 
 
 def test_a_library_issue_is_shown_as_its_note(sample):
-    round1, launch = sample.meetings.resolve(ROUND_1), sample.meetings.resolve(LAUNCH)
+    launch = sample.meetings.resolve(LAUNCH)
     issue = hit(sample, "overcapacity", "issue")
     place = sample.search.place(issue, launch.id)
     launch_note = next(n for n in sample.notes.list(launch.id) if n.issue_id == issue.entity_id)

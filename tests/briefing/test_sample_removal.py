@@ -18,11 +18,11 @@ def test_removing_the_sample_trashes_its_meetings_and_people_but_not_the_users_o
     assert services.meetings.sample_ids() == ()
     assert {p.name for p in services.people.list_people()} == {"Katherine Tai"}
     trash = services.trash.list()
-    assert sorted(e.kind for e in trash) == ["meeting"] * 2 + ["person"] * (len(everyone) - 1)
+    assert sorted(e.kind for e in trash) == ["meeting"] * 3 + ["person"] * (len(everyone) - 1)
     assert services.issues.list()  # the issue library stays
 
     services.meetings.restore_sample(removal)
-    assert len(services.meetings.list()) == 3 and len(services.meetings.sample_ids()) == 2
+    assert len(services.meetings.list()) == 4 and len(services.meetings.sample_ids()) == 3
     assert {p.name for p in services.people.list_people()} == everyone
     assert services.trash.count() == 0
 
