@@ -216,6 +216,7 @@ class BookSession:
         self._fonts = SharedFonts()
         self._counts: dict[str, int] = {}       # part (by name) → pages, in the last book
         self._pages: dict[str, int] = {}        # outline key → page, in the last book
+        self._recent: list[set[bytes]] = []     # the parts of the last two books
         self._lock = threading.Lock()
         self.stats = SessionStats()
 
@@ -223,6 +224,7 @@ class BookSession:
         """Forget every laid-out part (the next build lays the whole book out)."""
         with self._lock:
             self._parts.clear()
+            self._recent.clear()
 
     def render(self, brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder, *,
                progress: Callable[[ExportProgress], None] | None = None,
@@ -235,8 +237,10 @@ class BookSession:
         with self._lock:
             try:
                 return self._render(brief, options, ts, ladder, progress, cancelled)
+            except ExportCancelled:
+                raise  # the parts laid out so far are kept: the next build (the newer) uses them
             except BaseException:
-                self._parts.clear()  # a part may be half laid out: start afresh next time
+                self._parts.clear()  # something is wrong with a part: start afresh next time
                 raise
 
     def _render(self, brief, options, ts, ladder, progress, cancelled) -> tuple[bytes, int]:
@@ -244,12 +248,12 @@ class BookSession:
         parts = book_parts(brief, options)
         keys = _part_keys(brief, options, ladder, parts)
         kept = {key: self._parts[key] for key in keys if key in self._parts}
-        if not kept:
-            self._fonts.reset()
+        if not self._parts:
+            self._fonts.reset()  # no file drawn with the old codes is kept
         names = [_identity(part) for part in parts]
         counts = [kept[key].pages if key in kept else self._counts.get(name, 1)
                   for key, name in zip(keys, names, strict=True)]
-        blocks = {part.block for part in kept.values()}
+        blocks = {part.block for part in self._parts.values()}
         total_weight = sum(weight for weight, _ in parts) or 1
         done_weight = 0
         stats = SessionStats()
@@ -267,7 +271,7 @@ class BookSession:
 
                 found = self._lay_out(brief, options, ts.chain, ladder, part, block, cancelled,
                                       counts, index, expected)
-                kept[key] = found
+                kept[key] = self._parts[key] = found
                 stats.laid_out += 1
                 stats.parts.append(part_name(part))
             else:
@@ -279,7 +283,11 @@ class BookSession:
             if progress is not None:
                 progress(ExportProgress(sum(counts[:index + 1]), 0.9 * done_weight / total_weight,
                                         part_name(part)))
-        self._parts = kept  # parts of older books are let go: an edit seldom goes back
+        # the parts of this book and of the one before are kept (the export dialog's book and the
+        # pane's take turns); older ones are let go
+        self._recent = [self._recent[-1], set(keys)] if self._recent else [set(keys)]
+        self._parts = {key: part for key, part in self._parts.items()
+                       if any(key in recent for recent in self._recent)}
         data, pages = self._join(laid, options, stats)
         self._counts = dict(zip(names, counts, strict=True))
         self._pages = pages

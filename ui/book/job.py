@@ -11,6 +11,7 @@ name stays as it was.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from briefing.brief.records import Brief
     from briefing.markings.ladder import Ladder
     from briefing.pdf import BookOptions, ExportProgress, ExportResult
+    from briefing.pdf.incremental import BookSession
     from ui.background.pool import Lane
 
 
@@ -35,6 +37,25 @@ class BookOutcome:
     @property
     def cancelled(self) -> bool:
         return self.result.cancelled
+
+
+_session: BookSession | None = None
+_session_made = threading.Lock()
+
+
+def book_session() -> BookSession:
+    """The window's one ``BookSession``: the parts of the books built last, kept between builds.
+
+    The preview pane, the export dialog's preview and its export all build through it, so an
+    export after an edit lays out only what the edit changed, as the preview did (one build at
+    a time: the session has a lock)."""
+    global _session
+    with _session_made:
+        if _session is None:
+            from briefing.pdf.incremental import BookSession
+
+            _session = BookSession()
+        return _session
 
 
 def book_failure(error: BaseException) -> str:
@@ -65,7 +86,7 @@ class BookJob(BackgroundTask):
         brief = self.read_brief()
         buffer = BytesIO() if self.path is None else None
         result = render_pdf(brief, self.options, self.path or buffer, progress=self._progress,
-                            cancelled=progress.cancelled, ladder=self.ladder)
+                            cancelled=progress.cancelled, ladder=self.ladder, session=book_session())
         data = buffer.getvalue() if buffer is not None and not result.cancelled else None
         return BookOutcome(result, data)
 
