@@ -77,3 +77,39 @@ def test_a_lost_connection_keeps_every_edit_says_offline_and_saves_them_when_bac
     type_into(qtbot, editor, " — back")
     panel.flush()
     assert store.notes.get(note_id).background == typed + " — back"
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_field_someone_else_changed_while_offline_goes_to_the_conflict_dialog(
+        qtbot, open_window, store, db_url, postgres_server, monkeypatch):
+    monkeypatch.setattr("ui.forms.form.RETRY_FIRST_MS", 600_000)  # the test says when to try again
+    monkeypatch.setattr("ui.live.updates.OFFLINE_POLL_MS", 600_000)
+    window = open_window(sample=True, autosave_ms=50)
+    panel = notes_tab(qtbot, window)
+    qtbot.waitUntil(section(panel).hasFocus)
+    editor = section(panel, "objectives")
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    note_id = panel.editor.note.id
+    cut(postgres_server, db_url)
+    try:
+        type_into(qtbot, editor, " Mine, typed offline 鉄鋼")
+        qtbot.waitUntil(lambda: window.status.state.text().startswith("Offline — 1 change waiting"),
+                        timeout=BACK_WITHIN_MS)
+        qtbot.waitUntil(lambda: window.live.offline is not None, timeout=BACK_WITHIN_MS)
+    finally:
+        reconnect(postgres_server, db_url)
+    mine = editor.toPlainText()
+    store.db.dispose()
+    note = store.notes.get(note_id)
+    store.notes.update(note_id, note.version, objectives="Theirs, saved while I was away <&>")
+    window.live.poll()  # the window finds the server again
+    qtbot.waitUntil(lambda: window.conflicts.dialog is not None and window.conflicts.dialog.isVisible(),
+                    timeout=BACK_WITHIN_MS)
+    dialog = window.conflicts.dialog
+    assert dialog.comparison.texts() == ("Theirs, saved while I was away <&>", mine)
+    assert store.notes.get(note_id).objectives == "Theirs, saved while I was away <&>"
+    assert editor.toPlainText() == mine
+    dialog.mine_button.click()
+    assert store.notes.get(note_id).objectives == mine
+    assert journalled(window, note_id) == []

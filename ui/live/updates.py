@@ -93,11 +93,13 @@ class LiveUpdates(QObject):
             self.offline = None
             self._timer.setInterval(self.interval_ms)
             self.ctx.status.info("Back online — saving what was waiting.")
+            # What others saved meanwhile first: a field typed here that they changed too goes to
+            # the conflict dialog (``EditorForm.load``) instead of being written over theirs.
+            self.refresh()
             for form in self.window.findChildren(EditorForm):
                 form.retry_now()
             self.sig_online.emit()
-            changed = True
-        if changed:
+        elif changed:
             self.refresh()
 
     def _failed(self, error: object) -> None:

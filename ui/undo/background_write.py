@@ -47,6 +47,8 @@ class BackgroundWrite:
         self.ctx, self.kind, self.row_id = command.ctx, command.kind, command.row_id
         self.outcome = command.outcome
         self.values, self.base = dict(values), dict(base)
+        writer = self.ctx.writer
+        self.base_version = writer.version(self.kind, writer.current_id(self.kind, self.row_id))
         self.on_done = on_done
         self.record: Any = None
         self.error: BaseException | None = None
@@ -61,7 +63,7 @@ class BackgroundWrite:
 
     def _work(self, _progress: object) -> None:  # in the worker
         try:
-            self.record = self.ctx.writer.write(self.kind, self.row_id, self.values)
+            self.record = self.ctx.writer.write(self.kind, self.row_id, self.values, base=self.base_version)
         except Exception as error:  # noqa: BLE001 - every failure is handled on the GUI thread
             self.error = error
 

@@ -30,6 +30,8 @@ class RecordWriter:
         self.events = events
         self._latest: dict[tuple[str, int], Any] = {}
         self._ids: dict[tuple[str, int], int] = {}
+        # (kind, id, version written over) -> the version this window's own write made of it
+        self._successors: dict[tuple[str, int, int], int] = {}
 
     def remember(self, kind: RowKind, record: Any) -> Any:
         """Note ``record`` as the latest known state of its row; returns it.
@@ -76,6 +78,7 @@ class RecordWriter:
         """Drop every remembered row (the store was replaced, e.g. by a restore)."""
         self._latest.clear()
         self._ids.clear()
+        self._successors.clear()
 
     def update(self, kind: RowKind, row_id: int, changes: dict[str, Any]) -> Any:
         """Write ``changes`` to a row, remember and announce the result; errors propagate."""
@@ -83,11 +86,22 @@ class RecordWriter:
         self.announced(kind, record)
         return record
 
-    def write(self, kind: RowKind, row_id: int, changes: dict[str, Any]) -> Any:
-        """Write ``changes`` to a row based on the latest version known, and remember the result;
-        safe in a ``WRITES`` worker (one write at a time, in order): it tells nobody."""
+    def write(self, kind: RowKind, row_id: int, changes: dict[str, Any], *,
+              base: int | None = None) -> Any:
+        """Write ``changes`` to a row and remember the result; safe in a ``WRITES`` worker (one
+        write at a time, in order): it tells nobody.
+
+        ``base`` is the version the edit was made on (taken when it was typed); this window's
+        own writes since then carry it forward, but a change saved by someone else meanwhile
+        makes the write a conflict, even when a view has read their version before the write
+        ran. Without ``base``: the latest version known."""
         row_id = self.current_id(kind, row_id)
-        record = kind.update(self.services)(row_id, self.version(kind, row_id), **changes)
+        version = self.version(kind, row_id) if base is None else base
+        while version is not None and (kind.name, row_id, version) in self._successors:
+            version = self._successors[(kind.name, row_id, version)]
+        record = kind.update(self.services)(row_id, version, **changes)
+        if version is not None and getattr(record, "version", None) is not None:
+            self._successors[(kind.name, row_id, version)] = record.version
         self.remember(kind, record)
         return record
 
