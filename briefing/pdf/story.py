@@ -113,10 +113,10 @@ def contents_entries(brief: Brief, options: BookOptions) -> list[OutlineEntry]:
         entries.append(("positions", POSITIONS_TITLE, 0))
     if options.has("agenda"):
         entries.append(("agenda", "Agenda", 0))
-    if has_changes(brief, options):
-        entries.append(("changes", CHANGES_TITLE, 0))
     if has_scenario(brief, options):
         entries.append(("scenario", SCENARIO_TITLE, 0))
+    if has_changes(brief, options):
+        entries.append(("changes", CHANGES_TITLE, 0))
     if options.has("papers") and brief.notes:
         for note in brief.notes:
             entries += paper_entries(brief.notes, note)

@@ -28,8 +28,15 @@ MARKING = "SENSITIVE BUT UNCLASSIFIED"
 CHANGES_PAGES = 2
 #: The summary for the principal follows the cover (the meeting has notes).
 SUMMARY_PAGES = 1
-FIRST_PAPER = 4 + SUMMARY_PAGES + CHANGES_PAGES  # page number (1-based)
-CONTENTS, AGENDA = 2 + SUMMARY_PAGES, 3 + SUMMARY_PAGES  # page numbers (1-based)
+#: The positions matrix follows the contents (issue 12); the scenario follows the agenda (issue 13).
+POSITIONS_PAGES, SCENARIO_PAGES = 1, 2
+#: Round 1's papers use Q&A bank entries: the annex follows the papers; the Section 232 paper
+#: (with its three entries) takes two pages.
+ANNEX_PAGES, LONG_PAPERS = 1, 1
+FIRST_PAPER = 4 + SUMMARY_PAGES + POSITIONS_PAGES + SCENARIO_PAGES + CHANGES_PAGES  # (1-based)
+CONTENTS, AGENDA = 2 + SUMMARY_PAGES, 3 + SUMMARY_PAGES + POSITIONS_PAGES  # page numbers (1-based)
+#: The papers in the contents, grouped by tier (issue 13): the group headings and their levels.
+TIER_GROUPS = {"full": "Full papers", "short": "Short papers", "defensive": "Defensive papers"}
 
 
 def draft(note) -> str:
@@ -53,11 +60,12 @@ def test_sections_come_in_book_order_each_paper_on_its_own_page(sample_book, sam
     assert pages[1].startswith(f"{MARKING} Summary for the principal")
     assert pages[CONTENTS - 1].startswith(f"{MARKING} Contents")
     assert f"{MARKING} Agenda" in pages[AGENDA - 1]
-    assert pages[AGENDA].startswith(f"{MARKING} Changes since the last round")
-    paper_pages = pages[FIRST_PAPER - 1:FIRST_PAPER - 1 + len(sample_brief.notes)]
-    for note, text in zip(sample_brief.notes, paper_pages, strict=True):
-        assert text.startswith(f"{MARKING} {note.issue_title}{draft(note)} Status: "
-                               f"{note.status.capitalize()}")
+    assert pages[AGENDA].startswith(f"{MARKING} Scenario")
+    assert pages[AGENDA + SCENARIO_PAGES].startswith(f"{MARKING} Changes since the last round")
+    starts = {title: page for _, title, page in outline(sample_book[0])}
+    assert starts[sample_brief.notes[0].issue_title] == FIRST_PAPER
+    for note in sample_brief.notes:  # each paper starts a page
+        assert pages[starts[note.issue_title] - 1].startswith(f"{MARKING} {note.issue_title}{draft(note)}")
     assert [n.issue_title for n in sample_brief.notes][:2] == [
         "Steel and aluminum excess capacity", "Section 232 tariffs on Japanese steel and aluminum"]
     assert "Participants Our delegation Katherine Tai" in pages[-2]
@@ -90,7 +98,7 @@ def test_the_agenda_shows_start_times_in_both_zones_and_the_total(sample_book):
     assert "1 09:00 Sun 19:00 30 Opening and terms of reference Katherine Tai" in agenda
     assert "Total 7 h 30 of 8 h planned" in agenda
     # the linked issue of an agenda row jumps to its paper
-    papers = set(range(FIRST_PAPER, FIRST_PAPER + 9))
+    papers = set(range(FIRST_PAPER, FIRST_PAPER + 9 + LONG_PAPERS))
     targets = link_targets(sample_book[0], AGENDA)
     assert targets and set(targets) <= papers
 
@@ -103,21 +111,33 @@ def test_contents_gives_the_page_of_every_entry_and_the_outline_mirrors_it(sampl
     marked = [t for t, _ in contents if t.startswith("(SBU) ")]  # each paper's highest marking (issue 11)
     assert len(marked) == len(sample_brief.notes)
     contents = [(t.removeprefix("(SBU) "), p) for t, p in contents]
-    titles = ["Summary for the principal", "Agenda", "Changes since the last round", "Issue papers",
-              *[n.issue_title + draft(n) for n in sample_brief.notes], "Participants", "Action items"]
+    papers, levels = [], []
+    for note in sample_brief.notes:  # grouped by tier, full first
+        if note is next(n for n in sample_brief.notes if n.tier == note.tier):
+            papers.append(TIER_GROUPS[note.tier])
+            levels.append(1)
+        papers.append(note.issue_title + draft(note))
+        levels.append(2)
+    titles = ["Summary for the principal", "Where each issue stands", "Agenda", "Scenario",
+              "Changes since the last round", "Issue papers", *papers,
+              "Annex: questions and press lines", "Participants", "Action items"]
     assert [t for t, _ in contents] == titles
     contents = [(t.removesuffix(" DRAFT"), p) for t, p in contents]
     assert [(t, p) for _, t, p in outline(data)] == contents
-    assert [level for level, _, _ in outline(data)] == [0] * 4 + [1] * len(sample_brief.notes) + [0, 0]
-    for title, page in contents:  # each entry's page is where that section starts
-        assert (sample_brief.notes[0].issue_title if title == "Issue papers" else title) in pages[page - 1]
+    assert [level for level, _, _ in outline(data)] == [0] * 6 + levels + [0, 0, 0]
+    first_of = {"Issue papers": sample_brief.notes[0].issue_title} | {
+        group: next(n.issue_title for n in sample_brief.notes if n.tier == tier)
+        for tier, group in TIER_GROUPS.items()}
+    for title, page in contents:  # each entry's page is where that section (or its first paper) starts
+        assert first_of.get(title, title) in pages[page - 1]
     assert link_targets(data, CONTENTS) == [page for _, page in contents]  # every entry jumps to its page
 
 
 def test_every_page_has_the_marking_top_and_bottom_and_page_x_of_y(sample_book):
     data, result = sample_book
     pages = page_texts(data)
-    assert result.pages == len(pages) == 14 + SUMMARY_PAGES + CHANGES_PAGES
+    assert result.pages == len(pages) == 14 + SUMMARY_PAGES + CHANGES_PAGES + POSITIONS_PAGES \
+        + SCENARIO_PAGES + ANNEX_PAGES + LONG_PAPERS
     for number, text in enumerate(pages, 1):
         assert text.startswith(MARKING)
         assert text.endswith(f"{MARKING} {TITLE} Page {number} of {len(pages)}")
