@@ -137,6 +137,9 @@ def test_a_notes_entries_are_listed_added_from_the_bank_created_and_removed(qtbo
     qtbot.waitUntil(lambda: entries.model.rowCount() == 4)
     assert "qa-232-when-lifted" not in [e.key for e in store.qa.for_note(note_id)]
     assert store.qa.by_key("qa-232-when-lifted").question.startswith("When will")  # still in the bank
+    window.undo()  # puts it back at its place
+    qtbot.waitUntil(lambda: entries.model.rowCount() == 5)
+    assert [e.key for e in store.qa.for_note(note_id)][0] == "qa-232-when-lifted"
 
 
 def test_the_tier_selector_writes_the_notes_tier(qtbot, window, store):

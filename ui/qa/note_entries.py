@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 from briefing.notes.records import NoteRecord
 from briefing.qa.records import QaEntryRecord
 from ui.context import AppContext
+from ui.qa.commands import AttachQaCommand, DetachQaCommand
 from ui.qa.entry_dialog import QaEntryDialog
 from ui.qa.picker import QaPicker
 from ui.qa.table_model import ANSWER, ISSUE, KIND, QUESTION, STATUS, QaTableModel
-from ui.qa.writes import write_bank
+from ui.undo.command import push_shown
 from ui.widgets.field_error import FieldError
 from ui.widgets.heading import heading_label
 
@@ -122,11 +123,8 @@ class NoteQaList(QWidget):
         return picker
 
     def _attach(self, note: NoteRecord, entry: QaEntryRecord | None) -> None:
-        if entry is None:
-            return
-        qa = self.ctx.services.qa
-        write_bank(self.ctx, lambda: qa.attach(note.id, entry.id), None, self.error,
-                   "adding the Q&A entry", note.meeting_id)
+        if entry is not None:
+            push_shown(self.ctx, AttachQaCommand(self.ctx, note, entry), self.error)  # undoable
 
     def new_entry(self) -> QaEntryDialog | None:
         """A new bank entry, tagged with the note's issue and used by the note once saved."""
@@ -148,9 +146,8 @@ class NoteQaList(QWidget):
         return dialog
 
     def remove_selected(self) -> None:
+        """The note no longer uses the selected entry (undoable; the entry stays in the bank)."""
         entry, note = self.current(), self.note
-        if entry is None or note is None:
-            return
-        qa = self.ctx.services.qa
-        write_bank(self.ctx, lambda: qa.detach(note.id, entry.id), None, self.error,
-                   "removing the Q&A entry", note.meeting_id)
+        if entry is not None and note is not None:
+            command = DetachQaCommand(self.ctx, note, entry, self.view.currentIndex().row())
+            push_shown(self.ctx, command, self.error)

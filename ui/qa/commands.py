@@ -1,0 +1,70 @@
+"""Undoable changes to a note's Q&A entries: using a bank entry in a note, and no longer using it.
+
+The entry itself stays in the bank either way; undo takes the reference back (or
+puts it back where it was in the note's order).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.notes.records import NoteRecord
+from briefing.qa.records import QaEntryRecord
+from ui.undo.command import ServiceCommand
+from ui.undo.kinds import NOTE
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+
+def _announce(ctx: AppContext, note: NoteRecord) -> None:
+    ctx.events.sig_qa_changed.emit()
+    ctx.events.sig_notes_changed.emit(note.meeting_id)  # its book changes with the note's entries
+    ctx.events.sig_saved.emit()
+
+
+class AttachQaCommand(ServiceCommand):
+    """Use a bank entry in a note (at ``position``, default the end)."""
+
+    def __init__(self, ctx: AppContext, note: NoteRecord, entry: QaEntryRecord,
+                 position: int | None = None) -> None:
+        super().__init__(ctx, f"Add Q&A entry “{entry.key}” to the note")
+        self.note, self.entry, self.position = note, entry, position
+
+    def meeting_to_show(self) -> int | None:
+        return self.note.meeting_id
+
+    def row_to_show(self) -> tuple[str, int] | None:
+        return (NOTE.name, self.note.id)
+
+    def redo(self) -> None:
+        qa = self.ctx.services.qa
+        if self.attempt(lambda: qa.attach(self.note.id, self.entry.id, self.position)):
+            _announce(self.ctx, self.note)
+
+    def undo(self) -> None:
+        if self.attempt(lambda: self.ctx.services.qa.detach(self.note.id, self.entry.id)):
+            _announce(self.ctx, self.note)
+
+
+class DetachQaCommand(ServiceCommand):
+    """Stop using a bank entry in a note (undo puts it back at its place)."""
+
+    def __init__(self, ctx: AppContext, note: NoteRecord, entry: QaEntryRecord, position: int) -> None:
+        super().__init__(ctx, f"Remove Q&A entry “{entry.key}” from the note")
+        self.note, self.entry, self.position = note, entry, position
+
+    def meeting_to_show(self) -> int | None:
+        return self.note.meeting_id
+
+    def row_to_show(self) -> tuple[str, int] | None:
+        return (NOTE.name, self.note.id)
+
+    def redo(self) -> None:
+        if self.attempt(lambda: self.ctx.services.qa.detach(self.note.id, self.entry.id)):
+            _announce(self.ctx, self.note)
+
+    def undo(self) -> None:
+        qa = self.ctx.services.qa
+        if self.attempt(lambda: qa.attach(self.note.id, self.entry.id, self.position)):
+            _announce(self.ctx, self.note)
