@@ -30,6 +30,7 @@ from briefing.errors import BriefbookError, ValidationError
 from briefing.markings.ladder import Ladder
 from briefing.output import check_target, write_atomically
 from briefing.pdf.options import BookOptions
+from briefing.pdf.templates import ExportProgress
 from briefing.pdf.typeset import ExportWarning
 
 #: The most copies one export writes (the register's and the files' numbers stay readable).
@@ -107,10 +108,12 @@ def register_path(out: Path) -> Path:
 def write_copies(brief: Brief, options: BookOptions, out: str | os.PathLike,
                  recipients: Sequence[str] | int, *, ladder: Ladder | None = None, jobs: int = 1,
                  progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> CopiesResult | None:
+                 cancelled: Callable[[], bool] | None = None,
+                 layout_progress: Callable[[ExportProgress], None] | None = None) -> CopiesResult | None:
     """Lay the book out once and write one stamped copy per recipient (or ``recipients`` copies
-    without names) beside ``out``, then the register. ``progress(done, total)`` after each copy;
-    None when ``cancelled()`` said so (copies written by then stay, the register is not written)."""
+    without names) beside ``out``, then the register. ``layout_progress`` as ``render_pdf``'s
+    while the book is laid out, then ``progress(done, total)`` after each copy; None when
+    ``cancelled()`` said so (copies written by then stay, the register is not written)."""
     from briefing.pdf.render import render_pdf
 
     out = Path(out)
@@ -124,7 +127,8 @@ def write_copies(brief: Brief, options: BookOptions, out: str | os.PathLike,
         check_target(path)  # every name refused before the book is laid out, not after
     buffer = io.BytesIO()
     result = render_pdf(brief, replace(options, password=None), buffer, ladder=ladder, jobs=jobs,
-                        cancelled=cancelled, pause_collector=progress is None and cancelled is None)
+                        progress=layout_progress, cancelled=cancelled,
+                        pause_collector=progress is None and cancelled is None)
     if result.cancelled:
         return None
     base = buffer.getvalue()

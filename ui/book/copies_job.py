@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from briefing.pdf import BookOptions
 
 
+#: The part of the progress bar the layout takes; stamping the copies takes the rest.
+LAYOUT_SHARE = 0.8
+
+
 class CopiesJob(BackgroundTask):
     """Lay the book out once and write a stamped copy per recipient (or ``who`` copies) beside
     ``path``, then the register."""
@@ -41,12 +45,20 @@ class CopiesJob(BackgroundTask):
         if self.is_cancelled:
             return BookOutcome(ExportResult(0, (), cancelled=True))
 
-        def stamped(done: int, total: int) -> None:
+        pages = 0
+
+        def laid_out(report: ExportProgress) -> None:  # the layout: the first LAYOUT_SHARE of the bar
+            nonlocal pages
+            pages = report.page
             self.report(self.signals.sig_progress,
-                        ExportProgress(0, done / total, f"Copy {done} of {total}"))
+                        ExportProgress(report.page, report.fraction * LAYOUT_SHARE, report.section))
+
+        def stamped(done: int, total: int) -> None:
+            self.report(self.signals.sig_progress, ExportProgress(
+                pages, LAYOUT_SHARE + (1 - LAYOUT_SHARE) * done / total, f"copy {done} of {total}"))
 
         result = write_copies(self.read_brief(), self.options, self.path, who, ladder=self.ladder,
-                              progress=stamped, cancelled=progress.cancelled)
+                              progress=stamped, cancelled=progress.cancelled, layout_progress=laid_out)
         if result is None:
             return BookOutcome(ExportResult(0, (), cancelled=True))
         return BookOutcome(ExportResult(result.pages, result.warnings, path=result.register))
