@@ -84,6 +84,9 @@ def test_the_bank_window_filters_adds_edits_and_retires(qtbot, window, store):
     qtbot.waitUntil(lambda: store.qa.get(added.id).answer == "Yes.")
     assert store.qa.get(added.id).status == "cleared"
     assert [r.answer for r in store.qa.history(added.id)] == ["**Not** today."]
+    history = bank.show_history()
+    assert history.model.rowCount() == 1 and history.model.index(0, 4).data() == "**Not** today."
+    history.close()
 
     bank.view.selectRow(bank.model.row_of(added.id))
     click(qtbot, bank.retire_button)

@@ -83,13 +83,15 @@ class QaWindow(QDialog):
         self.error = FieldError(self)
         self.new_button = QPushButton("&New entry…", self)
         self.edit_button = QPushButton("&Edit…", self)
+        self.history_button = QPushButton("&History…", self)
+        self.history_button.setToolTip("The entry as it was before each edit")
         self.retire_button = QPushButton("Re&tire", self)
         self.retire_button.setToolTip("No longer offered, and left out of books (papers that used it "
                                       "keep the reference; Restore brings it back)")
         close = QPushButton("Close", self)
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.retire_button):
+        for button in (self.new_button, self.edit_button, self.history_button, self.retire_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -102,6 +104,7 @@ class QaWindow(QDialog):
         self.new_button.clicked.connect(self.new_entry)
         self.edit_button.clicked.connect(self.edit_selected)
         self.retire_button.clicked.connect(self.retire_selected)
+        self.history_button.clicked.connect(self.show_history)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.view.selectionModel().currentRowChanged.connect(self._update)
         self._reload_soon = QTimer(self)
@@ -182,6 +185,7 @@ class QaWindow(QDialog):
         self.new_button.setEnabled(writable)
         self.edit_button.setEnabled(writable and entry is not None)
         self.retire_button.setEnabled(writable and entry is not None)
+        self.history_button.setEnabled(entry is not None)
         self.retire_button.setText("Res&tore" if entry is not None and entry.retired else "Re&tire")
 
     # -- writing -------------------------------------------------------------------
@@ -208,6 +212,17 @@ class QaWindow(QDialog):
         row = self.model.row_of(entry_id)
         if row >= 0:
             self.view.selectRow(row)
+
+    def show_history(self):
+        """The selected entry's earlier states, in a window beside the bank."""
+        entry = self.current()
+        if entry is None:
+            return None
+        from ui.qa.history_view import QaHistoryView
+
+        self.history = QaHistoryView(entry, self.ctx.services.qa.history(entry.id), self)
+        self.history.show()
+        return self.history
 
     def retire_selected(self) -> None:
         """Retire the selected entry (or bring a retired one back)."""
