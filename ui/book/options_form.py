@@ -45,9 +45,11 @@ SECTION_LABELS = {
     "summary": "S&ummary for the principal",
     "contents": "C&ontents",
     "agenda": "&Agenda",
+    "scenario": "Sce&nario (run of show)",
     "changes": "C&hanges since the last round",
     "papers": "&Issue papers",
     "red_lines": "&Red lines (leave out for a wider audience)",
+    "qa_annex": "&Q&&A annex (every entry the papers use)",
     "participants": "Partici&pants",
     "actions": "Action i&tems",
 }
