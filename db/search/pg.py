@@ -38,6 +38,7 @@ the stored tokens alone), and one with more distinct words than fit keeps the fi
 from __future__ import annotations
 
 import math
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -57,7 +58,9 @@ WEIGHTS = (1.0, 0.5, 0.0)
 #: A field's bits in a queue entry's mask: every field of a row.
 ALL_FIELDS = 255
 #: Above this many rows, N and the average row length are estimated (see ``_totals``).
-EXACT_TOTALS = 50_000
+EXACT_TOTALS = 5_000
+#: How long an estimate of N and the average row length is reused (seconds).
+TOTALS_REUSED_FOR = 60.0
 #: A tsvector's limits (PostgreSQL: positions, positions per word, bytes of a word, of the whole).
 MAX_POSITION, MAX_POSITIONS, MAX_LEXEME_CHARS, MAX_TSVECTOR = 16_383, 256, 500, 900_000
 #: Rows read at a time when a whole table is indexed.
@@ -318,16 +321,27 @@ def _holds(bm25: Bm25, columns: Sequence[str]) -> bool:
     return True
 
 
+_estimates: dict[str, tuple[float, int, float]] = {}
+
+
 def _totals(session: Session) -> tuple[int, float]:
-    """N (index rows) and the average row length: exact for a store of up to ``EXACT_TOTALS`` rows,
-    else from the planner's row count and a 1% sample (estimates move BM25 scores a little, not
-    the order of clearly different rows)."""
+    """N (index rows) and the average row length: exact for a store of up to ``EXACT_TOTALS`` rows
+    (as the planner counts them); else the planner's row count and a 1% sample, reused for
+    ``TOTALS_REUSED_FOR`` seconds (estimates move BM25 scores a little, not the order of clearly
+    different rows, and a first page must not wait for a count of 600,000 rows)."""
+    key = str(session.get_bind().url)
+    remembered = _estimates.get(key)
+    if remembered is not None and time.monotonic() - remembered[0] < TOTALS_REUSED_FOR:
+        return remembered[1], remembered[2]
     estimate = session.execute(text("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(:t)"),
                                {"t": TABLE}).scalar() or 0
-    if estimate <= EXACT_TOTALS:
+    if estimate <= EXACT_TOTALS:  # small, or never analysed (-1): count
         rows, tokens = session.execute(text(f"SELECT count(*), coalesce(sum(length), 0) FROM {TABLE}")).one()
-        return rows, (tokens / rows if rows else 1.0)
+        if rows <= EXACT_TOTALS:
+            return rows, (tokens / rows if rows else 1.0)
+        estimate = rows
     average = session.execute(text(f"SELECT avg(length) FROM {TABLE} TABLESAMPLE SYSTEM (1)")).scalar()
+    _estimates[key] = (time.monotonic(), estimate, float(average or 1.0))
     return estimate, float(average or 1.0)
 
 
@@ -365,7 +379,8 @@ def search(session: Session, query: Query, scope: Scope, *, limit: int,
         return [], False
     alone = len(query.positive) == 1 and not query.negative and not scope.tokens()
     bm25 = _prepare(session, query.positive, [row[0] for row in rows] if alone else None)
-    rows = [row for row in rows if _holds(bm25, row[1:])]
+    if any(len(t.parts) > 1 or (t.kind == CJK and len(t.parts[0]) > 2) for t in query.positive):
+        rows = [row for row in rows if _holds(bm25, row[1:])]  # a phrase: positions are capped
     ranked = sorted((bm25.score(row[1:]), -row[0]) for row in rows)
     hits = []
     for score, negative_rowid in ranked[:limit]:
