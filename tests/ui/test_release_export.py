@@ -60,9 +60,9 @@ def test_release_up_to_u_in_the_preview_and_the_exported_book(qtbot, marked, sav
     assert "SECRETWORDZ" in preview_text(dialog)
     release = dialog.form.release
     assert [release.itemText(i) for i in range(release.count())] == [
-        "Everything (not a release copy)", "UNCLASSIFIED (U)",
-        "SENSITIVE BUT UNCLASSIFIED (SBU)", "CONFIDENTIAL (C)"]
-    choose(qtbot, release, "U")
+        "Everything (not a release copy)", "Up to UNCLASSIFIED (U)",
+        "Up to SENSITIVE BUT UNCLASSIFIED (SBU)", "Up to CONFIDENTIAL (C)"]
+    choose(qtbot, release, "Up to U")
     assert release.currentData() == "U"
     # the preview is rebuilt as the release copy: the C paragraph is gone, the cover says so
     qtbot.waitUntil(lambda: "portions withheld" in preview_text(dialog), timeout=EXPORT_S)

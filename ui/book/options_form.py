@@ -131,11 +131,17 @@ class BookOptionsForm(QWidget):
         self.recipients_button.clicked.connect(self._choose_recipients)
         self.copies_error = FieldError(self)
         self.recipients.textChanged.connect(lambda: self.copies_error.show_message(None))
-        copies_row = QHBoxLayout()
+        copies_box = QWidget(self)
+        copies_box.setFocusProxy(self.copies_mode)  # the label's shortcut goes to the choice
+        copies_row = QHBoxLayout(copies_box)
         copies_row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.copies_mode, self.copies_count, self.recipients, self.recipients_button):
-            copies_row.addWidget(widget)
-        copies_row.setStretchFactor(self.recipients, 1)
+        copies_row.addWidget(self.copies_mode, 1)
+        copies_row.addWidget(self.copies_count)
+        self.recipients_row = QWidget(self)
+        recipients_row = QHBoxLayout(self.recipients_row)
+        recipients_row.setContentsMargins(0, 0, 0, 0)
+        recipients_row.addWidget(self.recipients, 1)
+        recipients_row.addWidget(self.recipients_button)
         self.copies_mode.currentIndexChanged.connect(self._show_copies)
         self._show_copies()
         self.password = self._password("Password", "None: anyone with the file can open it")
@@ -148,8 +154,9 @@ class BookOptionsForm(QWidget):
         form = QFormLayout()
         form.addRow("Pape&r", self.paper)
         form.addRow("&Watermark", self.watermark)
-        form.addRow("Re&lease up to", self.release)
-        form.addRow("Copie&s", copies_row)
+        form.addRow("Re&lease", self.release)
+        form.addRow("Copie&s", copies_box)
+        form.addRow("", self.recipients_row)
         form.addRow("", self.copies_error)
         form.addRow("Pass&word", self.password)
         form.addRow("Con&firm", self.confirm)
@@ -176,7 +183,7 @@ class BookOptionsForm(QWidget):
         while self.release.count() > 1:
             self.release.removeItem(1)
         for marking in ladder.markings:
-            self.release.addItem(f"{marking.label} ({marking.code})", marking.code)
+            self.release.addItem(f"Up to {marking.label} ({marking.code})", marking.code)
         self.release.blockSignals(False)
 
     def release_code(self) -> str | None:
@@ -199,8 +206,7 @@ class BookOptionsForm(QWidget):
     def _show_copies(self) -> None:
         mode = self.copies_mode.currentData()
         self.copies_count.setVisible(mode == "count")
-        for widget in (self.recipients, self.recipients_button):
-            widget.setVisible(mode == "recipients")
+        self.recipients_row.setVisible(mode == "recipients")
         self.copies_error.show_message(None)
 
     def _choose_recipients(self) -> None:
