@@ -84,16 +84,16 @@ def test_settings_that_cannot_be_saved_are_refused_by_field(change, field):
 
 
 def test_a_code_meetings_carry_cannot_leave_the_ladder_even_from_the_trash(sample):
-    assert sample.meetings.count_marked("SBU") == 1
+    assert sample.meetings.count_marked("SBU") == 2  # the sample's Rounds 1 and 2
     assert sample.meetings.count_marked("C") == 0
     other = next(m for m in sample.meetings.list() if sample.meetings.get(m.id).sensitivity != "SBU")
     sample.meetings.update(other.id, None, sensitivity="SBU")
     sample.meetings.delete(other.id)  # in the Trash it may come back, marked SBU
-    assert sample.meetings.count_marked("SBU") == 2
+    assert sample.meetings.count_marked("SBU") == 3
     smaller = Config(ladder=Ladder(DEFAULT_LADDER[:1] + DEFAULT_LADDER[2:]))
     with pytest.raises(ValidationError) as refused:
         check_settings(smaller, in_use=sample.meetings.count_marked, previous=Ladder())
-    assert refused.value.message == "“SBU” cannot be removed: 2 meetings are marked with it. " \
+    assert refused.value.message == "“SBU” cannot be removed: 3 meetings are marked with it. " \
                                     "Change their marking first."
     without_c = Config(ladder=Ladder(DEFAULT_LADDER[:2]))
     assert check_settings(without_c, in_use=sample.meetings.count_marked,

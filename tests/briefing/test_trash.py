@@ -114,7 +114,7 @@ def test_a_restored_person_returns_to_every_meeting_they_were_in(sample, round1,
     sample.people.delete_person(tai.id)
     assert "Katherine Tai" not in [p.person.name for p in sample.people.participants(round1.id)]
     [entry] = sample.trash.list()
-    assert (entry.kind, entry.title, entry.detail) == ("person", "Katherine Tai", "in 2 meetings")
+    assert (entry.kind, entry.title, entry.detail) == ("person", "Katherine Tai", "in 3 meetings")
 
     sample.trash.restore("person", tai.id)
     assert [p.person.name for p in sample.people.participants(round1.id)] == in_round1
