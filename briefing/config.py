@@ -125,6 +125,8 @@ def check_ladder(markings: Sequence[Marking]) -> tuple[Marking, ...]:
         if any(c.isspace() or c in "()" for c in code):
             raise ValidationError("ladder", f"row {position}: the code “{code}” must not contain "
                                             "spaces or parentheses")
+        if len(code) > 24:
+            raise ValidationError("ladder", f"row {position}: the code “{code}” is longer than 24 characters")
         if code in seen:
             raise ValidationError("ladder", f"row {position}: the code “{code}” is on the ladder twice")
         seen.add(code)

@@ -80,7 +80,7 @@ class Meeting(Versioned, Trashable, Base):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     home_timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     status: Mapped[str] = mapped_column(String(16), default="planned")
-    sensitivity: Mapped[str] = mapped_column(String(16), default="U")
+    sensitivity: Mapped[str] = mapped_column(String(24), default="U")  # a code of the ladder (``markings``)
     objectives: Mapped[str] = _text()
     principal: Mapped[str] = _short()
     prepared_by: Mapped[str] = _short()
