@@ -127,6 +127,7 @@ class NoteService:
             s.add_all([issue, note])
             move_in(rows, note, len(rows))
             s.flush()
+            record(s, log.NOTE_ADDED, "", meeting_id, user=self.author, row_id=note.id)
             return mapping.note(note)
 
     def update(self, note_id: int, version: int | None, **changes: Any) -> NoteRecord:

@@ -146,3 +146,10 @@ def test_a_position_set_changed_and_cleared_is_logged_with_its_fields(alice):
     assert ("alice", log.POSITION_CHANGED, "ours") in got
     assert ("alice", log.POSITION_CHANGED, "theirs") in got
     assert got[-1] == ("alice", log.POSITION_CHANGED, "cleared")
+
+
+def test_a_note_on_a_new_issue_is_logged_as_added(alice):
+    meeting = alice.meetings.resolve(ROUND1)
+    note = alice.notes.add_new_issue(meeting.id, "Digital trade 🙂")
+    got = [(c.user_name, c.what) for c in alice.changelog.changes(row_id=note.id, whats=(log.NOTE_ADDED,))]
+    assert got == [("alice", log.NOTE_ADDED)]
