@@ -30,17 +30,20 @@ def test_sample_then_meetings_lists_them_by_start(db):
     out = cli("meetings", db=db)
     assert out.returncode == 0
     lines = [line.split("\t") for line in out.stdout.splitlines()]
-    assert [(cols[1], cols[3]) for cols in lines] == [("2021-11-17", "held"), ("2022-02-07", "planned")]
+    assert [(cols[1], cols[3]) for cols in lines] == [("2021-11-17", "held"), ("2022-02-07", "held"),
+                                                      ("2022-03-14", "held")]
     assert all(cols[0].isdigit() for cols in lines)
     assert all("US–Japan" in cols[2] for cols in lines)
 
 
-def test_the_sample_is_moved_so_that_its_round_is_next_week(db):
+def test_the_sample_is_moved_so_that_its_last_round_was_held_last_week(db):
     loaded = cli("sample", "--as-of", "2030-06-03", db=db)  # a Monday
     assert loaded.returncode == 0, loaded.stderr
     lines = [line.split("\t") for line in cli("meetings", db=db).stdout.splitlines()]
-    # Whole weeks (435): Round 1 stays a Monday, a week on; the launch as long before it as it was.
-    assert [(cols[1], cols[3]) for cols in lines] == [("2030-03-20", "held"), ("2030-06-10", "planned")]
+    # Whole weeks: Round 2 (held, with its record) stays a Monday, a week before; the launch and
+    # Round 1 as long before it as they were. The next round is the user's to prepare.
+    assert [(cols[1], cols[3]) for cols in lines] == [("2030-01-30", "held"), ("2030-04-22", "held"),
+                                                      ("2030-05-27", "held")]
     bad = cli("sample", "--as-of", "next week", db=db)
     assert bad.returncode != 0 and "'next week' is not a date" in bad.stderr
 

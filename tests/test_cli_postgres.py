@@ -37,7 +37,8 @@ def test_sample_meetings_search_dump_import_and_export_on_a_server(store, new_da
     meetings = cli("meetings", db=store)
     assert meetings.returncode == 0, meetings.stderr
     rows = [line.split("\t") for line in meetings.stdout.splitlines()]
-    assert [(cols[1], cols[3]) for cols in rows] == [("2021-11-17", "held"), ("2022-02-07", "planned")]
+    assert [(cols[1], cols[3]) for cols in rows] == [("2021-11-17", "held"), ("2022-02-07", "held"),
+                                                     ("2022-03-14", "held")]
 
     found = cli("search", "萩生田", db=store)
     assert found.returncode == 0, found.stderr
@@ -52,8 +53,8 @@ def test_sample_meetings_search_dump_import_and_export_on_a_server(store, new_da
     assert json.loads(first.read_text()) == json.loads(second.read_text())
 
     book = tmp_path / "book.pdf"
-    planned = rows[1][0]
-    exported = cli("export", planned, "-o", str(book), db=store)
+    round_1 = rows[1][0]
+    exported = cli("export", round_1, "-o", str(book), db=store)
     assert exported.returncode == 0, exported.stderr
     text = "".join(page.extract_text() for page in PdfReader(book).pages)
     assert "Steel and aluminum" in text

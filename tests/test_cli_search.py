@@ -27,7 +27,7 @@ def test_search_prints_meeting_field_and_marked_excerpt(db):
     lines = columns(cli("search", "excess", "capacity", db=db).stdout)
     assert lines and all(len(cols) == 3 for cols in lines)
     assert all("«" in cols[2] for cols in lines)
-    assert lines[0][0] == "US–Japan Partnership on Trade — Round 1"  # newest round first
+    assert lines[0][0] == "US–Japan Partnership on Trade — Round 2"  # newest round first
 
 
 def test_search_filters(db):
