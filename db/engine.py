@@ -31,7 +31,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, PendingRollbackError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.errors import DamagedStoreError, ReadOnlyStoreError, StoreError, TransientStoreError
@@ -213,6 +213,8 @@ class Database:
                 yield session
         except DBAPIError as error:
             self.raise_store_error(error)
+        except PendingRollbackError as error:  # a server connection lost mid-transaction
+            self._raise_unreachable(error)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -224,6 +226,8 @@ class Database:
                 announce(session, self.origin)  # other windows re-read (PostgreSQL; sent at commit)
         except DBAPIError as error:
             self.raise_store_error(error)
+        except PendingRollbackError as error:  # a server connection lost mid-transaction
+            self._raise_unreachable(error)
         for committed in self.after_commit:
             committed()
 
@@ -321,6 +325,13 @@ class Database:
                 "To make changes, copy it to a folder you can write to, or ask for write access."
             )
 
+    def _raise_unreachable(self, error: PendingRollbackError) -> None:
+        """On a server store, SQLAlchemy's "invalid transaction" after a lost connection means
+        the server cannot be reached (yet): a passing error, said so."""
+        if self.is_sqlite:
+            raise error
+        raise unreachable(self.location, "the connection was lost") from error
+
     def raise_store_error(self, error: DBAPIError) -> None:
         """Raise the ``StoreError`` a driver error means for the user (the error itself when unknown)."""
         translated = translate_error(error, self.location)
@@ -359,10 +370,8 @@ def translate_error(error: DBAPIError, location: str) -> Exception:
     detail = str(error.orig)
     nothing = "nothing was written"
     if not name and (error.connection_invalidated or _connection_lost(error)):
-        reason = detail.strip().splitlines()[0] if detail.strip() else "the connection was lost"
-        unreachable = TransientStoreError(f"{location} cannot be reached ({reason}); {nothing}.")
-        unreachable.offline = True  # type: ignore[attr-defined]  # the window says "Offline"
-        return unreachable
+        return unreachable(location, detail.strip().splitlines()[0] if detail.strip() else
+                           "the connection was lost")
     if name.startswith("SQLITE_FULL"):
         return TransientStoreError(
             f"The disk holding {location} is full; {nothing}. Free some space, then try again.")
@@ -385,6 +394,13 @@ def translate_error(error: DBAPIError, location: str) -> Exception:
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return DamagedStoreError(
             f"{location} is damaged ({detail}). Stop editing it and restore a backup into a new file.")
+    return error
+
+
+def unreachable(location: str, reason: str) -> TransientStoreError:
+    """The error for a server store that cannot be reached (``offline``: the window says "Offline")."""
+    error = TransientStoreError(f"{location} cannot be reached ({reason}); nothing was written.")
+    error.offline = True  # type: ignore[attr-defined]
     return error
 
 

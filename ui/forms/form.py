@@ -271,14 +271,16 @@ class EditorForm(QObject):
         self.keep_in_journal([binding])
         seconds = self.retry_ms / 1000
         when = f"{seconds:g} second{'s' if seconds != 1 else ''}"
-        offline = ""
         self._offline = getattr(error, "offline", False)
-        if self._offline:  # the server cannot be reached (db.engine.translate_error)
+        if self._offline:  # the server cannot be reached (db.engine.translate_error): said briefly
             waiting = sum(len(self._changes(b)) for b in self._retrying)
-            offline = f"{OFFLINE} — {waiting} change{'s' if waiting != 1 else ''} waiting. "
-        self.ctx.status.failed(f"{offline}Not saved yet: {error} Your text stays here; "
-                               f"trying again in {when}.")
-        binding.set_error(f"Not saved yet ({error}). Trying again in {when}.")
+            self.ctx.status.failed(f"{OFFLINE} — {waiting} change{'s' if waiting != 1 else ''} waiting: "
+                                   f"{self.ctx.services.db.location} cannot be reached. Your text stays "
+                                   f"here; trying again in {when}.")
+            binding.set_error(f"Not saved yet: the store cannot be reached. Trying again in {when}.")
+        else:
+            self.ctx.status.failed(f"Not saved yet: {error} Your text stays here; trying again in {when}.")
+            binding.set_error(f"Not saved yet ({error}). Trying again in {when}.")
         self._retry_timer.start(self.retry_ms)
         self.retry_ms = min(self.retry_ms * 2, RETRY_MAX_MS)
 

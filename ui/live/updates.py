@@ -109,8 +109,9 @@ class LiveUpdates(QObject):
             self._timer.setInterval(OFFLINE_POLL_MS)
         self.offline = str(error)
         waiting = sum(form.waiting() for form in self.window.findChildren(EditorForm))
-        self.ctx.status.failed(f"Offline — {waiting} change{'s' if waiting != 1 else ''} waiting. "
-                               f"{self.offline} What you type is kept and saved when it is back.")
+        self.ctx.status.failed(f"Offline — {waiting} change{'s' if waiting != 1 else ''} waiting: "
+                               f"{self.ctx.services.db.location} cannot be reached. What you type is "
+                               "kept and saved when it is back.")
         self.sig_offline.emit(self.offline)
 
     def refresh(self) -> None:
