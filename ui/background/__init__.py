@@ -14,7 +14,8 @@ A *lane* says how a task runs beside others (all in the same pool):
 
 - none: at once, in parallel with everything else (an export);
 - ``WRITES``, the app's one ``SerialLane``: one at a time, in the order started
-  (backups, restores: whatever changes or copies the whole store);
+  (the editors' autosave — ``ui.undo.background_write`` — backups, restores: whatever
+  writes or copies the store);
 - a ``LatestLane`` of the feature's own: one at a time, and a newer request
   supersedes (the running task is asked to cancel, a waiting one is dropped):
   search as you type, the book preview.

@@ -108,5 +108,5 @@ class LatestLane(_Lane):
         return following
 
 
-#: The app's lane for work on the whole store (backups, restores): one after another, in order.
+#: The app's lane for writes (autosave, backups, restores): one after another, in order.
 WRITES = SerialLane()

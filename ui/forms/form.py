@@ -2,7 +2,12 @@
 
 Typing stays in the editor until the user pauses (``ctx.autosave_ms``), leaves the
 field, presses Enter, or the panel is flushed (meeting change, undo, close).
-Then each changed binding becomes one ``EditCommand``; while the user keeps
+Then each changed binding becomes one ``EditCommand``, written off the GUI thread in
+the ``WRITES`` lane (``ui.undo.background_write``): after a pause the window goes on
+taking keystrokes while the store takes its time; leaving a field, Enter and
+``flush()`` wait until the writes started have ended, so that what follows reads them.
+A field someone else saved while the user was typing in it goes to the conflict
+dialog when the view re-reads the row (``load``: live updates, ``ui.live``); while the user keeps
 typing in the same field (no focus change, no pause over ``BURST_IDLE_S``) the
 commands merge into one undo step. A value the service refuses stays in the
 editor with the message next to the field and in the status bar; it is tried
@@ -11,7 +16,9 @@ without asking: ``refused()`` lists such values, and before the panel shows
 another meeting or the window closes the user chooses to keep editing or to
 ``discard()`` them (``ui.forms.refused``). A write that failed
 for a reason that may pass (a full disk, an I/O error: ``TransientStoreError``)
-is tried again by itself, after 1 s, then 2, 4… up to 30 s, until it works.
+is tried again by itself, after 1 s, then 2, 4… up to 30 s, until it works; a server
+that cannot be reached makes the status say "Offline — N changes waiting", and the
+retry runs in the background (``retry_now`` when the store answers again).
 On a read-only store the editors show the record but cannot be edited.
 
 Until it is written, typed text is also kept in the crash-recovery journal
