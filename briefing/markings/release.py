@@ -20,6 +20,7 @@ sensitivity of the meetings that use them (the top of the ladder when none does)
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -95,7 +96,25 @@ def _note(note: NoteRecord, counter: _Counter) -> NoteRecord | None:
         changes[name] = kept
     if lost_any and not any(text.strip() for text in changes.values()):
         return None
-    return dataclasses.replace(note, **changes)
+    gone = withheld_sources([getattr(note, n) for n in NOTE_FIELDS], changes.values())
+    sources = tuple(dataclasses.replace(src, **WITHHELD_SOURCE) if n in gone else src
+                    for n, src in enumerate(note.sources, 1))
+    return dataclasses.replace(note, **changes, sources=sources)
+
+
+#: A source only withheld portions cited: its number stays (the kept text's ``[n]`` still point
+#: right), what it was does not.
+WITHHELD_SOURCE = {"title": "(withheld)", "publisher": "", "date": "", "url": ""}
+_SOURCE_REF = re.compile(r"\[(\d{1,3})\]")  # as the book reads ``[n]`` (briefing/pdf/markdown.py)
+
+
+def withheld_sources(before: Iterable[str], after: Iterable[str]) -> set[int]:
+    """The numbers of the sources cited in ``before`` (a note's sections) and no longer in
+    ``after`` (the same released)."""
+    def cited(texts: Iterable[str]) -> set[int]:
+        return {int(m.group(1)) for text in texts for m in _SOURCE_REF.finditer(text or "")}
+
+    return cited(before) - cited(after)
 
 
 def release_brief(brief: Brief, up_to: str, ladder: Ladder, *,
@@ -303,9 +322,14 @@ def release_document(doc: dict[str, Any], up_to: str, ladder: Ladder) -> tuple[d
             note, lost = _released_item(n, NOTE_FIELDS, default, keep)
             if lost:
                 dropped_issues.add(n.get("issue"))
-            else:
-                kept_issues.add(n.get("issue"))
-                notes.append(note)
+                continue
+            kept_issues.add(n.get("issue"))
+            gone = withheld_sources([n.get(f, "") for f in NOTE_FIELDS],
+                                    [note.get(f, "") for f in NOTE_FIELDS])
+            if gone and isinstance(n.get("sources"), list):
+                note["sources"] = [{**src, **WITHHELD_SOURCE} if i in gone else src
+                                   for i, src in enumerate(n["sources"], 1)]
+            notes.append(note)
         meeting["notes"] = notes
         gone = {n.get("issue") for n in m.get("notes", [])} - {n.get("issue") for n in notes}
         meeting["agenda"] = _kept_items(m.get("agenda", []), AGENDA_TEXT, gone, default, keep)

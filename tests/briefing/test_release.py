@@ -20,7 +20,7 @@ WITHHELD = ("ZANZIBARQUUX", "FLUMMOXGRAVEL", "PLINTHWOBBLE", "QUIXOTRANCE", "XYL
             "JABBERWOCKET", "GRUMBLEFIG", "WOMBATRIX", "SNORKELBARN", "HORNSWOGGLE", "BLUNDERBUSSO",
             "OLDSECRETWORD", "LEGACYWORD", "TITLEWORDQ", "鱶鰭", "蠹魑魅")
 #: Withheld words in the Q&A bank, a position and an agenda item's record (issues 12 and 13).
-WITHHELD_MORE = ("VELOCIRAPTORIX", "MONGOOSEPLEX", "QUAGMIREFOX", "RECORDWORDX")
+WITHHELD_MORE = ("VELOCIRAPTORIX", "MONGOOSEPLEX", "QUAGMIREFOX", "RECORDWORDX", "CABLESOURCEQ")
 #: Rare kanji only the withheld words use: not even a font subset may hold their glyphs.
 WITHHELD_KANJI = "鱶鰭蠹魑魅"
 #: Words of portions a release up to U keeps.
@@ -37,14 +37,17 @@ WITHHELD_COUNT = 15
 def release_doc() -> dict:
     steel_r2 = {
         "issue": "steel",
-        "background": "(U) Steel background public.\n\n(C) Fallback FLUMMOXGRAVEL 鱶鰭 at 5%.",
+        "background": "(U) Steel background public [1].\n\n(C) Fallback FLUMMOXGRAVEL 鱶鰭 at 5% [2].",
+        "sources": [{"title": "Public report", "publisher": "USTR", "date": "2022", "url": ""},
+                    {"title": "Cable CABLESOURCEQ", "publisher": "Embassy", "date": "2022",
+                     "url": "https://example.org/CABLESOURCEQ"}],
         "objectives": "(U) Keep the quota.\n\nUnmarked and so SBU: GRUMBLEFIG.",
         "talking_points": "- (U) Point one\n- (C) Point PLINTHWOBBLE\n- (U) Point three",
         "red_lines": "(C) Red line QUIXOTRANCE 蠹魑魅.",
         "status": "draft", "priority": "high", "owner": "Ann", "qa": ["q1", "q2"],
     }
-    steel_r1 = {**steel_r2, "qa": [], "background": "(U) Steel background public.\n\n(C) Old fallback "
-                                          "OLDSECRETWORD 鰭鱶.", "priority": "medium"}
+    steel_r1 = {**steel_r2, "qa": [], "sources": steel_r2["sources"][:1], "priority": "medium",
+                "background": "(U) Steel background public [1].\n\n(C) Old fallback OLDSECRETWORD 鰭鱶."}
     deal = {"issue": "deal", "background": "(C) All withheld JABBERWOCKET.",
             "objectives": "(C) Our XYLOPHAGOUS ask.", "status": "draft", "priority": "low", "owner": ""}
     legacy = {"issue": "legacy", "background": "(C) Legacy LEGACYWORD.", "status": "draft",
@@ -165,6 +168,13 @@ def test_q_and_a_positions_and_records_are_released_too(brief):
     assert [(p.issue_slug, p.ours, p.theirs) for p in released.positions] == [
         ("steel", "(U) Our steel line.", "")]
     assert released.schedule.slots[0].item.record == "(U) Said openly."
+
+
+def test_a_source_only_withheld_text_cited_keeps_its_number_not_what_it_was(brief):
+    released, _ = release_brief(brief, "U", Ladder())
+    sources = released.notes[0].sources
+    assert [s.title for s in sources] == ["Public report", "(withheld)"]
+    assert sources[1].url == "" and sources[1].publisher == ""
 
 
 def test_an_empty_field_or_note_withholds_nothing_and_stays(brief):
