@@ -128,3 +128,17 @@ def test_the_bank_is_found_by_search(sample):
     results = sample.search.search("overcapacity arrangement")
     hits = [h for g in results.groups for h in g.hits if h.entity == "qa"]
     assert hits and hits[0].context == "Q&A bank: qa-232-when-lifted" and hits[0].field == "answer"
+
+
+def test_removing_the_sample_retires_the_bank_entries_only_it_uses_and_undo_brings_them_back(sample):
+    from briefing.meetings.sample import remove_sample, restore_sample
+
+    mine = sample.meetings.create(title="My round", starts_at="2022-03-01T09:00:00+00:00")
+    note = sample.notes.add_new_issue(mine.id, "My issue")
+    shared = sample.qa.by_key("qa-cptpp-rejoin")
+    sample.qa.attach(note.id, shared.id)
+    removal = remove_sample(sample.db)
+    assert [e.key for e in sample.qa.list()] == ["qa-cptpp-rejoin"]  # my note still uses it
+    assert len(removal.qa_ids) == 6
+    restore_sample(sample.db, removal)
+    assert len(sample.qa.list()) == 7
