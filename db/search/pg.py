@@ -22,11 +22,15 @@ index entries commit together, whoever wrote it through this engine — services
 import, undo, copy, a migration; a transaction that only read costs nothing.
 
 **Queries.** ``search`` asks GIN for the ``pool`` most recent matches (highest
-rowid first, as the FTS5 path does), checks each against the stored tokens
-(a phrase's positions are capped in a ``tsvector``; the stored stream is exact),
-then ranks them with the same BM25 as ``db/search/rank.py`` (same constants,
-weights, row lengths; term row counts exact up to ``DF_CAP``, estimated above),
-ties newest first: the same order rules as SQLite's path.
+rowid first, as the FTS5 path does) — first within the newest share of the rowid
+range (``WINDOWS``), so that a common word's first page does not make the server
+fetch all its rows; a phrase's matches are checked against the stored tokens (a
+``tsvector`` caps positions; the stored stream is exact). They are ranked with the
+same BM25 as ``db/search/rank.py`` (same constants, weights, row lengths; term row
+counts exact up to ``DF_CAP``, estimated above), ties newest first: the same order
+rules as SQLite's path. Word prefixes of two and three letters are lexemes of their
+own (``>ret``, at the word's position), as FTS5's prefix indexes: as-you-type
+reads one posting list.
 
 **Limits of the type**, met only by extreme text: a ``tsvector`` keeps 256
 positions per word and positions up to 16,383, so a phrase found only beyond
@@ -38,6 +42,7 @@ the stored tokens alone), and one with more distinct words than fit keeps the fi
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -49,9 +54,10 @@ from sqlalchemy.orm import Session
 from db.search.fts import IndexHit, Scope
 from db.search.rank import DF_CAP, Bm25, _needle, _padded
 from db.search.searchable import BY_CODE, SEARCHABLE, STRIDE, Searchable, decode_rowid
-from db.search.text import CJK, Query, Term, bigrams, index_chars, index_words
+from db.search.text import CJK, CJK_RANGES, Query, Term, bigrams, index_chars, index_words
 
 TABLE = "fts_pg_index"
+CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
 QUEUE = "fts_pg_queue"
 #: Same column weights as SQLite's index (words, chars, scope).
 WEIGHTS = (1.0, 0.5, 0.0)
@@ -63,6 +69,11 @@ EXACT_TOTALS = 5_000
 TOTALS_REUSED_FOR = 60.0
 #: A tsvector's limits (PostgreSQL: positions, positions per word, bytes of a word, of the whole).
 MAX_POSITION, MAX_POSITIONS, MAX_LEXEME_CHARS, MAX_TSVECTOR = 16_383, 256, 500, 900_000
+#: Word prefixes of these lengths are lexemes of their own (``>ret`` beside ``return``), as
+#: FTS5's ``prefix = '2 3'``: an as-you-type query reads one posting list, not thousands merged.
+PREFIXES = (2, 3)
+#: The newest shares of the rowid range asked first for the most recent matches (``_newest``).
+WINDOWS = (1 / 32, 1 / 4)
 #: Rows read at a time when a whole table is indexed.
 FILL_BATCH = 2000
 
@@ -268,13 +279,22 @@ def _lexeme(token: str) -> str:
     return "'" + token[:MAX_LEXEME_CHARS].replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def _with_prefixes(token: str) -> tuple[str, ...]:
+    """A word and its indexed prefixes (``PREFIXES``, written ``>re``, ``>ret``; none for CJK)."""
+    if CJK_CHAR.match(token):
+        return (token,)
+    return (token, *(">" + token[:n] for n in PREFIXES if len(token) >= n))
+
+
 def tsvector(words: Sequence[str], chars: Sequence[str], scope: Sequence[str]) -> str:
     """The tsvector text of a field's tokens: words then CJK characters at their positions, scope tokens."""
     positions: dict[str, list[int]] = {}
     for number, token in enumerate([*words, *chars], 1):
-        kept = positions.setdefault(token, [])
-        if len(kept) < MAX_POSITIONS:
-            kept.append(min(number, MAX_POSITION))
+        position = min(number, MAX_POSITION)
+        for lexeme in _with_prefixes(token) if number <= len(words) else (token,):
+            kept = positions.setdefault(lexeme, [])
+            if len(kept) < MAX_POSITIONS:
+                kept.append(position)
     parts = [f"{_lexeme(t)}:{','.join(map(str, dict.fromkeys(p)))}" for t, p in positions.items()]
     scoped = [_lexeme("#" + t) for t in scope]
     if sum(map(len, parts)) > MAX_TSVECTOR:  # too big with positions: the words alone, as many as fit
@@ -295,7 +315,9 @@ def _term_tsquery(term: Term) -> str:
         run = term.parts[0]
         return " <-> ".join(_lexeme(b) for b in ([run] if len(run) == 1 else bigrams(run)))
     lexemes = [_lexeme(p) for p in term.parts]
-    if term.prefix:
+    if term.prefix and len(term.parts[-1]) in PREFIXES:
+        lexemes[-1] = _lexeme(">" + term.parts[-1])
+    elif term.prefix:
         lexemes[-1] += ":*"
     return " <-> ".join(lexemes)
 
@@ -345,23 +367,51 @@ def _totals(session: Session) -> tuple[int, float]:
     return estimate, float(average or 1.0)
 
 
-def _row_count(session: Session, found: Sequence[int], cap: int, rows: int) -> float:
+def _bounds(session: Session) -> tuple[int, int] | None:
+    """The lowest and highest rowid of the index (None when it is empty)."""
+    low, high = session.execute(text(f"SELECT min(rowid), max(rowid) FROM {TABLE}")).one()
+    return None if high is None else (low, high)
+
+
+def _newest(session: Session, expression: str, limit: int, columns: str,
+            bounds: tuple[int, int]) -> list:
+    """The ``limit`` most recent rows matching ``expression`` (rowid descending).
+
+    Asked first of the newest ``WINDOWS`` of the rowid range: when a window holds
+    ``limit`` matches they are the most recent of all, and the server fetched only
+    the rows in it, not every match of a word in a tenth of the store. Else of all rows.
+    """
+    sql = (f"SELECT {columns} FROM {TABLE} WHERE terms @@ CAST(:q AS tsquery){{}} "
+           "ORDER BY rowid DESC LIMIT :n")
+    low, high = bounds
+    for share in WINDOWS:
+        threshold = high - int((high - low) * share)
+        if threshold <= low:
+            break
+        rows = session.execute(text(sql.format(" AND rowid >= :t")),
+                               {"q": expression, "n": limit, "t": threshold}).all()
+        if len(rows) == limit:
+            return rows
+    return session.execute(text(sql.format("")), {"q": expression, "n": limit}).all()
+
+
+def _row_count(found: Sequence[int], cap: int, rows: int, bounds: tuple[int, int]) -> float:
     """As ``db.search.rank._row_count``: exact below ``cap`` matches, else from how far back they reach."""
     if len(found) < cap or not found:
         return len(found)
-    low, high = session.execute(text(f"SELECT min(rowid), max(rowid) FROM {TABLE}")).one()
+    low, high = bounds
     share = (high - found[-1] + 1) / (high - low + 1)
     return min(float(rows), cap / share)
 
 
-def _prepare(session: Session, terms: Sequence[Term], matches: Sequence[int] | None) -> Bm25:
+def _prepare(session: Session, terms: Sequence[Term], matches: Sequence[int] | None,
+             bounds: tuple[int, int]) -> Bm25:
     rows, avgdl = _totals(session)
     idf = []
     for term in terms:
-        found = matches if matches is not None else session.execute(text(
-            f"SELECT rowid FROM {TABLE} WHERE terms @@ CAST(:q AS tsquery) ORDER BY rowid DESC LIMIT :cap"
-        ), {"q": _term_tsquery(term), "cap": DF_CAP}).scalars().all()
-        df = _row_count(session, found, DF_CAP if matches is None else len(matches), rows)
+        found = matches if matches is not None else [
+            row[0] for row in _newest(session, _term_tsquery(term), DF_CAP, "rowid", bounds)]
+        df = _row_count(found, DF_CAP if matches is None else len(matches), rows, bounds)
         idf.append(max(math.log((rows - df + 0.5) / (df + 0.5)), 1e-6))
     return Bm25(tuple(_needle(t) for t in terms), tuple(idf), avgdl or 1.0, WEIGHTS)
 
@@ -372,13 +422,14 @@ def search(session: Session, query: Query, scope: Scope, *, limit: int,
     expression = tsquery(query, scope)
     if expression is None:
         return [], False
-    rows = session.execute(text(
-        f"SELECT rowid, words, chars, scope FROM {TABLE} WHERE terms @@ CAST(:q AS tsquery) "
-        "ORDER BY rowid DESC LIMIT :pool"), {"q": expression, "pool": pool}).all()
+    bounds = _bounds(session)
+    if bounds is None:
+        return [], False
+    rows = _newest(session, expression, pool, "rowid, words, chars, scope", bounds)
     if not rows:
         return [], False
     alone = len(query.positive) == 1 and not query.negative and not scope.tokens()
-    bm25 = _prepare(session, query.positive, [row[0] for row in rows] if alone else None)
+    bm25 = _prepare(session, query.positive, [row[0] for row in rows] if alone else None, bounds)
     if any(len(t.parts) > 1 or (t.kind == CJK and len(t.parts[0]) > 2) for t in query.positive):
         rows = [row for row in rows if _holds(bm25, row[1:])]  # a phrase: positions are capped
     ranked = sorted((bm25.score(row[1:]), -row[0]) for row in rows)
