@@ -57,6 +57,9 @@ class _Counter:
     """Applies ``keep_up_to`` with one default and counts what it withheld."""
 
     def __init__(self, up_to: str, default: str, ladder: Ladder) -> None:
+        # a marking not on the ladder (none should be: the ladder refuses to orphan one) is
+        # taken as its top, so that unmarked text under it is withheld rather than released
+        default = default if default in ladder else ladder.codes[-1]
         self.up_to, self.default, self.ladder = up_to, default, ladder
         self.withheld = 0
 
@@ -82,8 +85,9 @@ def _fields(record: Any, names: Iterable[str], counter: _Counter) -> tuple[Any, 
 
 
 def _capped(code: str, up_to: str, ladder: Ladder) -> str:
-    """``code``, or ``up_to`` when ``code`` is above it: a release never says more than ``up_to``."""
-    return up_to if rank(code, ladder) > rank(up_to, ladder) else code
+    """``code``, or ``up_to`` when ``code`` is above it (or not on the ladder): a release never
+    says more than ``up_to``."""
+    return up_to if code not in ladder or rank(code, ladder) > rank(up_to, ladder) else code
 
 
 def _note(note: NoteRecord, counter: _Counter) -> NoteRecord | None:
@@ -337,8 +341,7 @@ def release_document(doc: dict[str, Any], up_to: str, ladder: Ladder) -> tuple[d
         if "positions" in m:
             meeting["positions"] = [p for p in _kept_items(m["positions"], POSITION_TEXT, set(),
                                                            default, keep) if p.get("issue") not in gone]
-        if default in ladder:
-            meeting["sensitivity"] = _capped(default, up_to, ladder)
+        meeting["sensitivity"] = _capped(default, up_to, ladder)
         meetings.append(meeting)
     referenced = {x.get("issue") for m in meetings
                   for x in (*m["agenda"], *m["actions"], *m.get("positions", []))}

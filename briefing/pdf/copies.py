@@ -256,7 +256,7 @@ def _stamp_page(label: str, size: tuple[float, float], invariant: bool
     style = ParagraphStyle("copy_stamp", parent=styles.running, fontSize=STAMP_SIZE,
                            leading=STAMP_SIZE + 2, alignment=TA_CENTER, textColor=styles.MUTED)
     width = size[0] - 2 * styles.MARGIN
-    text = label
+    text = cut(label, 300)  # a pasted page of "name" is cut at once, not line by line
     while True:  # one line: a long name is cut with an ellipsis (the register keeps it whole)
         para = BookParagraph(ts.markup(text, "Copy number"), style)
         para.wrap(width, 100)

@@ -7,6 +7,7 @@ else (``WITHHELD``): the PDF and CLI tests search their output for them.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -207,6 +208,13 @@ def test_changes_since_the_last_round_are_released_on_both_sides(brief):
     assert "background" not in [c.field for c in steel.sections]
     assert steel.kind == "changed" and [v.field for v in steel.values] == ["priority"]
     assert [w for w in WITHHELD if w in everything(rc)] == []
+
+
+def test_a_meeting_marking_off_the_ladder_withholds_its_unmarked_text(brief):
+    odd = dataclasses.replace(brief, meeting=dataclasses.replace(brief.meeting, sensitivity="TS"))
+    released, _ = release_brief(odd, "SBU", Ladder())  # as if it were the top (C)
+    assert "GRUMBLEFIG" not in everything(released) and released.meeting.sensitivity == "SBU"
+    assert released.notes[0].objectives == "(U) Keep the quota."
 
 
 def test_an_unknown_code_is_an_error_naming_the_ladder(brief):

@@ -104,3 +104,14 @@ def test_file_names_are_numbered_with_enough_digits(tmp_path):
     assert [p.name for p in copy_paths(tmp_path / "b.pdf", 2)] == ["b-01.pdf", "b-02.pdf"]
     assert copy_paths(tmp_path / "b.pdf", 120)[0].name == "b-001.pdf"
     assert register_path(tmp_path / "Round 1.pdf").name == "Round 1.register.csv"
+
+
+def test_a_name_as_long_as_a_pasted_page_is_cut_on_the_page_and_whole_in_the_register(
+        sample_brief, tmp_path):
+    name = "Ann " + "very long name " * 2000
+    result = write_copies(sample_brief, options(), tmp_path / "b.pdf", [name])
+    page = page_texts((tmp_path / "b-01.pdf").read_bytes())[0]
+    assert "Copy 1 of 1 — Ann very long name" in page and "…" in page
+    assert result.copies[0].recipient == name
+    rows = list(csv.reader(io.StringIO(register_path(tmp_path / "b.pdf").read_text("utf-8"))))
+    assert rows[1][1] == name
