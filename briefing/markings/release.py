@@ -4,12 +4,16 @@
 and the Word export call before they write anything: what is withheld is not
 hidden, it is gone from the records they receive. It applies ``keep_up_to``
 (``briefing.markings.portions``) to every Markdown field — the meeting's
-objectives, agenda outcomes, note sections, bios, action texts — and drops an
-issue paper, agenda item or action whose every portion was withheld (a field
-that had no text withholds nothing, so an empty note stays). An agenda item or
-action about a dropped paper no longer names its issue. "Changes since the last
-round" is computed again from both rounds released the same way, so neither the
-previous round's text nor a dropped paper's title survives in its diffs.
+objectives, agenda outcomes and records, note sections, Q&A entries, positions,
+bios, action texts — and drops an issue paper, agenda item, action, Q&A entry or
+position whose every portion was withheld (a field that had no text withholds
+nothing, so an empty note stays). An agenda item or action about a dropped paper
+no longer names its issue; a source that only withheld text cited keeps its
+number and loses what it was. "Changes since the last round" is computed again
+from both rounds released the same way, so neither the previous round's text nor
+a dropped paper's title survives in its diffs. ``tests/briefing/test_release.py``
+fails when a record gains a text field that is neither released here nor named
+as plain there.
 
 ``release_document`` does the same to an interchange document (``main.py dump
 --up-to``): each meeting's fields with that meeting's sensitivity as the default;
