@@ -166,6 +166,7 @@ class ExportDialog(QDialog):
         if outcome.data is not None:
             self.preview.show_book(outcome.data)
             self.preview.show_state(f"{outcome.result.pages} pages")
+            self.ctx.events.sig_book_laid_out.emit(self.meeting.id, outcome.result.warnings)
 
     # -- the export ------------------------------------------------------------------
 
