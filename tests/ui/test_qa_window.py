@@ -216,3 +216,15 @@ def test_a_search_hit_in_the_bank_opens_the_bank_at_the_entry(qtbot, window):
     assert show_hit(window, hit)
     bank = window.show_qa_bank()
     assert bank.current().key == "qa-232-eu-precedent"
+
+
+def test_the_book_preview_marks_a_note_over_its_budget(qtbot, window, store):
+    open_round_1(window)
+    store.meetings.update(window.meeting.id, None, page_budget_full=1)
+    window.ctx.events.sig_meeting_changed.emit(window.meeting.id)
+    editor = open_note(qtbot, window, SECTION_232)
+    window.window_actions.book_preview.setChecked(True)
+    qtbot.waitUntil(editor.budget_marker.isVisible, timeout=60_000)
+    assert "2 pages, over the full papers' budget of 1 page" in editor.budget_marker.text()
+    open_note(qtbot, window, "Labor")  # a short paper, within its budget of 1
+    assert not editor.budget_marker.isVisible()
