@@ -55,7 +55,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from briefing.brief.records import Brief
 from briefing.brief.select import with_notes
 from briefing.markings.ladder import Ladder
-from briefing.pdf import parallel, styles
+from briefing.pdf import parallel, story, styles, templates
 from briefing.pdf.fonts import BODY
 from briefing.pdf.options import BookOptions
 from briefing.pdf.parallel import Bound, PartCanvas, merge
@@ -152,6 +152,15 @@ class LaidOutPart:
     numbers: tuple = ()                           # (first page, total, pages) its file shows
     #: (numbers, numbering file, index): where its number forms were last drawn again
     renumbered: tuple | None = None
+    _pdf: Any = None
+
+    def opened(self) -> pikepdf.Pdf:
+        """Its file, opened once (joining reads it again after each edit)."""
+        if self._pdf is None:
+            import pikepdf
+
+            self._pdf = pikepdf.open(BytesIO(self.data))
+        return self._pdf
 
 
 @dataclass
@@ -372,8 +381,9 @@ class BookSession:
         for index in stale:
             parts[index].renumbered = ((before[index], total, pages), numbers, index)
             sources[index] = (numbers, index)
-        data = merge([part.data for part in parts], [part.bound for part in parts], before,
-                     invariant=options.invariant, password=options.password,
+        files = [parts[0].data, *(part.opened() for part in parts[1:])] if parts else []
+        data = merge(files, [part.bound for part in parts], before,
+                     invariant=options.invariant, password=options.password, object_streams=True,
                      edit=lambda pdf: _renumber(pdf, parts, sources, numbers))
         return data, pages
 
@@ -435,21 +445,64 @@ def _identity(part: Part) -> str:
 #: may read, and, when it reads only a slice of them, that slice (else the fields' values).
 #: A builder not listed (a new section) is laid out again whenever anything in the brief changes;
 #: ``test_incremental`` checks that a listed builder reads no other field.
-READS: dict[str, tuple[frozenset[str], Callable[[Brief, dict], object] | None]] = {
+READS: dict[str, tuple[frozenset[str], Callable[[Brief, dict, Ladder], object] | None]] = {
     "cover": (frozenset({"meeting"}), None),
+    # the summary quotes the first sentence of each paper's objectives and red lines
+    "summary": (frozenset({"meeting", "notes", "participants"}),
+                lambda b, kw, ladder: (b.meeting, b.participants, [
+                    (n.id, n.issue_title, _first_sentence(n.objectives), _first_sentence(n.red_lines))
+                    for n in b.notes])),
+    # the contents list the entries, with each paper's status and highest marking
+    "contents": (frozenset({"meeting", "notes", "positions", "qa", "round_changes", "schedule"}),
+                 lambda b, kw, ladder: (_contents_entries(b, kw["options"]), b.meeting.sensitivity,
+                                        [(n.id, n.status, _highest(n, b, ladder)) for n in b.notes])),
+    # the positions matrix links each issue to its paper
+    "positions_matrix": (frozenset({"notes", "positions"}),
+                         lambda b, kw, ladder: (b.positions, [(n.issue_id, n.id) for n in b.notes])),
     "agenda": (frozenset({"meeting", "schedule", "notes"}),
-               lambda b, kw: (b.meeting, b.schedule, [(n.issue_id, n.id) for n in b.notes])),
+               lambda b, kw, ladder: (b.meeting, b.schedule, [(n.issue_id, n.id) for n in b.notes])),
     # a paper's outline entries depend on where it stands among the papers (the first, the
     # first of its tier), so on their order and tiers; its own note and Q&A entries otherwise
     "paper": (frozenset({"meeting", "notes", "qa", "positions"}),
-              lambda b, kw: (kw["note"], b.meeting, [(n.id, n.tier) for n in b.notes],
-                             b.qa.get(kw["note"].id, ()), b.positions)),
+              lambda b, kw, ladder: (kw["note"], b.qa.get(kw["note"].id, ()), _papers_context(b))),
     "participants": (frozenset({"participants"}), None),
     "actions": (frozenset({"actions"}), None),
 }
 
 
-def part_inputs(brief: Brief, part: Part) -> tuple:
+_context: list = [None, b""]  # (brief, digest): the last brief's papers' context
+
+
+def _papers_context(brief: Brief) -> bytes:
+    """What every paper reads besides its note and Q&A, digested once per brief: the meeting as
+    a paper reads it (round, marking, page budgets; not its objectives nor its version: typing
+    the objectives lays no paper out again), the papers' order and tiers, the positions."""
+    if _context[0] is not brief:
+        _context[:] = [brief, _digest((replace(brief.meeting, objectives="", version=0),
+                                       [(n.id, n.tier) for n in brief.notes], brief.positions))]
+    return _context[1]
+
+
+def _first_sentence(text: str) -> str:
+    from briefing.pdf.summary_section import first_sentence
+
+    return first_sentence(text)
+
+
+def _contents_entries(brief: Brief, options: BookOptions) -> list:
+    from briefing.pdf.story import contents_entries
+
+    return contents_entries(brief, options)
+
+
+def _highest(note, brief: Brief, ladder: Ladder) -> object:
+    """A paper's highest marking as the contents show it (``story.note_highest``); the whole
+    note where the story has no such function."""
+    highest = getattr(story, "note_highest", None)
+    return note if highest is None else highest(note, brief.meeting.sensitivity, ladder)
+
+
+def part_inputs(brief: Brief, part: Part, options: BookOptions, ladder: Ladder) -> tuple:
     """What part ``part`` shows depends on, besides ``frame_key``: the same inputs, the same
     part. The last item is ``brief`` itself for a builder that may read any of it."""
     build = part[1]
@@ -461,7 +514,7 @@ def part_inputs(brief: Brief, part: Part) -> tuple:
         return name, keywords, brief
     fields, reads = known
     if reads is not None:
-        return name, reads(brief, keywords)
+        return name, reads(brief, {**keywords, "options": options}, ladder)
     return name, keywords, tuple(getattr(brief, f) for f in sorted(fields))
 
 
@@ -470,8 +523,11 @@ def frame_key(brief: Brief, options: BookOptions, ladder: Ladder) -> object:
     applied when the parts are joined), the marking, the meeting's title, people and round."""
     m = brief.meeting
     marking = ladder.get(m.sensitivity)
+    # the book's highest marking (the cover's and the metadata's), where the template has one
+    highest = getattr(templates, "book_highest", None)
+    top = highest(brief, ladder) if highest is not None else None
     return (replace(options, password=None), marking.label, marking.colour, m.title, m.sensitivity,
-            m.prepared_by, m.counterpart, m.round_no)
+            m.prepared_by, m.counterpart, m.round_no, top)
 
 
 def _part_keys(brief: Brief, options: BookOptions, ladder: Ladder, parts: list[Part]) -> list[bytes]:
@@ -479,7 +535,7 @@ def _part_keys(brief: Brief, options: BookOptions, ladder: Ladder, parts: list[P
     whole: list[bytes] = []  # the whole brief's digest, made once if a part needs it
     keys = []
     for part in parts:
-        inputs = part_inputs(brief, part)
+        inputs = part_inputs(brief, part, options, ladder)
         if inputs[-1] is brief:
             whole[:] = whole or [_digest(brief)]
             inputs = (*inputs[:-1], whole[0])

@@ -309,18 +309,22 @@ class PartCanvas(Canvas):
         return super().bookmarkPage(key, fit, left, top, bottom, right, zoom)
 
 
-def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], *,
+def merge(files: list[bytes | pikepdf.Pdf], bound: list[dict[str, Bound]], before: list[int], *,
           invariant: bool, password: str | None = None,
-          edit: Callable[[pikepdf.Pdf], None] | None = None) -> bytes:
+          edit: Callable[[pikepdf.Pdf], None] | None = None, object_streams: bool = False) -> bytes:
     """The runs' files as one: pages in order, every named destination pointed at its page,
     encrypted (as ``render.encrypt`` does) when there is a ``password``. ``edit`` changes the
-    joined file before its destinations are resolved (``incremental``: numbers, outline)."""
+    joined file before its destinations are resolved (``incremental``: numbers, outline). The
+    first file is bytes (it becomes the book); a later one may come open (``incremental`` keeps
+    its parts open; they stay open). ``object_streams`` packs the small objects (smaller, and
+    quicker to write)."""
     import pikepdf
 
     from briefing.pdf.encryption import aes256, check_opens
 
-    pdf = pikepdf.open(BytesIO(files[0]))
-    others = [pikepdf.open(BytesIO(data)) for data in files[1:]]
+    pdf = pikepdf.open(BytesIO(files[0]))  # type: ignore[arg-type]  # bytes: it is changed
+    others = [pikepdf.open(BytesIO(data)) if isinstance(data, bytes) else data for data in files[1:]]
+    opened = [other for other, data in zip(others, files[1:], strict=True) if other is not data]
     try:
         with warnings.catch_warnings():
             # pikepdf warns that named destinations do not survive the copy: there are none,
@@ -362,9 +366,10 @@ def merge(files: list[bytes], bound: list[dict[str, Bound]], before: list[int], 
             pdf.save(out, encryption=aes256(password))
             check_opens(out.getvalue(), password)
         else:
-            pdf.save(out, deterministic_id=invariant)
+            pdf.save(out, deterministic_id=invariant, object_stream_mode=(
+                pikepdf.ObjectStreamMode.generate if object_streams else pikepdf.ObjectStreamMode.preserve))
         return out.getvalue()
     finally:
-        for other in others:
+        for other in opened:
             other.close()
         pdf.close()
