@@ -32,7 +32,7 @@ def test_recipients_write_numbered_copies_and_a_register(db, tmp_path):
                                                              "book.register.csv"]
     pages = page_texts((out.parent / "book-02.pdf").read_bytes())
     assert all("Copy 2 of 2 — 山田 太郎" in p for p in pages)
-    rows = list(csv.reader(io.StringIO((out.parent / "book.register.csv").read_text("utf-8"))))
+    rows = list(csv.reader(io.StringIO((out.parent / "book.register.csv").read_text("utf-8-sig"))))
     assert [r[:3] for r in rows] == [["copy", "recipient", "file"],
                                      ["1", "Ann Example", "book-01.pdf"],
                                      ["2", "山田 太郎", "book-02.pdf"]]

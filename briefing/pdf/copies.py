@@ -149,14 +149,27 @@ def write_copies(brief: Brief, options: BookOptions, out: str | os.PathLike,
     return CopiesResult(tuple(records), register, result.pages, tuple(warnings))
 
 
+#: What a spreadsheet takes as the start of a formula when a cell begins with it.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def register_cell(text: str) -> str:
+    """A recipient's name as a register cell: one that a spreadsheet would run as a formula
+    (``=HYPERLINK(…)``, ``+1…``, ``@SUM…``) is kept as text by a leading apostrophe, as OWASP
+    advises for CSV files; every other name stays as typed."""
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
 def register_csv(records: Sequence[CopyRecord]) -> bytes:
-    """The register: a header, then copy, recipient, file (its name) and SHA-256 per copy."""
+    """The register: a header, then copy, recipient, file (its name) and SHA-256 per copy.
+
+    UTF-8 with a byte-order mark, so that a spreadsheet opening it reads Japanese names right."""
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(["copy", "recipient", "file", "sha256"])
     for r in records:
-        writer.writerow([r.number, r.recipient, r.path.name, r.sha256])
-    return text.getvalue().encode("utf-8")
+        writer.writerow([r.number, register_cell(r.recipient), r.path.name, r.sha256])
+    return text.getvalue().encode("utf-8-sig")
 
 
 def stamp_copy(data: bytes, number: int, total: int, recipient: str = "", *,

@@ -119,7 +119,7 @@ def test_one_copy_per_recipient_needs_a_file_then_writes_a_copy_each(qtbot, wind
     with qtbot.waitSignal(dialog.sig_export_ended, timeout=EXPORT_S) as ended:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert ended.args == ["written"]
-    rows = list(csv.reader(io.StringIO((out / "book.register.csv").read_text("utf-8"))))
+    rows = list(csv.reader(io.StringIO((out / "book.register.csv").read_text("utf-8-sig"))))
     assert [r[:3] for r in rows[1:]] == [["1", "Ann Example", "book-01.pdf"],
                                          ["2", "山田 太郎", "book-02.pdf"]]
     assert "Copy 2 of 2 — 山田 太郎" in pages(out / "book-02.pdf")[0]

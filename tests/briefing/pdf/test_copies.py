@@ -34,7 +34,7 @@ def test_one_book_per_recipient_beside_the_named_file_and_a_register(copies):
     folder = out.parent
     assert sorted(p.name for p in folder.iterdir()) == [
         "book-01.pdf", "book-02.pdf", "book-03.pdf", "book-04.pdf", "book.register.csv"]
-    rows = list(csv.reader(io.StringIO(register_path(out).read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO(register_path(out).read_text(encoding="utf-8-sig"))))
     assert rows[0] == ["copy", "recipient", "file", "sha256"]
     assert [r[:3] for r in rows[1:]] == [[str(n), name, f"book-{n:02d}.pdf"]
                                          for n, name in enumerate(NAMES, 1)]
@@ -115,3 +115,13 @@ def test_a_name_as_long_as_a_pasted_page_is_cut_on_the_page_and_whole_in_the_reg
     assert result.copies[0].recipient == name
     rows = list(csv.reader(io.StringIO(register_path(tmp_path / "b.pdf").read_text("utf-8"))))
     assert rows[1][1] == name
+
+
+def test_the_register_opens_in_a_spreadsheet_with_names_as_text_not_formulas(sample_brief, tmp_path):
+    names = ["=HYPERLINK(\"http://x\",\"y\")", "+81 3 1234", "@SUM(A1)", "-1", "林 芳正", "Ann = Lee"]
+    result = write_copies(sample_brief, options(), tmp_path / "b.pdf", names)
+    data = result.register.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # a byte-order mark: Excel reads the file as UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [r[1] for r in rows[1:]] == ["'=HYPERLINK(\"http://x\",\"y\")", "'+81 3 1234", "'@SUM(A1)",
+                                        "'-1", "林 芳正", "Ann = Lee"]
