@@ -14,6 +14,10 @@ papers), the real main window with View → Book preview shown:
   (a 10 ms timer: how much later than asked it fired).
 
     python -m benchmarks preview          (runs offscreen unless DISPLAY is set)
+    python -m benchmarks preview after-edit
+                                          (the ~300-page book after one edit: the preview's
+                                           and the export's time beside a full rebuild;
+                                           ``book_session``)
 """
 
 from __future__ import annotations
@@ -151,6 +155,10 @@ def _summary(times: list[float]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["after-edit"]:
+        from benchmarks import book_session
+
+        return book_session.main(argv[1:])
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
