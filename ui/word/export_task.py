@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from briefing.pdf.options import BookOptions
 from ui.background import BackgroundTask, failure_message
@@ -56,7 +56,9 @@ def export_note_for_clearance(ctx: AppContext, note: NoteRecord, parent: QWidget
                         "then File → Review a returned Word file…")
 
     def failed(error: BaseException) -> None:
-        QMessageBox.warning(parent, CLEARANCE_TITLE, failure_message(error, "The file was not written"))
+        from ui.word.review_dialog import tell
+
+        tell(parent, CLEARANCE_TITLE, failure_message(error, "The file was not written"))
 
     task.signals.sig_finished.connect(finished)
     task.signals.sig_failed.connect(failed)

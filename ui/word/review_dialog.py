@@ -242,9 +242,15 @@ def review_returned_file(ctx: AppContext, parent: QWidget, before_read: Callable
     try:
         review = WordService(ctx.services).review(path)
     except BriefbookError as error:
-        QMessageBox.warning(parent, TITLE, str(error))
+        tell(parent, TITLE, str(error))
         return None
     dialog = ReviewDialog(ctx, review, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def tell(parent: QWidget, title: str, text: str) -> None:
+    """A warning with an OK button (a box tests can answer, unlike ``QMessageBox.warning``)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()
