@@ -282,3 +282,19 @@ def keep_up_to(markdown: str, up_to: str, default: str, ladder: Ladder) -> tuple
         trailing = markdown[len(markdown.rstrip()):]
         result = result.rstrip() + (trailing if result.strip() else "")
     return result, removed
+
+
+def texts_highest(texts: Iterable[str], default: str, ladder: Ladder) -> str:
+    """The highest marking among the portions of ``texts`` (unmarked ones carry ``default``)."""
+    best = default
+    above = [code for code in ladder.codes if rank(code, ladder) > rank(best, ladder)]
+    for text in texts:
+        if not above:
+            break
+        if not any(f"({code})" in text for code in above):
+            continue  # nothing above the best so far can be in it: no need to parse it
+        found = field_highest(text, default, ladder)
+        if found is not None and rank(found, ladder) > rank(best, ladder):
+            best = found
+            above = [code for code in above if rank(code, ladder) > rank(best, ladder)]
+    return best

@@ -18,7 +18,7 @@ from briefing.config import check_ladder
 from briefing.editing import writing
 from briefing.errors import ValidationError
 from briefing.markings.ladder import DEFAULT_LADDER, Ladder, Marking
-from briefing.markings.portions import field_highest, highest, portions, rank
+from briefing.markings.portions import portions, rank, texts_highest
 from db.core_tables import meetings
 from db.engine import Database
 from db.search.searchable import SEARCHABLE
@@ -165,12 +165,6 @@ def _meeting_texts(session: Session, meeting_id: int, default: str, ladder: Ladd
         .where(participants.c.meeting_id == meeting_id,
                or_(*(people.c.bio.contains(f"({code})", autoescape=True) for code in above)))) if bio]
     return found
-
-
-def texts_highest(texts: Sequence[str], default: str, ladder: Ladder) -> str:
-    """The highest marking among the portions of ``texts`` (unmarked ones carry ``default``)."""
-    return highest([default, *(code for text in texts
-                               if (code := field_highest(text, default, ladder)) is not None)], ladder)
 
 
 def orphans_refused(code: str, portions_count: int, meetings_count: int) -> str:

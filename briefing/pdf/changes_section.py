@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable
 
+from briefing.markings.portions import texts_highest
 from briefing.pdf import styles
 from briefing.pdf.book import Book, paper_key
 from briefing.pdf.diffs import LEGEND, diff_flowables
 from briefing.pdf.flowables import BookParagraph
-from briefing.pdf.marks import PortionMark, texts_highest
+from briefing.pdf.marks import PortionMark
 from briefing.rounds.records import IssueChange
 
 CHANGES_TITLE = "Changes since the last round"

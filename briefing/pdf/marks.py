@@ -18,12 +18,12 @@ the contents give each paper's highest (``note_highest``).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from reportlab.platypus import Flowable
 
 from briefing.markings.ladder import Ladder
-from briefing.markings.portions import field_highest, highest, portions, rank
+from briefing.markings.portions import highest, portions, texts_highest
 from briefing.notes.records import NoteRecord
 from briefing.vocabulary import NOTE_FIELDS
 
@@ -122,22 +122,6 @@ def _texts(value: object, depth: int = 0) -> Iterator[str]:
     elif isinstance(value, (list, tuple, set, frozenset)):
         for item in value:
             yield from _texts(item, depth + 1)
-
-
-def texts_highest(texts: Iterable[str], default: str, ladder: Ladder) -> str:
-    """The highest marking among the portions of ``texts`` (unmarked ones carry ``default``)."""
-    best = default
-    above = [code for code in ladder.codes if rank(code, ladder) > rank(best, ladder)]
-    for text in texts:
-        if not above:
-            break
-        if not any(f"({code})" in text for code in above):
-            continue  # nothing above the best so far can be in it: no need to parse it
-        found = field_highest(text, default, ladder)
-        if found is not None and rank(found, ladder) > rank(best, ladder):
-            best = found
-            above = [code for code in above if rank(code, ladder) > rank(best, ladder)]
-    return best
 
 
 def book_highest(brief: object, ladder: Ladder) -> str:
