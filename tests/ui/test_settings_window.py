@@ -92,12 +92,12 @@ def test_settings_are_saved_into_the_file_keeping_other_keys_and_apply_at_once(
 
 def test_removing_a_marking_meetings_carry_is_refused_saying_how_many(qtbot, window, config_dir):
     dialog = open_settings(qtbot, window)
-    dialog.table.setCurrentIndex(dialog.ladder.index(1, 0))  # SBU: the sample's Round 1 carries it
+    dialog.table.setCurrentIndex(dialog.ladder.index(1, 0))  # SBU: the sample's rounds and 4 portions
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.ladder.rowCount() == 3
     assert dialog.errors["ladder"].isVisible()
-    assert dialog.errors["ladder"].message == ("“SBU” cannot be removed: 1 meeting is marked with it. "
-                                               "Change their marking first.")
+    assert dialog.errors["ladder"].message == ("“SBU” cannot be removed: 4 portions and 2 meetings are "
+                                               "marked with it. Change their marking first.")
     dialog.table.setCurrentIndex(dialog.ladder.index(2, 0))  # C: no meeting carries it
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert [dialog.ladder.code(r) for r in range(dialog.ladder.rowCount())] == ["U", "SBU"]
@@ -113,7 +113,8 @@ def test_renaming_a_code_in_use_or_a_code_with_spaces_is_refused_and_nothing_is_
     assert "must not contain spaces or parentheses" in dialog.errors["ladder"].message
     type_in_cell(qtbot, dialog, 1, 0, "CUI")
     save(qtbot, dialog)
-    assert "“SBU” cannot be removed: 1 meeting is marked with it" in dialog.errors["ladder"].message
+    assert "“SBU” cannot be removed: 4 portions and 2 meetings are marked with it" in \
+        dialog.errors["ladder"].message
     assert not (config_dir / "briefbook.json").exists()
     assert window.ctx.services.config.ladder.codes == ("U", "SBU", "C")
 
