@@ -3,12 +3,16 @@ writes it; a meeting's classification authority fields round-trip."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
+import jsonschema
 import pytest
 
 from briefing.interchange import InterchangeError, dump_store, import_document
 
+SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "briefbook.schema.json").read_text())
 UK = [{"code": "OFFICIAL", "name": "OFFICIAL"}, {"code": "OFFICIAL-SENSITIVE", "name": "OFFICIAL-SENSITIVE"},
       {"code": "SECRET", "name": "SECRET"}]
 
@@ -31,6 +35,10 @@ def test_a_files_ladder_becomes_the_stores_and_its_meetings_are_marked_on_it(ser
     dumped = dump_store(services.db)
     assert dumped["markings"] == UK
     assert dumped["meetings"][0]["declassify_on"] == "2047-02-07"
+    jsonschema.validate(dumped, SCHEMA)  # docs/briefbook.schema.json knows both
+    again = dict(dumped, markings=[{"code": "S B"}])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(again, SCHEMA)
 
 
 def test_a_file_without_markings_keeps_the_stores_ladder_and_a_default_ladder_is_not_written(services):
