@@ -155,3 +155,14 @@ def test_libreoffice_converts_the_exported_docx_with_text_headings_and_markings(
     assert "Agenda" in titles and "Participants" in titles
     assert "Steel and aluminum excess capacity  [DRAFT]" in [t.strip() for t in titles] or any(
         t.startswith("Steel and aluminum excess capacity") for t in titles)
+
+
+def test_a_release_copy_in_word_leaves_out_what_is_marked_above_up_to(sample, meeting):
+    note = next(n for n in sample.notes.list_full(meeting.id) if n.issue_slug == SLUG)
+    sample.notes.update(note.id, note.version,
+                        background="(C) We could go to 5%.\n\n(U) The duties hurt both sides.")
+    d = export(sample, meeting, BookOptions(notes=frozenset({SLUG}), up_to="U"))
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "(U) The duties hurt both sides." in text  # portion marks print in front, as typed
+    assert "We could go to 5%" not in text
+    assert "RELEASE COPY:" in text and "withheld" in text
