@@ -256,3 +256,20 @@ def test_each_listed_part_reads_only_the_fields_it_is_keyed_by(sample_brief):
         assert recording.read <= READS[name][0], (name, recording.read - READS[name][0])
         seen.add(name)
     assert {"cover", "agenda", "paper", "participants", "actions"} <= seen
+
+
+def test_a_cancelled_build_writes_nothing_and_the_next_reuses_what_it_laid_out(sample_brief):
+    session = BookSession()
+    checks = []
+
+    def cancel_after_some_parts() -> bool:
+        checks.append(1)
+        return len(checks) > 400  # well into the book (the checks come between flowables)
+
+    out = io.BytesIO()
+    result = render_pdf(sample_brief, BookOptions(invariant=True, **OPTIONS), out,
+                        cancelled=cancel_after_some_parts, session=session)
+    assert result.cancelled and out.getvalue() == b""
+    data, _ = in_session(session, sample_brief)
+    assert 0 < session.stats.reused < len(book_parts(sample_brief, BookOptions(**OPTIONS)))
+    assert page_texts(data) == page_texts(render(sample_brief)[0])
