@@ -153,3 +153,14 @@ def test_a_note_on_a_new_issue_is_logged_as_added(alice):
     note = alice.notes.add_new_issue(meeting.id, "Digital trade 🙂")
     got = [(c.user_name, c.what) for c in alice.changelog.changes(row_id=note.id, whats=(log.NOTE_ADDED,))]
     assert got == [("alice", log.NOTE_ADDED)]
+
+
+@pytest.mark.sqlite_only(reason="backups and restores are of SQLite files")
+def test_a_restore_from_a_backup_is_logged_in_the_restored_store(sample, tmp_path):
+    from briefing.backups.service import BackupService
+
+    backups = BackupService(sample.db, folder=tmp_path / "backups", user="restorer 林")
+    taken = backups.create()
+    backups.restore(taken.path)
+    last = sample.changelog.changes()[-1]
+    assert (last.user_name, last.what, last.meeting_id) == ("restorer 林", log.STORE_RESTORED, None)
