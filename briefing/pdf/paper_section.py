@@ -42,8 +42,8 @@ TIER_SECTIONS: dict[str, tuple[str, ...]] = {
 
 
 def grouped_by_tier(notes: Sequence[NoteRecord]) -> bool:
-    """Whether the contents group the papers by tier: when any paper is not a full one."""
-    return any(n.tier != "full" for n in notes)
+    """Whether the contents group the papers by tier: when they are of more than one tier."""
+    return len({n.tier for n in notes}) > 1
 
 
 def paper_entries(notes: Sequence[NoteRecord], note: NoteRecord) -> list[OutlineEntry]:

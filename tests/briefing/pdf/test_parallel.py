@@ -76,8 +76,9 @@ def test_a_password_still_protects_the_book(sample_brief, one_process):
 
 
 def test_warnings_of_every_run_come_back_once(sample_brief):
-    last = sample_brief.notes[-1]
-    notes = (*sample_brief.notes[:-1], replace(last, background=last.background + " 😀 and 😀"))
+    last = sample_brief.notes[-1]  # a full paper: a short or defensive one prints no background
+    notes = (*sample_brief.notes[:-1], replace(last, background=last.background + " 😀 and 😀",
+                                               tier="full"))
     brief = replace(sample_brief, notes=notes)
     serial_data, serial = render(brief)
     data, result = render(brief, jobs=3)
