@@ -128,7 +128,7 @@ def test_a_backup_is_never_written_over_a_file_sqlite_keeps_beside_the_store(com
     refused(out, target, "store's")
     assert check_file(store) == []
     listed = cli("meetings", db=store)
-    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 2
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 3
 
 
 def test_a_backup_is_never_written_over_a_seen_record(store):

@@ -84,4 +84,4 @@ def test_two_processes_loading_the_sample_into_a_new_server_store_load_it_once(n
         assert [code for code, _out, _err in results] == [0, 0], results
         assert sorted("nothing changed" in out for _code, out, _err in results) == [False, True]
         meetings = cli("meetings", db=store)
-        assert len(meetings.stdout.splitlines()) == 2, f"round {round_}: {meetings.stdout}"
+        assert len(meetings.stdout.splitlines()) == 3, f"round {round_}: {meetings.stdout}"

@@ -83,7 +83,7 @@ def test_a_read_only_store_lists_its_meetings_but_refuses_an_import(tmp_path, go
     with read_only(path):
         listed = cli("meetings", db=path)
         imported = cli("import", str(dump), db=path)
-    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 2
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 3
     assert imported.returncode != 0
     assert "read-only" in imported.stderr and str(path) in imported.stderr
     assert "Traceback" not in imported.stderr
@@ -100,7 +100,7 @@ def test_backup_then_restore_brings_back_what_was_there(tmp_path, good_store):
     wiped.write_text('{"format": "briefbook", "version": 1, "meetings": [{"title": "Extra", '
                      '"starts_at": "2022-05-01T09:00:00+00:00"}]}', encoding="utf-8")
     assert cli("import", str(wiped), db=store).returncode == 0
-    assert len(cli("meetings", db=store).stdout.splitlines()) == 3
+    assert len(cli("meetings", db=store).stdout.splitlines()) == 4
 
     restored = cli("restore", str(copy), db=store)
     assert restored.returncode == 0, restored.stderr
@@ -112,7 +112,7 @@ def test_backup_then_restore_brings_back_what_was_there(tmp_path, good_store):
     kept = listed[0].split("\t")[3]
     assert kept in restored.stdout
     # The backup taken before the restore still holds the imported meeting.
-    assert len(cli("meetings", db=tmp_path / "backups" / kept.rsplit("/", 1)[-1]).stdout.splitlines()) == 3
+    assert len(cli("meetings", db=tmp_path / "backups" / kept.rsplit("/", 1)[-1]).stdout.splitlines()) == 4
 
 
 @pytest.mark.parametrize("case", ["not a database", "corrupt", "from a newer Briefbook"])
@@ -126,7 +126,7 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(case, tmp_path, good_sto
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert f"Cannot restore from {bad}" in out.stderr
     assert bad.read_bytes() == bad_bytes
-    assert len(cli("meetings", db=store).stdout.splitlines()) == 2
+    assert len(cli("meetings", db=store).stdout.splitlines()) == 3
     assert "before-restore" not in cli("backup", "--list", db=store).stdout
 
 
@@ -232,4 +232,4 @@ def test_two_processes_loading_the_sample_into_a_new_store_load_it_once(tmp_path
         assert sorted("nothing changed" in out for code, out, _err in results if code == 0) in (
             [False], [False, True])  # one of them loaded it; the other found it there
         with closing(sqlite3.connect(path)) as c:
-            assert c.execute("SELECT count(*) FROM meetings").fetchone()[0] == 2, f"round {round_}"
+            assert c.execute("SELECT count(*) FROM meetings").fetchone()[0] == 3, f"round {round_}"

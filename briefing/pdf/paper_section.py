@@ -116,11 +116,11 @@ def _header_box(book: Book, note: NoteRecord, where: str) -> Table:
     title = book.ts.markup(note.issue_title, where, bold=True)
     if note.status == "draft":
         title += "  " + draft_tag(book)
-    position = state_line(book, note.issue_id, where)
+    rows = [[BookParagraph(title, styles.issue)], [BookParagraph(meta_markup, styles.issue_meta)]]
+    position = state_line(book, note.issue_id, where)  # the paper opens with where the issue stands
     if position is not None:
-        meta_markup = position + " · " + meta_markup
-    box = Table([[BookParagraph(title, styles.issue)],
-                 [BookParagraph(meta_markup, styles.issue_meta)]], colWidths=[book.width])
+        rows.append([BookParagraph(position, styles.issue_meta)])
+    box = Table(rows, colWidths=[book.width])
     box.setStyle(TableStyle([
         *styles.TABLE_BASE,
         ("BACKGROUND", (0, 0), (-1, -1), styles.HEADER_FILL),

@@ -56,6 +56,10 @@ def answer_box(monkeypatch, button_text: str) -> list[dict]:
     return asked
 
 
+#: The sample's meeting the ``window`` fixture opens.
+SAMPLE_ROUND_1 = "US–Japan Partnership on Trade — Round 1"
+
+
 @pytest.fixture
 def settings_file(tmp_path):
     return str(tmp_path / "briefbook-settings.ini")
@@ -92,8 +96,13 @@ def open_window(qtbot, db_url, settings_file):
 
 @pytest.fixture
 def window(open_window):
-    """The window on a store holding the sample meetings."""
-    return open_window(sample=True)
+    """The window on a store holding the sample meetings, Round 1 open (at their historical dates the
+    window would open on the latest, Round 2; the tests of the tabs were written on Round 1)."""
+    window = open_window(sample=True)
+    round_1 = window.ctx.services.meetings.resolve(SAMPLE_ROUND_1)
+    if window.meeting is None or window.meeting.id != round_1.id:
+        window.open_meeting(round_1.id)
+    return window
 
 
 @pytest.fixture
