@@ -206,3 +206,24 @@ def test_a_damaged_docx_is_refused(word, sent, tmp_path):
             out.writestr(name, b"<w:document" if name == "word/document.xml" else z.read(name))
     with pytest.raises(WordFileError, match="damaged"):
         word.review(broken)
+
+
+def test_a_copy_saved_again_by_libreoffice_reviews_the_same(word, sent, tmp_path):
+    """Round trip through a real Word-compatible client: its tracked changes, comments and the
+    file's origin (custom properties) survive LibreOffice's own .docx writer."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
+    back = returned(sent, tmp_path, Delete("harms producers"),
+                    Comment("Japan shares the diagnosis", "Cleared with METI?"))
+    out = tmp_path / "saved-by-libreoffice"
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+                    "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out),
+                    str(back)], capture_output=True, timeout=300)
+    review = word.review(out / back.name)
+    assert [(i.change.kind, i.change.author, i.change.text, i.conflict) for i in review.items] == [
+        ("deletion", "Ana Legal", "harms producers", False)]
+    assert [(c.author, c.text) for c in review.comments] == [("Bo Director", "Cleared with METI?")]
