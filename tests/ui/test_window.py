@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QMessageBox
 from ui.main_window import LAST_MEETING_KEY
 
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
+ROUND_2 = "US–Japan Partnership on Trade — Round 2"
 LAUNCH = "US–Japan trade talks, Tokyo"
 
 
-def test_with_no_last_meeting_and_none_upcoming_the_latest_opens(window):
-    assert window.windowTitle() == f"Briefbook — {ROUND_1}"
+def test_with_no_last_meeting_and_none_upcoming_the_latest_opens(open_window):
+    window = open_window(sample=True)
+    assert window.windowTitle() == f"Briefbook — {ROUND_2}"
     assert window.sidebar.meeting_ids()[0] == window.meeting.id
 
 
@@ -26,12 +28,12 @@ def test_the_next_upcoming_meeting_opens_before_past_ones(open_window, services)
     assert window.windowTitle() == "Briefbook — Next talks"
     # Upcoming (soonest first), then past (latest first)
     titles = [services.meetings.get(i).title for i in window.sidebar.meeting_ids()]
-    assert titles == ["Next talks", "Later talks", ROUND_1, LAUNCH]
+    assert titles == ["Next talks", "Later talks", ROUND_2, ROUND_1, LAUNCH]
 
 
 def test_the_meeting_last_open_opens_again(qtbot, open_window, settings_file):
     window = open_window(sample=True)
-    launch = window.sidebar.meeting_ids()[1]
+    launch = window.sidebar.meeting_ids()[2]
     window.sidebar.view.setCurrentIndex(window.sidebar.model.index_of(launch))
     assert window.windowTitle() == f"Briefbook — {LAUNCH}"
     # A size between the window's minimum (which depends on this machine's fonts) and the
@@ -51,11 +53,11 @@ def test_the_meeting_last_open_opens_again(qtbot, open_window, settings_file):
 
 def test_the_filter_narrows_the_list(qtbot, window):
     sidebar = window.sidebar
-    assert len(sidebar.meeting_ids()) == 2
+    assert len(sidebar.meeting_ids()) == 3
     qtbot.keyClicks(sidebar.filter, "round")
-    assert sidebar.meeting_ids() == [window.meeting.id]
+    assert len(sidebar.meeting_ids()) == 2 and window.meeting.id in sidebar.meeting_ids()
     sidebar.filter.clear()
-    assert len(sidebar.meeting_ids()) == 2
+    assert len(sidebar.meeting_ids()) == 3
 
 
 def test_next_round_carries_forward_and_undo_takes_it_back(qtbot, window, store):
@@ -81,12 +83,12 @@ def test_next_round_carries_forward_and_undo_takes_it_back(qtbot, window, store)
 def test_deleting_a_meeting_moves_it_to_the_trash_and_undo_restores_it(window, store):
     round_1 = window.meeting.id
     window.window_actions.delete_meeting.trigger()
-    assert window.windowTitle() == f"Briefbook — {LAUNCH}"
+    assert window.windowTitle() == f"Briefbook — {ROUND_2}"  # the meeting above it in the list
     assert "Trash" in window.status.state.text()
-    assert [m.title for m in store.meetings.list()] == [LAUNCH]
+    assert [m.title for m in store.meetings.list()] == [LAUNCH, ROUND_2]
     window.undo()
     assert window.meeting.id == round_1
-    assert len(store.meetings.list()) == 2
+    assert len(store.meetings.list()) == 3
 
 
 def test_deleting_the_last_meeting_leaves_an_empty_state_that_says_what_to_do(open_window, services):
@@ -125,7 +127,7 @@ def test_undo_of_a_change_in_another_meeting_opens_that_meeting(qtbot, window, s
     overview = window.workspace.panel("Overview")
     overview.location.selectAll()
     type_into(qtbot, overview.location, "Geneva")
-    launch = window.sidebar.meeting_ids()[1]
+    launch = window.sidebar.meeting_ids()[2]
     window.sidebar.view.setCurrentIndex(window.sidebar.model.index_of(launch))  # writes, then switches
     assert window.meeting.id == launch
     assert store.meetings.get(round_1).location == "Geneva"
