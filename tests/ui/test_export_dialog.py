@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
+from tests.briefing.pdf.reading import watermarks
 from tests.ui.typing import type_into
 
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
@@ -209,7 +210,9 @@ def test_warnings_are_listed_and_the_dialog_stays_open_with_the_file_at_hand(qtb
     assert "with 1 warning:" in dialog.message.text()
     assert window.status.state.text() == (
         "Exported 1 page to draft.pdf (1 warning, listed in the export dialog)")
-    assert "DRAFT" in book_text(save_as.path)
+    # D R A F T and the replacement mark, drawn as shapes (no text to extract)
+    assert [shapes for shapes, _, _ in watermarks(save_as.path.read_bytes())] == [6]
+    assert "DRAFT" not in book_text(save_as.path)
     dialog.close()
 
 
