@@ -45,7 +45,7 @@ import pickle
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
@@ -495,11 +495,25 @@ def _contents_entries(brief: Brief, options: BookOptions) -> list:
     return contents_entries(brief, options)
 
 
+_highest_seen: dict[tuple, str] = {}  # (note, its content, marking, ladder) → its highest marking
+
+
 def _highest(note, brief: Brief, ladder: Ladder) -> object:
-    """A paper's highest marking as the contents show it (``story.note_highest``); the whole
-    note where the story has no such function."""
+    """A paper's highest marking as the contents show it (``story.note_highest``; it reads every
+    section, so it is kept per content of the note); the whole note where the story has none."""
     highest = getattr(story, "note_highest", None)
-    return note if highest is None else highest(note, brief.meeting.sensitivity, ladder)
+    if highest is None:
+        return note
+    try:
+        content = hash(note)  # every field: an edit outside the store keeps the version
+    except TypeError:
+        return highest(note, brief.meeting.sensitivity, ladder)
+    key = (note.id, note.version, content, brief.meeting.sensitivity, tuple(ladder.codes))
+    if key not in _highest_seen:
+        if len(_highest_seen) > 10_000:
+            _highest_seen.clear()
+        _highest_seen[key] = highest(note, brief.meeting.sensitivity, ladder)
+    return _highest_seen[key]
 
 
 def part_inputs(brief: Brief, part: Part, options: BookOptions, ladder: Ladder) -> tuple:
@@ -526,7 +540,11 @@ def frame_key(brief: Brief, options: BookOptions, ladder: Ladder) -> object:
     # the book's highest marking (the cover's and the metadata's), where the template has one
     highest = getattr(templates, "book_highest", None)
     top = highest(brief, ladder) if highest is not None else None
-    return (replace(options, password=None), marking.label, marking.colour, m.title, m.sensitivity,
+    # the options by value, sets in order (two equal sets may list their items in other orders)
+    chosen = tuple((f.name, tuple(sorted(value)) if isinstance(value, (set, frozenset)) else value)
+                   for f in fields(options) if f.name != "password"
+                   for value in (getattr(options, f.name),))
+    return (chosen, marking.label, marking.colour, m.title, m.sensitivity,
             m.prepared_by, m.counterpart, m.round_no, top)
 
 
@@ -544,8 +562,13 @@ def _part_keys(brief: Brief, options: BookOptions, ladder: Ladder, parts: list[P
 
 
 def _digest(value: Any) -> bytes:
-    return hashlib.blake2b(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
-                           digest_size=20).digest()
+    """A digest of ``value``'s contents. Pickled without its memo, so that two equal values
+    digest the same however their parts are shared (a string used twice, or two equal ones)."""
+    buffer = BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: the records hold no cycles
+    pickler.dump(value)
+    return hashlib.blake2b(buffer.getbuffer(), digest_size=20).digest()
 
 
 # -- files and their fonts ------------------------------------------------------------------
