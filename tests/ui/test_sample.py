@@ -35,7 +35,7 @@ def test_remove_the_sample_asks_then_moves_it_to_the_trash_and_undo_brings_it_ba
     action.trigger()
 
     assert asked[0]["text"] == "Remove the sample meetings?"
-    assert "The 2 sample meetings" in asked[0]["informative"] and "Trash" in asked[0]["informative"]
+    assert "The 3 sample meetings" in asked[0]["informative"] and "Trash" in asked[0]["informative"]
     assert store.meetings.list() == [] and store.people.list_people() == []
     assert {e.kind for e in store.trash.list()} == {"meeting", "person"}
     assert window.sidebar.meeting_ids() == []
@@ -44,15 +44,17 @@ def test_remove_the_sample_asks_then_moves_it_to_the_trash_and_undo_brings_it_ba
     assert not action.isEnabled()
 
     window.undo()
-    assert [m.title for m in store.meetings.list()] == ["US–Japan trade talks, Tokyo", ROUND_1]
+    assert [m.title for m in store.meetings.list()] == ["US–Japan trade talks, Tokyo", ROUND_1,
+                                                        "US–Japan Partnership on Trade — Round 2"]
     assert store.trash.count() == 0
-    assert window.meeting.title == ROUND_1 and window.workspace.header.sample_note.isVisible()
-    assert len(window.sidebar.meeting_ids()) == 2 and action.isEnabled()
+    assert window.meeting.title == "US–Japan Partnership on Trade — Round 2"  # the latest, as at start
+    assert window.workspace.header.sample_note.isVisible()
+    assert len(window.sidebar.meeting_ids()) == 3 and action.isEnabled()
 
 
 def test_keeping_the_sample_changes_nothing(window, store, monkeypatch):
     asked = answer_box(monkeypatch, "Keep it")
     _help_action(window, "Remove the sample…").trigger()
     assert len(asked) == 1
-    assert len(store.meetings.list()) == 2 and store.trash.count() == 0
+    assert len(store.meetings.list()) == 3 and store.trash.count() == 0
     assert not window.ctx.undo_stack.canUndo()

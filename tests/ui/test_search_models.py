@@ -20,7 +20,8 @@ def test_search_results_model(qtmodeltester, sample):
     assert model.hit_count() == len(results.hits)
     assert model.rowCount() == len(results.hits) + len(results.groups)
     first = model.index(0)
-    assert first.data() == ROUND_1 and first.data(SUBTITLE_ROLE) == f"when {ROUND_1}"
+    round_2 = "US–Japan Partnership on Trade — Round 2"  # newest round first
+    assert first.data() == round_2 and first.data(SUBTITLE_ROLE) == f"when {round_2}"
     selectable = Qt.ItemFlag.ItemIsSelectable
     assert first.data(HIT_ROLE) is None and not model.flags(first) & selectable  # a heading
     assert model.flags(model.index(1)) & selectable
@@ -54,7 +55,7 @@ def test_timeline_table_model(qtmodeltester, sample):
     model.set_timeline(sample.rounds.timeline(note.issue_id, round1.id), round1.id)
     qtmodeltester.check(model)
     assert [model.index(r, ROUND).data().splitlines()[0] for r in range(model.rowCount())] == \
-        ["Launch", "Round 1 (this meeting)"]
+        ["Launch", "Round 1 (this meeting)", "Round 2"]
     assert model.index(1, OBJECTIVES).data().startswith(CHANGED)
     runs = model.index(1, OBJECTIVES).data(RUNS_ROLE)  # the changed words, for the delegate to mark
     assert runs and any(run.kind != "equal" for run in runs)

@@ -68,7 +68,7 @@ def test_the_first_paint_imports_no_alembic_reportlab_markdown_parser_or_orm_mod
     out = subprocess.run([sys.executable, "-c", PROBE, db_url, str(tmp_path / "s.ini")], cwd=ROOT,
                          env=env, capture_output=True, text=True, timeout=60, check=True).stdout
     result = json.loads(out.strip().splitlines()[-1])
-    assert result["title"] == "Briefbook — US–Japan Partnership on Trade — Round 1"
+    assert result["title"] == "Briefbook — US–Japan Partnership on Trade — Round 2"  # the latest
     assert result["heavy"] == []
     assert result["orm"] is False
 
