@@ -65,7 +65,7 @@ def test_restoring_a_backup_asks_backs_up_the_store_and_shows_the_restored_store
         assert dialog.restore_selected()
         window.tools.backups().task.signals.sig_progress.connect(heard.append)
     assert done.args[0].startswith("Restored the backup taken ")
-    assert round_1 in window.sidebar.meeting_ids() and len(store.meetings.list()) == 2
+    assert round_1 in window.sidebar.meeting_ids() and len(store.meetings.list()) == 3
     assert window.ctx.undo_stack.count() == 0  # undo cannot reach back over a restore
     assert heard == sorted(heard) and heard
     reasons = [dialog.model.index(r, REASON).data() for r in range(dialog.model.rowCount())]
@@ -88,7 +88,7 @@ def test_a_file_that_is_no_backup_is_refused_with_a_clear_message(qtbot, window,
         dialog.file_button.click()
     assert failed.args[0].startswith(f"Cannot restore from {bogus}: it is not")
     assert dialog.error.message == failed.args[0] and dialog.file_button.isEnabled()  # ready again
-    assert len(store.meetings.list()) == 2 and Path(bogus).read_text().startswith("Minutes")
+    assert len(store.meetings.list()) == 3 and Path(bogus).read_text().startswith("Minutes")
 
 
 def test_the_backups_model_is_a_correct_model(qtmodeltester, sample):

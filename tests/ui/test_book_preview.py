@@ -28,7 +28,7 @@ def test_the_preview_shows_the_book_and_an_edit_refreshes_it_at_the_page_being_r
     dock = show_preview(qtbot, window)
     assert dock.isVisible() and window.window_actions.book_preview.isChecked()
     pages = dock.preview.page_count()
-    assert pages == 17 and "US–Japan Partnership on Trade — Round 1" in dock.preview.page_text(0)
+    assert pages == 22 and "US–Japan Partnership on Trade — Round 1" in dock.preview.page_text(0)
     assert dock.preview.pages.text() == f"of {pages}"
     dock.preview.go_to(4)  # the reader is on page 5
     qtbot.waitUntil(lambda: dock.preview.current_page() == 4)

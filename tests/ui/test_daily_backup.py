@@ -44,7 +44,7 @@ def test_the_app_opens_first_and_takes_the_daily_backup_after_the_window_has_pai
         assert record.reason == "daily"
         # The backup is a whole store: it opens, with the sample's meetings.
         copy = Services.open(f"sqlite:///{record.path}", automatic_backups=False)
-        assert copy.meetings.count() == 2
+        assert copy.meetings.count() == 3
         copy.close()
     finally:
         daily.wait()

@@ -231,7 +231,7 @@ def test_text_still_being_typed_goes_into_the_book(qtbot, window, save_as, tmp_p
 
 def test_the_dialog_preview_follows_the_choices(qtbot, window):
     dialog = open_dialog(qtbot, window)
-    qtbot.waitUntil(lambda: dialog.preview.page_count() == 17, timeout=EXPORT_S)  # with the summary
+    qtbot.waitUntil(lambda: dialog.preview.page_count() == 22, timeout=EXPORT_S)  # summary, positions
     for box in dialog.form.sections.values():
         box.setChecked(box is dialog.form.sections["cover"])
     qtbot.waitUntil(lambda: dialog.preview.page_count() == 1, timeout=EXPORT_S)
