@@ -384,7 +384,7 @@ def _newest(session: Session, expression: str, limit: int, columns: str,
     sql = (f"SELECT {columns} FROM {TABLE} WHERE terms @@ CAST(:q AS tsquery){{}} "
            "ORDER BY rowid DESC LIMIT :n")
     low, high = bounds
-    for share in WINDOWS:
+    for number, share in enumerate(WINDOWS):
         threshold = high - int((high - low) * share)
         if threshold <= low:
             break
@@ -392,6 +392,9 @@ def _newest(session: Session, expression: str, limit: int, columns: str,
                                {"q": expression, "n": limit, "t": threshold}).all()
         if len(rows) == limit:
             return rows
+        wider = WINDOWS[number + 1] if number + 1 < len(WINDOWS) else 1.0
+        if len(rows) * wider / share < limit:  # too rare to fill the next window either: ask all
+            break
     return session.execute(text(sql.format("")), {"q": expression, "n": limit}).all()
 
 
