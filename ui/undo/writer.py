@@ -36,13 +36,15 @@ class RecordWriter:
     def remember(self, kind: RowKind, record: Any) -> Any:
         """Note ``record`` as the latest known state of its row; returns it.
 
-        A record older than the one known (a panel's read that a background write
-        overtook) does not replace it: the next write is based on the newest version."""
+        A lower version than the one known means the row is another one now (deleted for
+        good and made again under the same id): what this window wrote of the old one no
+        longer carries a background write forward (``write``)."""
         key = (kind.name, record.id)
         known = self._latest.get(key)
         if known is not None and _version(record) is not None and _version(known) is not None \
                 and _version(record) < _version(known):
-            return record
+            for successor in [k for k in self._successors if k[:2] == key]:
+                del self._successors[successor]
         self._latest[key] = record
         return record
 
@@ -97,7 +99,7 @@ class RecordWriter:
         ran. Without ``base``: the latest version known."""
         row_id = self.current_id(kind, row_id)
         version = self.version(kind, row_id) if base is None else base
-        while version is not None and (kind.name, row_id, version) in self._successors:
+        while base is not None and version is not None and (kind.name, row_id, version) in self._successors:
             version = self._successors[(kind.name, row_id, version)]
         record = kind.update(self.services)(row_id, version, **changes)
         if version is not None and getattr(record, "version", None) is not None:
