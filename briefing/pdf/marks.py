@@ -124,11 +124,22 @@ def _texts(value: object, depth: int = 0) -> Iterator[str]:
             yield from _texts(item, depth + 1)
 
 
+#: The last brief ``book_highest`` read, its ladder and its answer: a book laid out part by part
+#: (``incremental.py``) asks once per part for the same brief, which it need read only once.
+_last_highest: tuple[object, tuple[str, ...], str] | None = None
+
+
 def book_highest(brief: object, ladder: Ladder) -> str:
     """The highest marking anywhere in ``brief`` (every text it holds; unmarked text carries the
     meeting's sensitivity): what the cover and the metadata say."""
+    global _last_highest
+    last = _last_highest
+    if last is not None and last[0] is brief and last[1] == ladder.codes:
+        return last[2]
     default = brief.meeting.sensitivity  # type: ignore[attr-defined]
-    return texts_highest(_texts(brief), default, ladder)
+    found = texts_highest(_texts(brief), default, ladder)
+    _last_highest = (brief, ladder.codes, found)
+    return found
 
 
 def note_highest(note: NoteRecord, default: str, ladder: Ladder) -> str:
