@@ -123,8 +123,9 @@ def test_closing_with_an_unknown_zone_asks_keep_editing_stays_open_discard_close
     assert len(asked) == 1 and not window.isVisible()
     again = open_window()
     assert recovery_bar(again) is None  # discarded: not offered at the next start
-    assert overview(again).when.zone.currentText() == "Asia/Tokyo"
-    assert store.meetings.get(again.meeting.id).timezone == "Asia/Tokyo"
+    # the sample's latest round, Round 2, in Washington, opens at start
+    assert overview(again).when.zone.currentText() == "America/New_York"
+    assert store.meetings.get(again.meeting.id).timezone == "America/New_York"
 
 
 def test_after_a_kill_with_an_end_before_the_start_pending_the_next_start_offers_it(
@@ -147,10 +148,11 @@ def test_after_a_kill_with_an_end_before_the_start_pending_the_next_start_offers
     assert bar is not None and bar.title.text() == "Briefbook did not close properly last time."
     row = bar.rows[0]
     assert row.where.text() == f"the meeting “{meeting.title}” › End"
-    assert row.comparison.texts() == (str(datetime(2022, 2, 7, 8, 0, tzinfo=UTC)),
-                                      str(datetime(2022, 2, 6, 23, 0, tzinfo=UTC)))
+    # the sample's Round 2 (open at start): 09:00 to 16:30 in Washington, EDT
+    assert row.comparison.texts() == (str(datetime(2022, 3, 14, 20, 30, tzinfo=UTC)),
+                                      str(datetime(2022, 3, 14, 12, 0, tzinfo=UTC)))
     row.keep_button.click()  # kept like any other: refused again, said next to it
     assert "ends before it starts" in row.error.message
-    assert store.meetings.get(meeting.id).ends_at == datetime(2022, 2, 7, 8, 0, tzinfo=UTC)
+    assert store.meetings.get(meeting.id).ends_at == datetime(2022, 3, 14, 20, 30, tzinfo=UTC)
     row.discard_button.click()
     assert recovery_bar(again) is None

@@ -155,7 +155,7 @@ def test_results_are_grouped_by_meeting_newest_round_first_and_arrows_skip_headi
     popup = open_search(qtbot, window)
     results = search_for(qtbot, popup, "steel")
     titles = [g.title for g in results.groups]
-    assert titles[:2] == [ROUND_1, LAUNCH]
+    assert titles[:3] == ["US–Japan Partnership on Trade — Round 2", ROUND_1, LAUNCH]
     model = popup.model
     assert model.hit(0) is None and model.hit(popup.current_row()) is results.hits[0]
     qtbot.keyClick(popup.field, Qt.Key.Key_Down)
