@@ -16,11 +16,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from briefing.markings.ladder import Ladder
+
+if TYPE_CHECKING:  # the parser is imported when first used: not at the window's first paint
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 #: "(CODE)" at the start of a portion, followed by a space or the end of the line.
 MARK = re.compile(r"\(([^()\s]{1,24})\)(?=[ \t]|$)", re.MULTILINE)
@@ -42,6 +44,8 @@ class Portion:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # the same block rules as briefing/pdf/markdown.py: CommonMark with tables, no raw HTML
     return MarkdownIt("commonmark", {"html": False, "maxNesting": 60}).enable(["table", "strikethrough"])
 
