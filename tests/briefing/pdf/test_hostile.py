@@ -130,7 +130,7 @@ def test_characters_without_a_glyph_are_marked_and_reported_with_their_place(hos
     grin = next(m for m in messages if "U+1F600 GRINNING FACE (😀)" in m)
     # first met in the summary for the principal (after the cover), then the contents
     assert grin.startswith("Summary › Case emoji")
-    assert "printed as \ufffd (also in 15 other places: Summary › Person emoji; Contents;" in grin
+    assert "printed as \ufffd (also in 16 other places: Summary › Person emoji; Contents; Positions ›" in grin
     assert not any("HANGUL" in m for m in messages)   # Korean is in a shipped font
     assert any(m.startswith("Cover: U+1F44D THUMBS UP SIGN") for m in messages)  # the meeting title
     assert "\ufffd" in read_back[0]
