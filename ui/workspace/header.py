@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from briefing.agenda.schedule import format_minutes
 from briefing.markings.ladder import Ladder
 from briefing.meetings.records import MeetingRecord
+from ui.background import BackgroundTask, LatestLane
 from ui.context import AppContext
 from ui.rich_text import plain
 from ui.timefmt import day_time, short_day_time, shown_in
@@ -17,6 +19,8 @@ from ui.widgets.palette import muted_colour
 
 #: Shown under a sample meeting's times, so that nobody takes it for their own.
 SAMPLE_NOTE = "Sample meeting — Help → Remove the sample"
+#: How long after a change the meeting's overall marking is computed again (a burst asks once).
+MARKING_DELAY_MS = 300
 
 
 def when_line(meeting: MeetingRecord) -> str:
@@ -60,6 +64,10 @@ class MeetingHeader(QWidget):
         #: highest of its sensitivity and its portions' marks, again whenever its texts change.
         self.ctx = ctx
         self.meeting: MeetingRecord | None = None
+        #: The overall marking is computed a moment after the last change, in its own lane.
+        self._marking_due = QTimer(self, singleShot=True, interval=MARKING_DELAY_MS)
+        self._marking_due.timeout.connect(self._compute_marking)
+        self._marking_lane = LatestLane()
         if ctx is not None:
             # every Markdown editor's marking gutter marks with the store's ladder
             set_ladder_source(lambda: ctx.services.config.ladder)
@@ -113,18 +121,42 @@ class MeetingHeader(QWidget):
         self.sample_note.setVisible(meeting.is_sample)
 
     def show_marking(self) -> None:
-        """The chip: the meeting's overall marking (computed when the header has the services)."""
+        """The chip: the meeting's own marking at once, then (with the services) its overall
+        marking, computed from every text of the meeting off the GUI thread."""
         meeting = self.meeting
         if meeting is None:
             return
-        ladder, code = self.ladder, meeting.sensitivity
+        self._show_code(meeting.sensitivity)
         if self.ctx is not None:
-            ladder = self.ctx.services.config.ladder
-            code = self.ctx.services.markings.meeting_highest(meeting.id) or code
+            self._marking_due.start()
+
+    def _show_code(self, code: str) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        ladder = self.ctx.services.config.ladder if self.ctx is not None else self.ladder
         marking = ladder.get(code)
         own = ladder.get(meeting.sensitivity).label if code != meeting.sensitivity else None
         self.chip.set_marking(marking.code, marking.label, marking.colour, own)
 
+    def _compute_marking(self) -> None:
+        """Read the meeting's highest marking in the background; the newest request wins."""
+        meeting, ctx = self.meeting, self.ctx
+        if meeting is None or ctx is None:
+            return
+        markings, meeting_id = ctx.services.markings, meeting.id
+        task = BackgroundTask(lambda _progress: (meeting_id, markings.meeting_highest(meeting_id)),
+                              self._marking_lane)
+        task.signals.sig_finished.connect(self._on_marking_computed)
+        task.start()
+
+    def _on_marking_computed(self, result: tuple[int, str | None]) -> None:
+        meeting_id, code = result
+        if not isValid(self.chip):  # the window closed while it was computed
+            return
+        if self.meeting is not None and self.meeting.id == meeting_id and code is not None:
+            self._show_code(code)
+
     def _on_texts_changed(self, meeting_id: int) -> None:
         if self.meeting is not None and meeting_id in (0, self.meeting.id):
-            self.show_marking()
+            self._marking_due.start()  # (a burst of saves asks once)
