@@ -101,6 +101,7 @@ def load_brief(db: Database, meeting_id: int) -> Brief:
         qa={note_id: entries for note_id, entries in qa.items() if entries},
         positions=positions,
         previous_states=previous_states,
+        previous_sensitivity=before.sensitivity if before is not None else None,
     )
 
 

@@ -34,3 +34,6 @@ class Brief:
     positions: tuple[PositionRecord, ...] = ()
     #: Each issue's state in the previous round (by issue id), for "the positions that moved".
     previous_states: dict[int, str] = field(default_factory=dict)
+    #: The previous round's own marking, which its unmarked text carries (a release copy's
+    #: "changes since the last round" withholds by it); None without a previous round.
+    previous_sensitivity: str | None = None

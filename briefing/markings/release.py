@@ -131,7 +131,8 @@ def release_brief(brief: Brief, up_to: str, ladder: Ladder, *,
 
     The count is of this meeting's portions (its notes, agenda, people, actions); the
     previous round's text is released too but not counted; its unmarked portions carry
-    ``previous_sensitivity`` (default: this meeting's, as carry forward copies it). An
+    ``previous_sensitivity`` (default: the previous round's own, ``brief.previous_sensitivity``)
+    or this meeting's, whichever is stricter. An
     unknown ``up_to`` is a ``ValidationError`` naming the ladder's codes.
     """
     check_up_to(up_to, ladder)
@@ -179,8 +180,10 @@ def release_brief(brief: Brief, up_to: str, ladder: Ladder, *,
     extra = _bank_and_positions(brief, {n.id for n in notes}, dropped_issues, counter, unlinked)
 
     # the previous round: released the same way (its own text is not counted); its unmarked text
-    # carries its own meeting's marking, which carry forward copied (``previous_sensitivity``)
-    before = _Counter(up_to, previous_sensitivity or brief.meeting.sensitivity, ladder)
+    # carries its own meeting's marking, or this one's where that is stricter (a text carried
+    # forward into a round marked higher must not come out through the comparison)
+    before = _Counter(up_to, _stricter(previous_sensitivity or brief.previous_sensitivity,
+                                       brief.meeting.sensitivity, ladder), ladder)
     kept_ids = {n.id for n in notes}
     previous: dict[int, NoteRecord] = {}
     for note_id, old in brief.previous_notes.items():
@@ -193,6 +196,17 @@ def release_brief(brief: Brief, up_to: str, ladder: Ladder, *,
                                    participants=tuple(participants), actions=tuple(actions),
                                    previous_notes=previous, round_changes=changes, **extra)
     return released, counter.withheld
+
+
+def _stricter(code: str | None, other: str, ladder: Ladder) -> str:
+    """The stricter of two meetings' markings (one off the ladder counts as its top, as
+    ``_Counter`` takes it); ``other`` when ``code`` is None."""
+    if code is None or code == other:
+        return other
+    for candidate in (code, other):
+        if candidate not in ladder:
+            return candidate
+    return highest((code, other), ladder)
 
 
 def _bank_and_positions(brief: Brief, kept_notes: set[int], dropped_issues: set[int],

@@ -268,7 +268,7 @@ PLAIN_TEXT = {
     "SourceRecord": {"title", "publisher", "date", "url"},
 }
 BRIEF_FIELDS = {"meeting", "schedule", "notes", "participants", "actions", "previous_notes",
-                "round_changes", "qa", "positions", "previous_states"}
+                "round_changes", "qa", "positions", "previous_states", "previous_sensitivity"}
 
 
 def test_every_text_field_a_book_can_print_is_released_or_known_to_be_plain():
@@ -296,3 +296,21 @@ def test_every_text_field_a_book_can_print_is_released_or_known_to_be_plain():
         text = {name for name, hint in hints.items() if hint is str}
         known = markdown.get(cls.__name__, set()) | PLAIN_TEXT[cls.__name__]
         assert text <= known, f"{cls.__name__}: {sorted(text - known)} — released or plain?"
+
+
+def test_the_previous_rounds_unmarked_text_carries_that_rounds_own_marking(brief):
+    from briefing.markings.portions import portions
+
+    ladder = Ladder()
+    assert brief.previous_notes and brief.previous_sensitivity is not None
+    sections = ("background", "objectives", "their_position", "talking_points", "defensives", "red_lines")
+
+    def unmarked(released) -> list[str]:
+        return [p.text for note in released.previous_notes.values() for name in sections
+                for p in portions(getattr(note, name), ladder) if p.code is None]
+
+    as_loaded, _ = release_brief(brief, "SBU", ladder)
+    assert unmarked(as_loaded)  # that round was marked no higher than SBU: its plain text stays
+    # had that round been CONFIDENTIAL, its plain text was CONFIDENTIAL: none of it is released
+    higher, _ = release_brief(dataclasses.replace(brief, previous_sensitivity="C"), "SBU", ladder)
+    assert unmarked(higher) == []
