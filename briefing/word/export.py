@@ -23,9 +23,14 @@ from briefing.markings.ladder import Ladder
 from briefing.notes.records import NoteRecord
 from briefing.output import write_atomically
 from briefing.pdf.options import BookOptions
+from briefing.pdf.paper_section import TIER_SECTIONS
+from briefing.pdf.positions_section import POSITIONS_TITLE, has_positions, since_text
+from briefing.pdf.qa_section import KIND_HEADINGS, QA_ANNEX_TITLE, annex_entries, has_qa_annex
+from briefing.pdf.scenario_section import SCENARIO_TITLE, has_scenario
+from briefing.positions.records import STATE_TITLES
 from briefing.revisions.diff import DELETE, INSERT
 from briefing.times.names import day_clock, long_date
-from briefing.vocabulary import NOTE_SECTIONS
+from briefing.vocabulary import NOTE_SECTIONS, TIER_TITLES
 from briefing.word.markdown_docx import DocxMarkdown, Style, add_run, box
 from briefing.word.origin import Origin, write_properties
 from briefing.word.page import field, marking_lines, set_up
@@ -116,7 +121,8 @@ class _BookWriter:
     def write(self) -> None:
         o = self.options
         papers_only = o.has("papers") and len(self.brief.notes) == 1 and not (
-            {"cover", "summary", "contents", "agenda", "participants", "actions"} & o.sections)
+            {"cover", "summary", "contents", "positions", "agenda", "scenario", "qa_annex",
+             "participants", "actions"} & o.sections)
         if papers_only:  # one note for clearance: its title and meeting, then the paper
             self._note_title()
         if o.has("cover"):
@@ -125,13 +131,19 @@ class _BookWriter:
             self._summary()
         if o.has("contents"):
             self._contents()
+        if has_positions(self.brief, o):
+            self._positions()
         if o.has("agenda"):
             self._agenda()
+        if has_scenario(self.brief, o):
+            self._scenario()
         if o.has("changes") and self.brief.round_changes is not None and self.brief.round_changes.changed:
             self._changes()
         if o.has("papers"):
             for note in self.brief.notes:
                 self._paper(note)
+        if has_qa_annex(self.brief, o):
+            self._qa_annex()
         if o.has("participants"):
             self._participants()
         if o.has("actions"):
@@ -253,11 +265,29 @@ class _BookWriter:
         self._heading(title, 1, new_page=True)
         m = self.brief.meeting
         meta = [f"Status: {note.status.capitalize()}", f"Priority: {note.priority.capitalize()}",
-                _round(m.round_no)] + ([f"Owner: {note.owner}"] if note.owner else [])
+                _round(m.round_no)]
+        if note.tier in TIER_TITLES and note.tier != "full":
+            meta.append(f"{note.tier.capitalize()} paper")
+        meta += [f"Owner: {note.owner}"] if note.owner else []
         self._line(" · ".join(meta), style="Subtitle")
+        position = next((p for p in self.brief.positions if p.issue_id == note.issue_id), None)
+        if position is not None:  # the paper opens with where the issue stands, as in the PDF
+            para = self.d.add_paragraph()
+            add_run(para, "Position: ")
+            add_run(para, STATE_TITLES.get(position.state, position.state), Style(bold=True))
+            add_run(para, " " + since_text(self.brief, position))
+        printed = TIER_SECTIONS.get(note.tier, TIER_SECTIONS["full"])
         for name, heading in NOTE_SECTIONS:
+            if name not in printed:
+                continue
             text = note.section(name)
             if name == "red_lines" and not self.options.has("red_lines"):
+                continue
+            if name == "defensives":
+                if text.strip():
+                    self._heading(heading, 2)
+                    self.md.write(self.d, text)
+                self._qa(self.brief.qa.get(note.id, ()), 2)
                 continue
             if not text.strip():
                 continue
@@ -267,7 +297,7 @@ class _BookWriter:
                 boxed.write(self.d, text)
             else:
                 self.md.write(self.d, text, numbered=name == "talking_points")
-        if note.sources:
+        if note.sources and note.tier != "defensive":
             self._heading(SOURCES_HEADING, 2)
             for number, src in enumerate(note.sources, 1):
                 parts = [src.title, src.publisher, src.date]
@@ -278,6 +308,65 @@ class _BookWriter:
                     add_run(para, " ")
                     add_run(para, src.url, Style(href=src.url if src.url.startswith(
                         ("http://", "https://", "mailto:")) else None))
+
+    def _positions(self) -> None:
+        from briefing.pdf.positions_section import first_line
+
+        self._heading(POSITIONS_TITLE, 1, new_page=True)
+        rows = [[p.issue_title, STATE_TITLES.get(p.state, p.state),
+                 "launch" if p.since_round == 0 else f"round {p.since_round}",
+                 first_line(p.ours.strip()), first_line(p.theirs.strip())]
+                for p in self.brief.positions]
+        self._table(["Issue", "State", "Since", "Ours", "Theirs"], rows)
+
+    def _scenario(self) -> None:
+        from briefing.agenda.schedule import format_minutes
+
+        self._heading(SCENARIO_TITLE, 1, new_page=True)
+        m = self.brief.meeting
+        self._line(f"Times in the venue's zone ({m.timezone}) and at home ({m.home_timezone}).")
+        papers = {n.issue_id: n for n in self.brief.notes} if self.options.has("papers") else {}
+        for number, slot in enumerate(self.brief.schedule.slots, 1):
+            item = slot.item
+            self._heading(f"{number}. {item.title}", 2)
+            venue = f"{day_clock(slot.venue_start)} {slot.venue_start.tzname()}"
+            home = f"{day_clock(slot.home_start)} {slot.home_start.tzname()}"
+            rows = [("Time", f"{venue} · home {home} · {format_minutes(item.minutes)}"),
+                    ("Press", "Open to the press" if item.press == "open" else "Closed"),
+                    ("We speak first", item.speaker_ours), ("They speak first", item.speaker_theirs)]
+            for label, value in rows:
+                if value:
+                    para = self.d.add_paragraph()
+                    add_run(para, f"{label}: ", Style(bold=True))
+                    add_run(para, value)
+            if item.points.strip():
+                self._heading("Points", 3)
+                self.md.write(self.d, item.points, numbered=True)
+            else:
+                note = papers.get(item.issue_id)
+                if note is not None and note.talking_points.strip() and note.tier != "defensive":
+                    self._line(f"Points: the talking points of the paper “{note.issue_title}”")
+
+    def _qa(self, entries, level: int) -> None:
+        """Bank entries under "Anticipated questions" and "Press lines": question bold, answer below."""
+        for kind, heading in KIND_HEADINGS:
+            chosen = [e for e in entries if e.kind == kind]
+            if not chosen:
+                continue
+            self._heading(heading, level)
+            for e in chosen:
+                made: list = []  # the question's paragraphs, bold once written
+                DocxMarkdown(self.d, on_paragraph=made.append).write(self.d, e.question)
+                for paragraph in made:
+                    _bold(paragraph)
+                if e.answer.strip():
+                    self.md.write(self.d, e.answer)
+
+    def _qa_annex(self) -> None:
+        self._heading(QA_ANNEX_TITLE, 1, new_page=True)
+        for title, entries in annex_entries(self.brief):
+            self._heading(title, 2)
+            self._qa(entries, 3)
 
     def _participants(self) -> None:
         self._heading("Participants", 1, new_page=True)
@@ -312,6 +401,13 @@ class _BookWriter:
             for c, text in enumerate(row):
                 add_run(table.cell(r, c).paragraphs[0], text)
         self.first = False
+
+
+def _bold(paragraph) -> None:
+    """A question's paragraph: every run bold."""
+    if paragraph is not None:
+        for run in paragraph.runs:
+            run.font.bold = True
 
 
 def _round(number: int) -> str:

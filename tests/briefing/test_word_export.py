@@ -13,6 +13,7 @@ import docx
 import pytest
 
 from briefing.pdf.options import BookOptions
+from briefing.vocabulary import SECTION_TITLES
 from briefing.word.page import EAST_ASIA_FONT
 from briefing.word.service import WordService
 
@@ -166,3 +167,77 @@ def test_a_release_copy_in_word_leaves_out_what_is_marked_above_up_to(sample, me
     assert "(U) The duties hurt both sides." in text  # portion marks print in front, as typed
     assert "We could go to 5%" not in text
     assert "RELEASE COPY:" in text and "withheld" in text
+
+
+def _bold_texts(document) -> set[str]:
+    return {p.text for p in document.paragraphs if p.runs and all(r.bold for r in p.runs if r.text)}
+
+
+def test_the_book_has_the_positions_matrix_scenario_and_qa_annex_in_the_pdf_s_order(sample, meeting):
+    d = export(sample, meeting, BookOptions(paper="a4", invariant=True))
+    parts = [text for style, text in texts(d) if style == "Heading 1"]
+    order = ["Where each issue stands", "Agenda", "Scenario"]
+    assert [p for p in parts if p in order] == order
+    assert parts.index("Annex: questions and press lines") > parts.index(
+        "Steel and aluminum excess capacity  [DRAFT]")
+    assert parts.index("Annex: questions and press lines") < parts.index("Participants")
+    matrix = next(t for t in d.tables if t.cell(0, 0).text == "Issue" and t.cell(0, 1).text == "State")
+    assert [c.text for c in matrix.rows[0].cells] == ["Issue", "State", "Since", "Ours", "Theirs"]
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in matrix.rows[1:]}
+    assert rows["Steel and aluminum excess capacity"][1:3] == ["Open", "round 1"]
+    body = [text for _, text in texts(d)]
+    assert "1. Opening and terms of reference" in body
+    assert any(t.startswith("Time: ") and " · home " in t for t in body)
+    assert "Press: Open to the press" in body and "We speak first: Katherine Tai" in body
+
+
+def test_each_paper_shows_its_position_line_and_its_bank_questions_bold_with_the_answer_below(
+        sample, meeting):
+    d = export(sample, meeting, BookOptions(paper="a4", sections=frozenset({"papers"}),
+                                            notes=(SLUG,)))
+    body = [text for _, text in texts(d)]
+    assert "Position: Open since round 1" in body
+    headings = [text for style, text in texts(d) if style.startswith("Heading")]
+    assert "Anticipated questions" in headings or "Press lines" in headings
+    entry = sample.briefs.load(meeting.id)
+    note = next(n for n in entry.notes if n.issue_slug == SLUG)
+    e = entry.qa[note.id][0]
+    question = e.question.strip().splitlines()[0]
+    where = next(i for i, t in enumerate(body) if question in t)
+    assert body[where] in _bold_texts(d)
+    assert e.answer.strip().splitlines()[0][:30] in " ".join(body[where + 1:where + 4])
+
+
+def test_a_short_paper_prints_its_objectives_points_and_q_a_and_a_defensive_paper_only_q_a(
+        sample, meeting):
+    d = export(sample, meeting, BookOptions(paper="a4", sections=frozenset({"papers"}),
+                                            notes=("wto-reform", "environment")))
+    sections: dict[str, list[str]] = {}
+    current = None
+    for style, text in texts(d):
+        if style == "Heading 1":
+            current = sections.setdefault(text.replace("  [DRAFT]", ""), [])
+        elif current is not None:
+            current.append(f"{style}|{text}")
+    brief = sample.briefs.load(meeting.id)
+    titles = {n.issue_slug: n.issue_title for n in brief.notes}
+    short, defensive = sections[titles["wto-reform"]], sections[titles["environment"]]
+    assert any("Short paper" in line for line in short)
+    assert any("Defensive paper" in line for line in defensive)
+    short_heads = [line.split("|", 1)[1] for line in short if line.startswith("Heading 2")]
+    defensive_heads = [line.split("|", 1)[1] for line in defensive if line.startswith("Heading 2")]
+    assert "Background" not in short_heads and "Their position" not in short_heads
+    assert "Talking points" in short_heads
+    assert set(defensive_heads) <= {SECTION_TITLES["defensives"], "Anticipated questions",
+                                    "Press lines"}
+    assert defensive_heads and "Sources" not in defensive_heads
+
+
+def test_sections_chooses_the_new_sections_too(sample, meeting):
+    d = export(sample, meeting, BookOptions(paper="a4", sections=frozenset({"positions", "qa_annex",
+                                                                            "papers"})))
+    parts = [text for style, text in texts(d) if style == "Heading 1"]
+    assert "Where each issue stands" in parts and "Annex: questions and press lines" in parts
+    assert "Scenario" not in parts and "Agenda" not in parts
+    d = export(sample, meeting, BookOptions(paper="a4", sections=frozenset({"scenario"})))
+    assert [text for style, text in texts(d) if style == "Heading 1"] == ["Scenario"]
