@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -170,3 +170,17 @@ def test_the_positions_model_passes_the_model_tester(qtmodeltester, window, stor
     model = PositionsTableModel()
     model.set_positions(store.positions.list(store.meetings.resolve(ROUND2).id))
     qtmodeltester.check(model)
+
+
+def test_the_timeline_shows_each_round_s_date_in_its_venue_s_zone_not_utc(qtbot, window, store):
+    round1 = store.meetings.get(store.meetings.resolve(ROUND1).id)
+    # 23:30 UTC on 6 Feb is 08:30 on 7 Feb in Tokyo, the venue's zone
+    store.meetings.update(round1.id, round1.version, starts_at=datetime(2022, 2, 6, 23, 30, tzinfo=UTC),
+                          ends_at=datetime(2022, 2, 7, 8, 0, tzinfo=UTC))
+    meeting, panel = _open(qtbot, window, store, ROUND2, "Positions")
+    panel.view.selectRow(_row(panel, S232))
+    timeline = panel.show_timeline()
+    shown = [timeline.model.index(r, 1).data() for r in range(timeline.model.rowCount())]
+    assert f"{ROUND1} · 7 Feb 2022" in shown
+    assert not any("6 Feb 2022" in text for text in shown)
+    timeline.close()

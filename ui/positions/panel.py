@@ -149,6 +149,8 @@ class PositionsPanel(QWidget):
         if p is None or self.meeting_id is None:
             return None
         steps = self.ctx.services.positions.timeline(self.meeting_id, p.issue_id)
-        dialog = PositionTimelineDialog(p.issue_title, steps, self)
+        rounds = {step.meeting_id for step in steps}  # each round's date in its venue's zone
+        zones = {m.id: m.timezone for m in self.ctx.services.meetings.list() if m.id in rounds}
+        dialog = PositionTimelineDialog(p.issue_title, steps, self, zones=zones)
         dialog.open()
         return dialog

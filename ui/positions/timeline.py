@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 from briefing.positions.records import STATE_TITLES, PositionStep
 from ui.positions.chips import StateChipDelegate
 from ui.positions.model import STATE_ROLE, since_text
-from ui.timefmt import short_date
+from ui.timefmt import short_date, shown_in
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -24,11 +24,16 @@ def round_text(round_no: int) -> str:
 
 
 class PositionTimelineModel(QAbstractTableModel):
-    """One row per round of the negotiation: the issue's state there (— when none was kept)."""
+    """One row per round of the negotiation: the issue's state there (— when none was kept).
 
-    def __init__(self, steps: Sequence[PositionStep] = (), parent=None) -> None:
+    ``zones`` names each meeting's venue zone (by meeting id): its date reads there, as
+    everywhere else in the window (UTC for a meeting it does not name)."""
+
+    def __init__(self, steps: Sequence[PositionStep] = (), parent=None, *,
+                 zones: Mapping[int, str] | None = None) -> None:
         super().__init__(parent)
         self.steps = list(steps)
+        self.zones = dict(zones or {})
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.steps)
@@ -53,7 +58,8 @@ class PositionTimelineModel(QAbstractTableModel):
         if column == ROUND:
             return round_text(step.round_no)
         if column == MEETING:
-            return f"{step.meeting_title} · {short_date(step.starts_at.date())}"
+            day = shown_in(step.starts_at, self.zones.get(step.meeting_id, "UTC"), short_date)
+            return f"{step.meeting_title} · {day}"
         if column == STATE:
             return STATE_TITLES.get(step.state, "—") if step.state else "—"
         if column == SINCE:
@@ -65,10 +71,10 @@ class PositionTimelineDialog(QDialog):
     """The timeline of one issue (read only)."""
 
     def __init__(self, issue_title: str, steps: Sequence[PositionStep],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, zones: Mapping[int, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{issue_title} across the rounds")
-        self.model = PositionTimelineModel(steps, self)
+        self.model = PositionTimelineModel(steps, self, zones=zones)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName("Position timeline")
