@@ -80,7 +80,7 @@ class Services:
         """Agenda items and the schedule (``briefing.agenda.service``)."""
         from briefing.agenda.service import AgendaService
 
-        return AgendaService(self.db)
+        return AgendaService(self.db, self.config.user_name)
 
     @cached_property
     def issues(self) -> IssueLibrary:
@@ -136,7 +136,7 @@ class Services:
         """The people directory and meeting participants (``briefing.people.service``)."""
         from briefing.people.service import PeopleService
 
-        return PeopleService(self.db)
+        return PeopleService(self.db, self.config.user_name)
 
     @cached_property
     def actions(self) -> ActionService:

@@ -12,6 +12,8 @@ from briefing import mapping
 from briefing import validation as v
 from briefing.agenda.records import AgendaItemRecord, Schedule
 from briefing.agenda.schedule import build_schedule
+from briefing.changelog.records import TRASHED
+from briefing.changelog.service import record
 from briefing.editing import (
     apply_changes,
     check_version,
@@ -59,8 +61,10 @@ def _check_issue(session: Session, item: AgendaItem) -> None:
 class AgendaService:
     """Add, edit, reorder and time agenda items."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, user: str = "") -> None:
         self.db = db
+        #: Who is working, for the change log (``briefing.changelog``).
+        self.user = user
 
     def list(self, meeting_id: int) -> list[AgendaItemRecord]:
         """The meeting's agenda in order."""
@@ -111,6 +115,7 @@ class AgendaService:
         with writing(self.db, WHAT) as s:
             item = fetch(s, AgendaItem, item_id, WHAT)
             item.deleted_at = datetime.now(UTC)
+            record(s, TRASHED, "agenda item", item.meeting_id, user=self.user, row_id=item.id)
             s.flush()
             renumber(agenda_of(s, item.meeting_id))
 

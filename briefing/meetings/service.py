@@ -187,11 +187,14 @@ class MeetingService:
 
     def delete(self, meeting_id: int) -> None:
         """Move a meeting (with everything in it) to the Trash."""
+        from briefing.changelog.records import TRASHED
+        from briefing.changelog.service import record
         from db.models import Meeting
 
         with writing(self.db, "The meeting") as s:
             m = fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}")
             m.deleted_at = datetime.now(UTC)
+            record(s, TRASHED, "meeting", m.id, user=self.config.user_name, row_id=m.id)
 
     def restore(self, meeting_id: int) -> MeetingRecord:
         """Bring a meeting (with everything in it) back from the Trash."""

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from briefing import mapping
 from briefing import validation as v
+from briefing.changelog.records import TRASHED
+from briefing.changelog.service import record
 from briefing.editing import apply_changes, check_version, fetch, move_in, renumber, writing
 from briefing.errors import ValidationError
 from briefing.people.records import ParticipantRecord, PersonRecord
@@ -53,8 +55,10 @@ def participants_of(session: Session, meeting_id: int) -> list[Participant]:
 class PeopleService:
     """The people directory and who takes part in which meeting."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, user: str = "") -> None:
         self.db = db
+        #: Who is working, for the change log (``briefing.changelog``).
+        self.user = user
 
     # -- people ------------------------------------------------------------------
 
@@ -97,6 +101,7 @@ class PeopleService:
         with writing(self.db, "The person") as s:
             person = fetch(s, Person, person_id, f"Person {person_id}")
             person.deleted_at = datetime.now(UTC)
+            record(s, TRASHED, "person", None, user=self.user, row_id=person.id)
 
     # -- participants ------------------------------------------------------------
 

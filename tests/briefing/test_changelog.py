@@ -164,3 +164,18 @@ def test_a_restore_from_a_backup_is_logged_in_the_restored_store(sample, tmp_pat
     backups.restore(taken.path)
     last = sample.changelog.changes()[-1]
     assert (last.user_name, last.what, last.meeting_id) == ("restorer 林", log.STORE_RESTORED, None)
+
+
+def test_a_meeting_an_agenda_item_and_a_person_moved_to_the_trash_are_logged(alice):
+    alice.agenda.user = alice.people.user = "alice"
+    meeting = alice.meetings.resolve(ROUND1)
+    item = alice.agenda.list(meeting.id)[0]
+    person = alice.people.list_people()[0]
+    alice.agenda.delete(item.id)
+    alice.people.delete_person(person.id)
+    alice.meetings.delete(meeting.id)
+    got = [(c.user_name, c.what, c.field, c.row_id, c.meeting_id)
+           for c in alice.changelog.changes(whats=(log.TRASHED,))]
+    assert got == [("alice", log.TRASHED, "agenda item", item.id, meeting.id),
+                   ("alice", log.TRASHED, "person", person.id, None),
+                   (alice.config.user_name, log.TRASHED, "meeting", meeting.id, meeting.id)]

@@ -25,7 +25,8 @@ def apply_settings(ctx: AppContext, config: Config) -> str:
     services.backups.keep = config.backups_keep
     services.backups.user = config.user_name  # who restored, in the change log
     # the next use makes them with the new settings
-    for made_with_old in ("notes", "interchange", "actions", "trash", "history", "positions"):
+    for made_with_old in ("notes", "interchange", "actions", "trash", "history", "positions", "agenda",
+                          "people"):
         if made_with_old in vars(services):
             delattr(services, made_with_old)
     if config.paper == "locale":
