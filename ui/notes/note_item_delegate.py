@@ -1,4 +1,5 @@
-"""How a note reads in the notes list: its issue title, then a status chip and its priority.
+"""How a note reads in the notes list: its issue title, then a status chip, its priority, its tier
+as a small tag (none for a full paper) and "Over budget" when its paper went over its tier's budget.
 
 Sizes come from the font (readable at 200% scaling) and colours from the
 palette; the chip's word says the status, so colour is never the only sign.
@@ -10,13 +11,15 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ui.models.notes_list import PRIORITY_ROLE, STATUS_ROLE
+from ui.models.notes_list import OVER_BUDGET_ROLE, PRIORITY_ROLE, STATUS_ROLE, TIER_ROLE
 from ui.widgets.palette import is_dark
 
 Index = QModelIndex | QPersistentModelIndex
 #: Chip colours (light theme, dark theme) by status.
 CHIP_COLOURS = {"draft": ("#8a5a00", "#ffcc66"), "cleared": ("#1e6b34", "#7ddc8f")}
 PRIORITY_MARKS = {"high": "▲ High", "medium": "● Medium", "low": "▽ Low"}
+#: What the list says of a paper over its page budget (the tooltip says by how much).
+OVER_BUDGET_MARK = "⚠ Over budget"
 
 
 class NoteItemDelegate(QStyledItemDelegate):
@@ -59,6 +62,21 @@ class NoteItemDelegate(QStyledItemDelegate):
         rest = QRect(chip_rect.right() + pad, chip_rect.top(), area.right() - chip_rect.right() - pad,
                      chip_rect.height())
         painter.drawText(rest, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, priority)
+        left = rest.left() + metrics.horizontalAdvance(priority) + pad
+        tag = str(index.data(TIER_ROLE) or "")
+        if tag and left < area.right():
+            tag_rect = QRect(left, rest.top(), metrics.horizontalAdvance(tag) + metrics.height(),
+                             rest.height()).intersected(area)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(tag_rect.adjusted(0, 2, 0, -2), 3, 3)
+            painter.drawText(tag_rect, Qt.AlignmentFlag.AlignCenter, tag)
+            left = tag_rect.right() + pad
+        if index.data(OVER_BUDGET_ROLE) and left < area.right():
+            if not selected:
+                painter.setPen(opt.palette.color(group, QPalette.ColorRole.Link))
+            over = QRect(left, rest.top(), area.right() - left, rest.height())
+            painter.drawText(over, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             metrics.elidedText(OVER_BUDGET_MARK, Qt.TextElideMode.ElideRight, over.width()))
         painter.restore()
 
     def _draw_chip(self, painter: QPainter, opt: QStyleOptionViewItem, status: str, line: QRect,

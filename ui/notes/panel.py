@@ -42,6 +42,7 @@ class IssueNotesPanel(QWidget):
         self.picker: IssuePicker | None = None
         self.model = NotesListModel(self)
         self.model.sig_move_requested.connect(self.move_note)
+        ctx.events.sig_book_laid_out.connect(self.model.laid_out)  # over-budget marks (issue 13)
         self._build()
         ctx.events.sig_notes_changed.connect(self._on_notes_changed)
         ctx.events.sig_issues_changed.connect(lambda: self._on_notes_changed(self.meeting_id or 0))
@@ -93,7 +94,7 @@ class IssueNotesPanel(QWidget):
 
     def set_meeting(self, meeting_id: int | None) -> None:
         self.editor.flush()
-        self.meeting_id = meeting_id
+        self.meeting_id = self.model.meeting_id = meeting_id
         self.view.selectionModel().clear()
         self.reload()
 
