@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots/take.py [TAB ...]
 
 Writes ``docs/screenshots/<tab>.png`` for each tab named (default: overview and
-agenda), of the window as the user sees it, the sample's Round 1 open.
+agenda), of the window as the user sees it, the sample's Round 1 open (``SHOT_MEETING``
+names another, e.g. "US–Japan Partnership on Trade — Round 2").
 ``QT_SCALE_FACTOR=2`` gives the 200 % rendering.
 """
 
@@ -28,6 +29,7 @@ HERE = Path(__file__).parent
 SIZE = tuple(int(x) for x in os.environ.get("SHOT_SIZE", "1400x860").split("x"))
 #: The day the sample is moved to, as on a first start that day (fixed, so shots are repeatable).
 AS_OF = date(2026, 12, 1)
+MEETING = os.environ.get("SHOT_MEETING", "US–Japan Partnership on Trade — Round 1")
 
 
 def main(tabs: list[str]) -> None:
@@ -38,6 +40,7 @@ def main(tabs: list[str]) -> None:
         window = build_window(services, QSettings(f"{tmp}/settings.ini", QSettings.Format.IniFormat))
         window.resize(*SIZE)
         window.show()
+        window.open_meeting(services.meetings.resolve(MEETING).id)
         for name in tabs:
             titles = [window.workspace.tabs.tabText(i).replace("&", "").lower()
                       for i in range(window.workspace.tabs.count())]
