@@ -44,6 +44,7 @@ SECTION_LABELS = {
     "cover": "&Cover page",
     "summary": "S&ummary for the principal",
     "contents": "C&ontents",
+    "positions": "Positions (where each issue stands)",
     "agenda": "&Agenda",
     "scenario": "Sce&nario (run of show)",
     "changes": "C&hanges since the last round",
