@@ -43,9 +43,6 @@ def journalled(window, note_id) -> list[str]:
     return [e.value for e in window.ctx.journal.pending() if (e.entity, e.entity_id) == ("note", note_id)]
 
 
-# Reads made on the GUI thread by other views (the header's marking, the meetings list) still
-# raise while the server is away; Qt prints them and the window goes on. Not this test's subject.
-@pytest.mark.qt_no_exception_capture
 def test_a_lost_connection_keeps_every_edit_says_offline_and_saves_them_when_back(
         qtbot, open_window, store, db_url, postgres_server, monkeypatch):
     monkeypatch.setattr("ui.forms.form.RETRY_FIRST_MS", 200)
@@ -79,7 +76,6 @@ def test_a_lost_connection_keeps_every_edit_says_offline_and_saves_them_when_bac
     assert store.notes.get(note_id).background == typed + " — back"
 
 
-@pytest.mark.qt_no_exception_capture
 def test_a_field_someone_else_changed_while_offline_goes_to_the_conflict_dialog(
         qtbot, open_window, store, db_url, postgres_server, monkeypatch):
     monkeypatch.setattr("ui.forms.form.RETRY_FIRST_MS", 600_000)  # the test says when to try again

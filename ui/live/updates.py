@@ -15,13 +15,15 @@ was waiting, in order, and the views re-read what others saved meanwhile.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from briefing.errors import BriefbookError
+from briefing.errors import BriefbookError, TransientStoreError
 from ui.background import BackgroundTask, LatestLane
 from ui.forms.form import EditorForm
+from ui.live.offline import offline_absorbed, register
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -32,6 +34,18 @@ if TYPE_CHECKING:
 POLL_MS = 500
 #: How often it is asked while it cannot be reached.
 OFFLINE_POLL_MS = 2000
+
+T = TypeVar("T")
+
+def _once(ask: Callable[[], T]) -> T:
+    return ask()
+
+
+def _twice(ask: Callable[[], T]) -> T:
+    try:
+        return ask()
+    except TransientStoreError:
+        return ask()
 
 
 class LiveUpdates(QObject):
@@ -54,6 +68,7 @@ class LiveUpdates(QObject):
         self.offline: str | None = None
         self.meeting_id = 0
         self._watcher = ctx.services.change_watcher()
+        register(ctx, self)
         try:
             self._watcher.begin()  # before the window reads the store: nothing saved after is missed
         except BriefbookError:
@@ -78,18 +93,41 @@ class LiveUpdates(QObject):
         """Ask once, in the background (a poll still running is not doubled)."""
         if self._lane.busy:
             return
-        task = BackgroundTask(lambda _progress: self._watcher.poll(), self._lane)
+        task = BackgroundTask(self._ask, self._lane)
         task.signals.sig_finished.connect(self._polled)
         task.signals.sig_failed.connect(self._failed)
         task.start()
 
+    def _ask(self, _progress: object) -> tuple[bool, bool]:  # in the worker thread
+        """(someone else changed the store, the store's own connections answered too)."""
+        offline = self.offline is not None
+        changed = (_twice if offline else _once)(self._watcher.poll)
+        if not (changed or offline):
+            return False, False
+        # The views are about to re-read (back, or changed). The watcher answering is not enough:
+        # they read through the store's own connections, which must answer too, or the window
+        # stays (goes) offline instead. A connection the server ended fails once, and is
+        # dropped: asked twice.
+        _twice(self.ctx.services.meetings.list)
+        return changed, True
+
+    def went_offline(self, error: BaseException) -> None:
+        """A view found the store unreachable: say so and ask, less often, until it is back."""
+        if self._timer.isActive():
+            self._failed(error)
+        else:  # not watching (yet, or any more): said all the same
+            self.ctx.status.failed(str(error))
+
     def _on_meeting_opened(self, meeting_id: int) -> None:
         self.meeting_id = meeting_id
 
-    def _polled(self, changed: object) -> None:
+    def _polled(self, result: tuple[bool, bool]) -> None:
         if not self._timer.isActive():
             return  # stopped meanwhile
+        changed, checked = result
         if self.offline is not None:
+            if not checked:  # asked before a view found the store away: the next poll checks
+                return
             self.offline = None
             self._timer.setInterval(self.interval_ms)
             self.ctx.status.info("Back online — saving what was waiting.")
@@ -117,12 +155,13 @@ class LiveUpdates(QObject):
     def refresh(self) -> None:
         """Tell the views of the open meeting (and the meetings list) to read the store again."""
         events = self.ctx.events
-        events.sig_meetings_changed.emit()
-        meeting_id = self.meeting_id
-        if meeting_id:
-            events.sig_meeting_changed.emit(meeting_id)
-            events.sig_agenda_changed.emit(meeting_id)
-            events.sig_notes_changed.emit(meeting_id)
-            events.sig_people_changed.emit(meeting_id)
-            events.sig_actions_changed.emit(meeting_id)
-        self.sig_changed.emit()
+        with offline_absorbed(self.ctx):  # the store gone again meanwhile: offline, no traceback
+            events.sig_meetings_changed.emit()
+            meeting_id = self.meeting_id
+            if meeting_id:
+                events.sig_meeting_changed.emit(meeting_id)
+                events.sig_agenda_changed.emit(meeting_id)
+                events.sig_notes_changed.emit(meeting_id)
+                events.sig_people_changed.emit(meeting_id)
+                events.sig_actions_changed.emit(meeting_id)
+            self.sig_changed.emit()

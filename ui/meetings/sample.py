@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.context import AppContext
+from ui.live.offline import offline_safe
 from ui.undo.command import ServiceCommand
 
 if TYPE_CHECKING:
@@ -55,7 +56,8 @@ def connect_remove_sample(ctx: AppContext, action: QAction, workspace: Workspace
     def update() -> None:
         action.setEnabled(not ctx.services.read_only and bool(ctx.services.meetings.sample_ids()))
 
-    action.triggered.connect(lambda: ask_and_remove(ctx, workspace, parent))
+    update = offline_safe(ctx, update)  # the store away: the action stays as it was
+    action.triggered.connect(offline_safe(ctx, lambda: ask_and_remove(ctx, workspace, parent)))
     ctx.events.sig_meetings_changed.connect(update)
     update()
 

@@ -6,7 +6,7 @@ spanning both, uniform rows, so that only the rows on screen are laid out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.live.offline import is_offline, offline_slot
 from ui.models.meetings_list import DATE, MEETING_ID_ROLE, TITLE, MeetingsListModel
 
 
@@ -81,6 +82,7 @@ class MeetingsSidebar(QWidget):
         self.filter.setFocus()
         self.filter.selectAll()
 
+    @offline_slot  # the store away: the list stays as it was, the window says offline
     def reload(self) -> None:
         """Refill the list from the store, keeping the open meeting selected."""
         self.model.set_meetings(self.ctx.services.meetings.list())
@@ -111,6 +113,11 @@ class MeetingsSidebar(QWidget):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         meeting_id = current.data(MEETING_ID_ROLE)
         if not self._selecting and meeting_id is not None and meeting_id != self._current:
+            if is_offline(self.ctx):  # it cannot be read now: the open meeting stays, and says why
+                self.ctx.status.failed("Offline — another meeting opens once the store is back; "
+                                       "what you type in this one is kept.")
+                QTimer.singleShot(0, lambda: self.select_meeting(self._current))
+                return
             self._current = meeting_id
             self.sig_meeting_selected.emit(meeting_id)
 

@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from briefing.agenda.schedule import format_minutes
+from briefing.errors import TransientStoreError
 from briefing.markings.ladder import Ladder
 from briefing.meetings.records import MeetingRecord
 from ui.background import BackgroundTask, LatestLane
 from ui.context import AppContext
+from ui.live.offline import store_unreachable
 from ui.rich_text import plain
 from ui.timefmt import day_time, short_day_time, shown_in
 from ui.widgets.marking_gutter import set_ladder_source
@@ -148,6 +150,7 @@ class MeetingHeader(QWidget):
         task = BackgroundTask(lambda _progress: (meeting_id, markings.meeting_highest(meeting_id)),
                               self._marking_lane)
         task.signals.sig_finished.connect(self._on_marking_computed)
+        task.signals.sig_failed.connect(self._on_marking_failed)
         task.start()
 
     def _on_marking_computed(self, result: tuple[int, str | None]) -> None:
@@ -156,6 +159,11 @@ class MeetingHeader(QWidget):
             return
         if self.meeting is not None and self.meeting.id == meeting_id and code is not None:
             self._show_code(code)
+
+    def _on_marking_failed(self, error: object) -> None:
+        """The store away: the chip keeps what it showed; the window says offline (ui.live)."""
+        if self.ctx is not None and isinstance(error, TransientStoreError):
+            store_unreachable(self.ctx, error)
 
     def _on_texts_changed(self, meeting_id: int) -> None:
         if self.meeting is not None and meeting_id in (0, self.meeting.id):

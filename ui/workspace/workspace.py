@@ -13,9 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from briefing.errors import TransientStoreError
 from briefing.meetings.records import MeetingRecord
 from ui.context import AppContext
 from ui.forms.refused import settle_refused
+from ui.live.offline import store_unreachable
 from ui.panels import Panel
 from ui.widgets.empty_state import EmptyState
 from ui.workspace.header import MeetingHeader
@@ -158,4 +160,8 @@ class Workspace(QStackedWidget):
         if index < 0 or self._shown.get(index, -1) == self.meeting_id:
             return
         self._shown[index] = self.meeting_id
-        self._panel(index).set_meeting(self.meeting_id)
+        try:
+            self._panel(index).set_meeting(self.meeting_id)
+        except TransientStoreError as error:  # the store away: the tab loads again when next shown
+            self._shown.pop(index, None)
+            store_unreachable(self.ctx, error)
