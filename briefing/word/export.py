@@ -31,7 +31,7 @@ from briefing.positions.records import STATE_TITLES
 from briefing.revisions.diff import DELETE, INSERT
 from briefing.times.names import day_clock, long_date
 from briefing.vocabulary import NOTE_SECTIONS, TIER_TITLES
-from briefing.word.markdown_docx import DocxMarkdown, Style, add_run, box
+from briefing.word.markdown_docx import DocxMarkdown, Style, add_run, box, xml_safe
 from briefing.word.origin import Origin, write_properties
 from briefing.word.page import field, marking_lines, set_up
 
@@ -67,11 +67,11 @@ def build_docx(brief: Brief, options: BookOptions, ladder: Ladder, *,
     set_up(document, options.pagesize)
     m = brief.meeting
     marking = ladder.get(m.sensitivity)
-    marking_lines(document, marking, m.title, options.watermark)
+    marking_lines(document, marking, xml_safe(m.title), xml_safe(options.watermark or ""))
     core = document.core_properties
-    core.title = m.title if origin is None else f"{origin.issue_title} — {m.title}"
+    core.title = xml_safe(m.title if origin is None else f"{origin.issue_title} — {m.title}")
     core.subject = "Briefing book"
-    core.author = m.prepared_by or ""
+    core.author = xml_safe(m.prepared_by or "")
     writer = _BookWriter(document, brief, options, ladder, withheld)
     writer.write()
     if origin is not None:

@@ -19,11 +19,20 @@ from docx.shared import RGBColor
 from markdown_it.token import Token
 
 from briefing.pdf.markdown import _parser
+from briefing.pdf.typeset import REPLACEMENT, visible_controls
 
 #: What Word shows for a link and for inline code.
 LINK_COLOUR = RGBColor(0x1F, 0x4E, 0x9C)
 CODE_FONT = "Consolas"
 LINK_SCHEMES = ("http://", "https://", "mailto:")
+#: The characters XML cannot hold besides the controls (which show as control pictures, as in the PDF).
+_NOT_XML = str.maketrans({0xFFFE: REPLACEMENT, 0xFFFF: REPLACEMENT})
+
+
+def xml_safe(text: str) -> str:
+    """``text`` as a .docx can hold it: a control character as its control picture (␛), as the
+    PDF prints it (a tab, CR or newline: a space); anything else XML refuses as U+FFFD."""
+    return visible_controls(text).translate(_NOT_XML)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +57,7 @@ def add_run(paragraph, text: str, style: Style = Style()) -> None:
                 target.append(run._r)
         if not line:
             continue
-        run = paragraph.add_run(line)
+        run = paragraph.add_run(xml_safe(line))
         run.bold = style.bold or None
         run.italic = style.italic or None
         if style.strike:

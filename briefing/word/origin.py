@@ -16,6 +16,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from briefing.word.markdown_docx import xml_safe
+
 CUSTOM_PART = "/docProps/custom.xml"
 CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CUSTOM_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
@@ -71,7 +73,7 @@ def write_properties(document, props: dict[str, str]) -> None:
     root = etree.Element(f"{{{_NS}}}Properties", nsmap={None: _NS, "vt": _VT})
     for pid, (name, value) in enumerate(props.items(), start=2):  # pid 2 and up, as Office does
         prop = etree.SubElement(root, f"{{{_NS}}}property", fmtid=_FMTID, pid=str(pid), name=name)
-        etree.SubElement(prop, f"{{{_VT}}}lpwstr").text = value
+        etree.SubElement(prop, f"{{{_VT}}}lpwstr").text = xml_safe(value)  # a title's controls
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     package = document.part.package
     part = Part(PackURI(CUSTOM_PART), CUSTOM_CT, blob, package)

@@ -241,3 +241,22 @@ def test_sections_chooses_the_new_sections_too(sample, meeting):
     assert "Scenario" not in parts and "Agenda" not in parts
     d = export(sample, meeting, BookOptions(paper="a4", sections=frozenset({"scenario"})))
     assert [text for style, text in texts(d) if style == "Heading 1"] == ["Scenario"]
+
+
+def test_control_characters_and_a_long_paste_anywhere_export_to_word_as_the_pdf_shows_them(services):
+    controls = "bell\x07 escape\x1b <b>&amp; 👍 日本"
+    m = services.meetings.create(title="Hostile \x1b[31m", timezone="Asia/Tokyo",
+                                 starts_at="2022-02-07T09:00:00+09:00", prepared_by="\x1b[31m")
+    note = services.notes.add_new_issue(m.id, "Case \x07 bell")
+    services.notes.update(note.id, note.version, talking_points=controls, defensives=controls)
+    services.positions.set(m.id, note.issue_id, ours="word " * 20_000, theirs=controls, state="bracketed")
+    services.qa.add(controls, controls, issue_id=note.issue_id, note_id=note.id)
+    item = services.agenda.add(m.id, "Item \x1b", minutes=5)
+    services.agenda.update(item.id, item.version, points=controls, speaker_ours="Tai \x07", press="open")
+    for notes in (None, ("case-bell",)):
+        out = io.BytesIO()
+        WordService(services).export(m.id, BookOptions(paper="a4", notes=notes), out)
+        out.seek(0)
+        body = "\n".join(text for _, text in texts(docx.Document(out)))
+        assert "bell␇ escape␛ <b>&amp; 👍 日本" in body
+        assert "Case ␇ bell" in body and "\x07" not in body
