@@ -49,6 +49,9 @@ def test_clicking_through_meetings_and_tabs_while_offline_raises_nothing_and_say
         click_meeting(qtbot, window, first)
         for title in ("&Agenda", "Action &items"):
             click_tab(qtbot, window, title)
+        window.window_actions.search.trigger()  # Ctrl+K: the search popup reads the meetings
+        window.window_actions.book_preview.setChecked(True)  # the book is gathered from the store
+        qtbot.wait(300)
         assert window.status.state.text().startswith("Offline")
         assert window.live.offline is not None
         assert window.sidebar.model.rowCount() == rows_before

@@ -78,6 +78,27 @@ def offline_slot(method: _F) -> _F:
     return guarded  # type: ignore[return-value]
 
 
+def absorb_offline_errors(ctx: AppContext) -> Callable[[], None]:
+    """For the window's life: a view's read in any slot that finds the store away (one no
+    ``offline_slot`` guards) puts the window offline instead of printing a traceback. Returns
+    what undoes it (the window closes)."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        if isinstance(error, TransientStoreError) and getattr(error, "offline", False):
+            store_unreachable(ctx, error)
+        else:
+            previous(kind, error, trace)
+
+    sys.excepthook = hook
+
+    def undo() -> None:
+        if sys.excepthook is hook:
+            sys.excepthook = previous
+
+    return undo
+
+
 @contextmanager
 def offline_absorbed(ctx: AppContext) -> Iterator[None]:
     """Signals emitted inside make every view re-read in its own slot; one that finds the store

@@ -10,7 +10,9 @@ field changed meanwhile, it goes to the conflict dialog (``EditorForm.load``).
 When the store cannot be reached, the status bar says "Offline — N changes
 waiting" (what is typed stays in the editors and the crash journal); the watcher
 keeps asking, less often, and once the store answers again every form writes what
-was waiting, in order, and the views re-read what others saved meanwhile.
+was waiting, in order, and the views re-read what others saved meanwhile. A view whose
+own read finds the store away does not raise either: ``ui.live.offline`` turns it into this
+offline state, and the views re-read only once the store's own connections answer again.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from briefing.errors import BriefbookError, TransientStoreError
 from ui.background import BackgroundTask, LatestLane
 from ui.forms.form import EditorForm
-from ui.live.offline import offline_absorbed, register
+from ui.live.offline import absorb_offline_errors, offline_absorbed, register
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -74,17 +76,20 @@ class LiveUpdates(QObject):
         except BriefbookError:
             pass  # the first poll says so
         self._lane = LatestLane()
+        self._unhook: Callable[[], None] = lambda: None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
         ctx.events.sig_meeting_opened.connect(self._on_meeting_opened)
 
     def start(self) -> None:
+        self._unhook = absorb_offline_errors(self.ctx)
         self._timer.start(self.interval_ms)
         self.poll()
 
     def stop(self) -> None:
         """Stop asking and close the watcher's connection (the window closes)."""
         self._timer.stop()
+        self._unhook()
         self._lane.clear()
         self._lane.wait(5000)
         self._watcher.close()
