@@ -47,6 +47,16 @@ def database_url(option: str | None) -> str:
     return normalize_url(chosen) if chosen else default_url()
 
 
+def refuse_missing_source(url: str) -> None:
+    """A store named to be read (``copy --from``) must be there: opening would create it empty."""
+    from briefing.errors import StoreError
+    from db.engine import sqlite_path
+
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise StoreError(f"there is no store at {path}; nothing was copied.")
+
+
 def prepare_location(url: str) -> None:
     """Create the folder of a default SQLite store (never of one the user named)."""
     from db.engine import default_data_dir, sqlite_path
@@ -64,6 +74,8 @@ def run_command(args: argparse.Namespace) -> int:
 
     url = database_url(getattr(args, "store", None) or args.db)  # copy --from names its own
     try:
+        if getattr(args, "store", None):
+            refuse_missing_source(url)
         prepare_location(url)
         # Restore opens a damaged store the others refuse (cli/restore.py STORE_OPENING).
         services = Services.open(url, Config.load(), **getattr(args, "store_opening", {}))

@@ -36,6 +36,17 @@ if TYPE_CHECKING:
     from db.notify import ChangeWatcher
 
 
+def _cannot_open(url: str, error: BaseException) -> StoreError | None:
+    """A driver's failure to reach the store (no such folder, a refused connection, a wrong
+    password) as one line for the user; None for anything else."""
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(error, DBAPIError) or isinstance(error, StoreError):
+        return None
+    reason = str(error.orig).strip().splitlines()[0] if error.orig is not None else str(error)
+    return StoreError(f"cannot open the store {describe_store(url)}: {reason}")
+
+
 def describe_store(url: str) -> str:
     """The store as a person reads it: the SQLite file, or the URL without its password."""
     from sqlalchemy.engine import make_url
@@ -250,10 +261,13 @@ class Services:
             services._take_ladder()
             if automatic_backups and services.schema != "created":
                 services._daily_backup()
-        except BaseException:
+        except BaseException as error:
             if services is not None and services.journal is not None:
                 services.journal.end_session()
             db.dispose()
+            refusal = _cannot_open(url, error)
+            if refusal is not None:
+                raise refusal from error
             raise
         return services
 

@@ -89,6 +89,8 @@ def run(args: argparse.Namespace, services: Services) -> int:
     meeting = services.meetings.resolve(args.meeting)
     brief = services.briefs.load(meeting.id)
     if getattr(args, "record", False):
+        if not to_stdout and args.output.suffix.lower() == ".docx":
+            raise ValidationError("output", "the meeting record is written as a PDF: name a .pdf file")
         return _record(args, services, brief, options, to_stdout)
     check_notes(brief, options.notes)  # an unknown issue: one line, before any layout
     numbered = getattr(args, "recipients", None) is not None or getattr(args, "copies", None) is not None
