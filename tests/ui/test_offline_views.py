@@ -45,7 +45,9 @@ def test_clicking_through_meetings_and_tabs_while_offline_raises_nothing_and_say
         for title in ("&Agenda", "Posi&tions", "&Participants", "Action &items", "Issue &notes",
                       "&Overview"):
             click_tab(qtbot, window, title)
-        click_meeting(qtbot, window, second)
+        click_meeting(qtbot, window, second)  # it cannot be read: the open meeting stays, and says why
+        assert window.status.state.text().startswith("Offline — another meeting opens once the store")
+        qtbot.waitUntil(lambda: window.sidebar.view.currentIndex() == window.sidebar.model.index_of(first))
         click_meeting(qtbot, window, first)
         for title in ("&Agenda", "Action &items"):
             click_tab(qtbot, window, title)
