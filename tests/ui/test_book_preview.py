@@ -123,3 +123,20 @@ def test_closing_the_preview_while_the_book_is_built_reports_nothing_and_raises_
     release.set()
     assert lane.wait(20_000)
     qtbot.wait(200)  # let the finished signal arrive: pytest-qt fails on an exception in the loop
+
+
+def test_the_pane_shows_a_release_copy_when_asked(qtbot, window):
+    dock = show_preview(qtbot, window)
+    assert "RELEASE COPY" not in dock.preview.page_text(0)
+    pages = dock.preview.page_count()
+    release = dock.release
+    assert [release.itemText(i) for i in range(release.count())] == [
+        "Everything", "Release up to U", "Release up to SBU", "Release up to C"]
+    with qtbot.waitSignal(dock.sig_refreshed, timeout=BUILD_MS):
+        release.setCurrentIndex(release.findData("U"))  # the meeting is SBU: its plain text goes
+    cover = " ".join(dock.preview.page_text(0).split())
+    assert "RELEASE COPY" in cover and "portions withheld" in cover
+    assert dock.preview.page_count() < pages
+    with qtbot.waitSignal(dock.sig_refreshed, timeout=BUILD_MS):
+        release.setCurrentIndex(0)
+    assert "RELEASE COPY" not in dock.preview.page_text(0) and dock.preview.page_count() == pages

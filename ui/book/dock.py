@@ -15,12 +15,13 @@ sooner; typing bursts still merge into one undo step.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QDockWidget, QWidget
 
 from ui.book.builder import PreviewBuilder
 from ui.book.choices import load_choices
@@ -55,6 +56,17 @@ class BookPreviewDock(QDockWidget):
         self._autosave_ms = ctx.autosave_ms
         self.preview = BookPreview(self)
         self.setWidget(self.preview)
+        # a release copy as the pane shows it (issue 11): the same choice as the export dialog's
+        self.release = QComboBox(self.preview)
+        self.release.setObjectName("preview-release-up-to")
+        self.release.setAccessibleName("Release up to")
+        self.release.setToolTip("Show the book as a release copy: every paragraph marked above the "
+                                "chosen marking left out")
+        self.release.addItem("Everything", None)
+        for marking in ctx.services.config.ladder.markings:
+            self.release.addItem(f"Release up to {marking.code}", marking.code)
+        self.release.currentIndexChanged.connect(lambda _index: self._on_changed(self.meeting_id or 0))
+        self.preview.bar.insertWidget(self.preview.bar.count() - 1, self.release)
         self.builder = PreviewBuilder(self)
         self.builder.sig_started.connect(lambda: self.preview.show_state("Updating…"))
         self.builder.sig_built.connect(self._on_built)
@@ -94,7 +106,8 @@ class BookPreviewDock(QDockWidget):
             self.preview.show_state("Open a meeting to see its briefing book here.")
             return
         services = self.ctx.services
-        self.builder.request(lambda: services.briefs.load(meeting_id), load_choices(self.ctx.settings),
+        choices = replace(load_choices(self.ctx.settings), up_to=self.release.currentData())
+        self.builder.request(lambda: services.briefs.load(meeting_id), choices,
                              services.config.ladder, tag=meeting_id)
 
     def _on_built(self, outcome: BookOutcome, meeting_id: object) -> None:
