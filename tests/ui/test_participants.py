@@ -179,3 +179,20 @@ def test_the_selected_persons_details_get_the_largest_share_of_the_tab(qtbot, wi
     ours, theirs, details = panel.splitter.sizes()
     assert details > max(ours, theirs)
     assert details >= 0.38 * sum(panel.splitter.sizes())
+
+
+def test_a_bios_paragraph_is_marked_from_the_keyboard_and_shown_beside_it(qtbot, open_window, store):
+    window = open_window(sample=True)
+    panel = people_tab(qtbot, window)
+    bio, gutter = panel.editor.bio, panel.editor.bio_gutter
+    bio.setFocus()
+    bio.moveCursor(bio.textCursor().MoveOperation.End)
+    type_into(qtbot, bio, "\n\nPrivately open to a quota.")
+    qtbot.keyClick(bio, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(bio, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert bio.toPlainText().endswith("\n\n(SBU) Privately open to a quota.")  # none → U → SBU
+    gutter.refresh()
+    assert gutter.width() > 0 and ("SBU", None) in gutter.marks.values()
+    window.close()
+    tai = next(p for p in store.people.list_people() if p.name == "Katherine Tai")
+    assert tai.bio.endswith("\n\n(SBU) Privately open to a quota.")

@@ -26,6 +26,7 @@ from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding
 from ui.undo.kinds import PARTICIPANT, PERSON
 from ui.widgets.field_error import FieldError, with_error
 from ui.widgets.heading import heading_label
+from ui.widgets.marking_gutter import attach_marking
 from ui.widgets.palette import muted_colour
 
 SIDE_LABELS = {"ours": "Our delegation", "theirs": "Their delegation"}
@@ -64,6 +65,7 @@ class ParticipantEditor(QWidget):
         self.bio.setAccessibleName("Bio")
         self.bio.setPlaceholderText("Who they are, what they want, what to expect from them")
         self.bio.setTabChangesFocus(True)
+        self.bio_gutter = attach_marking(self.bio)  # each paragraph's marking beside it (issue 11)
         self.errors = {name: FieldError(self) for name in ("role", "name", "native_name", "title",
                                                              "organization")}
         note = QLabel("Name, title, organization and bio belong to the person: changing them changes "

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from briefing.markings.ladder import Ladder
@@ -188,3 +188,33 @@ def next_marking(editor: QPlainTextEdit) -> str | None:
         return codes[0]
     index = codes.index(current) + 1
     return codes[index] if index < len(codes) else None
+
+
+class _KeepsGutterPlaced(QObject):
+    """Places a gutter again whenever its editor is resized."""
+
+    def __init__(self, gutter: MarkingGutter) -> None:
+        super().__init__(gutter)
+        self.gutter = gutter
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - QObject, QEvent
+        if event.type() == QEvent.Type.Resize:
+            self.gutter._place()
+        return False
+
+
+def attach_marking(editor: QPlainTextEdit, key: str = "Ctrl+Shift+M") -> MarkingGutter:
+    """Give a plain Markdown field outside ``MarkdownEditor`` (a person's bio) the same marking
+    gutter and the same shortcut cycling its paragraphs' marking (one undo step each)."""
+    gutter = MarkingGutter(editor)
+    editor.installEventFilter(_KeepsGutterPlaced(gutter))
+    shortcut = QShortcut(QKeySequence(key), editor)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def cycle() -> None:
+        if not editor.isReadOnly() and set_marking(editor, next_marking(editor)):
+            gutter.refresh()
+
+    shortcut.activated.connect(cycle)
+    editor.setToolTip(f"Start a paragraph with (CODE) to mark it; {key} cycles its marking")
+    return gutter
