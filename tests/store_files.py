@@ -20,6 +20,16 @@ import pytest
 PAGE = 4096
 
 
+def _sample_meetings() -> int:
+    from briefing.interchange.sample import sample_document
+
+    return len(sample_document()["meetings"])
+
+
+#: How many meetings ``store_with_sample`` holds.
+SAMPLE_MEETINGS = _sample_meetings()
+
+
 def store_with_sample(path: Path) -> Path:
     """A real Briefbook store holding the sample meetings, closed cleanly."""
     from briefing.interchange.sample import load_sample

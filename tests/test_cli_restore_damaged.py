@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.hidden_damage import damage_unread_pages, scan_problems
-from tests.store_files import snapshot, store_with_sample
+from tests.store_files import SAMPLE_MEETINGS, snapshot, store_with_sample
 from tests.test_cli import cli
 
 
@@ -36,7 +36,7 @@ def test_restore_replaces_a_damaged_store_and_keeps_the_damaged_file(damaged, tm
     assert f"The damaged store is kept as it was, unchecked, in {kept}." in out.stdout
     assert kept.read_bytes() == damaged_bytes and scan_problems(kept)
     assert scan_problems(store) == []
-    assert len(cli("meetings", db=store).stdout.splitlines()) == 2  # opens again, as the backup
+    assert len(cli("meetings", db=store).stdout.splitlines()) == SAMPLE_MEETINGS  # as the backup
     listed = cli("backup", "--list", db=store).stdout
     assert "damaged-before-restore" in listed
 

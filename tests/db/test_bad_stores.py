@@ -20,6 +20,7 @@ from briefing.errors import (
 from briefing.services import Services
 from db.search.fts import register_functions
 from tests.store_files import (
+    SAMPLE_MEETINGS,
     corrupt_copy,
     foreign_database,
     read_only,
@@ -106,7 +107,7 @@ def test_a_read_only_store_opens_for_reading_and_refuses_writes(tmp_path, good_s
         try:
             assert services.read_only
             meetings = services.meetings.list()
-            assert len(meetings) == 2
+            assert len(meetings) == SAMPLE_MEETINGS
             with pytest.raises(ReadOnlyStoreError) as caught:
                 services.meetings.update(meetings[0].id, None, title="Changed")
             assert str(path) in str(caught.value) and "read-only" in str(caught.value)

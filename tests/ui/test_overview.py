@@ -37,7 +37,8 @@ def test_typing_is_saved_after_a_pause(qtbot, open_window, store):
     panel.objectives.editor.moveCursor(panel.objectives.editor.textCursor().MoveOperation.End)
     type_into(qtbot, panel.objectives.editor, "\n5. Agree the date of round 2 — 第2回")
     qtbot.waitUntil(lambda: stored(store, window).objectives.endswith("round 2 — 第2回"), timeout=2000)
-    assert window.status.state.text() == "Saved"
+    # the write ran in the background: the window hears it has ended a moment after it commits
+    qtbot.waitUntil(lambda: window.status.state.text() == "Saved", timeout=2000)
 
 
 def test_typing_then_closing_at_once_keeps_the_text(qtbot, open_window):
