@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.positions.records import STATE_TITLES
 from ui.context import AppContext
 from ui.positions.chips import StateChipDelegate
 from ui.positions.commands import SetPositionCommand
@@ -55,8 +57,17 @@ class PositionsPanel(QWidget):
         for column in (OURS, THEIRS):
             self.view.setItemDelegateForColumn(column, self.text_delegate)
         header = self.view.horizontalHeader()
-        for column in (STATE, SINCE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths, measured once: sized to their contents, every reload measured every row
+        # again (a third of a meeting switch with this tab in front)
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        chip = QFontMetrics(bold).horizontalAdvance(max(STATE_TITLES.values(), key=len))
+        metrics = self.view.fontMetrics()
+        pad = metrics.averageCharWidth()
+        for column, width in ((STATE, chip + 4 * pad),
+                              (SINCE, metrics.horizontalAdvance("since round 99") + 2 * pad)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.view.setColumnWidth(column, width)
         self.view.setColumnWidth(ISSUE, self.fontMetrics().averageCharWidth() * 30)
         for column in (OURS, THEIRS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
