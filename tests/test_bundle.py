@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BUNDLE = ROOT / "dist" / "briefbook"
 APP = BUNDLE / ("briefbook.exe" if sys.platform == "win32" else "briefbook")
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
+ROUND_2 = "US–Japan Partnership on Trade — Round 2"
 
 #: What the bundle is built from (packaging/briefbook.spec).
 SOURCES = ("main.py", "packaging", "cli", "briefing", "db", "ui", "resources")
@@ -98,7 +99,7 @@ def test_on_a_fresh_store_the_sample_loads_and_its_round_exports_as_a_book(home,
     listed = briefbook("--db", str(store), "meetings", home=home)
     assert listed.returncode == 0, listed.stderr
     assert [line.split("\t")[2] for line in listed.stdout.splitlines()] == [
-        "US–Japan trade talks, Tokyo", ROUND_1]
+        "US–Japan trade talks, Tokyo", ROUND_1, ROUND_2]
 
     out = tmp_path / "round1.pdf"
     export = briefbook("--db", str(store), "export", ROUND_1, "-o", str(out), home=home)
@@ -199,7 +200,7 @@ def test_without_arguments_the_window_opens_on_a_new_store_with_the_sample(home,
         capture_output=True, text=True, cwd=home,
         env=user_environment(home), timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert f"title: Briefbook — {ROUND_1}" in run.stdout  # the sample's coming round, first
+    assert f"title: Briefbook — {ROUND_2}" in run.stdout  # the sample's latest round, first
     assert (home / "data" / "Briefbook" / "briefbook.db").is_file()  # the user's data folder
     if shutil.which("import"):
         assert shot.stat().st_size > 10_000
