@@ -151,7 +151,7 @@ def window_figures(folder: Path) -> None:
     from PySide6.QtCore import QSettings
 
     from benchmarks.bookgen import populate
-    from benchmarks.preview import _wait
+    from benchmarks.qt_wait import wait_until
     from briefing.config import Config
     from briefing.services import Services
     from ui.app import build_window, make_application
@@ -167,8 +167,8 @@ def window_figures(folder: Path) -> None:
         window.open_meeting(meeting_id)
         window.window_actions.book_preview.setChecked(True)
         dock = window.book_preview
-        first = _wait(app, lambda: dock.preview.page_count() > 0, seconds=600)
-        _wait(app, lambda: not dock.builder.busy, seconds=600)
+        first = wait_until(app, lambda: dock.preview.page_count() > 0, seconds=600)
+        wait_until(app, lambda: not dock.builder.busy, seconds=600)
         refreshed: list[float] = []
         dock.sig_refreshed.connect(lambda _pages: refreshed.append(time.perf_counter()))
         times = []
@@ -179,9 +179,9 @@ def window_figures(folder: Path) -> None:
             services.notes.update(note.id, note.version,
                                   talking_points=note.talking_points + f" typed{n}")
             window.ctx.events.sig_notes_changed.emit(meeting_id)
-            _wait(app, lambda: bool(refreshed), seconds=120)
+            wait_until(app, lambda: bool(refreshed), seconds=120)
             times.append(refreshed[0] - written)
-            _wait(app, lambda: not dock.builder.busy, seconds=120)
+            wait_until(app, lambda: not dock.builder.busy, seconds=120)
         stats = book_session().stats
         print(f"in the window, write → refreshed pane: median {statistics.median(times):.3f} s, worst "
               f"{max(times):.3f} s over {EDITS} edits ({dock.preview.page_count()} pages; first "

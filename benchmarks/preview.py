@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.qt_wait import wait_until
+
 ROOT = Path(__file__).resolve().parents[1]
 PAPERS = 8
 BURSTS = 6
@@ -52,17 +54,6 @@ def _window(tmp: Path):
     window.resize(1500, 900)
     window.show()
     return app, services, window
-
-
-def _wait(app, condition, seconds: float = 30.0) -> float:
-    """Run the event loop until ``condition()``; the time it took."""
-    started = time.perf_counter()
-    while not condition():
-        if time.perf_counter() - started > seconds:
-            raise TimeoutError("the preview did not refresh")
-        app.processEvents()
-        time.sleep(0.001)
-    return time.perf_counter() - started
 
 
 def _preview_text(dock) -> str:
@@ -107,7 +98,7 @@ def refresh_after_typing(app, window, dock) -> list[float]:
         last_key = time.perf_counter()
         while True:  # the text of each refresh is read once, outside the time measured
             refreshed.clear()
-            _wait(app, lambda: bool(refreshed))
+            wait_until(app, lambda: bool(refreshed))
             if word.strip() in _preview_text(dock):
                 break
         out.append(refreshed[0] - last_key)
@@ -167,7 +158,7 @@ def main(argv: list[str]) -> int:
         try:
             window.window_actions.book_preview.setChecked(True)
             dock = window.book_preview
-            first = _wait(app, lambda: dock.preview.page_count() > 0)
+            first = wait_until(app, lambda: dock.preview.page_count() > 0)
             pages = dock.preview.page_count()
             print(f"book: {pages} pages; first preview {first:.2f} s after the pane opened "
                   f"(fonts registered on first use)")
@@ -175,7 +166,7 @@ def main(argv: list[str]) -> int:
             print(f"last keystroke → refreshed preview: median {statistics.median(refresh):.2f} s, "
                   f"worst {max(refresh):.2f} s over {BURSTS} bursts (goal: within {GOAL_S:.0f} s; "
                   f"typing pause while the pane shows: {window.ctx.autosave_ms} ms)")
-            _wait(app, lambda: not dock.builder.busy)
+            wait_until(app, lambda: not dock.builder.busy)
             idle, idle_late = typing_latency(app, window, dock, building=False)
             busy, busy_late = typing_latency(app, window, dock, building=True)
             print(f"key handling, no build running:    {_summary(idle)}; event loop late by "
