@@ -5,13 +5,10 @@ the change shows in every note and book that uses it."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +19,7 @@ from ui.context import AppContext
 from ui.qa.commands import AttachQaCommand, DetachQaCommand
 from ui.qa.entry_dialog import QaEntryDialog
 from ui.qa.picker import QaPicker
-from ui.qa.table_model import ANSWER, ISSUE, KIND, QUESTION, STATUS, QaTableModel
+from ui.qa.table_model import QaTableModel, qa_table_view
 from ui.undo.command import push_shown
 from ui.widgets.field_error import FieldError
 from ui.widgets.heading import heading_label
@@ -44,20 +41,7 @@ class NoteQaList(QWidget):
         hint = QLabel(HINT, self)
         hint.setWordWrap(True)
         self.model = QaTableModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("The note's Q&A entries")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        for column in (KIND, STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(ISSUE, self.fontMetrics().averageCharWidth() * 24)  # long titles elided
-        for column in (QUESTION, ANSWER):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.view = qa_table_view(self, self.model, "The note's Q&A entries")
         self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.error = FieldError(self)
         self.add_button = QPushButton("Add from &bank…", self)

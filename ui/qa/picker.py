@@ -4,20 +4,17 @@ filtered as the user types; OK (or a double click) adds the chosen entry to the 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing.qa.records import QaEntryRecord
 from ui.context import AppContext
-from ui.qa.table_model import ANSWER, ISSUE, KIND, QUESTION, STATUS, QaTableModel
+from ui.qa.table_model import QaTableModel, qa_table_view
 
 
 class QaPicker(QDialog):
@@ -34,19 +31,7 @@ class QaPicker(QDialog):
         self.all_issues = QCheckBox("Entries of &every issue", self)
         self.all_issues.setToolTip("Off: only the entries tagged with this note's issue")
         self.model = QaTableModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Q&A entries to add")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        for column in (KIND, STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(ISSUE, self.fontMetrics().averageCharWidth() * 24)  # long titles elided
-        for column in (QUESTION, ANSWER):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.view = qa_table_view(self, self.model, "Q&A entries to add")
         ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         buttons = QDialogButtonBox(ok_cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Add")

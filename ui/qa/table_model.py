@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from briefing.qa.records import QaEntryRecord
 from ui.models.listing_table import Index, ListingTable
@@ -54,3 +55,23 @@ class QaTableModel(ListingTable):
                 return QApplication.palette().brush(QPalette.ColorGroup.Disabled,
                                                     QPalette.ColorRole.Text)
         return super().data(index, role)
+
+
+def qa_table_view(parent: QWidget, model: QaTableModel, name: str) -> QTableView:
+    """A read-only, one-row-at-a-time table of Q&A entries, its columns sized as every Q&A list
+    sizes them (kind and status to their contents, the issue to 24 letters, the texts stretched)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    for column in (KIND, STATUS):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.resizeSection(ISSUE, parent.fontMetrics().averageCharWidth() * 24)  # long titles elided
+    for column in (QUESTION, ANSWER):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return view

@@ -11,16 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,7 @@ from briefing.qa.records import QaEntryRecord
 from briefing.vocabulary import QA_STATUSES
 from ui.context import AppContext
 from ui.qa.entry_dialog import QaEntryDialog
-from ui.qa.table_model import ANSWER, ISSUE, KIND, QUESTION, STATUS, QaTableModel
+from ui.qa.table_model import QaTableModel, qa_table_view
 from ui.qa.writes import write_bank
 from ui.widgets.field_error import FieldError
 
@@ -64,21 +61,8 @@ class QaWindow(QDialog):
             filters.addWidget(widget, 1 if widget is self.text else 0)
         filters.addWidget(self.retired)
         self.model = QaTableModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Q&A entries")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = qa_table_view(self, self.model, "Q&A entries")
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        for column in (KIND, STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(ISSUE, self.fontMetrics().averageCharWidth() * 24)  # long titles elided
-        for column in (QUESTION, ANSWER):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(self)
         self.error = FieldError(self)
         self.new_button = QPushButton("&New entry…", self)
