@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Fill the meetings list and open the last meeting, else the next, else the latest."""
-        self.sidebar.reload()
+        self.sidebar.show_top()  # the rest of a long list once the window has painted
         last = self.ctx.settings.value(LAST_MEETING_KEY)
         last_id = int(last) if last not in (None, "") and str(last).isdigit() else None
         self.open_meeting(self.ctx.services.meetings.pick_initial(last_id))
@@ -131,10 +131,12 @@ class MainWindow(QMainWindow):
     def open_meeting(self, meeting_id: int | None) -> None:
         """Show a meeting in the workspace (pending typing in the old one is written first;
         a value the store refused there is asked about, and may keep the user there)."""
-        if self.meeting is not None and meeting_id != self.meeting.id and not self.workspace.settle():
+        # Not waiting for the store: the old meeting's writes finish in order in the background.
+        if self.meeting is not None and meeting_id != self.meeting.id \
+                and not self.workspace.settle(wait=False):
             self.sidebar.select_meeting(self.meeting.id)
             return
-        self.workspace.flush()
+        self.workspace.write_soon()
         meeting = None
         if meeting_id:
             try:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from briefing.actions.records import ActionRecord
 from tests.ui.tabs import show_tab
+from tests.ui.write_gate import written
 from ui.action_items.due_date import DueDateEdit
 from ui.models.actions_table import DUE, STATUS, TEXT, ActionsTableModel
 
@@ -81,6 +82,7 @@ def test_items_are_added_typed_deleted_and_moved_undoably(qtbot, window, store):
     panel.view.setFocus()
     panel.view.selectRow(2)
     panel.add_action.trigger()
+    written(qtbot, window)  # added in the background, then its text opens for typing
     assert panel.view.state() == QAbstractItemView.State.EditingState
     editor = panel.view.indexWidget(panel.view.currentIndex())
     editor.selectAll()
@@ -89,13 +91,16 @@ def test_items_are_added_typed_deleted_and_moved_undoably(qtbot, window, store):
     assert texts(panel)[3] == "Send the <draft> & notes"
     panel.view.selectRow(3)
     qtbot.keyClick(panel.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    written(qtbot, window)
     assert texts(panel)[2] == "Send the <draft> & notes"
     assert [a.text for a in store.actions.list(window.meeting.id)] == texts(panel)
     panel.view.selectRow(0)
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    written(qtbot, window)
     assert len(texts(panel)) == 3 and "Circulate" not in texts(panel)[0]
     for _ in range(4):
         window.undo()
+    written(qtbot, window)
     assert texts(panel) == [a.text for a in store.actions.list(window.meeting.id)]
     assert len(texts(panel)) == 3 and texts(panel)[0].startswith("Circulate")
 
@@ -105,6 +110,7 @@ def test_a_meeting_without_action_items_says_what_to_do(qtbot, window):
     panel = actions_tab(qtbot, window)
     assert panel.stack.currentWidget() is panel.empty
     panel.empty.button.click()
+    written(qtbot, window)
     assert panel.model.rowCount() == 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 from ui.models.agenda_table import LEAD, MINUTES, START_HOME, START_VENUE, TITLE
 
 
@@ -23,11 +24,13 @@ def set_cell(panel, row, column, value):
 
 def alt(qtbot, panel, key):
     qtbot.keyClick(panel.view, key, Qt.KeyboardModifier.AltModifier)
+    written(qtbot, panel.window())  # the move is written in the background
 
 
 def add_items(qtbot, panel, *items):
     for title, minutes in items:
         panel.add_action.trigger()
+        written(qtbot, panel.window())  # added in the background, then its title opens
         row = panel.view.currentIndex().row()
         panel.flush()  # closes the title editor that adding opens
         set_cell(panel, row, TITLE, title)
@@ -66,15 +69,19 @@ def test_a_new_meeting_gets_an_agenda_that_is_reordered_undone_and_still_there_a
     model = panel.model
     mime = model.mimeData([model.index(2, TITLE)])
     model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    written(qtbot, window)
     assert titles(panel) == ["Tariffs", "Opening", "Wrap-up"]
     assert [i.title for i in store.agenda.list(meeting_id)] == ["Tariffs", "Opening", "Wrap-up"]
 
     window.undo()  # the drop
+    written(qtbot, window)
     assert titles(panel) == ["Opening", "Wrap-up", "Tariffs"]
     window.undo()  # Alt+Down
+    written(qtbot, window)
     assert titles(panel) == ["Wrap-up", "Opening", "Tariffs"]
     window.redo()
     window.redo()
+    written(qtbot, window)
     assert titles(panel) == ["Tariffs", "Opening", "Wrap-up"]
 
     window.close()
@@ -120,15 +127,17 @@ def test_negative_minutes_are_refused_with_a_message(window, store):
     assert not panel.error.isVisible()
 
 
-def test_deleting_an_item_is_undone_in_place(window, store):
+def test_deleting_an_item_is_undone_in_place(qtbot, window, store):
     panel = agenda(window)
     before = titles(panel)
     panel.view.setFocus()
     panel.view.selectRow(2)
     panel.delete_action.trigger()
+    written(qtbot, window)
     assert titles(panel) == before[:2] + before[3:]
     assert panel.view.currentIndex().row() == 2
     window.undo()
+    written(qtbot, window)
     assert titles(panel) == before
     assert [i.title for i in store.agenda.list(window.meeting.id)] == before
 

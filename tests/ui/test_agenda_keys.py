@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 
 from tests.ui.tabs import show_tab
+from tests.ui.write_gate import written
 from ui.models.agenda_table import LEAD, MINUTES, OUTCOME, START_HOME, TITLE
 
 TAB, BACKTAB, ENTER = Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return
@@ -36,6 +37,7 @@ def test_tab_after_typing_a_new_items_title_goes_on_to_its_lead_and_shift_tab_co
     panel.view.setFocus()
     panel.view.selectRow(panel.model.rowCount() - 1)
     qtbot.keyClick(panel.view, Qt.Key.Key_Insert)  # a new item, its title ready for typing
+    written(qtbot, window)  # (added in the background)
     new_row = panel.model.rowCount() - 1
     assert editing(panel) == (new_row, TITLE)
     QApplication.focusWidget().selectAll()
@@ -85,8 +87,10 @@ def test_enter_on_the_last_row_adds_an_item_and_undo_takes_it_away(qtbot, window
     assert panel.view.state() != panel.view.State.EditingState
     window.undo()  # the second item added
     window.undo()  # "Press line"
+    written(qtbot, window)
     assert panel.model.rowCount() == count + 1 and titles(store, window)[-1] == "New item"
     window.undo()  # the first item added
+    written(qtbot, window)
     assert panel.model.rowCount() == count
     assert store.agenda.list(window.meeting.id)[-1].lead == "Deputy USTR"
 
@@ -146,10 +150,12 @@ def test_one_time_column_when_the_venue_is_in_the_home_zone(qtbot, window):
     overview.home_zone.setFocus()
     overview.home_zone.setEditText("Asia/Tokyo")
     qtbot.keyClick(overview.home_zone, Qt.Key.Key_Return)
+    written(qtbot, window)  # Enter writes in the background
     assert window.meeting.home_timezone == "Asia/Tokyo"
     panel = show_tab(qtbot, window, "Agenda")
     assert panel.view.isColumnHidden(START_HOME)
     window.undo()
+    written(qtbot, window)
     assert not panel.view.isColumnHidden(START_HOME)
 
 

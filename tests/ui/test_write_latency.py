@@ -7,50 +7,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-from PySide6.QtCore import QTimer
-from sqlalchemy import event
-
 from tests.ui.test_issue_notes import notes_tab, section
 from tests.ui.typing import type_into
+from tests.ui.write_gate import Ticks, WriteGate
 from ui.undo.background_write import pending_writes
-
-GATE_TIMEOUT_S = 20  # a stuck gate lets the write go on rather than hang the suite
-
-
-class WriteGate:
-    """Holds every UPDATE of ``table`` on ``engine`` until ``release()``: a store as slow as the test
-    wants, without timing anything. Notes which threads the held writes ran in."""
-
-    def __init__(self, engine, table: str) -> None:
-        self.engine, self.table = engine, table
-        self.started = threading.Event()
-        self.released = threading.Event()
-        self.threads: list[int] = []
-        event.listen(engine, "before_cursor_execute", self._hook)
-
-    def _hook(self, _conn, _cursor, statement, *_args) -> None:
-        held = statement.lstrip().upper().startswith(f"UPDATE {self.table.upper()}")
-        if held and not self.released.is_set():
-            self.threads.append(threading.get_ident())
-            self.started.set()
-            self.released.wait(GATE_TIMEOUT_S)
-
-    def release(self) -> None:
-        self.released.set()  # (the listener stays: removing it while a worker runs it is an error)
-
-
-class Ticks:
-    """Counts turns of the event loop (a 0 ms timer's timeouts)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.timer = QTimer()
-        self.timer.setInterval(0)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
-
-    def _tick(self) -> None:
-        self.count += 1
 
 
 def note_setup(qtbot, open_window, store):
@@ -90,7 +50,8 @@ def test_typing_goes_on_while_an_autosave_waits_for_a_slow_store(qtbot, open_win
     assert editor.toPlainText() == typed
     assert journalled(window, note_id) == []
     window.undo()  # the two autosaves of one burst are one undo step
-    assert store.notes.get(note_id).background == before
+    assert editor.toPlainText() == before  # shown at once…
+    qtbot.waitUntil(lambda: store.notes.get(note_id).background == before, timeout=10_000)  # …then stored
     assert editor.toPlainText() == before
 
 

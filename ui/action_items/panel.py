@@ -17,6 +17,7 @@ from ui.agenda.delegates import ChoiceDelegate
 from ui.context import AppContext
 from ui.forms.single_line import SingleLineDelegate
 from ui.models.actions_table import DUE, ISSUE, OWNER, STATUS, TEXT, ActionsTableModel
+from ui.undo.background_command import push_in_background
 from ui.undo.command import push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import ACTION
@@ -148,6 +149,7 @@ class ActionItemsPanel(QWidget):
         self._push(EditCommand(self.ctx, ACTION, item_id, {field: old}, {field: value}), item_id)
 
     def add_item(self) -> None:
+        """Add an item after the current one (written in the background), then edit its text."""
         meeting_id = self.meeting_id
         if meeting_id is None:
             return
@@ -157,24 +159,29 @@ class ActionItemsPanel(QWidget):
         actions = self.ctx.services.actions
         command = AddRowCommand(self.ctx, ACTIONS, meeting_id,
                                 lambda: actions.add(meeting_id, NEW_ITEM_TEXT, position=position),
-                                "Add action item")
-        if self._push(command, None) and command.row_id is not None:
-            self.reload(keep_item=command.row_id)
-            self.view.setFocus()
-            self.view.edit(self.model.index(self.model.row_of(command.row_id), TEXT))
+                                "Add action item", background=True)
+        push_in_background(self.ctx, command, self.error, lambda record: self._added(meeting_id, record.id))
+
+    def _added(self, meeting_id: int, item_id: int) -> None:
+        """The new item is stored: select it and open its text for typing (if still shown)."""
+        if meeting_id != self.meeting_id or self.model.row_of(item_id) < 0:
+            return
+        self.reload(keep_item=item_id)
+        self.view.setFocus()
+        self.view.edit(self.model.index(self.model.row_of(item_id), TEXT))
 
     def delete_item(self) -> None:
         row = self.view.currentIndex().row()
         item_id = self.model.row_id(row)
-        if self.meeting_id is None or item_id is None:
+        meeting_id = self.meeting_id
+        if meeting_id is None or item_id is None:
             return
         self.flush()
         text = self.model.item(row).text
         following = self.model.row_id(row + 1) or self.model.row_id(row - 1)
         title = text if len(text) <= 40 else text[:39] + "…"
-        command = DeleteRowCommand(self.ctx, ACTIONS, self.meeting_id, item_id, title)
-        if self._push(command, None) and following is not None:
-            self.reload(keep_item=following)
+        command = DeleteRowCommand(self.ctx, ACTIONS, meeting_id, item_id, title, background=True)
+        push_in_background(self.ctx, command, self.error, lambda _record: self._keep(meeting_id, following))
 
     def move_current(self, step: int) -> None:
         item_id = self.current_item_id()
@@ -183,10 +190,17 @@ class ActionItemsPanel(QWidget):
 
     def move_item(self, item_id: int, to_index: int) -> None:
         source = self.model.row_of(item_id)
-        if self.meeting_id is None or source < 0 or not 0 <= to_index < self.model.rowCount():
+        meeting_id = self.meeting_id
+        if meeting_id is None or source < 0 or not 0 <= to_index < self.model.rowCount():
             return
         self.flush()
-        self._push(MoveRowCommand(self.ctx, ACTIONS, self.meeting_id, item_id, source, to_index), item_id)
+        command = MoveRowCommand(self.ctx, ACTIONS, meeting_id, item_id, source, to_index, background=True)
+        push_in_background(self.ctx, command, self.error, lambda _record: self._keep(meeting_id, item_id))
+
+    def _keep(self, meeting_id: int, item_id: int | None) -> None:
+        """After a delete or a move is stored: keep ``item_id`` selected (if the meeting is still shown)."""
+        if item_id is not None and meeting_id == self.meeting_id:
+            self.reload(keep_item=item_id)
 
     def _push(self, command, keep_item: int | None) -> bool:
         if not push_shown(self.ctx, command, self.error):

@@ -1,15 +1,19 @@
-"""Undo commands for the agenda's structure: add an item, delete it (to the Trash), move it."""
+"""Undo commands for the agenda's structure: add an item, delete it (to the Trash), move it.
+
+Each store call runs in the ``WRITES`` lane (``ui.undo.background_command``): the
+window never waits for the store; the agenda re-reads when the outcome arrives.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ui.context import AppContext
-from ui.undo.command import ServiceCommand
+from ui.undo.background_command import BackgroundCommand
 from ui.undo.kinds import AGENDA_ITEM
 
 
-class _AgendaCommand(ServiceCommand):
+class _AgendaCommand(BackgroundCommand):
     def __init__(self, ctx: AppContext, text: str, meeting_id: int) -> None:
         super().__init__(ctx, text, AGENDA_ITEM)
         self.meeting_id = meeting_id
@@ -21,10 +25,9 @@ class _AgendaCommand(ServiceCommand):
     def row_to_show(self) -> tuple[str, int] | None:
         return None if self.item_id is None else (AGENDA_ITEM.name, self.item_id)
 
-    def _changed(self, ok: bool) -> None:
-        if ok:
-            self.ctx.events.sig_agenda_changed.emit(self.meeting_id)
-            self.ctx.events.sig_saved.emit()
+    def write(self, action) -> None:
+        """``action`` in the lane; the agenda's views re-read when it has been written."""
+        self.in_lane(action, lambda _record: self.ctx.events.sig_agenda_changed.emit(self.meeting_id))
 
 
 class AddAgendaItemCommand(_AgendaCommand):
@@ -36,18 +39,18 @@ class AddAgendaItemCommand(_AgendaCommand):
         self.fields = fields
 
     def redo(self) -> None:
+        self.write(self._add)
+
+    def _add(self) -> Any:  # in the worker: the first run adds, later ones restore the same item
         agenda = self.ctx.services.agenda
         if self.item_id is None:
-            ok = self.attempt(lambda: agenda.add(self.meeting_id, position=self.position, **self.fields))
-            if ok:
-                self.item_id = self.outcome.record.id
-        else:
-            ok = self.attempt(lambda: agenda.restore(self.item_id, self.position))
-        self._changed(ok)
+            record = agenda.add(self.meeting_id, position=self.position, **self.fields)
+            self.item_id = record.id
+            return record
+        return agenda.restore(self.item_id, self.position)
 
     def undo(self) -> None:
-        if self.item_id is not None:
-            self._changed(self.attempt(lambda: self.ctx.services.agenda.delete(self.item_id)))
+        self.write(lambda: None if self.item_id is None else self.ctx.services.agenda.delete(self.item_id))
 
 
 class DeleteAgendaItemCommand(_AgendaCommand):
@@ -59,10 +62,10 @@ class DeleteAgendaItemCommand(_AgendaCommand):
         self.position = position
 
     def redo(self) -> None:
-        self._changed(self.attempt(lambda: self.ctx.services.agenda.delete(self.item_id)))
+        self.write(lambda: self.ctx.services.agenda.delete(self.item_id))
 
     def undo(self) -> None:
-        self._changed(self.attempt(lambda: self.ctx.services.agenda.restore(self.item_id, self.position)))
+        self.write(lambda: self.ctx.services.agenda.restore(self.item_id, self.position))
 
 
 class MoveAgendaItemCommand(_AgendaCommand):
@@ -76,7 +79,7 @@ class MoveAgendaItemCommand(_AgendaCommand):
         self.to_index = to_index
 
     def redo(self) -> None:
-        self._changed(self.attempt(lambda: self.ctx.services.agenda.move(self.item_id, self.to_index)))
+        self.write(lambda: self.ctx.services.agenda.move(self.item_id, self.to_index))
 
     def undo(self) -> None:
-        self._changed(self.attempt(lambda: self.ctx.services.agenda.move(self.item_id, self.from_index)))
+        self.write(lambda: self.ctx.services.agenda.move(self.item_id, self.from_index))

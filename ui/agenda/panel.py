@@ -40,6 +40,7 @@ from ui.models.agenda_table import (
 )
 from ui.positions.commands import ApplyRecordCommand
 from ui.positions.record_dialog import ApplyRecordDialog
+from ui.undo.background_command import push_in_background
 from ui.undo.command import describe, push_shown
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import AGENDA_ITEM, MEETING
@@ -268,27 +269,34 @@ class AgendaPanel(QWidget):
         self._push(command, item_id)
 
     def add_item(self) -> None:
-        if self.meeting_id is None:
+        """Add an item after the current one (written in the background), then edit its title."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
             return
         self.flush()
         row = self.view.currentIndex().row()
         position = row + 1 if row >= 0 else self.model.rowCount()
-        command = AddAgendaItemCommand(self.ctx, self.meeting_id, position, dict(NEW_ITEM))
-        if self._push(command, None) and command.item_id is not None:
-            self.reload(keep_item=command.item_id)
-            self.view.setFocus()
-            self.view.edit_cell(self.model.index(self.model.row_of(command.item_id), TITLE))
+        command = AddAgendaItemCommand(self.ctx, meeting_id, position, dict(NEW_ITEM))
+        push_in_background(self.ctx, command, self.error, lambda record: self._added(meeting_id, record.id))
+
+    def _added(self, meeting_id: int, item_id: int) -> None:
+        """The new item is stored: select it and open its title for typing (if still shown)."""
+        if meeting_id != self.meeting_id or self.model.row_of(item_id) < 0:
+            return
+        self.reload(keep_item=item_id)
+        self.view.setFocus()
+        self.view.edit_cell(self.model.index(self.model.row_of(item_id), TITLE))
 
     def delete_item(self) -> None:
         row = self.view.currentIndex().row()
         item_id = self.model.item_id(row)
-        if self.meeting_id is None or item_id is None:
+        meeting_id = self.meeting_id
+        if meeting_id is None or item_id is None:
             return
         title = self.model.slot(row).item.title
         next_id = self.model.item_id(row + 1) or self.model.item_id(row - 1)
-        command = DeleteAgendaItemCommand(self.ctx, self.meeting_id, item_id, row, title)
-        if self._push(command, None) and next_id is not None:
-            self.reload(keep_item=next_id)
+        command = DeleteAgendaItemCommand(self.ctx, meeting_id, item_id, row, title)
+        push_in_background(self.ctx, command, self.error, lambda _record: self._keep(meeting_id, next_id))
 
     def move_current(self, step: int) -> None:
         item_id = self.current_item_id()
@@ -297,10 +305,17 @@ class AgendaPanel(QWidget):
 
     def move_item(self, item_id: int, to_index: int) -> None:
         source = self.model.row_of(item_id)
-        if self.meeting_id is None or source < 0 or not 0 <= to_index < self.model.rowCount():
+        meeting_id = self.meeting_id
+        if meeting_id is None or source < 0 or not 0 <= to_index < self.model.rowCount():
             return
         self.flush()
-        self._push(MoveAgendaItemCommand(self.ctx, self.meeting_id, item_id, source, to_index), item_id)
+        command = MoveAgendaItemCommand(self.ctx, meeting_id, item_id, source, to_index)
+        push_in_background(self.ctx, command, self.error, lambda _record: self._keep(meeting_id, item_id))
+
+    def _keep(self, meeting_id: int, item_id: int | None) -> None:
+        """After a delete or a move is stored: keep ``item_id`` selected (if the meeting is still shown)."""
+        if item_id is not None and meeting_id == self.meeting_id:
+            self.reload(keep_item=item_id)
 
     def _push(self, command, keep_item: int | None) -> bool:
         if not push_shown(self.ctx, command, self.error):

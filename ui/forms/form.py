@@ -3,9 +3,13 @@
 Typing stays in the editor until the user pauses (``ctx.autosave_ms``), leaves the
 field, presses Enter, or the panel is flushed (meeting change, undo, close).
 Then each changed binding becomes one ``EditCommand``, written off the GUI thread in
-the ``WRITES`` lane (``ui.undo.background_write``): after a pause the window goes on
-taking keystrokes while the store takes its time; leaving a field, Enter and
-``flush()`` wait until the writes started have ended, so that what follows reads them.
+the ``WRITES`` lane (``ui.undo.background_write``): the window goes on taking
+keystrokes while the store takes its time — after a pause, on leaving a field, on
+Enter, on undo and redo and on switching meetings (``writes_in_background``). Only
+``flush()`` outside that waits until the writes started have ended, so that what
+follows reads them (the window's close, an export). Undo and redo of an edit show the
+values in the editor at once and the store follows in turn (``_follow``); a refusal
+puts back what the store holds.
 A field someone else saved while the user was typing in it goes to the conflict
 dialog when the view re-reads the row (``load``: live updates, ``ui.live``); while the user keeps
 typing in the same field (no focus change, no pause over ``BURST_IDLE_S``) the
@@ -31,6 +35,8 @@ services read back).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +63,30 @@ RETRY_FIRST_MS = 1000
 RETRY_MAX_MS = 30_000
 #: How the status bar begins while writes wait for the store to come back.
 OFFLINE = "Offline"
+
+_BACKGROUND_ONLY = [0]  # > 0: ``flush()`` starts the writes and returns (``writes_in_background``)
+
+
+@contextmanager
+def writes_in_background() -> Iterator[None]:
+    """Inside, ``EditorForm.flush()`` starts writing what is pending and does not wait for the
+    store (undo, redo, switching meetings: the lane keeps the order, the GUI need not wait)."""
+    _BACKGROUND_ONLY[0] += 1
+    try:
+        yield
+    finally:
+        _BACKGROUND_ONLY[0] -= 1
+
+
+class _Shown:
+    """A record with some fields replaced: what an undo or redo shows before the store has it."""
+
+    def __init__(self, record: Any, values: dict[str, Any]) -> None:
+        self._record, self._values = record, values
+
+    def __getattr__(self, name: str) -> Any:
+        values = self.__dict__["_values"]
+        return values[name] if name in values else getattr(self.__dict__["_record"], name)
 
 
 class _Burst:
@@ -106,7 +136,7 @@ class EditorForm(QObject):
         """Add a binding; its editors are disabled until a record is loaded."""
         self.bindings.append(binding)
         binding.sig_edited.connect(self._on_edited)
-        binding.sig_committed.connect(self.flush)
+        binding.sig_committed.connect(self.write_soon)  # Enter: written in turn, never waited for
         for widget in binding.widgets:
             route_undo_keys(widget)
         binding.set_enabled(self.row_id is not None)
@@ -120,6 +150,9 @@ class EditorForm(QObject):
         """Show ``record``; for the row already shown, keep what the user is still typing (and ask
         about a field someone else saved meanwhile: ``_changed_under``)."""
         conflicts: list[tuple[Binding, dict[str, Any]]] = []
+        expected = {} if record is None else self.ctx.writer.expected(self.kind, record.id)
+        if expected:  # an undo or redo of it is on its way to the store: shown as it will be
+            record = _Shown(record, expected)
         if record is None or record.id != self.row_id:
             self._timer.stop()
             self._journal_timer.stop()
@@ -191,10 +224,10 @@ class EditorForm(QObject):
     # -- writing -----------------------------------------------------------------
 
     def flush(self, *, end_burst: bool = False) -> bool:
-        """Write every pending value now and wait until the store has it (or refused it);
-        True when nothing is left unwritten."""
+        """Write every pending value now and wait until the store has it (or refused it), unless
+        inside ``writes_in_background()``; True when nothing is left unwritten."""
         self.write_soon()
-        if self._in_flight:
+        if self._in_flight and not _BACKGROUND_ONLY[0]:
             wait_for_writes()
         if end_burst:
             self._bursts.clear()
@@ -219,7 +252,8 @@ class EditorForm(QObject):
         self.keep_in_journal([binding])  # kept until the store has it: a kill while it waits loses nothing
         command = EditCommand(self.ctx, self.kind, row_id, old, changes, burst=self._burst(binding),
                               background=True,
-                              on_done=lambda outcome: self._written(row_id, binding, changes, old, outcome))
+                              on_done=lambda outcome: self._written(row_id, binding, changes, old, outcome),
+                              follow=lambda values: self._follow(row_id, binding, values))
         self._stored.update(changes)  # on its way: not pending again unless typed on or refused
         self._in_flight[binding] = self._in_flight.get(binding, 0) + 1
         self.ctx.undo_stack.push(command)
@@ -267,6 +301,43 @@ class EditorForm(QObject):
         self._stored.update({f: getattr(outcome.record, f) for f in self._stored if f not in writing})
         if self._differs(binding):
             self.keep_in_journal([binding])  # typed on while it was written: kept again
+
+    def _follow(self, row_id: int, binding: Binding, values: dict[str, Any]
+                ) -> Callable[[Outcome], None] | None:
+        """Undo or redo is about to write ``values`` of ``binding``: the editor shows them now
+        (unless it holds something else not written, or shows another row) and the store follows."""
+        row_id = self.ctx.writer.current_id(self.kind, row_id)
+        record = self.ctx.writer.latest(self.kind, row_id)
+        if row_id != self.row_id or record is None or self._differs(binding):
+            return None  # shown when the view shows the row (``load``: ``RecordWriter.expected``)
+        before = {f: self._stored.get(f) for f in values}
+        self._stored.update(values)
+        self._in_flight[binding] = self._in_flight.get(binding, 0) + 1
+        binding.show(_Shown(record, values))
+        return lambda outcome: self._followed(row_id, binding, values, before, outcome)
+
+    def _followed(self, row_id: int, binding: Binding, values: dict[str, Any], before: dict[str, Any],
+                  outcome: Outcome) -> None:
+        """The write of an undo or redo shown at once has ended: keep it, or (refused: the command
+        is dropped) show the store's values again where nothing was typed over them."""
+        left = self._in_flight.get(binding, 0) - 1
+        if left > 0:
+            self._in_flight[binding] = left
+        else:
+            self._in_flight.pop(binding, None)
+        if self.ctx.writer.current_id(self.kind, row_id) != self.row_id:
+            return
+        writing = self._writing_fields()
+        if outcome.ok:
+            self._stored.update({f: getattr(outcome.record, f) for f in self._stored if f not in writing})
+            return
+        untouched = all(binding.value().get(f) == v for f, v in values.items())
+        for field, value in before.items():
+            if field not in writing:
+                self._stored[field] = value
+        record = self.ctx.writer.latest(self.kind, self.row_id)
+        if untouched and binding not in self._in_flight and record is not None:
+            binding.show(record)
 
     def _writing_fields(self) -> set[str]:
         """The fields with a write on its way."""
@@ -386,7 +457,7 @@ class EditorForm(QObject):
         left = self._bound(old)
         if left is None or self._bound(new) == left or QApplication.activePopupWidget():
             return
-        self.flush()
+        self.write_soon()  # written in turn: leaving a field never waits for the store
         self._bursts.pop(left[0], None)
 
     def _bound(self, widget: QWidget | None) -> tuple[Binding, QWidget] | None:

@@ -51,6 +51,8 @@ class ServiceCommand(QUndoCommand):
         self.ctx = ctx
         self.kind = kind
         self.outcome = Outcome()
+        self.broken = False
+        """A write of it was refused in the ``WRITES`` lane: its later writes are skipped."""
 
     def meeting_to_show(self) -> int | None:
         """The meeting this change belongs to: undo and redo show it (None: the command itself

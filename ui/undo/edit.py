@@ -33,7 +33,9 @@ class EditCommand(ServiceCommand):
     def __init__(self, ctx: AppContext, kind: RowKind, row_id: int, old: dict[str, Any],
                  new: dict[str, Any], *, burst: object | None = None, text: str | None = None,
                  shows: tuple[str, int] | None = None, background: bool = False,
-                 on_done: Callable[[Outcome], None] | None = None) -> None:
+                 on_done: Callable[[Outcome], None] | None = None,
+                 follow: Callable[[dict[str, Any]], Callable[[Outcome], None] | None] | None = None,
+                 ) -> None:
         super().__init__(ctx, text or edit_text(kind, new), kind)
         self.row_id = row_id
         self.shows = shows
@@ -45,6 +47,11 @@ class EditCommand(ServiceCommand):
         """Written in the ``WRITES`` lane (``ui.undo.background_write``): the push returns at once
         and ``on_done(outcome)`` is called on the GUI thread when the first write has ended."""
         self._on_done = on_done
+        self.follow = follow
+        """For a background edit: ``follow(values)`` is called when undo or redo is about to write
+        ``values`` (the editor shows them at once, the store follows); it returns what hears
+        that write's outcome."""
+        self._written_once = False
         self.merged = False  # folded into the command before it (Qt deletes this one's C++ side)
 
     def id(self) -> int:
@@ -62,8 +69,11 @@ class EditCommand(ServiceCommand):
     def _write(self, values: dict[str, Any], base: dict[str, Any]) -> None:
         """Write ``values``; a refusal because the row changed elsewhere is announced as a conflict."""
         if self.background:
-            on_done, self._on_done = self._on_done, None  # the pusher hears of the first write only
-            BackgroundWrite(self, values, base, on_done).start()
+            on_done, self._on_done = self._on_done, None  # the pusher hears of the first write
+            again, self._written_once = self._written_once, True
+            if again and self.follow is not None:
+                on_done = self.follow(values)  # undo or redo: shown at once, written in turn
+            BackgroundWrite(self, values, base, on_done, expected=again).start()
             return
         if self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, values)):
             return
@@ -74,7 +84,9 @@ class EditCommand(ServiceCommand):
                                                        error.current))
 
     def meeting_to_show(self) -> int | None:
-        record = self.outcome.record
+        record = self.outcome.record  # (None while its first write waits: the row as last known)
+        if record is None:
+            record = self.ctx.writer.latest(self.kind, self.ctx.writer.current_id(self.kind, self.row_id))
         return None if record is None else self.kind.meeting_of(record)
 
     def row_to_show(self) -> tuple[str, int] | None:

@@ -5,6 +5,10 @@ the row's kind in the Trash, and the event that announces a change to the list.
 Deleting moves a row to the Trash and the Trash gives it back at the place it
 had, so undoing an add deletes the row and redoing it restores the very same
 row, where it was.
+
+With ``background=True`` each store call runs in the ``WRITES`` lane
+(``ui.undo.background_command``) and the pusher hears of the outcome through
+``on_done``; without it (the Issue notes list, for now) it runs on the GUI thread.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ui.undo.command import ServiceCommand
+from ui.undo.background_command import BackgroundCommand
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -37,12 +41,14 @@ NOTES = RowList("issue note", "note", lambda s: s.notes, lambda e: e.sig_notes_c
 ACTIONS = RowList("action item", "action", lambda s: s.actions, lambda e: e.sig_actions_changed)
 
 
-class _RowCommand(ServiceCommand):
-    def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, text: str) -> None:
+class _RowCommand(BackgroundCommand):
+    def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, text: str, *,
+                 background: bool = False) -> None:
         super().__init__(ctx, text)
         self.rows = rows
         self.meeting_id = meeting_id
         self.row_id: int | None = None
+        self.background = background
 
     def meeting_to_show(self) -> int | None:
         return self.meeting_id
@@ -57,40 +63,45 @@ class _RowCommand(ServiceCommand):
         """Take the row out of the Trash, back at its place."""
         return self.ctx.services.trash.restore(self.rows.trash_kind, row_id)
 
-    def run(self, action: Callable[[], Any]) -> bool:
-        """``attempt`` the action and, when it worked, tell every view the list changed."""
-        ok = self.attempt(action)
-        if ok:
-            self.rows.changed(self.ctx.events).emit(self.meeting_id)
+    def run(self, action: Callable[[], Any]) -> None:
+        """Run the action (in the lane, or ``attempt`` it here) and, when it worked, tell every
+        view the list changed."""
+        changed = self.rows.changed(self.ctx.events)
+        if self.background:
+            self.in_lane(action, lambda _record: changed.emit(self.meeting_id))
+        elif self.attempt(action):
+            changed.emit(self.meeting_id)
             self.ctx.events.sig_saved.emit()
-        return ok
 
 
 class AddRowCommand(_RowCommand):
     """Add the row ``create()`` makes (once); undo moves it to the Trash, redo brings it back."""
 
     def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, create: Callable[[], Any],
-                 text: str) -> None:
-        super().__init__(ctx, rows, meeting_id, text)
+                 text: str, *, background: bool = False) -> None:
+        super().__init__(ctx, rows, meeting_id, text, background=background)
         self.create = create
 
     def redo(self) -> None:
-        row_id = self.row_id
-        if row_id is not None:
-            self.run(lambda: self.restore(row_id))
-        elif self.run(self.create):
-            self.row_id = self.outcome.record.id
+        self.run(self._add)
+
+    def _add(self) -> Any:  # (in the worker when in the background: ``row_id`` is current there)
+        if self.row_id is not None:
+            return self.restore(self.row_id)
+        record = self.create()
+        self.row_id = record.id
+        return record
 
     def undo(self) -> None:
-        if self.row_id is not None:
-            self.run(lambda: self.service().delete(self.row_id))
+        self.run(lambda: None if self.row_id is None else self.service().delete(self.row_id))
 
 
 class DeleteRowCommand(_RowCommand):
     """Move a row to the Trash; undo puts it back where it was."""
 
-    def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, row_id: int, title: str) -> None:
-        super().__init__(ctx, rows, meeting_id, f"Delete {rows.noun} “{title}”")
+    def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, row_id: int, title: str, *,
+                 background: bool = False) -> None:
+        super().__init__(ctx, rows, meeting_id, f"Delete {rows.noun} “{title}”", background=background)
         self.row_id = row_id
 
     def redo(self) -> None:
@@ -104,8 +115,8 @@ class MoveRowCommand(_RowCommand):
     """Move a row from one place in its list to another."""
 
     def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, row_id: int, from_index: int,
-                 to_index: int) -> None:
-        super().__init__(ctx, rows, meeting_id, f"Move {rows.noun}")
+                 to_index: int, *, background: bool = False) -> None:
+        super().__init__(ctx, rows, meeting_id, f"Move {rows.noun}", background=background)
         self.row_id = row_id
         self.from_index = from_index
         self.to_index = to_index

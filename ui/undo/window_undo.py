@@ -1,4 +1,4 @@
-"""Edit → Undo / Redo for the main window: pending typing written first, the change shown after.
+"""Edit → Undo / Redo for the main window: pending typing written first, the change shown at once.
 
 The actions' enabled state and texts follow the undo stack; typing not yet
 written counts as undoable (undo writes it, then takes it back).
@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ui.status import SAVING
-from ui.undo.background_write import wait_for_writes
 
 if TYPE_CHECKING:
     from ui.window_parts import WindowParts
@@ -38,20 +37,22 @@ class WindowUndo(QObject):
         window.ctx.status.sig_message.connect(self._on_status)
 
     def undo(self) -> None:
-        """Write pending typing first, so that undo takes back the whole burst; show where it was."""
-        self.window.workspace.flush()
+        """Write pending typing first, so that undo takes back the whole burst; show where it was.
+
+        Nothing waits for the store: the pending typing and the undo are written in order in
+        the ``WRITES`` lane (an undo pressed while its command's write waits runs after it); the
+        editors show the undone values at once and a refusal is said when it comes."""
+        self.window.workspace.write_soon()
         stack = self.window.ctx.undo_stack
         command = stack.command(stack.index() - 1)
         stack.undo()
-        wait_for_writes()  # written in order in WRITES; shown once the store has it
         self._show_change(command)
 
     def redo(self) -> None:
-        self.window.workspace.flush()
+        self.window.workspace.write_soon()
         stack = self.window.ctx.undo_stack
         command = stack.command(stack.index())
         stack.redo()
-        wait_for_writes()
         self._show_change(command)
 
     def _show_change(self, command: object) -> None:

@@ -32,6 +32,8 @@ class RecordWriter:
         self._ids: dict[tuple[str, int], int] = {}
         # (kind, id, version written over) -> the version this window's own write made of it
         self._successors: dict[tuple[str, int, int], int] = {}
+        # (kind, id) -> values undo or redo is writing, in order (shown before the store has them)
+        self._expected: dict[tuple[str, int], list[dict[str, Any]]] = {}
 
     def remember(self, kind: RowKind, record: Any) -> Any:
         """Note ``record`` as the latest known state of its row; returns it.
@@ -76,11 +78,34 @@ class RecordWriter:
         """The id a row has now (its own, unless it was re-created under another)."""
         return self._ids.get((kind.name, row_id), row_id)
 
+    def expect(self, kind: RowKind, row_id: int, values: dict[str, Any]) -> dict[str, Any]:
+        """An undo or redo is writing ``values`` to a row: views show them until ``settled``."""
+        entry = dict(values)
+        self._expected.setdefault((kind.name, self.current_id(kind, row_id)), []).append(entry)
+        return entry
+
+    def settled(self, kind: RowKind, row_id: int, entry: dict[str, Any]) -> None:
+        """The write of ``entry`` (from ``expect``) has ended, written or refused."""
+        key = (kind.name, self.current_id(kind, row_id))
+        entries = [e for e in self._expected.get(key, []) if e is not entry]
+        if entries:
+            self._expected[key] = entries
+        else:
+            self._expected.pop(key, None)
+
+    def expected(self, kind: RowKind, row_id: int) -> dict[str, Any]:
+        """The values undo and redo are writing to a row now, the latest last (empty: none)."""
+        merged: dict[str, Any] = {}
+        for entry in self._expected.get((kind.name, self.current_id(kind, row_id)), []):
+            merged.update(entry)
+        return merged
+
     def forget_all(self) -> None:
         """Drop every remembered row (the store was replaced, e.g. by a restore)."""
         self._latest.clear()
         self._ids.clear()
         self._successors.clear()
+        self._expected.clear()
 
     def update(self, kind: RowKind, row_id: int, changes: dict[str, Any]) -> Any:
         """Write ``changes`` to a row, remember and announce the result; errors propagate."""

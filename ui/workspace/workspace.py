@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 from briefing.errors import TransientStoreError
 from briefing.meetings.records import MeetingRecord
 from ui.context import AppContext
+from ui.forms.form import writes_in_background
 from ui.forms.refused import settle_refused
 from ui.live.offline import store_unreachable
 from ui.panels import Panel
@@ -142,14 +143,24 @@ class Workspace(QStackedWidget):
         self._shown.clear()
 
     def flush(self) -> None:
-        """Write every panel's pending text now."""
+        """Write every panel's pending text now and wait until the store has it (the window
+        closes, an export or a search reads the store next)."""
         for panel in self.panels:
             panel.flush()
 
-    def settle(self) -> bool:
-        """Before leaving the meeting: write what is pending, and ask about what the store
-        refused (``ui.forms.refused``); False when the user keeps editing."""
-        self.flush()
+    def write_soon(self) -> None:
+        """Start writing every panel's pending text, in order, without waiting for the store
+        (undo, redo, another meeting: the ``WRITES`` lane keeps the order; the journal keeps the text)."""
+        with writes_in_background():
+            self.flush()
+
+    def settle(self, *, wait: bool = True) -> bool:
+        """Before leaving the meeting: write what is pending (``wait=False``: in the background),
+        and ask about what the store refused (``ui.forms.refused``); False when the user keeps editing."""
+        if wait:
+            self.flush()
+        else:
+            self.write_soon()
         return settle_refused(self)
 
     def _on_tab(self, index: int) -> None:

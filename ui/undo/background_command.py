@@ -1,0 +1,104 @@
+"""``BackgroundCommand``: an undo command whose store calls (add, delete, move a row…) run in ``WRITES``.
+
+``redo()`` and ``undo()`` hand a store call to ``in_lane(action, announce)`` and
+return at once: the call runs in a worker after every write started before it
+(``ui.undo.lane_write``), so a slow or locked store never freezes the window, and
+an undo pressed while the command's own write waits simply runs after it. The
+action reads the command's state in the worker (an id the add made, say), where
+the lane's order has made it current. When the outcome arrives on the GUI thread,
+``announce(record)`` tells the views (which re-read and show it); a refusal is
+said in the status bar and by ``sig_save_failed``, a conflict goes to the conflict
+dialog (``conflict(error)``), and the command drops out of the undo stack, as a
+refused field edit does. The pusher hears of the first run through ``on_done``
+(``push_in_background``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+
+from briefing.errors import ConflictError
+from ui.undo.command import Outcome, ServiceCommand, describe
+from ui.undo.lane_write import LaneWrite
+
+if TYPE_CHECKING:
+    from ui.conflicts.conflict import Conflict
+    from ui.context import AppContext
+    from ui.widgets.field_error import FieldError
+
+
+class BackgroundCommand(ServiceCommand):
+    """A command whose ``redo``/``undo`` write through ``in_lane``."""
+
+    def __init__(self, ctx: AppContext, text: str, kind: Any = None) -> None:
+        super().__init__(ctx, text, kind)
+        self.on_done: Callable[[Outcome], None] | None = None
+        """Called (on the GUI thread) with the outcome of the command's first run."""
+
+    def in_lane(self, action: Callable[[], Any], announce: Callable[[Any], None] | None = None) -> None:
+        """Run ``action()`` in the ``WRITES`` lane; then ``announce(record)`` on the GUI thread."""
+        on_done, self.on_done = self.on_done, None
+        CommandWrite(self, action, announce, on_done).start()
+
+    def conflict(self, error: ConflictError) -> Conflict | None:
+        """The conflict to ask the user about when the store refused a stale write (None: only said)."""
+        return None
+
+
+class CommandWrite(LaneWrite):
+    """One run of a ``BackgroundCommand`` (its redo or its undo) in the lane."""
+
+    def __init__(self, command: BackgroundCommand, action: Callable[[], Any],
+                 announce: Callable[[Any], None] | None, on_done: Callable[[Outcome], None] | None) -> None:
+        super().__init__(command.ctx, command)
+        self.action, self.announce, self.on_done = action, announce, on_done
+        self.record: Any = None
+
+    def work(self) -> None:  # in the worker
+        self.record = self.action()
+
+    def finish(self) -> None:
+        command, outcome = self.command, self.command.outcome
+        if self.skipped:
+            pass  # an earlier run was refused: already said, the command is being dropped
+        elif self.error is None:
+            outcome.error, outcome.record = None, self.record
+            if self.announce is not None:
+                self.announce(self.record)
+            self.ctx.events.sig_saved.emit()
+            self.saved_if_last()
+        else:
+            error = self.refusal()
+            outcome.error, outcome.record = error, None
+            message = describe(error, command.kind)
+            self.ctx.status.failed(message)
+            self.ctx.events.sig_save_failed.emit(message)
+            if shiboken6.isValid(command):
+                command.setObsolete(True)  # Qt drops it when it is next undone or redone
+            if isinstance(error, ConflictError):
+                conflict = command.conflict(error)
+                if conflict is not None:
+                    self.ctx.events.sig_conflict.emit(conflict)
+        if self.on_done is not None:
+            self.on_done(outcome)
+
+
+def push_in_background(ctx: AppContext, command: BackgroundCommand, error: FieldError,
+                       then: Callable[[Any], None] | None = None) -> None:
+    """Push ``command`` (its write starts in the lane) and return at once; when the outcome
+    arrives, say next to the list (``error``) whether the store refused it, or call
+    ``then(record)``."""
+
+    def done(outcome: Outcome) -> None:
+        if shiboken6.isValid(error):
+            error.show_message(None if outcome.ok else describe(outcome.error, command.kind))
+        if outcome.ok and then is not None:
+            then(outcome.record)
+
+    command.on_done = done
+    if shiboken6.isValid(error):
+        error.show_message(None)
+    ctx.undo_stack.push(command)
