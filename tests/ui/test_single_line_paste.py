@@ -82,7 +82,8 @@ def test_a_multi_line_paste_into_agenda_action_and_source_cells_is_saved_on_one_
 
 
 def test_a_multi_line_action_text_is_kept_as_pasted(qtbot, window, store):
-    """An action's text is multi-line: its cell keeps the line breaks."""
+    """An action's text is multi-line: its cell keeps the line breaks (Enter is one more; Ctrl+Enter
+    writes the cell)."""
     from ui.models.actions_table import TEXT
 
     actions = show_tab(qtbot, window, "Action items")
@@ -92,5 +93,5 @@ def test_a_multi_line_action_text_is_kept_as_pasted(qtbot, window, store):
     actions.view.edit(index)
     editor = actions.view.indexWidget(index)
     ctrl_v(qtbot, editor, "Send the draft\nto METI")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: store.actions.list(window.meeting.id)[0].text == "Send the draft\nto METI")

@@ -25,6 +25,7 @@ from ui.undo.rows import ACTIONS, AddRowCommand, DeleteRowCommand, MoveRowComman
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.field_error import FieldError
 from ui.widgets.list_actions import ListActions
+from ui.widgets.markdown_cell import MarkdownCellDelegate
 from ui.widgets.palette import warning_colour
 from ui.widgets.row_table import ReorderableTableView
 from ui.widgets.table_editing import show_in_cell
@@ -55,6 +56,7 @@ class ActionItemsPanel(QWidget):
         self.view.setColumnWidth(ISSUE, self.fontMetrics().averageCharWidth() * 32)
         self.view.setItemDelegateForColumn(DUE, DueDateDelegate(self.view))
         self.view.setItemDelegateForColumn(OWNER, SingleLineDelegate(self.view))  # the text is multi-line
+        self.view.setItemDelegateForColumn(TEXT, MarkdownCellDelegate("Action", self.view))
         self.view.setItemDelegateForColumn(STATUS, ChoiceDelegate(
             lambda: [(s.capitalize(), s) for s in ACTION_STATUSES], self.view))
         self.view.setItemDelegateForColumn(ISSUE, ChoiceDelegate(

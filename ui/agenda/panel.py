@@ -47,6 +47,7 @@ from ui.undo.kinds import AGENDA_ITEM, MEETING
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.field_error import FieldError
 from ui.widgets.list_actions import ListActions
+from ui.widgets.markdown_cell import MarkdownCellDelegate
 from ui.widgets.palette import warning_colour
 from ui.widgets.table_editing import show_in_cell
 
@@ -90,6 +91,7 @@ class AgendaPanel(QWidget):
         self.single_line = SingleLineDelegate(self.view)  # the outcome is multi-line: not folded
         for column in (TITLE, LEAD):
             self.view.setItemDelegateForColumn(column, self.single_line)
+        self.view.setItemDelegateForColumn(OUTCOME, MarkdownCellDelegate("Outcome", self.view))
         self.view.set_column_sizes()
         self.view.setItemDelegateForColumn(STATUS, ChoiceDelegate(
             lambda: [(s.capitalize(), s) for s in AGENDA_STATUSES], self.view))

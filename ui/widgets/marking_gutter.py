@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QShortcut, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from briefing.markings.ladder import Ladder
 from briefing.markings.portions import mark_edits, portions
@@ -93,7 +93,8 @@ class MarkingGutter(QWidget):
                 at = p.start
                 marks[line] = (p.code, p.unknown)
         self.marks = marks
-        self.editor.setViewportMargins(self.gutter_width(), 0, 0, 0)
+        margins = self.editor.viewportMargins()  # the other sides are the editor's (a hint below)
+        self.editor.setViewportMargins(self.gutter_width(), margins.top(), margins.right(), margins.bottom())
         self._place()
         self.update()
         if self.on_refresh is not None:
@@ -105,7 +106,9 @@ class MarkingGutter(QWidget):
 
     def _place(self) -> None:
         rect = self.editor.contentsRect()
-        self.setGeometry(QRect(rect.left(), rect.top(), self.gutter_width(), rect.height()))
+        margins = self.editor.viewportMargins()
+        self.setGeometry(QRect(rect.left(), rect.top() + margins.top(), self.gutter_width(),
+                               rect.height() - margins.top() - margins.bottom()))
 
     def _on_update_request(self, rect: QRect, dy: int) -> None:
         if dy:
@@ -203,10 +206,28 @@ class _KeepsGutterPlaced(QObject):
         return False
 
 
-def attach_marking(editor: QPlainTextEdit, key: str = "Ctrl+Shift+M") -> MarkingGutter:
-    """Give a plain Markdown field outside ``MarkdownEditor`` (a person's bio) the same marking
-    gutter and the same shortcut cycling its paragraphs' marking (one undo step each)."""
-    gutter = MarkingGutter(editor)
+def fill_marking_menu(menu: QMenu, editor: QPlainTextEdit, gutter: MarkingGutter) -> None:
+    """Fill ``menu`` with the ladder's markings and "No marking", each setting the marking of the
+    paragraphs under ``editor``'s cursor or selection (one undo step), as the Marking button does."""
+
+    def choose(code: str | None) -> None:
+        if not editor.isReadOnly() and set_marking(editor, code):
+            gutter.refresh()
+
+    menu.clear()
+    for m in current_ladder().markings:
+        action = menu.addAction(f"({m.code})  {m.label}")
+        action.triggered.connect(lambda _checked=False, code=m.code: choose(code))
+    menu.addSeparator()
+    menu.addAction("No marking (the meeting's)").triggered.connect(lambda: choose(None))
+
+
+def attach_marking(editor: QPlainTextEdit, key: str = "Ctrl+Shift+M",
+                   on_refresh: Callable[[], None] | None = None) -> MarkingGutter:
+    """Give a plain Markdown field outside ``MarkdownEditor`` (a person's bio, a table cell's
+    editor) the same marking gutter and the same shortcut cycling its paragraphs' marking (one
+    undo step each); ``on_refresh`` is told whenever the marks were found again."""
+    gutter = MarkingGutter(editor, on_refresh)
     editor.installEventFilter(_KeepsGutterPlaced(gutter))
     shortcut = QShortcut(QKeySequence(key), editor)
     shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
