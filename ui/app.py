@@ -93,7 +93,7 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
         return 2
     daily = window = None
     try:
-        if services.meetings.count() == 0:
+        if not services.meetings.has_any():
             from datetime import date
 
             from briefing.interchange.sample import is_empty, load_sample

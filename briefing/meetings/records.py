@@ -21,6 +21,26 @@ class MeetingSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class MeetingsListTop:
+    """The first rows of the meetings list, as it is ordered: what start-up shows before the rest.
+
+    ``upcoming`` are meetings not yet over (soonest first), ``past`` those over
+    (latest first), read only while the rows asked for are not filled by the
+    upcoming ones. A group is complete when it holds every meeting of its kind.
+    """
+
+    upcoming: tuple[MeetingSummary, ...]
+    past: tuple[MeetingSummary, ...]
+    upcoming_complete: bool
+    past_complete: bool
+
+    @property
+    def complete(self) -> bool:
+        """True when these are all the meetings of the store."""
+        return self.upcoming_complete and self.past_complete
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingRecord:
     """Everything about one meeting itself (its agenda, notes and people are separate)."""
 

@@ -20,7 +20,7 @@ from briefing import validation as v
 from briefing.config import Config
 from briefing.editing import apply_changes, check_version, fetch, writing
 from briefing.errors import NotFoundError, ValidationError
-from briefing.meetings.records import MeetingRecord, MeetingSummary
+from briefing.meetings.records import MeetingRecord, MeetingsListTop, MeetingSummary
 from briefing.tiers.budget import page_budget
 from briefing.vocabulary import MEETING_STATUSES
 from db.core_tables import meetings as table
@@ -83,6 +83,33 @@ class MeetingService:
             ).all()  # fetchall: a thousand rows one fetchone at a time cost milliseconds
         return [MeetingSummary(*row) for row in rows]
 
+    def list_top(self, rows: int, now: datetime | None = None) -> MeetingsListTop:
+        """The first ``rows`` meetings of the list as the sidebar orders it: those not yet over
+        (soonest first), then those over (latest first); not in the Trash.
+
+        What start-up shows before the rest of ``list()``: at most ``rows + 1`` of each
+        group are read (the one more says whether the group is complete), so that the first
+        paint costs the same on a store of three meetings and on one of thousands.
+        """
+        now = now or datetime.now(UTC)
+        columns = [table.c[name] for name in SUMMARY_FIELDS]
+        alive = table.c.deleted_at.is_(None)
+        over = func.coalesce(table.c.ends_at, table.c.starts_at) < now
+        with self.db.read() as s:
+            upcoming = s.execute(
+                select(*columns).where(alive, ~over).order_by(table.c.starts_at, table.c.id).limit(rows + 1)
+            ).all()
+            past = [] if len(upcoming) > rows else s.execute(
+                select(*columns).where(alive, over)
+                .order_by(table.c.starts_at.desc(), table.c.id.desc()).limit(rows - len(upcoming) + 1)
+            ).all()
+        upcoming_complete = len(upcoming) <= rows
+        past_complete = upcoming_complete and len(past) <= rows - len(upcoming)
+        return MeetingsListTop(
+            upcoming=tuple(MeetingSummary(*row) for row in upcoming[:rows]),
+            past=tuple(MeetingSummary(*row) for row in past[:rows - len(upcoming)]),
+            upcoming_complete=upcoming_complete, past_complete=past_complete)
+
     def get(self, meeting_id: int) -> MeetingRecord:
         """One meeting with the ids of the rounds that follow it."""
         with self.db.read() as s:
@@ -101,6 +128,11 @@ class MeetingService:
         """How many meetings the store holds (not counting the Trash)."""
         with self.db.read() as s:
             return s.scalar(select(func.count(table.c.id)).where(table.c.deleted_at.is_(None))) or 0
+
+    def has_any(self) -> bool:
+        """True when the store holds a meeting outside the Trash (reads one row, whatever the size)."""
+        with self.db.read() as s:
+            return s.scalar(select(table.c.id).where(table.c.deleted_at.is_(None)).limit(1)) is not None
 
     def count_marked(self, code: str) -> int:
         """How many meetings carry the sensitivity marking ``code`` (the Trash's too: they

@@ -5,6 +5,12 @@ Two columns: the title and the date. The model keeps the summaries the service
 returns and filters them itself (by title or date), so that a thousand meetings
 list and filter in a few milliseconds: a flat list lets the view lay out only
 the rows it shows.
+
+At start-up it may hold only the top of the list (``set_top``): a caption then
+shows its count only once its group is complete. When new rows begin with the
+rows shown (the rest of the list arriving, a title edited), the model tells the
+view which rows changed and which were added instead of resetting it, so that
+the view keeps its place and its selection.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from briefing.meetings.records import MeetingSummary
+from briefing.meetings.records import MeetingsListTop, MeetingSummary
 from ui.rich_text import plain
 from ui.timefmt import short_date, shown_in
 
@@ -44,13 +50,17 @@ def split_upcoming(meetings: Sequence[MeetingSummary], now: datetime) -> tuple[l
 
 
 class _Row:
-    """A caption (``meeting`` None) or a meeting, with its date as shown (worked out when first asked)."""
+    """A caption (``meeting`` None) or a meeting, with its date as shown (worked out when first asked).
 
-    __slots__ = ("caption", "meeting", "_date")
+    ``key`` says which row it is, whatever it shows: the meeting's id, or the caption's group.
+    """
 
-    def __init__(self, caption: str, meeting: MeetingSummary | None = None) -> None:
+    __slots__ = ("caption", "meeting", "key", "_date")
+
+    def __init__(self, caption: str, meeting: MeetingSummary | None = None, group: str = "") -> None:
         self.caption = caption
         self.meeting = meeting
+        self.key: int | str = meeting.id if meeting else group
         self._date: str | None = None if meeting else ""
 
     @property
@@ -67,6 +77,7 @@ class MeetingsListModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._groups: tuple[list[_Row], list[_Row]] = ([], [])
+        self._complete = (True, True)  # False: the group holds only the top of its meetings
         self._rows: list[_Row] = []
         self._row_of: dict[int, int] = {}
         self._filter = ""
@@ -75,7 +86,18 @@ class MeetingsListModel(QAbstractTableModel):
         """Show these meetings (the whole list is replaced)."""
         upcoming, past = split_upcoming(meetings, now or datetime.now(UTC))
         self._groups = ([_Row("", m) for m in upcoming], [_Row("", m) for m in past])
+        self._complete = (True, True)
         self._refill()
+
+    def set_top(self, top: MeetingsListTop) -> None:
+        """Show the top of the list (``MeetingService.list_top``); ``set_meetings`` adds the rest later."""
+        self._groups = ([_Row("", m) for m in top.upcoming], [_Row("", m) for m in top.past])
+        self._complete = (top.upcoming_complete, top.past_complete)
+        self._refill()
+
+    def is_complete(self) -> bool:
+        """False while the model holds only the top of the list."""
+        return all(self._complete)
 
     def set_filter(self, text: str) -> None:
         """Keep the meetings whose title or date contains ``text`` (any case)."""
@@ -83,15 +105,35 @@ class MeetingsListModel(QAbstractTableModel):
         self._refill()
 
     def _refill(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        for name, group in zip(GROUPS, self._groups, strict=True):
+        rows: list[_Row] = []
+        for name, group, complete in zip(GROUPS, self._groups, self._complete, strict=True):
             shown = [r for r in group if self._matches(r)]
+            if not complete:  # the top of the group: its count comes with the rest
+                rows.append(_Row(name.upper(), group=name))
+                rows += shown
+                break  # the next group's rows would come after the rest of this one
             if shown or not self._filter:
-                self._rows.append(_Row(f"{name.upper()}  ·  {len(shown)}"))
-                self._rows += shown
-        self._row_of = {r.meeting.id: i for i, r in enumerate(self._rows) if r.meeting}
+                rows.append(_Row(f"{name.upper()}  ·  {len(shown)}", group=name))
+                rows += shown
+        kept = len(self._rows)
+        if kept and [r.key for r in rows[:kept]] == [r.key for r in self._rows]:
+            self._grow(rows)
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self._row_of = {r.meeting.id: i for i, r in enumerate(rows) if r.meeting}
         self.endResetModel()
+
+    def _grow(self, rows: list[_Row]) -> None:
+        """Show ``rows``, which begin with the rows shown now: those change, the others are added."""
+        kept = len(self._rows)
+        self._rows[:] = rows[:kept]
+        self.dataChanged.emit(self.index(0, TITLE), self.index(kept - 1, DATE))
+        if len(rows) > kept:
+            self.beginInsertRows(ROOT, kept, len(rows) - 1)
+            self._rows += rows[kept:]
+            self._row_of.update((r.meeting.id, i) for i, r in enumerate(rows[kept:], kept) if r.meeting)
+            self.endInsertRows()
 
     def _matches(self, row: _Row) -> bool:
         if not self._filter:
