@@ -7,9 +7,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 
+from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import notes_tab, section
+from tests.ui.test_refused_edits import click_meeting, other_meeting
 from tests.ui.typing import type_into
-from tests.ui.write_gate import Ticks, WriteGate
+from tests.ui.write_gate import WRITE_VERBS, Ticks, WriteGate, written
+from ui.models.agenda_table import TITLE
 from ui.undo.background_write import pending_writes
 
 
@@ -94,3 +97,114 @@ def test_a_write_that_waits_is_written_before_the_window_closes(qtbot, open_wind
     window.close()
     unlock.join()
     assert store.notes.get(note_id).background == before + " Closing now!"
+
+
+def agenda_titles(store, meeting_id) -> list[str]:
+    return [item.title for item in store.agenda.list(meeting_id)]
+
+
+def test_adding_deleting_and_moving_agenda_items_while_the_store_is_slow_never_freezes_the_window(
+        qtbot, window, store):
+    panel = show_tab(qtbot, window, "Agenda")
+    meeting_id = window.meeting.id
+    before = agenda_titles(store, meeting_id)
+    first, third = panel.model.item_id(0), panel.model.item_id(2)
+    gate = WriteGate(window.ctx.services.db.engine, "agenda_items", WRITE_VERBS)
+    ticks = Ticks()
+    try:
+        panel.view.setFocus()
+        panel.view.selectRow(0)
+        panel.add_action.trigger()  # a new item after the first: held by the store
+        qtbot.waitUntil(gate.started.is_set, timeout=10_000)
+        ticks.turned(qtbot)  # the event loop turns while the add waits
+        panel.view.selectRow(2)
+        panel.delete_action.trigger()  # queued behind the add
+        panel.move_item(first, 1)  # and the move behind the delete
+        ticks.turned(qtbot)
+        assert agenda_titles(store, meeting_id) == before  # nothing is written yet
+        assert threading.main_thread().ident not in gate.threads
+    finally:
+        gate.release()
+    written(qtbot, window)
+    # In the order given: New item after the first; the third item deleted; the first moved to place 2.
+    after = ["New item", before[0], before[1], *before[3:]]
+    assert agenda_titles(store, meeting_id) == after
+    assert [panel.model.index(r, TITLE).data() for r in range(panel.model.rowCount())] == after
+    assert third not in [panel.model.item_id(r) for r in range(panel.model.rowCount())]
+    for _ in range(3):
+        window.undo()
+    written(qtbot, window)
+    assert agenda_titles(store, meeting_id) == before
+    for _ in range(3):
+        window.redo()
+    written(qtbot, window)
+    assert agenda_titles(store, meeting_id) == after
+
+
+def test_undo_pressed_while_a_move_waits_for_the_store_runs_after_it(qtbot, window, store):
+    panel = show_tab(qtbot, window, "Agenda")
+    meeting_id = window.meeting.id
+    before = agenda_titles(store, meeting_id)
+    gate = WriteGate(window.ctx.services.db.engine, "agenda_items", WRITE_VERBS)
+    ticks = Ticks()
+    try:
+        panel.move_item(panel.model.item_id(2), 0)
+        qtbot.waitUntil(gate.started.is_set, timeout=10_000)
+        window.undo()  # the move is still waiting: the undo goes after it
+        ticks.turned(qtbot)
+        assert agenda_titles(store, meeting_id) == before
+    finally:
+        gate.release()
+    written(qtbot, window)
+    assert agenda_titles(store, meeting_id) == before
+    window.redo()
+    written(qtbot, window)
+    assert agenda_titles(store, meeting_id) == [before[2], before[0], before[1], *before[3:]]
+
+
+def test_undo_pressed_while_an_autosave_waits_shows_the_old_text_at_once(qtbot, open_window, store):
+    window, editor, note_id, before = note_setup(qtbot, open_window, store)
+    gate = WriteGate(window.ctx.services.db.engine, "issue_notes")
+    ticks = Ticks()
+    try:
+        type_into(qtbot, editor, " Undo me 元に戻す")
+        qtbot.waitUntil(gate.started.is_set, timeout=10_000)  # the autosave is held
+        window.undo()
+        assert editor.toPlainText() == before  # shown at once…
+        ticks.turned(qtbot)  # …while the window goes on
+        assert store.notes.get(note_id).background == before
+    finally:
+        gate.release()
+    written(qtbot, window)
+    assert store.notes.get(note_id).background == before  # the write, then its undo, in order
+    assert editor.toPlainText() == before
+    assert journalled(window, note_id) == []
+    window.redo()
+    assert editor.toPlainText() == before + " Undo me 元に戻す"
+    written(qtbot, window)
+    assert store.notes.get(note_id).background == before + " Undo me 元に戻す"
+
+
+def test_switching_meetings_while_an_autosave_waits_shows_the_other_meeting_at_once(
+        qtbot, open_window, store):
+    window, editor, note_id, before = note_setup(qtbot, open_window, store)
+    first = window.meeting.id
+    second = other_meeting(window)
+    gate = WriteGate(window.ctx.services.db.engine, "issue_notes")
+    ticks = Ticks()
+    try:
+        type_into(qtbot, editor, " Typed before leaving")
+        qtbot.waitUntil(gate.started.is_set, timeout=10_000)
+        click_meeting(qtbot, window, second)
+        assert window.meeting.id == second  # at once, while the write waits
+        ticks.turned(qtbot)
+        assert journalled(window, note_id) == [before + " Typed before leaving"]  # nothing is lost
+    finally:
+        gate.release()
+    written(qtbot, window)
+    assert store.notes.get(note_id).background == before + " Typed before leaving"
+    assert journalled(window, note_id) == []
+    window.undo()  # back to the first meeting, the text taken back
+    assert window.meeting.id == first
+    written(qtbot, window)
+    assert store.notes.get(note_id).background == before

@@ -25,6 +25,11 @@ class _AgendaCommand(BackgroundCommand):
     def row_to_show(self) -> tuple[str, int] | None:
         return None if self.item_id is None else (AGENDA_ITEM.name, self.item_id)
 
+    def index_now(self) -> int:
+        """Where the item is in the stored agenda now (in the worker: the view may show an older order)."""
+        ids = [item.id for item in self.ctx.services.agenda.list(self.meeting_id)]
+        return ids.index(self.item_id) if self.item_id in ids else 0
+
     def write(self, action) -> None:
         """``action`` in the lane; the agenda's views re-read when it has been written."""
         self.in_lane(action, lambda _record: self.ctx.events.sig_agenda_changed.emit(self.meeting_id))
@@ -62,7 +67,11 @@ class DeleteAgendaItemCommand(_AgendaCommand):
         self.position = position
 
     def redo(self) -> None:
-        self.write(lambda: self.ctx.services.agenda.delete(self.item_id))
+        self.write(self._delete)
+
+    def _delete(self) -> None:  # in the worker: the place it had, for the undo
+        self.position = self.index_now()
+        self.ctx.services.agenda.delete(self.item_id)
 
     def undo(self) -> None:
         self.write(lambda: self.ctx.services.agenda.restore(self.item_id, self.position))
@@ -79,7 +88,11 @@ class MoveAgendaItemCommand(_AgendaCommand):
         self.to_index = to_index
 
     def redo(self) -> None:
-        self.write(lambda: self.ctx.services.agenda.move(self.item_id, self.to_index))
+        self.write(self._move)
+
+    def _move(self) -> Any:  # in the worker: where it was, for the undo
+        self.from_index = self.index_now()
+        return self.ctx.services.agenda.move(self.item_id, self.to_index)
 
     def undo(self) -> None:
         self.write(lambda: self.ctx.services.agenda.move(self.item_id, self.from_index))

@@ -122,7 +122,13 @@ class MoveRowCommand(_RowCommand):
         self.to_index = to_index
 
     def redo(self) -> None:
-        self.run(lambda: self.service().move(self.row_id, self.to_index))
+        self.run(self._move)
+
+    def _move(self) -> Any:
+        if self.background:  # in the worker: where it is now (the view may show an older order)
+            ids = [row.id for row in self.service().list(self.meeting_id)]
+            self.from_index = ids.index(self.row_id) if self.row_id in ids else self.from_index
+        return self.service().move(self.row_id, self.to_index)
 
     def undo(self) -> None:
         self.run(lambda: self.service().move(self.row_id, self.from_index))

@@ -172,7 +172,8 @@ class Workspace(QStackedWidget):
             return
         self._shown[index] = self.meeting_id
         try:
-            self._panel(index).set_meeting(self.meeting_id)
+            with writes_in_background():  # what the panel wrote of the last meeting goes on in turn
+                self._panel(index).set_meeting(self.meeting_id)
         except TransientStoreError as error:  # the store away: the tab loads again when next shown
             self._shown.pop(index, None)
             store_unreachable(self.ctx, error)
