@@ -39,13 +39,10 @@ book out as before.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import pickle
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
@@ -55,11 +52,21 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from briefing.brief.records import Brief
 from briefing.brief.select import with_notes
 from briefing.markings.ladder import Ladder
-from briefing.pdf import parallel, story, styles, templates
+from briefing.pdf import parallel, styles
 from briefing.pdf.fonts import BODY
 from briefing.pdf.options import BookOptions
 from briefing.pdf.parallel import Bound, PartCanvas, merge
-from briefing.pdf.story import Part, book_parts, build_story
+from briefing.pdf.part_keys import READS, frame_key, identity, part_inputs, part_keys, part_name
+from briefing.pdf.shared_fonts import (
+    NUMBERING_BLOCK,
+    RELIED_ON,
+    STATE_ATTRIBUTES,
+    SharedFonts,
+    font_id,
+    free_block,
+    subsets_in_block,
+)
+from briefing.pdf.story import book_parts, build_story
 from briefing.pdf.templates import (
     BookTemplate,
     ExportCancelled,
@@ -74,18 +81,7 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
-#: ReportLab's private names the shared subsets use, besides ``parallel.RELIED_ON``.
-RELIED_ON: tuple[tuple[str, str], ...] = (
-    ("reportlab.pdfbase.ttfonts", "TTFont.State"),
-    ("reportlab.pdfbase.ttfonts", "TTFont._asciiReadable"),
-)
-#: Attributes of a ``TTFont.State`` the shared subsets read or reset.
-_STATE_ATTRIBUTES = ("assignments", "subsets", "nextCode", "internalName", "frozen")
-
-#: Font subsets of one file are tagged within a block of this many numbers of its own.
-SUBSETS_PER_FILE = 100
-_BLOCKS = 1_000_000 // SUBSETS_PER_FILE     # tags are six letters of a six-digit number
-_NUMBERING_BLOCK = 0                        # the numbering file's block; parts take the others
+__all__ = ["READS", "RELIED_ON", "BookSession", "frame_key", "part_inputs", "part_name", "render_in"]
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +100,7 @@ def missing_internals() -> tuple[str, ...]:
         else:
             state = state_class(face._asciiReadable, face)
             missing += [f"reportlab.pdfbase.ttfonts.TTFont.State().{name}"
-                        for name in _STATE_ATTRIBUTES if not hasattr(state, name)]
+                        for name in STATE_ATTRIBUTES if not hasattr(state, name)]
     return tuple(missing)
 
 
@@ -173,50 +169,6 @@ class SessionStats:
     parts: list[str] = field(default_factory=list)   # names of the parts laid out again
 
 
-class SharedFonts:
-    """One set of subset assignments per TrueType font for every file of a session.
-
-    ReportLab gives each document its own assignments (character → code in a
-    subset of 256), made as characters are first drawn. Here every file of the
-    session is handed the same ``TTFont.State`` per font (its per-file name
-    and frozen flag reset), so codes only grow: a part laid out earlier still
-    reads right with the subsets of the numbering file made last, which embed
-    every character the session drew."""
-
-    def __init__(self) -> None:
-        self.states: dict[str, Any] = {}
-        self.used: set[str] = set()
-
-    def reset(self) -> None:
-        """Start afresh (no part of the last book is kept: no code needs to stay)."""
-        self.states.clear()
-        self.used.clear()
-
-    def bind(self, document) -> None:
-        """Let ``document`` (a canvas's ``_doc``) draw with the shared assignments."""
-        for name in pdfmetrics.getRegisteredFontNames():
-            font = pdfmetrics.getFont(name)
-            if not isinstance(font, ttfonts.TTFont):
-                continue
-            state = self.states.get(name)
-            if state is None:
-                state = self.states[name] = ttfonts.TTFont.State(font._asciiReadable, font)
-            state.internalName = None
-            state.frozen = 0
-            font.state[document] = state
-
-    def note_used(self) -> None:
-        """After a file is written: remember the fonts it drew with (they had a name in it)."""
-        self.used |= {name for name, state in self.states.items() if state.internalName is not None}
-
-    def embed_all(self, document) -> None:
-        """Make ``document`` embed every subset of every font the session has drawn with."""
-        for name in sorted(self.used):
-            font = pdfmetrics.getFont(name)
-            for subset in range(len(self.states[name].subsets)):
-                font.getSubsetInternalName(subset, document)
-
-
 class BookSession:
     """Laid-out parts of the books built in this process, reused while their inputs are unchanged."""
 
@@ -255,11 +207,11 @@ class BookSession:
     def _render(self, brief, options, ts, ladder, progress, cancelled) -> tuple[bytes, int]:
         brief = with_notes(brief, options.notes)
         parts = book_parts(brief, options)
-        keys = _part_keys(brief, options, ladder, parts)
+        keys = part_keys(brief, options, ladder, parts)
         kept = {key: self._parts[key] for key in keys if key in self._parts}
         if not self._parts:
             self._fonts.reset()  # no file drawn with the old codes is kept
-        names = [_identity(part) for part in parts]
+        names = [identity(part) for part in parts]
         counts = [kept[key].pages if key in kept else self._counts.get(name, 1)
                   for key, name in zip(keys, names, strict=True)]
         blocks = {part.block for part in self._parts.values()}
@@ -272,7 +224,7 @@ class BookSession:
                 raise ExportCancelled()
             found = kept.get(key)
             if found is None:
-                block = _free_block(blocks)
+                block = free_block(blocks)
                 blocks.add(block)
 
                 def expected(local: dict[str, int], index=index) -> dict[str, int]:
@@ -345,7 +297,7 @@ class BookSession:
                 super().__init__(*args, **kwargs)
                 fonts.bind(self._doc)
 
-        with _subsets_in_block(block):
+        with subsets_in_block(block):
             doc.build(flowables, canvasmaker=Canvas)
         fonts.note_used()
         bound = doc.canv.bound
@@ -421,179 +373,9 @@ class BookSession:
                     canv.addOutlineEntry(doc.ts.plain(title), key, level=level, closed=level > 0)
         self._fonts.embed_all(canv._doc)
         canv.showPage()
-        with _subsets_in_block(_NUMBERING_BLOCK), distinct_subset_tags():
+        with subsets_in_block(NUMBERING_BLOCK), distinct_subset_tags():
             canv.save()
         return buffer.getvalue()
-
-
-# -- what a part reads -------------------------------------------------------------------
-
-
-def part_name(part: Part) -> str:
-    """The builder's name (``paper``, ``agenda``…): for statistics and progress."""
-    build = part[1]
-    return getattr(getattr(build, "func", build), "__name__", "part")
-
-
-def _identity(part: Part) -> str:
-    """The part across edits: its builder, and the note of a paper."""
-    note = (getattr(part[1], "keywords", None) or {}).get("note")
-    return part_name(part) + (f"-{note.id}" if note is not None else "")
-
-
-#: What each known builder reads of the brief, besides ``frame_key``: the ``Brief`` fields it
-#: may read, and, when it reads only a slice of them, that slice (else the fields' values).
-#: A builder not listed (a new section) is laid out again whenever anything in the brief changes;
-#: ``test_incremental`` checks that a listed builder reads no other field.
-READS: dict[str, tuple[frozenset[str], Callable[[Brief, dict, Ladder], object] | None]] = {
-    "cover": (frozenset({"meeting"}), None),
-    # the summary quotes the first sentence of each paper's objectives and red lines
-    "summary": (frozenset({"meeting", "notes", "participants"}),
-                lambda b, kw, ladder: (b.meeting, b.participants, [
-                    (n.id, n.issue_title, _first_sentence(n.objectives), _first_sentence(n.red_lines))
-                    for n in b.notes])),
-    # the contents list the entries, with each paper's status and highest marking
-    "contents": (frozenset({"meeting", "notes", "positions", "qa", "round_changes", "schedule"}),
-                 lambda b, kw, ladder: (_contents_entries(b, kw["options"]), b.meeting.sensitivity,
-                                        [(n.id, n.status, _highest(n, b, ladder)) for n in b.notes])),
-    # the positions matrix links each issue to its paper
-    "positions_matrix": (frozenset({"notes", "positions"}),
-                         lambda b, kw, ladder: (b.positions, [(n.issue_id, n.id) for n in b.notes])),
-    "agenda": (frozenset({"meeting", "schedule", "notes"}),
-               lambda b, kw, ladder: (b.meeting, b.schedule, [(n.issue_id, n.id) for n in b.notes])),
-    # a paper's outline entries depend on where it stands among the papers (the first, the
-    # first of its tier), so on their order and tiers; its own note and Q&A entries otherwise
-    "paper": (frozenset({"meeting", "notes", "qa", "positions"}),
-              lambda b, kw, ladder: (kw["note"], b.qa.get(kw["note"].id, ()), _papers_context(b))),
-    "participants": (frozenset({"participants"}), None),
-    "actions": (frozenset({"actions"}), None),
-}
-
-
-_context: list = [None, b""]  # (brief, digest): the last brief's papers' context
-
-
-def _papers_context(brief: Brief) -> bytes:
-    """What every paper reads besides its note and Q&A, digested once per brief: the meeting as
-    a paper reads it (round, marking, page budgets; not its objectives nor its version: typing
-    the objectives lays no paper out again), the papers' order and tiers, the positions."""
-    if _context[0] is not brief:
-        _context[:] = [brief, _digest((replace(brief.meeting, objectives="", version=0),
-                                       [(n.id, n.tier) for n in brief.notes], brief.positions))]
-    return _context[1]
-
-
-def _first_sentence(text: str) -> str:
-    from briefing.pdf.summary_section import first_sentence
-
-    return first_sentence(text)
-
-
-def _contents_entries(brief: Brief, options: BookOptions) -> list:
-    from briefing.pdf.story import contents_entries
-
-    return contents_entries(brief, options)
-
-
-_highest_seen: dict[tuple, str] = {}  # (note, its content, marking, ladder) → its highest marking
-
-
-def _highest(note, brief: Brief, ladder: Ladder) -> object:
-    """A paper's highest marking as the contents show it (``story.note_highest``; it reads every
-    section, so it is kept per content of the note); the whole note where the story has none."""
-    highest = getattr(story, "note_highest", None)
-    if highest is None:
-        return note
-    try:
-        content = hash(note)  # every field: an edit outside the store keeps the version
-    except TypeError:
-        return highest(note, brief.meeting.sensitivity, ladder)
-    key = (note.id, note.version, content, brief.meeting.sensitivity, tuple(ladder.codes))
-    if key not in _highest_seen:
-        if len(_highest_seen) > 10_000:
-            _highest_seen.clear()
-        _highest_seen[key] = highest(note, brief.meeting.sensitivity, ladder)
-    return _highest_seen[key]
-
-
-def part_inputs(brief: Brief, part: Part, options: BookOptions, ladder: Ladder) -> tuple:
-    """What part ``part`` shows depends on, besides ``frame_key``: the same inputs, the same
-    part. The last item is ``brief`` itself for a builder that may read any of it."""
-    build = part[1]
-    func = getattr(build, "func", build)
-    keywords = dict(getattr(build, "keywords", None) or {})
-    name = f"{func.__module__}.{func.__qualname__}"
-    known = READS.get(func.__name__) if func.__module__.startswith("briefing.pdf.") else None
-    if known is None:
-        return name, keywords, brief
-    fields, reads = known
-    if reads is not None:
-        return name, reads(brief, {**keywords, "options": options}, ladder)
-    return name, keywords, tuple(getattr(brief, f) for f in sorted(fields))
-
-
-def frame_key(brief: Brief, options: BookOptions, ladder: Ladder) -> object:
-    """What every page of the book shows or is laid out with: the options (but the password,
-    applied when the parts are joined), the marking, the meeting's title, people and round."""
-    m = brief.meeting
-    marking = ladder.get(m.sensitivity)
-    # the book's highest marking (the cover's and the metadata's), where the template has one
-    highest = getattr(templates, "book_highest", None)
-    top = highest(brief, ladder) if highest is not None else None
-    # the options by value, sets in order (two equal sets may list their items in other orders)
-    chosen = tuple((f.name, tuple(sorted(value)) if isinstance(value, (set, frozenset)) else value)
-                   for f in fields(options) if f.name != "password"
-                   for value in (getattr(options, f.name),))
-    return (chosen, marking.label, marking.colour, m.title, m.sensitivity,
-            m.prepared_by, m.counterpart, m.round_no, top)
-
-
-def _part_keys(brief: Brief, options: BookOptions, ladder: Ladder, parts: list[Part]) -> list[bytes]:
-    frame = frame_key(brief, options, ladder)
-    whole: list[bytes] = []  # the whole brief's digest, made once if a part needs it
-    keys = []
-    for part in parts:
-        inputs = part_inputs(brief, part, options, ladder)
-        if inputs[-1] is brief:
-            whole[:] = whole or [_digest(brief)]
-            inputs = (*inputs[:-1], whole[0])
-        keys.append(_digest((frame, inputs)))
-    return keys
-
-
-def _digest(value: Any) -> bytes:
-    """A digest of ``value``'s contents. Pickled without its memo, so that two equal values
-    digest the same however their parts are shared (a string used twice, or two equal ones)."""
-    buffer = BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # no memo: the records hold no cycles
-    pickler.dump(value)
-    return hashlib.blake2b(buffer.getbuffer(), digest_size=20).digest()
-
-
-# -- files and their fonts ------------------------------------------------------------------
-
-
-_tags_lock = threading.Lock()
-
-
-@contextmanager
-def _subsets_in_block(block: int) -> Iterator[None]:
-    """Font subsets written meanwhile are tagged within ``block`` (this process, under a lock)."""
-    with _tags_lock:
-        base = ttfonts.SUBSETN
-        ttfonts.SUBSETN = lambda n: base(block * SUBSETS_PER_FILE + n % SUBSETS_PER_FILE)
-        try:
-            yield
-        finally:
-            ttfonts.SUBSETN = base
-
-
-def _free_block(used: set[int]) -> int:
-    for block in range(1, _BLOCKS):
-        if block not in used:
-            return block
-    raise RuntimeError("too many parts in one book to tag their font subsets apart")
 
 
 def _copy_state(ts: Typesetter) -> tuple:
@@ -646,7 +428,7 @@ def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[by
     try:
         book = source_of(numbers)
         resources = book.pages[0].obj.Resources
-        fonts = {_font_id(key, font): font for key, font in (resources.get("/Font") or {}).items()}
+        fonts = {font_id(key, font): font for key, font in (resources.get("/Font") or {}).items()}
         done: set[tuple[int, int]] = set()
 
         def refont(holder: pikepdf.Object) -> None:
@@ -656,7 +438,7 @@ def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[by
             if table.is_indirect:
                 done.add(table.objgen)
             for key in list(table.keys()):
-                shared = fonts.get(_font_id(key, table[key]))
+                shared = fonts.get(font_id(key, table[key]))
                 if shared is not None:
                     table[key] = local(shared, book)
 
@@ -686,9 +468,3 @@ def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[by
         for other in opened.values():
             other.close()
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
-
-
-def _font_id(key, font) -> tuple[str, str]:
-    """A subset by its font and number: ``("NotoSans-Bold", "0")`` for ``/F2+0`` of
-    ``/BAAAAA+NotoSans-Bold`` (the tag differs from file to file; the codes do not)."""
-    return str(font.get("/BaseFont", "")).split("+", 1)[-1], str(key).rsplit("+", 1)[-1]
