@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QPlainTextEdit
 
 from tests.ui.tabs import show_tab
+from tests.ui.write_gate import written
 from ui.positions.model import OURS, SINCE, STATE, PositionsTableModel
 
 ROUND1 = "US–Japan Partnership on Trade — Round 1"
@@ -55,10 +56,12 @@ def test_a_state_is_picked_in_place_and_undone(qtbot, window, store):
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData("agreed"))
     combo.activated.emit(combo.currentIndex())
+    written(qtbot, window)  # set in the background
     assert (_stored(store, meeting.id, "WTO reform").state,
             _stored(store, meeting.id, "WTO reform").since_round) == ("agreed", 2)
     assert _shown(panel, _row(panel, "WTO reform"), SINCE) == "since round 2"
     window.undo()
+    written(qtbot, window)
     assert (_stored(store, meeting.id, "WTO reform").state,
             _stored(store, meeting.id, "WTO reform").since_round) == ("open", 1)
     assert _shown(panel, _row(panel, "WTO reform"), STATE) == "Open"
@@ -76,11 +79,31 @@ def test_our_position_is_typed_in_place_and_round_1_keeps_its_own(qtbot, window,
     qtbot.keyClicks(editor, "Forced labour <ILO> & ")
     editor.insertPlainText("強制労働 🙂")  # as an input method commits it (QTest types ASCII only)
     qtbot.keyClick(editor, Qt.Key.Key_Tab)  # writes the cell
+    written(qtbot, window)
     assert _stored(store, meeting.id, "Labor").ours == "Forced labour <ILO> & 強制労働 🙂"
     round1 = store.meetings.resolve(ROUND1)
     assert _stored(store, round1.id, "Labor").ours == "Forced labor in supply chains"
     window.undo()
+    written(qtbot, window)
     assert _stored(store, meeting.id, "Labor").ours == "Forced labor in supply chains"
+
+
+def test_a_position_someone_else_changed_meanwhile_goes_to_the_conflict_dialog(qtbot, window, store):
+    meeting, panel = _open(qtbot, window, store, ROUND2, "Positions")
+    row = _row(panel, "Labor")
+    shown = _stored(store, meeting.id, "Labor")
+    # Another member saves their text first; this window still shows the version before.
+    store.positions.set(meeting.id, shown.issue_id, shown.version, ours="Theirs: ILO core conventions")
+    panel.model.setData(panel.model.index(row, OURS), "Mine: 強制労働 first", Qt.ItemDataRole.EditRole)
+    written(qtbot, window)
+    assert _stored(store, meeting.id, "Labor").ours == "Theirs: ILO core conventions"  # not written over
+    dialog = window.conflicts.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowTitle() == "Changed elsewhere — Our position"
+    assert dialog.comparison.texts() == ("Theirs: ILO core conventions", "Mine: 強制労働 first")
+    dialog.mine_button.click()  # keep mine: written over theirs, as the user chose
+    qtbot.waitUntil(lambda: _stored(store, meeting.id, "Labor").ours == "Mine: 強制労働 first")
 
 
 def test_the_timeline_shows_the_issue_in_every_round(qtbot, window, store):

@@ -1,48 +1,89 @@
-"""Undo commands of the tracker: set a position's fields; apply a meeting record (one step)."""
+"""Undo commands of the tracker: set a position's fields; apply a meeting record (one step).
+
+Setting a position is written in the ``WRITES`` lane like every field edit, based
+on the version the tracker showed: a position someone else changed meanwhile is
+not written over but goes to the conflict dialog (``position_kind`` tells the
+dialog how to read and write it).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from briefing.positions.records import AppliedRecord, PositionRecord, RecordProposal
+from ui.conflicts.conflict import Conflict
 from ui.context import AppContext
+from ui.undo.background_command import BackgroundCommand
 from ui.undo.command import ServiceCommand
+from ui.undo.kinds import RowKind
+
+POSITION_FIELDS = ("ours", "theirs", "state", "since_round")
 
 
-class SetPositionCommand(ServiceCommand):
+def position_kind(meeting_id: int, issue_id: int) -> RowKind:
+    """A meeting's position on an issue as a row the writer and the conflict dialog handle."""
+
+    def update(services: Any) -> Any:
+        return lambda _row_id, version, **changes: services.positions.set(meeting_id, issue_id, version,
+                                                                          **changes)
+
+    def read(services: Any) -> Any:
+        return lambda _row_id: next((p for p in services.positions.list(meeting_id)
+                                     if p.issue_id == issue_id), None)
+
+    return RowKind(
+        "position", "the position", update=update,
+        announce=lambda events, _record: events.sig_positions_changed.emit(meeting_id),
+        labels={"ours": "Our position", "theirs": "Their position", "since_round": "Since round"},
+        read=read,
+    )
+
+
+class SetPositionCommand(BackgroundCommand):
     """Set fields of a meeting's position on an issue; undo puts back what was (state, its since
     round and the texts), or forgets a position that was not kept before."""
 
     def __init__(self, ctx: AppContext, before: PositionRecord, changes: dict[str, Any],
                  text: str = "Change position") -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, position_kind(before.meeting_id, before.issue_id))
         self.meeting_id = before.meeting_id
         self.issue_id = before.issue_id
         self.existed = before.id is not None
-        self.old = {"ours": before.ours, "theirs": before.theirs, "state": before.state,
-                    "since_round": before.since_round}
+        self.row_id = before.id
+        self.base = before.version  # what the tracker showed: this window's writes since carry it on
+        self.old = {f: getattr(before, f) for f in POSITION_FIELDS}
         self.changes = changes
 
     def meeting_to_show(self) -> int | None:
         return self.meeting_id
 
     def redo(self) -> None:
-        positions = self.ctx.services.positions
-        self._changed(self.attempt(lambda: positions.set(self.meeting_id, self.issue_id,
-                                                         **self.changes)))
+        self._write(dict(self.changes), {f: self.old[f] for f in self.changes})
 
     def undo(self) -> None:
-        positions = self.ctx.services.positions
         if self.existed:
-            ok = self.attempt(lambda: positions.set(self.meeting_id, self.issue_id, **self.old))
+            self._write(dict(self.old), {f: self.changes.get(f, self.old[f]) for f in self.old})
         else:
-            ok = self.attempt(lambda: positions.clear(self.meeting_id, self.issue_id))
-        self._changed(ok)
+            self.in_lane(self._clear, self._announce)
 
-    def _changed(self, ok: bool) -> None:
-        if ok:
-            self.ctx.events.sig_positions_changed.emit(self.meeting_id)
-            self.ctx.events.sig_saved.emit()
+    def _write(self, values: dict[str, Any], base: dict[str, Any]) -> None:
+        self.in_lane(lambda: self._set(values), self._announce,
+                     lambda error: Conflict(self.kind, self.row_id or 0, values, base, error.current))
+
+    def _set(self, values: dict[str, Any]) -> PositionRecord:  # in the worker
+        if self.row_id is None:  # no position kept yet: nothing to be stale against
+            record = self.ctx.services.positions.set(self.meeting_id, self.issue_id, None, **values)
+            self.row_id = record.id
+            self.base = record.version
+            return self.ctx.writer.remember(self.kind, record)
+        return self.ctx.writer.write(self.kind, self.row_id, values, base=self.base)
+
+    def _clear(self) -> None:  # in the worker
+        self.ctx.services.positions.clear(self.meeting_id, self.issue_id)
+        self.row_id = None
+
+    def _announce(self, _record: object) -> None:
+        self.ctx.events.sig_positions_changed.emit(self.meeting_id)
 
 
 class ApplyRecordCommand(ServiceCommand):

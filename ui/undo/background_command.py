@@ -8,7 +8,7 @@ action reads the command's state in the worker (an id the add made, say), where
 the lane's order has made it current. When the outcome arrives on the GUI thread,
 ``announce(record)`` tells the views (which re-read and show it); a refusal is
 said in the status bar and by ``sig_save_failed``, a conflict goes to the conflict
-dialog (``conflict(error)``), and the command drops out of the undo stack, as a
+dialog (``in_lane(…, conflict=…)``), and the command drops out of the undo stack, as a
 refused field edit does. The pusher hears of the first run through ``on_done``
 (``push_in_background``).
 """
@@ -38,23 +38,23 @@ class BackgroundCommand(ServiceCommand):
         self.on_done: Callable[[Outcome], None] | None = None
         """Called (on the GUI thread) with the outcome of the command's first run."""
 
-    def in_lane(self, action: Callable[[], Any], announce: Callable[[Any], None] | None = None) -> None:
-        """Run ``action()`` in the ``WRITES`` lane; then ``announce(record)`` on the GUI thread."""
+    def in_lane(self, action: Callable[[], Any], announce: Callable[[Any], None] | None = None,
+                conflict: Callable[[ConflictError], Conflict] | None = None) -> None:
+        """Run ``action()`` in the ``WRITES`` lane; then ``announce(record)`` on the GUI thread, or,
+        when the store refused a stale write, hand ``conflict(error)`` to the conflict dialog."""
         on_done, self.on_done = self.on_done, None
-        CommandWrite(self, action, announce, on_done).start()
-
-    def conflict(self, error: ConflictError) -> Conflict | None:
-        """The conflict to ask the user about when the store refused a stale write (None: only said)."""
-        return None
+        CommandWrite(self, action, announce, on_done, conflict).start()
 
 
 class CommandWrite(LaneWrite):
     """One run of a ``BackgroundCommand`` (its redo or its undo) in the lane."""
 
     def __init__(self, command: BackgroundCommand, action: Callable[[], Any],
-                 announce: Callable[[Any], None] | None, on_done: Callable[[Outcome], None] | None) -> None:
+                 announce: Callable[[Any], None] | None, on_done: Callable[[Outcome], None] | None,
+                 conflict: Callable[[ConflictError], Conflict] | None = None) -> None:
         super().__init__(command.ctx, command)
         self.action, self.announce, self.on_done = action, announce, on_done
+        self.conflict = conflict
         self.record: Any = None
 
     def work(self) -> None:  # in the worker
@@ -78,10 +78,8 @@ class CommandWrite(LaneWrite):
             self.ctx.events.sig_save_failed.emit(message)
             if shiboken6.isValid(command):
                 command.setObsolete(True)  # Qt drops it when it is next undone or redone
-            if isinstance(error, ConflictError):
-                conflict = command.conflict(error)
-                if conflict is not None:
-                    self.ctx.events.sig_conflict.emit(conflict)
+            if isinstance(error, ConflictError) and self.conflict is not None:
+                self.ctx.events.sig_conflict.emit(self.conflict(error))
         if self.on_done is not None:
             self.on_done(outcome)
 
