@@ -67,3 +67,32 @@ def test_clicking_through_meetings_and_tabs_while_offline_raises_nothing_and_say
     click_meeting(qtbot, window, second)
     qtbot.waitUntil(lambda: window.meeting is not None and window.meeting.id == second,
                     timeout=BACK_WITHIN_MS)
+
+
+def test_a_tab_first_opened_offline_says_it_was_not_loaded_and_loads_when_the_store_is_back(
+        qtbot, open_window, store, db_url, postgres_server, monkeypatch):
+    monkeypatch.setattr("ui.live.updates.OFFLINE_POLL_MS", 600_000)  # the test says when to ask again
+    window = open_window(sample=True)
+    meeting_id = window.meeting.id
+    stored_items = len(store.actions.list(meeting_id))
+    assert stored_items > 0
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"), timeout=BACK_WITHIN_MS)
+    cut(postgres_server, db_url)
+    try:
+        click_tab(qtbot, window, "Action &items")  # never opened before: it cannot be read now
+        holder = window.workspace.tabs.currentWidget()
+        notice = window.workspace.not_loaded_notice("Action items")
+        assert notice is not None and notice.isVisible()
+        assert notice.headline.text() == "Offline — this part of the meeting was not loaded"
+        assert notice.hint.text() == "It will load when the store is back."
+        panel = window.workspace.panel("Action items")
+        assert not panel.isVisible()  # no empty table to type into
+        assert holder.isAncestorOf(notice)
+        qtbot.waitUntil(lambda: window.status.state.text().startswith("Offline"), timeout=BACK_WITHIN_MS)
+    finally:
+        reconnect(postgres_server, db_url)
+    window.live.poll()  # the window finds the server again
+    qtbot.waitUntil(lambda: window.live.offline is None, timeout=BACK_WITHIN_MS)
+    qtbot.waitUntil(panel.isVisible, timeout=BACK_WITHIN_MS)
+    assert panel.model.rowCount() == stored_items
+    assert window.workspace.not_loaded_notice("Action items") is None

@@ -3,6 +3,9 @@
 A tab's panel is built when the tab is first shown, and only the visible tab
 loads a newly opened meeting at once; the others load it when they are next
 shown. Start-up builds one panel, and switching meetings costs one tab, not five.
+A tab that cannot load because the store is away says so instead of showing an
+empty table one might type into, and loads once the store is back (the views are
+told to re-read then: ``ui.live.updates``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from briefing.meetings.records import MeetingRecord
 from ui.context import AppContext
 from ui.forms.form import writes_in_background
 from ui.forms.refused import settle_refused
-from ui.live.offline import store_unreachable
+from ui.live.offline import is_offline, store_unreachable
 from ui.panels import Panel
 from ui.widgets.empty_state import EmptyState
 from ui.workspace.header import MeetingHeader
@@ -44,6 +47,7 @@ class Workspace(QStackedWidget):
         self.tabs.setDocumentMode(True)
         self._factories = [factory for _, factory in TABS]
         self._panels: dict[int, Panel] = {}
+        self._not_loaded: dict[int, EmptyState] = {}  # tabs the store was away for, by index
         self._shown: dict[int, int | None] = {}
         for title, _factory in TABS:
             holder = QWidget(self.tabs)  # the panel goes in when the tab is first shown
@@ -57,6 +61,8 @@ class Workspace(QStackedWidget):
         self.page = page
         self.tabs.setCurrentIndex(int(ctx.settings.value(TAB_KEY, 0) or 0))
         self.tabs.currentChanged.connect(self._on_tab)
+        ctx.events.sig_meeting_changed.connect(self._load_what_was_not)
+        ctx.events.sig_meetings_changed.connect(self._load_what_was_not)
 
     @property
     def panels(self) -> list[Panel]:
@@ -174,6 +180,37 @@ class Workspace(QStackedWidget):
         try:
             with writes_in_background():  # what the panel wrote of the last meeting goes on in turn
                 self._panel(index).set_meeting(self.meeting_id)
-        except TransientStoreError as error:  # the store away: the tab loads again when next shown
+        except TransientStoreError as error:  # the store away: the tab loads again when it is back
             self._shown.pop(index, None)
+            self._show_not_loaded(index)
             store_unreachable(self.ctx, error)
+            return
+        notice = self._not_loaded.pop(index, None)
+        if notice is not None:
+            notice.hide()
+            notice.deleteLater()
+            self._panels[index].show()  # type: ignore[attr-defined]
+
+    def not_loaded_notice(self, title: str) -> EmptyState | None:
+        """What the tab ``title`` says while the store was away when it was to load (None: loaded)."""
+        return self._not_loaded.get(self._index_of(title))
+
+    def _show_not_loaded(self, index: int) -> None:
+        """The tab says it was not loaded (its panel, empty or half-filled, is hidden)."""
+        panel = self._panels.get(index)
+        if panel is not None:
+            panel.hide()  # type: ignore[attr-defined]
+        if index not in self._not_loaded:
+            holder = self.tabs.widget(index)
+            notice = self._not_loaded[index] = EmptyState(
+                "Offline — this part of the meeting was not loaded",
+                "It will load when the store is back.", parent=holder)
+            holder.layout().addWidget(notice)
+            notice.show()
+
+    def _load_what_was_not(self, *_args: object) -> None:
+        """The views are told to re-read (the store is back, or changed): the tab in front loads
+        if the store was away when it was first shown."""
+        index = self.tabs.currentIndex()
+        if index in self._not_loaded and not is_offline(self.ctx):
+            self._load(index)
