@@ -5,7 +5,7 @@ the book prints the marks and a release copy leaves the marked portion out."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from tests.briefing.pdf.reading import pdftotext
@@ -69,7 +69,8 @@ def test_an_outcome_of_two_paragraphs_the_second_marked_is_written_and_undone_in
     editor.selectAll()
     type_into(qtbot, editor, OUTCOME_TEXT)  # Enter is a line break here, not the end of the edit
     assert editing(panel.view) and editor.toPlainText() == OUTCOME_TEXT
-    assert editor.height() > one_line  # it grew to show the lines
+    assert editor.height() > one_line  # it grew to show the lines, all of them
+    assert editor.verticalScrollBar().maximum() == 0
     assert panel.view.viewport().rect().contains(editor.geometry())
     assert editor.hint.toolTip() == HINT and editor.hint.isVisible()
     put_cursor_in(editor, "Fallback")
@@ -137,6 +138,8 @@ def test_the_editor_of_the_last_row_opens_upwards_and_scrolls_past_eight_lines(q
     type_into(qtbot, editor, "\n" + "\n".join(lines[MAX_LINES:]))
     assert editor.height() == full  # no taller than eight lines: the rest scrolls
     assert editor.verticalScrollBar().maximum() > 0
+    bar = editor.verticalScrollBar()
+    assert bar.isVisible() and editor.footer.geometry().right() < bar.mapTo(editor, QPoint(0, 0)).x()
     # a table too short below the last row for eight lines: the editor opens upwards
     cell = panel.view.visualRect(panel.model.index(last, OUTCOME))
     room_below = panel.view.viewport().height() - cell.top()

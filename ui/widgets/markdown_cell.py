@@ -15,6 +15,8 @@ with their marks as typed; the model's tooltip holds the whole text.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -64,6 +66,7 @@ class MarkdownCellEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.cell = QRect()  # the cell it opens over, in its parent's (the viewport's) coordinates
         self.footer = QWidget(self)
+        self.footer.setAutoFillBackground(True)  # set apart from the text above it
         self.unknown = QLabel(self.footer)  # "unknown marking (X)": a code typed that is not on the ladder
         self.unknown.setObjectName("UnknownMarking")
         self.unknown.setStyleSheet(f"QLabel#UnknownMarking {{ color: {WARNING}; }}")
@@ -122,26 +125,42 @@ class MarkdownCellEditor(QPlainTextEdit):
         if parent is None or not self.cell.isValid():
             return
         room = parent.rect()
-        metrics = self.fontMetrics()
         margins = self.viewportMargins()
-        width = max(self.cell.width(), margins.left() + metrics.averageCharWidth() * MIN_CHARS)
+        footer = self.hint.fontMetrics().horizontalAdvance(HINT) + self.marking.sizeHint().width() + 16
+        width = max(self.cell.width(), margins.left() + self.fontMetrics().averageCharWidth() * MIN_CHARS,
+                    footer + 2 * self.frameWidth())
         width = min(width, room.width())
         left = max(room.left(), min(self.cell.left(), room.right() + 1 - width))
-        lines = min(MAX_LINES, max(1, int(self.document().size().height())))
-        frame = 2 * self.frameWidth() + int(2 * self.document().documentMargin())
-        height = max(self.cell.height(), lines * metrics.lineSpacing() + frame
-                     + margins.top() + margins.bottom())
-        height = min(height, room.height())
+        text = self._text_height() + 2 * self.frameWidth() + margins.top() + margins.bottom()
+        height = min(max(self.cell.height(), text), room.height())
         top = max(room.top(), min(self.cell.top(), room.bottom() + 1 - height))
         geometry = QRect(left, top, width, height)
         if geometry != self.geometry():
             self.setGeometry(geometry)
 
+    def _text_height(self) -> int:
+        """The height of the text's lines as laid out (one font: every line alike), up to ``MAX_LINES``."""
+        lines = min(MAX_LINES, max(1, int(self.document().size().height())))
+        layout = self.document().firstBlock().layout()
+        line = layout.lineAt(0) if layout is not None and layout.lineCount() else None
+        each = line.height() if line is not None and line.isValid() else self.fontMetrics().height()
+        # (the last line has the margin below it too, and Qt wants one pixel more before it says "fits")
+        return math.ceil(lines * each + 2 * self.document().documentMargin()) + 1
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place_footer()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # a scroll bar came or went: the footer stays beside it
+            self._place_footer()
+        return super().viewportEvent(event)
+
+    def _place_footer(self) -> None:
         rect = self.contentsRect()
         high = self.viewportMargins().bottom()
-        self.footer.setGeometry(rect.left(), rect.bottom() + 1 - high, rect.width(), high)
+        self.footer.setGeometry(rect.left(), rect.bottom() + 1 - high,
+                                self.viewport().geometry().right() + 1 - rect.left(), high)
         self._fit_hint()
 
     def _fit_hint(self) -> None:
