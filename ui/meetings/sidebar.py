@@ -102,8 +102,10 @@ class MeetingsSidebar(QWidget):
             after_first_paint(self.window(), self.reload)
 
     def rows_on_screen(self) -> int:
-        """More rows than the list can show at once: the screen's height in lines of text."""
-        return self.screen().availableGeometry().height() // max(1, self.fontMetrics().height()) + 1
+        """More rows than the list can show at once: the screen's (or a taller window's) height
+        in lines of text."""
+        height = max(self.screen().availableGeometry().height(), self.window().height())
+        return height // max(1, self.fontMetrics().height()) + 1
 
     @offline_slot  # the store away: the list stays as it was, the window says offline
     def reload(self) -> None:
