@@ -53,6 +53,7 @@ from briefing.brief.records import Brief
 from briefing.brief.select import with_notes
 from briefing.markings.ladder import Ladder
 from briefing.pdf import parallel, styles
+from briefing.pdf.appended import MOST_REWRITTEN, AppendedBook, NotAppendable, Placement
 from briefing.pdf.fonts import BODY
 from briefing.pdf.options import BookOptions
 from briefing.pdf.parallel import Bound, PartCanvas, merge
@@ -104,7 +105,7 @@ def missing_internals() -> tuple[str, ...]:
     return tuple(missing)
 
 
-def render_in(session: BookSession, brief: Brief, options: BookOptions, ts: Typesetter,
+def render_in(session: BookSession | PreviewSession, brief: Brief, options: BookOptions, ts: Typesetter,
               ladder: Ladder, progress: Callable[[ExportProgress], None] | None = None,
               cancelled: Callable[[], bool] | None = None
               ) -> tuple[tuple[bytes, int] | None, Typesetter]:
@@ -149,6 +150,7 @@ class LaidOutPart:
     #: (numbers, numbering file, index): where its number forms were last drawn again
     renumbered: tuple | None = None
     _pdf: Any = None
+    _links: list[list[str | None]] | None = None
 
     def opened(self) -> pikepdf.Pdf:
         """Its file, opened once (joining reads it again after each edit)."""
@@ -157,6 +159,16 @@ class LaidOutPart:
 
             self._pdf = pikepdf.open(BytesIO(self.data))
         return self._pdf
+
+    def link_names(self) -> list[list[str | None]]:
+        """Per page, the destination each link annotation names (None: a link out of the book)."""
+        if self._links is None:
+            import pikepdf
+
+            self._links = [[str(dest)[1:] if isinstance(dest := annot.get("/Dest"), pikepdf.Name)
+                            else None for annot in page.obj.get("/Annots") or ()]
+                           for page in self.opened().pages]
+        return self._links
 
 
 @dataclass
@@ -169,6 +181,18 @@ class SessionStats:
     parts: list[str] = field(default_factory=list)   # names of the parts laid out again
 
 
+class PreviewSession:
+    """A session's books for a preview (``render_pdf(..., session=session.preview)``): each book
+    is the last preview with an incremental update appended, where that can be (in memory)."""
+
+    def __init__(self, session: BookSession) -> None:
+        self.session = session
+
+    def render(self, *args, **kwargs) -> tuple[bytes, int]:
+        """``BookSession.render`` with ``appended``."""
+        return self.session.render(*args, appended=True, **kwargs)
+
+
 class BookSession:
     """Laid-out parts of the books built in this process, reused while their inputs are unchanged."""
 
@@ -178,33 +202,39 @@ class BookSession:
         self._counts: dict[str, int] = {}       # part (by name) → pages, in the last book
         self._pages: dict[str, int] = {}        # outline key → page, in the last book
         self._recent: list[set[bytes]] = []     # the parts of the last two books
+        self._book: AppendedBook | None = None  # the last preview, which takes appended updates
         self._lock = threading.Lock()
         self.stats = SessionStats()
+        self.preview = PreviewSession(self)
 
     def clear(self) -> None:
         """Forget every laid-out part (the next build lays the whole book out)."""
         with self._lock:
             self._parts.clear()
             self._recent.clear()
+            self._book = None
 
     def render(self, brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder, *,
                progress: Callable[[ExportProgress], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> tuple[bytes, int]:
+               cancelled: Callable[[], bool] | None = None, appended: bool = False) -> tuple[bytes, int]:
         """The book as PDF bytes and its page count, re-laying only what changed since the last.
 
         The warnings of every part (reused or not) are added to ``ts``. ``ExportCancelled``
         when ``cancelled()`` says so (checked between parts and between flowables).
+        ``appended``: the book may be the last one ``appended`` made with an incremental update
+        appended (``appended.py``: quicker; for a preview, not an export).
         """
         with self._lock:
             try:
-                return self._render(brief, options, ts, ladder, progress, cancelled)
+                return self._render(brief, options, ts, ladder, progress, cancelled, appended)
             except ExportCancelled:
                 raise  # the parts laid out so far are kept: the next build (the newer) uses them
             except BaseException:
+                self._book = None
                 self._parts.clear()  # something is wrong with a part: start afresh next time
                 raise
 
-    def _render(self, brief, options, ts, ladder, progress, cancelled) -> tuple[bytes, int]:
+    def _render(self, brief, options, ts, ladder, progress, cancelled, appended) -> tuple[bytes, int]:
         brief = with_notes(brief, options.notes)
         parts = book_parts(brief, options)
         keys = part_keys(brief, options, ladder, parts)
@@ -249,7 +279,7 @@ class BookSession:
         self._recent = [self._recent[-1], set(keys)] if self._recent else [set(keys)]
         self._parts = {key: part for key, part in self._parts.items()
                        if any(key in recent for recent in self._recent)}
-        data, pages = self._join(laid, options, stats)
+        data, pages = self._join(laid, options, stats, appended)
         self._counts = dict(zip(names, counts, strict=True))
         self._pages = pages
         self.stats = stats
@@ -306,9 +336,12 @@ class BookSession:
         return LaidOutPart(buffer.getvalue(), doc.page_count, list(doc.outline), bound, local, doc,
                            list(doc.deferred), _copy_state(ts), block, tuple(numbers))
 
-    def _join(self, parts: list[LaidOutPart], options: BookOptions,
-              stats: SessionStats) -> tuple[bytes, dict[str, int]]:
-        """The parts' files as one book, numbered, encrypted if asked; where its keys are."""
+    def _placement(self, parts: list[LaidOutPart], options: BookOptions, stats: SessionStats,
+                   book: AppendedBook | None) -> tuple[list[int], dict[str, int], Placement, bytes | None]:
+        """Where each part stands, which number forms it needs, and where the book's outline keys
+        are; the numbering file (forms no file holds yet, the outline, every subset), made unless
+        an update to ``book`` needs none (no part's numbers, no subset and no outline entry
+        changed)."""
         before = [0]
         pages: dict[str, int] = {}
         for part in parts:
@@ -319,8 +352,9 @@ class BookSession:
         # each part's number forms: its own, or drawn again in an earlier numbering file or now
         sources: list[tuple[bytes, int] | None] = []
         stale: set[int] = set()
+        numbers = [(before[index], total, pages) for index in range(len(parts))]
         for index, part in enumerate(parts):
-            now = (before[index], total, pages)
+            now = numbers[index]
             if part.numbers == now:
                 sources.append(None)
             elif part.renumbered is not None and part.renumbered[0] == now:
@@ -329,14 +363,46 @@ class BookSession:
                 sources.append(None)
                 stale.add(index)
         stats.renumbered = len(stale)
-        numbers = self._numbering(parts, stale, before, pages, options)
-        for index in stale:
-            parts[index].renumbered = ((before[index], total, pages), numbers, index)
-            sources[index] = (numbers, index)
+        outline = [(key, title, level) for part in parts for key, title, level, _ in part.outline]
+        placement = Placement(numbers, sources, outline)
+        wanted = book is None or bool(stale) or outline != book.outline or any(
+            book.sizes.get(key) != count for key, count in self._fonts.sizes().items())
+        numbering = None
+        if wanted:
+            numbering = self._numbering(parts, stale, before, pages, options)
+            for index in stale:
+                parts[index].renumbered = (numbers[index], numbering, index)
+                sources[index] = (numbering, index)
+        return before, pages, placement, numbering
+
+    def _join(self, parts: list[LaidOutPart], options: BookOptions, stats: SessionStats,
+              appended: bool) -> tuple[bytes, dict[str, int]]:
+        """The parts' files as one book, numbered, encrypted if asked; where its keys are.
+        ``appended``: as an update appended to the last book (``appended.py``) where it can be."""
+        appended = appended and not options.password and bool(parts)
+        book = self._book if appended else None
+        if book is not None and (book.generation != self._fonts.generation or book.worth_compacting()):
+            book = self._book = None
+        before, pages, placement, numbering = self._placement(parts, options, stats, book)
+        if book is not None and book.rewrites(parts, placement) <= MOST_REWRITTEN * before[-1]:
+            try:
+                return book.update(parts, placement, numbering, self._fonts.sizes()), pages
+            except NotAppendable as reason:
+                _log.info("joining the whole book (an appended update would not do): %s", reason)
+        self._book = None
+        if numbering is None:
+            before, pages, placement, numbering = self._placement(parts, options, stats, None)
+        sources = placement.sources
         files = [parts[0].data, *(part.opened() for part in parts[1:])] if parts else []
         data = merge(files, [part.bound for part in parts], before,
                      invariant=options.invariant, password=options.password, object_streams=True,
-                     edit=lambda pdf: _renumber(pdf, parts, sources, numbers))
+                     edit=lambda pdf: _renumber(pdf, parts, sources, numbering))
+        if appended:
+            try:
+                self._book = AppendedBook(data, parts, placement, self._fonts.sizes(),
+                                          self._fonts.generation)
+            except NotAppendable as reason:
+                _log.info("the book cannot take appended updates: %s", reason)
         return data, pages
 
     def _numbering(self, parts: list[LaidOutPart], stale: set[int], before: list[int],

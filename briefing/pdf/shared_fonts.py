@@ -42,11 +42,13 @@ class SharedFonts:
     def __init__(self) -> None:
         self.states: dict[str, Any] = {}
         self.used: set[str] = set()
+        self.generation = 0  # counts the resets: a file drawn before one reads wrong after it
 
     def reset(self) -> None:
         """Start afresh (no part of the last book is kept: no code needs to stay)."""
         self.states.clear()
         self.used.clear()
+        self.generation += 1
 
     def bind(self, document) -> None:
         """Let ``document`` (a canvas's ``_doc``) draw with the shared assignments."""

@@ -85,8 +85,10 @@ class BookJob(BackgroundTask):
             return BookOutcome(ExportResult(0, (), cancelled=True))
         brief = self.read_brief()
         buffer = BytesIO() if self.path is None else None
+        # a preview (in memory) is the last one with an update appended; an export is joined whole
+        session = book_session() if self.path is not None else book_session().preview
         result = render_pdf(brief, self.options, self.path or buffer, progress=self._progress,
-                            cancelled=progress.cancelled, ladder=self.ladder, session=book_session())
+                            cancelled=progress.cancelled, ladder=self.ladder, session=session)
         data = buffer.getvalue() if buffer is not None and not result.cancelled else None
         return BookOutcome(result, data)
 

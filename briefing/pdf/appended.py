@@ -1,0 +1,427 @@
+"""``AppendedBook``: the preview's book refreshed by a PDF incremental update, not written anew.
+
+A ``BookSession`` joins a book from its parts' files; writing all of it again
+(qpdf writing every page of a 300-page book) took most of a preview's time
+after one word was typed. The preview instead keeps the last book it showed
+and appends to its bytes an incremental update (ISO 32000-2 7.5.6): the
+objects that are new or changed, then a cross-reference stream whose
+``/Prev`` points at the one before. What an update holds:
+
+- the pages of each part laid out again, copied from its file: their content,
+  resources, number forms and links (every named destination resolved to its
+  page in the book);
+- the number forms of a part whose numbers moved (from a numbering file), and
+  its pages, which point at them;
+- font subsets that grew (a character never drawn before), written under their
+  old object numbers, so that the other parts' pages still point at them; a
+  subset new to the book as a new object with a tag of its own;
+- the page tree's node, the links of other parts that point into a part laid
+  out again (the contents, the agenda), and the outline: only the entries whose
+  page changed, or the whole outline when its entries did.
+
+The book read back is the book a full join makes (``tests/briefing/pdf/
+test_appended.py``). The file grows with each update; when it is half as large
+again as a compact book (or after ``MAX_UPDATES``), ``worth_compacting`` says
+so and the session joins the next book whole. An export, to a file or with a
+password, is always joined whole (``parallel.merge``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import TYPE_CHECKING, Any
+
+from reportlab.pdfbase import ttfonts
+
+from briefing.pdf.parallel import _FIT_ARGS, Bound
+from briefing.pdf.shared_fonts import font_id
+
+if TYPE_CHECKING:
+    import pikepdf
+
+#: An appended book half as large again as its compact start is joined whole next time.
+COMPACT_GROWTH = 1.5
+#: ... and so is one after this many updates.
+MAX_UPDATES = 60
+#: An update that would rewrite more than this share of the book's pages is not worth it.
+MOST_REWRITTEN = 0.25
+
+_FORM = "/FormXob."
+_REFERENCE = re.compile(rb"(\d+) (\d+) R")
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+
+
+class NotAppendable(Exception):
+    """This update cannot be appended (the caller joins the book whole): why."""
+
+
+@dataclass
+class Shown:
+    """One part of the book as the appended file shows it."""
+
+    part: Any                                     # its ``LaidOutPart``
+    pages: list                                   # its page dictionaries in the book
+    numbers: tuple                                # (first page, total, pages) its forms show
+    links: list[tuple[str, Any]] = field(default_factory=list)  # (destination, link annotation)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where each part of the new book stands and which number forms it needs."""
+
+    numbers: list[tuple]                          # per part: (first page, total, pages)
+    sources: list[tuple[bytes, int] | None]       # per part: its forms in a numbering file, or
+    # None: the part's own are right
+    outline: list[tuple[str, str, int]]           # the book's outline entries (key, title, level)
+
+
+class AppendedBook:
+    """A joined book kept open, refreshed by appending incremental updates to its bytes."""
+
+    def __init__(self, data: bytes, parts: Sequence[Any], placement: Placement,
+                 sizes: dict[tuple[str, str], int], generation: int) -> None:
+        import pikepdf
+
+        self.data = data
+        self.generation = generation              # the shared fonts' (their codes must hold)
+        self.sizes = dict(sizes)                  # characters in each subset the book embeds
+        self.compact_size = len(data)
+        self.updates = 0
+        self._pdf = pikepdf.open(BytesIO(data))
+        found = _STARTXREF.search(data[-64:])
+        if found is None:
+            raise NotAppendable("the joined book has no startxref")
+        self._xref = int(found.group(1))
+        trailer = self._pdf.trailer
+        self._size = self._base_size = int(trailer.Size)
+        self._written: set[int] = set()           # numbers written by updates (below _size: all)
+        self._id = bytes(trailer.ID[0]) if "/ID" in trailer else b""
+        self._tree = self._pdf.Root.Pages
+        kids = list(self._tree.Kids)
+        if int(self._tree.Count) != len(kids) or any(kid.get("/Type") != "/Page" for kid in kids):
+            raise NotAppendable("the joined book's page tree is not flat")
+        self.shown: list[Shown] = []
+        first = 0
+        for part, numbers in zip(parts, placement.numbers, strict=True):
+            pages = kids[first:first + part.pages]
+            first += part.pages
+            self.shown.append(Shown(part, pages, numbers, _links(part, pages)))
+        self.fonts: dict[tuple[str, str], pikepdf.Object] = {}
+        for shown in self.shown:
+            for table in _font_tables(shown.pages):
+                for key, font in table.items():
+                    self.fonts.setdefault(font_id(key, font), font)
+        self.outline = list(placement.outline)
+        self._items = _outline_items(self._pdf.Root.get("/Outlines"))
+        if len(self._items) != len(self.outline):
+            raise NotAppendable("the joined book's outline does not follow its entries")
+
+    def worth_compacting(self) -> bool:
+        """The appended updates have grown the file enough for the next book to be joined whole."""
+        return (self.updates >= MAX_UPDATES
+                or len(self.data) > COMPACT_GROWTH * self.compact_size)
+
+    def rewrites(self, parts: Sequence[Any], placement: Placement) -> int:
+        """How many pages an update to ``parts`` would write (copied in or renumbered)."""
+        shown = {id(s.part): s for s in self.shown}
+        count = 0
+        for part, numbers in zip(parts, placement.numbers, strict=True):
+            old = shown.get(id(part))
+            if old is None or old.numbers != numbers:
+                count += part.pages
+        return count
+
+    def update(self, parts: Sequence[Any], placement: Placement, numbering: bytes | None,
+               sizes: dict[tuple[str, str], int]) -> bytes:
+        """The book of ``parts`` (in order), appended to the last one: its bytes.
+
+        ``numbering`` is the numbering file of this build (the forms of ``placement.sources``,
+        the outline, every font subset), needed when a font grew or the outline changed.
+        ``NotAppendable`` when it cannot be done (the caller joins the book whole); the book
+        is then no longer usable (it may be half changed)."""
+        import pikepdf
+
+        pdf = self._pdf
+        dirty: list[pikepdf.Object] = []
+        opened: dict[int, pikepdf.Pdf] = {}
+
+        def source(data: bytes) -> pikepdf.Pdf:
+            if id(data) not in opened:
+                opened[id(data)] = pikepdf.open(BytesIO(data))
+            return opened[id(data)]
+
+        try:
+            grown = {key for key, count in sizes.items() if self.sizes.get(key) != count}
+            if grown:
+                if numbering is None:
+                    raise NotAppendable("a font subset grew and there is no numbering file")
+                self._refresh_fonts(grown, source(numbering), dirty)
+            before = {id(s.part): s for s in self.shown}
+            shown: list[Shown] = []
+            copied: set[int] = set()
+            for index, (part, numbers) in enumerate(zip(parts, placement.numbers, strict=True)):
+                old = before.get(id(part))
+                if old is None:
+                    old = self._copy_in(part, source(part.data))
+                    copied.add(index)
+                if old.numbers != numbers:
+                    self._renumber(old, placement.sources[index], source, index not in copied, dirty)
+                    old.numbers = numbers
+                shown.append(old)
+            where = self._destinations(shown)
+            # names whose page changed: bound in a part copied in, or in one no longer shown
+            kept = {id(s.part) for s in shown}
+            moved = {name for index in copied for name in shown[index].part.bound}
+            moved.update(name for s in self.shown if id(s.part) not in kept for name in s.part.bound)
+            for index, s in enumerate(shown):
+                for name, annot in s.links:
+                    if index in copied or name in moved:
+                        annot.Dest = _resolved(where, name)
+                        if index not in copied:
+                            dirty.append(annot)
+            if placement.outline == self.outline:
+                for item, (key, _, _) in zip(self._items, self.outline, strict=True):
+                    if key in moved:
+                        item.Dest = _resolved(where, key)
+                        dirty.append(item)
+            else:
+                if numbering is None:
+                    raise NotAppendable("the outline changed and there is no numbering file")
+                outlines = pdf.copy_foreign(source(numbering).Root.Outlines)
+                self._items = _outline_items(outlines)
+                for item in self._items:
+                    item.Dest = _resolved(where, str(item.Dest)[1:])
+                pdf.Root.Outlines = outlines
+                dirty.append(pdf.Root)
+                self.outline = list(placement.outline)
+            kids = [page for s in shown for page in s.pages]
+            if [p.objgen for p in kids] != [p.objgen for p in self._tree.Kids]:
+                self._tree.Kids = pikepdf.Array(kids)
+                self._tree.Count = len(kids)
+                dirty.append(self._tree)
+            self.shown = shown
+            self.sizes = dict(sizes)
+            self._append(dirty)
+        finally:
+            for other in opened.values():
+                other.close()
+        self.updates += 1
+        return self.data
+
+    # -- the objects an update changes ------------------------------------------------------
+
+    def _copy_in(self, part: Any, origin: pikepdf.Pdf) -> Shown:
+        """The part's pages copied into the book, their fonts the book's: not yet numbered."""
+        pages = []
+        for page in origin.pages:
+            copy = self._pdf.copy_foreign(page.obj)
+            copy.Parent = self._tree
+            pages.append(copy)
+        for table in _font_tables(pages):
+            self._refont(table)
+        return Shown(part, pages, part.numbers, _links(part, pages))
+
+    def _renumber(self, shown: Shown, source: tuple[bytes, int] | None,
+                  opened: Callable[[bytes], pikepdf.Pdf], kept: bool, dirty: list) -> None:
+        """Point the part's pages at the number forms ``source`` holds for it (None: its own)."""
+        if source is None:
+            origin = opened(shown.part.data)
+            forms = [page.obj.Resources.get("/XObject") or {} for page in origin.pages]
+            prefix = _FORM
+        else:
+            origin = opened(source[0])
+            forms = [origin.pages[0].obj.Resources.get("/XObject") or {}] * len(shown.pages)
+            prefix = f"{_FORM}n{source[1]}_"
+        for page, theirs in zip(shown.pages, forms, strict=True):
+            xobjects = page.Resources.get("/XObject")
+            if xobjects is None:
+                continue
+            if kept:  # the page and whatever of its resources is an object of its own
+                dirty += [holder for holder in (page, page.Resources, xobjects) if holder.is_indirect]
+            for name in list(xobjects.keys()):
+                wanted = prefix + name[len(_FORM):]
+                if wanted in theirs:
+                    form = self._pdf.copy_foreign(theirs[wanted])
+                    for table in _font_tables([form]):
+                        self._refont(table)
+                    xobjects[name] = form
+
+    def _refont(self, table: pikepdf.Object) -> None:
+        """A copied font table pointed at the book's subsets."""
+        for key in list(table.keys()):
+            shared = self.fonts.get(font_id(key, table[key]))
+            if shared is None:
+                raise NotAppendable(f"the book has no font subset {font_id(key, table[key])}")
+            table[key] = shared
+
+    def _refresh_fonts(self, grown: set[tuple[str, str]], numbering: pikepdf.Pdf, dirty: list) -> None:
+        """Subsets that grew rewritten under their objects; new ones added with tags of their own."""
+        import pikepdf
+
+        theirs = {}
+        for table in _font_tables([numbering.pages[0].obj]):
+            for key, font in table.items():
+                theirs[font_id(key, font)] = font
+        tags = {str(font.BaseFont)[1:].split("+", 1)[0] for font in self.fonts.values()}
+        for key in sorted(grown):
+            if key not in theirs:
+                raise NotAppendable(f"the numbering file has no font subset {key}")
+            fresh = self._pdf.copy_foreign(theirs[key])
+            mine = self.fonts.get(key)
+            if mine is None:
+                tag = next(tag for n in range(10**6) if (tag := ttfonts.SUBSETN(n).decode()) not in tags)
+                tags.add(tag)
+                fresh.BaseFont = pikepdf.Name(f"/{tag}+{key[0]}")
+                fresh.FontDescriptor.FontName = fresh.BaseFont
+                self.fonts[key] = fresh
+                continue
+            for name in list(mine.keys()):
+                if name not in fresh:
+                    del mine[name]
+            for name, value in fresh.items():
+                if name != "/BaseFont":
+                    mine[name] = value
+            mine.FontDescriptor.FontName = mine.BaseFont  # the copied descriptor: a new object
+            dirty.append(mine)
+
+    def _destinations(self, shown: list[Shown]) -> dict:
+        """Every named destination of the book → (its page, fit, arguments)."""
+        where = {}
+        for s in shown:
+            bound: dict[str, Bound] = s.part.bound
+            for name, (page, fit, args) in bound.items():
+                where.setdefault(name, (s.pages[page - 1], fit, args))
+        return where
+
+    # -- writing the update -----------------------------------------------------------------
+
+    def _append(self, dirty: list) -> None:
+        """Write the dirty objects and every new object they reach, then a cross-reference stream."""
+        import pikepdf
+
+        pdf = self._pdf
+        start = len(self.data) + (0 if self.data.endswith(b"\n") else 1)
+        out = bytearray()
+        offsets: dict[int, tuple[int, int]] = {}
+        queue = list(reversed(dirty))
+        while queue:
+            obj = queue.pop()
+            number, generation = obj.objgen
+            if number in offsets:
+                continue
+            offsets[number] = (start + len(out), generation)
+            if isinstance(obj, pikepdf.Stream):
+                raw = obj.read_raw_bytes()
+                head = pikepdf.Dictionary({key: value for key, value in obj.stream_dict.items()
+                                           if key != "/Length"})
+                head.Length = len(raw)
+                text = head.unparse(resolved=True)
+                body = text + b"\nstream\n" + raw + b"\nendstream"
+            else:
+                text = body = obj.unparse(resolved=True)
+            out += b"%d %d obj\n" % (number, generation) + body + b"\nendobj\n"
+            for found in _REFERENCE.finditer(text):
+                referred = int(found.group(1))
+                if referred not in offsets and not self._is_written(referred):
+                    try:
+                        queue.append(pdf.get_object((referred, int(found.group(2)))))
+                    except (ValueError, KeyError, IndexError):  # the pattern inside a string
+                        continue
+        xref = pdf.make_indirect(pikepdf.Dictionary()).objgen[0]  # a number of its own
+        at = start + len(out)
+        offsets[xref] = (at, 0)
+        numbers = sorted(offsets)
+        size = max(self._size, numbers[-1] + 1)
+        index: list[int] = []
+        for number in numbers:
+            if index and index[-2] + index[-1] == number:
+                index[-1] += 1
+            else:
+                index += [number, 1]
+        rows = zlib.compress(b"".join(struct.pack(">BIH", 1, *offsets[n]) for n in numbers))
+        trailer = pdf.trailer
+        update_id = hashlib.md5(bytes(out) + struct.pack(">Q", at)).hexdigest().encode()
+        fields = [b"/Type /XRef", b"/Size %d" % size, b"/W [ 1 4 2 ]",
+                  b"/Index [ " + b" ".join(b"%d" % n for n in index) + b" ]",
+                  b"/Prev %d" % self._xref, b"/Root %d %d R" % pdf.Root.objgen,
+                  b"/Filter /FlateDecode", b"/Length %d" % len(rows)]
+        info = trailer.get("/Info")
+        if info is not None and info.is_indirect:
+            fields.append(b"/Info %d %d R" % info.objgen)
+        if self._id:
+            fields.append(b"/ID [ <" + self._id.hex().encode() + b"> <" + update_id + b"> ]")
+        out += (b"%d 0 obj\n<< " % xref + b" ".join(fields) + b" >>\nstream\n" + rows
+                + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % at)
+        self.data = self.data + (b"" if self.data.endswith(b"\n") else b"\n") + bytes(out)
+        self._xref = at
+        self._size = size
+        self._written.update(numbers)
+
+    def _is_written(self, number: int) -> bool:
+        return number < self._base_size or number in self._written
+
+
+def _links(part: Any, pages: list) -> list[tuple[str, Any]]:
+    """Each link annotation of ``pages`` (a part's pages in the book) with the destination it
+    names in the part's own file (read there: in the book it may be resolved already)."""
+    names = part.link_names()
+    found = []
+    for page, page_names in zip(pages, names, strict=True):
+        for annot, name in zip(page.get("/Annots") or (), page_names, strict=True):
+            if name is not None:
+                if not annot.is_indirect:
+                    raise NotAppendable("a link annotation is not an object of its own")
+                found.append((name, annot))
+    return found
+
+
+def _font_tables(holders: list) -> list:
+    """The distinct font tables of pages or forms and of the forms they draw."""
+    tables, seen = [], set()
+    stack = [holder.get("/Resources") for holder in holders]
+    while stack:
+        resources = stack.pop()
+        if resources is None:
+            continue
+        table = resources.get("/Font")
+        if table is not None and (not table.is_indirect or table.objgen not in seen):
+            if table.is_indirect:
+                seen.add(table.objgen)
+            tables.append(table)
+        for form in (resources.get("/XObject") or {}).values():
+            if form.is_indirect and form.objgen in seen:
+                continue
+            seen.add(form.objgen)
+            stack.append(form.get("/Resources"))
+    return tables
+
+
+def _outline_items(outlines) -> list:
+    """The outline's items in reading order (an entry, then its children)."""
+    items: list = []
+    if outlines is None:
+        return items
+
+    def walk(item) -> None:
+        while item is not None:
+            items.append(item)
+            walk(item.get("/First"))
+            item = item.get("/Next")
+
+    walk(outlines.get("/First"))
+    return items
+
+
+def _resolved(where: dict, name: str):
+    import pikepdf
+
+    if name not in where:
+        raise NotAppendable(f"no destination named {name!r} in the book")
+    page, fit, args = where[name]
+    return pikepdf.Array([page, pikepdf.Name("/" + fit), *(args[i] for i in _FIT_ARGS[fit])])
