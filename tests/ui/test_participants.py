@@ -8,6 +8,7 @@ from briefing.people.records import ParticipantRecord, PersonRecord
 from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import open_launch
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 from ui.models.participants_list import ParticipantsListModel
 
 
@@ -45,12 +46,15 @@ def test_a_participant_is_added_from_the_directory(qtbot, window, store):
     type_into(qtbot, picker.search.filter, "commerce")  # by title or organization too
     type_into(qtbot, picker.role_edit, "Section 232")
     qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    written(qtbot, window)
     assert names(panel, "ours") == ["Katherine Tai", "Gina Raimondo"]
     assert ("Gina Raimondo", "ours", "Section 232") in stored(store, launch.id)
     assert panel.editor.name.text() == "Gina Raimondo"
     window.undo()
+    written(qtbot, window)
     assert names(panel, "ours") == ["Katherine Tai"]
     window.redo()
+    written(qtbot, window)
     assert names(panel, "ours") == ["Katherine Tai", "Gina Raimondo"]
 
 
@@ -68,12 +72,15 @@ def test_a_new_person_with_a_japanese_name_is_added_and_comes_back_after_a_resta
     type_into(qtbot, picker.role_edit, "Trade minister <from Aug 2022>")
     assert picker.theirs.isChecked()
     qtbot.keyClick(picker.role_edit, Qt.Key.Key_Return)
+    written(qtbot, window)
     assert names(panel, "theirs")[-1] == "Yasutoshi Nishimura"
     person = next(p for p in store.people.list_people() if p.name == "Yasutoshi Nishimura")
     assert person.native_name == "西村康稔"
     window.undo()  # the new person goes to the Trash with the participation
+    written(qtbot, window)
     assert "Yasutoshi Nishimura" not in [p.name for p in store.people.list_people()]
     window.redo()
+    written(qtbot, window)
     window.close()
 
     panel = people_tab(qtbot, open_window())
@@ -88,10 +95,12 @@ def test_changing_side_moves_the_card_and_undo_moves_it_back(qtbot, window, stor
     box = panel.editor.side_box
     box.setCurrentIndex(box.findData("theirs"))
     box.activated.emit(box.currentIndex())
+    written(qtbot, window)
     assert names(panel, "ours") == ["Katherine Tai"]
     assert names(panel, "theirs") == ["Gina Raimondo", "Koichi Hagiuda", "Yoshimasa Hayashi"]
     assert panel.editor.name.text() == "Gina Raimondo"  # still the one shown
     window.undo()
+    written(qtbot, window)
     assert names(panel, "ours") == ["Katherine Tai", "Gina Raimondo"]
 
 
@@ -101,8 +110,10 @@ def test_a_bio_typed_is_written_on_close_and_a_role_edit_is_undone(qtbot, open_w
     panel.editor.role.selectAll()
     type_into(qtbot, panel.editor.role, "Chief negotiator")
     panel.editor.bio.setFocus()  # leaving the role writes it
+    written(qtbot, window)
     assert stored(store, window.meeting.id)[0] == ("Katherine Tai", "ours", "Chief negotiator")
     window.undo()
+    written(qtbot, window)
     assert panel.editor.role.text() == "Head of delegation"
     panel.editor.bio.moveCursor(panel.editor.bio.textCursor().MoveOperation.End)
     type_into(qtbot, panel.editor.bio, "\n\nMet 萩生田 twice & wants <results>.")
@@ -115,10 +126,12 @@ def test_removing_a_participant_keeps_the_person_and_undo_puts_them_back(qtbot, 
     panel = people_tab(qtbot, window)
     panel.columns["theirs"].select(panel.columns["theirs"].model.participant(0).id)
     qtbot.mouseClick(panel.editor.remove_button, Qt.MouseButton.LeftButton)
+    written(qtbot, window)
     assert names(panel, "theirs") == ["Yoshimasa Hayashi"]
     assert "Koichi Hagiuda" in [p.name for p in store.people.list_people()]
     assert "still in the directory" in window.status.state.text()
     window.undo()
+    written(qtbot, window)
     assert names(panel, "theirs") == ["Koichi Hagiuda", "Yoshimasa Hayashi"]
     assert stored(store, window.meeting.id)[2] == ("Koichi Hagiuda", "theirs", "Head of delegation")
 
@@ -151,6 +164,7 @@ def test_the_keyboard_adds_and_removes_participants(qtbot, window, store):
     panel.picker.reject()
     theirs.select(theirs.model.participant(1).id)
     qtbot.keyClick(theirs.view, Qt.Key.Key_Delete)
+    written(qtbot, window)
     assert names(panel, "theirs") == ["Koichi Hagiuda"]
 
 
@@ -163,11 +177,13 @@ def test_a_new_person_the_store_refuses_is_not_lost(qtbot, window, store):
     picker.fields["name"].setText(name)
     type_into(qtbot, picker.fields["native_name"], "通商代表")
     picker.add_button.click()
+    written(qtbot, window)  # refused in the background
     assert picker.isVisible()  # open again, as it was, with the reason
     assert "Name" in picker.error.message and "at most 300" in picker.error.message
     assert picker.fields["name"].text() == name and picker.fields["native_name"].text() == "通商代表"
     picker.fields["name"].setText("Sarah Bianchi")
     picker.add_button.click()
+    written(qtbot, window)
     assert not picker.isVisible()
     assert names(panel, "ours")[-1] == "Sarah Bianchi"
 

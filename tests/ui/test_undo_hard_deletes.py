@@ -12,6 +12,7 @@ from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import STEEL, notes_tab, section
 from tests.ui.test_participants import names, people_tab, stored
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 
 
 def current_tab(window) -> str:
@@ -50,8 +51,10 @@ def test_undoing_a_role_edit_made_before_the_participant_was_removed_still_works
     type_into(qtbot, panel.editor.role, "Chief negotiator")
     panel.editor.bio.setFocus()  # leaving the role writes it
     panel.remove_current()
+    written(qtbot, window)
     assert "Katherine Tai" not in names(panel, "ours")
     window.undo()  # back in the meeting, as a new participant row
+    written(qtbot, window)
     assert stored(store, meeting_id)[0] == ("Katherine Tai", "ours", "Chief negotiator")
     window.undo()  # the role edit: shown at once, written in the background
     assert panel.editor.role.text() == "Head of delegation"

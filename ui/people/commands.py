@@ -6,6 +6,10 @@ adds the person again on the same side, in the same role, at the same place,
 under a new id; the window's writer is told (``relink``), so an earlier edit of
 the role still undoes. A person created with the
 participant goes to the Trash on undo and comes back on redo.
+
+Every store call runs in the ``WRITES`` lane (``ui.undo.background_command``): the
+window never waits for the store; the tab re-reads when the outcome arrives, and
+the pusher hears of the first run through ``on_done``.
 """
 
 from __future__ import annotations
@@ -15,11 +19,11 @@ from typing import Any
 from briefing.people.names import shown_name
 from briefing.people.records import ParticipantRecord, PersonRecord
 from ui.context import AppContext
-from ui.undo.command import ServiceCommand
+from ui.undo.background_command import BackgroundCommand
 from ui.undo.kinds import PARTICIPANT, PERSON
 
 
-class _ParticipantCommand(ServiceCommand):
+class _ParticipantCommand(BackgroundCommand):
     def __init__(self, ctx: AppContext, text: str, meeting_id: int) -> None:
         super().__init__(ctx, text, PARTICIPANT)
         self.meeting_id = meeting_id
@@ -31,12 +35,9 @@ class _ParticipantCommand(ServiceCommand):
     def row_to_show(self) -> tuple[str, int] | None:
         return None if self.participant_id is None else (PARTICIPANT.name, self.participant_id)
 
-    def run(self, action) -> bool:
-        ok = self.attempt(action)
-        if ok:
-            self.ctx.events.sig_people_changed.emit(self.meeting_id)
-            self.ctx.events.sig_saved.emit()
-        return ok
+    def run(self, action) -> None:
+        """``action`` in the lane (it reads this command's ids there); the tab re-reads after."""
+        self.in_lane(action, lambda _record: self.ctx.events.sig_people_changed.emit(self.meeting_id))
 
     def take_part(self, person_id: int, side: str, role: str, position: int | None,
                   capacity: str = "delegate") -> ParticipantRecord:

@@ -236,13 +236,18 @@ class ParticipantsPanel(QWidget):
         picker = self.picker
         if picker is None or self.meeting_id is None:
             return
-        command = AddParticipantCommand(self.ctx, self.meeting_id, picker.side, picker.role,
+        meeting_id = self.meeting_id
+        command = AddParticipantCommand(self.ctx, meeting_id, picker.side, picker.role,
                                         person=picker.person, new_person=picker.new_person)
+
+        def done(outcome) -> None:  # written in the background: the picker or the new row, then
+            if outcome.error is not None:
+                picker.refused(self.ctx.status.text)
+            elif command.participant_id is not None and meeting_id == self.meeting_id:
+                self.select(command.participant_id)
+
+        command.on_done = done
         self.ctx.undo_stack.push(command)
-        if command.outcome.error is not None:
-            picker.refused(self.ctx.status.text)
-        elif command.participant_id is not None:
-            self.select(command.participant_id)
 
     def move_current(self, side: str, step: int) -> None:
         """Alt+Up / Alt+Down in a delegation: the selected person one place up or down its order."""
@@ -270,7 +275,7 @@ class ParticipantsPanel(QWidget):
         self.editor.flush()
         participant = self.ctx.writer.latest(PARTICIPANT, participant.id) or participant
         command = RemoveParticipantCommand(self.ctx, participant)
+        name = participant.person.name
+        command.on_done = lambda outcome: outcome.ok and self.ctx.status.info(
+            f"Removed {name} from this meeting (still in the directory). Undo (Ctrl+Z) puts them back.")
         self.ctx.undo_stack.push(command)
-        if command.outcome.ok:
-            self.ctx.status.info(f"Removed {participant.person.name} from this meeting "
-                                 "(still in the directory). Undo (Ctrl+Z) puts them back.")
