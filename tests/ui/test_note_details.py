@@ -9,6 +9,7 @@ from briefing.notes.records import NoteSummary, SourceRecord
 from tests.ui.diff_reading import fragments
 from tests.ui.test_issue_notes import notes_tab, section
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 from ui.models.notes_list import NotesListModel
 from ui.models.pick_list import PickListModel
 from ui.models.sources_table import SourcesTableModel
@@ -61,6 +62,7 @@ def test_sources_are_added_edited_and_removed_undoably(qtbot, window, store):
     note_id = panel.editor.note.id
     assert sources.model.rowCount() == 1
     sources.add_action.trigger()
+    written(qtbot, window)  # added in the background, then its title opens
     assert sources.model.rowCount() == 2
     editor = sources.view.indexWidget(sources.view.currentIndex())
     assert editor is not None  # the new source's title is open for typing
@@ -72,8 +74,10 @@ def test_sources_are_added_edited_and_removed_undoably(qtbot, window, store):
     sources.view.setCurrentIndex(sources.model.index(0, 0))
     sources.view.setFocus()
     qtbot.keyClick(sources.view, Qt.Key.Key_Delete)
+    written(qtbot, window)
     assert [s.title for s in store.notes.get(note_id).sources] == ["METI press release — 経済産業省"]
     window.undo()  # the removal: source 1 comes back as number 1
+    written(qtbot, window)
     assert [s.title for s in store.notes.get(note_id).sources] == [
         "U.S., Japan Form Trade Partnership to Strengthen Alliance", "METI press release — 経済産業省"]
     assert sources.model.source(0).publisher == "Bloomberg L.P."

@@ -28,18 +28,24 @@ def test_undoing_a_source_edit_made_before_its_removal_still_works(qtbot, window
     sources.model.setData(sources.model.index(0, 0), "Retitled <source> & 出典")
     sources.view.setCurrentIndex(sources.model.index(0, 0))
     sources.remove_action.trigger()
+    written(qtbot, window)
     assert store.notes.get(note_id).sources == ()
     window.undo()  # the source comes back, under a new id
+    written(qtbot, window)
     again = store.notes.get(note_id).sources[0]
     assert again.id != original.id and again.title == "Retitled <source> & 出典"
     window.undo()  # the title edit, made when the source had its old id
+    written(qtbot, window)
     assert store.notes.get(note_id).sources[0].title == original.title
     assert "not found" not in window.status.state.text()
     window.redo()
+    written(qtbot, window)
     assert store.notes.get(note_id).sources[0].title == "Retitled <source> & 出典"
     window.redo()  # the removal again, then its undo once more: the chain of ids holds
+    written(qtbot, window)
     window.undo()
     window.undo()
+    written(qtbot, window)
     assert store.notes.get(note_id).sources[0].title == original.title
     assert sources.model.source(0).title == original.title
 

@@ -3,6 +3,8 @@
 A removed source is deleted for good (sources have no Trash), so undo adds it
 again with the same fields at the same number under a new id; the window's
 writer is told (``relink``), so an earlier edit of the source still undoes.
+Every store call runs in the ``WRITES`` lane (``ui.undo.background_command``); the
+note re-reads when the outcome arrives, and the pusher hears of it by ``on_done``.
 """
 
 from __future__ import annotations
@@ -11,32 +13,33 @@ from typing import Any
 
 from briefing.notes.records import SourceRecord
 from ui.context import AppContext
-from ui.undo.command import ServiceCommand
+from ui.undo.background_command import BackgroundCommand
 from ui.undo.kinds import source_kind
 
 SOURCE_FIELDS = ("publisher", "date", "url")
 
 
-class _SourceCommand(ServiceCommand):
+class _SourceCommand(BackgroundCommand):
     def __init__(self, ctx: AppContext, text: str, meeting_id: int, note_id: int) -> None:
         super().__init__(ctx, text, source_kind(meeting_id))
         self.meeting_id = meeting_id
         self.note_id = note_id
         self.source_id: int | None = None
 
-    def add(self, position: int, title: str, fields: dict[str, Any]) -> bool:
-        notes = self.ctx.services.notes
-        ok = self._run(lambda: notes.add_source(self.note_id, title, position=position, **fields))
-        if ok:
-            record = self.ctx.writer.remember(self.kind, self.outcome.record)
-            if self.source_id is not None:
-                self.ctx.writer.relink(self.kind, self.source_id, record.id)
-            self.source_id = record.id
-        return ok
+    def add(self, position: int, title: str, fields: dict[str, Any]) -> None:
+        self._run(lambda: self._add(position, title, fields))
 
-    def remove(self) -> bool:
-        source_id = self.source_id
-        return source_id is not None and self._run(lambda: self.ctx.services.notes.delete_source(source_id))
+    def _add(self, position: int, title: str, fields: dict[str, Any]) -> SourceRecord:  # in the worker
+        record = self.ctx.services.notes.add_source(self.note_id, title, position=position, **fields)
+        record = self.ctx.writer.remember(self.kind, record)
+        if self.source_id is not None:
+            self.ctx.writer.relink(self.kind, self.source_id, record.id)
+        self.source_id = record.id
+        return record
+
+    def remove(self) -> None:
+        self._run(lambda: None if self.source_id is None else
+                  self.ctx.services.notes.delete_source(self.source_id))
 
     def row_to_show(self) -> tuple[str, int] | None:
         return ("note", self.note_id)
@@ -44,12 +47,8 @@ class _SourceCommand(ServiceCommand):
     def meeting_to_show(self) -> int | None:
         return self.meeting_id
 
-    def _run(self, action) -> bool:
-        ok = self.attempt(action)
-        if ok:
-            self.ctx.events.sig_notes_changed.emit(self.meeting_id)
-            self.ctx.events.sig_saved.emit()
-        return ok
+    def _run(self, action) -> None:
+        self.in_lane(action, lambda _record: self.ctx.events.sig_notes_changed.emit(self.meeting_id))
 
 
 class AddSourceCommand(_SourceCommand):

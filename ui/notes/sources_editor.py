@@ -127,8 +127,11 @@ class SourcesEditor(QWidget):
             return
         self.sig_about_to_change.emit()
         command = AddSourceCommand(self.ctx, self.note.meeting_id, self.note.id, len(self.note.sources))
-        self.ctx.undo_stack.push(command)
-        row = self.model.row_of(command.source_id) if command.source_id else -1
+        command.on_done = lambda outcome: outcome.ok and self._edit_title(command.source_id)
+        self.ctx.undo_stack.push(command)  # written in the background: its title opens once stored
+
+    def _edit_title(self, source_id: int | None) -> None:
+        row = self.model.row_of(source_id) if source_id else -1
         if row >= 0:
             self.view.setFocus()
             self.view.setCurrentIndex(self.model.index(row, TITLE))

@@ -48,13 +48,22 @@ class BackgroundWrite(LaneWrite):
         self.outcome = command.outcome
         self.values, self.base = dict(values), dict(base)
         writer = self.ctx.writer
-        self.base_version = writer.version(self.kind, writer.current_id(self.kind, self.row_id))
+        self.base_id = writer.current_id(self.kind, self.row_id)
+        self.base_version = writer.version(self.kind, self.base_id)
         self.on_done = on_done
         self.record: Any = None
         self.expected = writer.expect(self.kind, self.row_id, values) if expected else None
 
     def work(self) -> None:  # in the worker
-        self.record = self.ctx.writer.write(self.kind, self.row_id, self.values, base=self.base_version)
+        writer = self.ctx.writer
+        # Re-created meanwhile by a write queued before this one (a source's removal undone, under a
+        # new id or the same one again): the version it was based on is the old row's; the new
+        # row's latest is the one to build on (versions only go up: a lower one is another row).
+        row_id, base = writer.current_id(self.kind, self.row_id), self.base_version
+        latest = writer.version(self.kind, row_id)
+        if row_id != self.base_id or (base is not None and latest is not None and latest < base):
+            base = None
+        self.record = writer.write(self.kind, self.row_id, self.values, base=base)
 
     def finish(self) -> None:
         outcome = self.outcome

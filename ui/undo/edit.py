@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from briefing.errors import ConflictError
+from ui.background import WRITES
 from ui.conflicts.conflict import Conflict
 from ui.undo.background_write import BackgroundWrite
 from ui.undo.command import Outcome, ServiceCommand
@@ -67,8 +68,12 @@ class EditCommand(ServiceCommand):
         self._write(self.old, self.new)
 
     def _write(self, values: dict[str, Any], base: dict[str, Any]) -> None:
-        """Write ``values``; a refusal because the row changed elsewhere is announced as a conflict."""
-        if self.background:
+        """Write ``values``; a refusal because the row changed elsewhere is announced as a conflict.
+
+        An edit not meant for the background (a cell of a table) is written at once when no
+        other write waits, else in turn in the lane (written now it would overtake them: an
+        undo of a source's title before the undo that brings the source back)."""
+        if self.background or WRITES.busy:
             on_done, self._on_done = self._on_done, None  # the pusher hears of the first write
             again, self._written_once = self._written_once, True
             if again and self.follow is not None:
