@@ -122,7 +122,7 @@ def test_adding_deleting_and_moving_agenda_items_while_the_store_is_slow_never_f
         panel.move_item(first, 1)  # and the move behind the delete
         ticks.turned(qtbot)
         assert agenda_titles(store, meeting_id) == before  # nothing is written yet
-        assert threading.main_thread().ident not in gate.threads
+        assert gate.held_off_the_gui_thread  # nothing waited for the held write
     finally:
         gate.release()
     written(qtbot, window)
@@ -153,6 +153,7 @@ def test_undo_pressed_while_a_move_waits_for_the_store_runs_after_it(qtbot, wind
         window.undo()  # the move is still waiting: the undo goes after it
         ticks.turned(qtbot)
         assert agenda_titles(store, meeting_id) == before
+        assert gate.held_off_the_gui_thread  # nothing waited for the held write
     finally:
         gate.release()
     written(qtbot, window)
@@ -173,6 +174,7 @@ def test_undo_pressed_while_an_autosave_waits_shows_the_old_text_at_once(qtbot, 
         assert editor.toPlainText() == before  # shown at once…
         ticks.turned(qtbot)  # …while the window goes on
         assert store.notes.get(note_id).background == before
+        assert gate.held_off_the_gui_thread  # nothing waited for the held write
     finally:
         gate.release()
     written(qtbot, window)
@@ -199,6 +201,7 @@ def test_switching_meetings_while_an_autosave_waits_shows_the_other_meeting_at_o
         assert window.meeting.id == second  # at once, while the write waits
         ticks.turned(qtbot)
         assert journalled(window, note_id) == [before + " Typed before leaving"]  # nothing is lost
+        assert gate.held_off_the_gui_thread  # nothing waited for the held write
     finally:
         gate.release()
     written(qtbot, window)

@@ -24,6 +24,7 @@ class WriteGate:
         self.started = threading.Event()
         self.released = threading.Event()
         self.threads: list[int] = []
+        self.expired = False  # a held write gave up waiting: someone waited for it all that time
         event.listen(engine, "before_cursor_execute", self._hook)
 
     def _hook(self, _conn, _cursor, statement, *_args) -> None:
@@ -32,7 +33,13 @@ class WriteGate:
         if held and not self.released.is_set():
             self.threads.append(threading.get_ident())
             self.started.set()
-            self.released.wait(GATE_TIMEOUT_S)
+            if not self.released.wait(GATE_TIMEOUT_S):
+                self.expired = True
+
+    @property
+    def held_off_the_gui_thread(self) -> bool:
+        """Every held write ran in a worker and was still held when asked (nobody sat it out)."""
+        return threading.main_thread().ident not in self.threads and not self.expired
 
     def release(self) -> None:
         self.released.set()  # (the listener stays: removing it while a worker runs it is an error)
