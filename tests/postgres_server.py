@@ -111,7 +111,8 @@ class PostgresServer:
                 # DELETE is much faster than TRUNCATE on tables this small (no new files).
                 for table in reversed(Base.metadata.sorted_tables):
                     connection.execute(table.delete())
-                connection.exec_driver_sql("TRUNCATE fts_pg_index, fts_pg_queue")  # db/search/pg.py
+                # db/search/pg.py: the index, its queue and its row counts
+                connection.exec_driver_sql("TRUNCATE fts_pg_index, fts_pg_queue, fts_pg_counts")
                 connection.exec_driver_sql(
                     "SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S'")
             return True

@@ -13,7 +13,7 @@ from briefing.interchange.sample import load_sample
 from briefing.search.service import FtsBackend, PgBackend
 from briefing.services import Services
 from db.copy import copy_store
-from db.search import pg
+from db.search import pg, pg_counts
 from db.search.fts import Scope
 from db.search.text import parse_query
 
@@ -178,3 +178,101 @@ def test_migration_0008_installs_the_index_over_an_older_store_and_removes_it_on
         note = s.notes.list_full(s.meetings.resolve(ROUND1).id)[0]
         s.notes.update(note.id, note.version, background="platypus")
         assert _hits(s, "platypus") == [("note", note.id, "background")]
+
+
+def _miscounted(connection) -> list[tuple]:
+    """Lexemes whose kept row count differs from a count made now from the index itself."""
+    return connection.execute(text(f"""
+        SELECT coalesce(kept.lexeme, now.lexeme), kept.rows, now.rows
+        FROM {pg_counts.COUNTS} AS kept FULL JOIN (
+            SELECT lexeme, count(*) AS rows FROM {pg.TABLE}, unnest(tsvector_to_array(terms)) AS lexeme
+            WHERE left(lexeme, 1) <> '#' GROUP BY lexeme) AS now ON now.lexeme = kept.lexeme
+        WHERE kept.rows IS DISTINCT FROM now.rows AND NOT (kept.rows = 0 AND now.rows IS NULL)""")).all()
+
+
+def test_row_counts_follow_every_write_trash_restore_and_purge(server_url):
+    url = server_url()
+    _store_with_everything(url)
+    with Services.open(url, Config()) as s:
+        with s.db.engine.connect() as c:
+            assert c.execute(text(f"SELECT rows FROM {pg_counts.COUNTS} WHERE lexeme = 'steel'")).scalar() > 5
+            assert _miscounted(c) == []
+        round1 = s.meetings.resolve(ROUND1)
+        note = s.notes.list_full(round1.id)[0]
+        s.notes.update(note.id, note.version, background="zanzibar zanzibar clove", objectives="")
+        s.notes.delete(note.id)
+        s.trash.restore("note", note.id)
+        s.meetings.delete(round1.id)
+        s.meetings.restore(round1.id)
+        s.meetings.delete(round1.id)
+        s.trash.empty()
+        with s.db.engine.connect() as c:
+            assert _miscounted(c) == []
+
+
+def test_two_words_are_weighed_by_their_row_counts_as_on_sqlite(tmp_path, server_url):
+    # "steel" is in many more fields than "zanzibar": a field holding zanzibar once ranks above
+    # one holding steel once, on both stores, with the same scores.
+    lite = f"sqlite:///{tmp_path / 'lite.db'}"
+    _store_with_everything(lite)
+    server = server_url()
+    with Services.open(lite, Config()) as a, Services.open(server, Config()) as b:
+        copy_store(a.db, b.db)
+        for services in (a, b):
+            notes = services.notes.list_full(services.meetings.resolve(ROUND1).id)
+            services.notes.update(notes[1].id, services.notes.get(notes[1].id).version,
+                                  objectives="zanzibar steel cloves", background="steel zanzibar")
+            services.notes.update(notes[2].id, services.notes.get(notes[2].id).version,
+                                  objectives="zanzibar and steel, steel")
+        for query in ("steel zanzibar", "zanzibar stee", '"steel zanzibar"', "zanzibar -cloves"):
+            assert _hits(b, query) == _hits(a, query), query
+            assert _scores(b, query) == pytest.approx(_scores(a, query), rel=1e-3), query
+
+
+def test_a_phrase_is_found_behind_many_newer_fields_holding_its_words_apart(tmp_path, server_url):
+    lite = f"sqlite:///{tmp_path / 'lite.db'}"
+    _store_with_everything(lite)
+    server = server_url()
+    with Services.open(lite, Config()) as a, Services.open(server, Config()) as b:
+        copy_store(a.db, b.db)
+        for services in (a, b):
+            round1 = services.meetings.resolve(ROUND1).id
+            old = services.notes.list_full(round1)[0]
+            services.notes.update(old.id, old.version, background="the quota bracket is closed")
+            for number in range(600):  # newer fields with both words, never side by side
+                services.actions.add(round1, f"bracket {number} before the quota")
+        assert _hits(a, '"quota bracket"') == [("note", old.id, "background")]
+        assert _hits(b, '"quota bracket"') == _hits(a, '"quota bracket"')
+        assert _hits(b, "bracket quota") == _hits(a, "bracket quota")
+        assert b.search.search("bracket quota").more == a.search.search("bracket quota").more
+
+
+def test_migration_0009_gives_an_older_server_index_its_recency_lexemes_and_row_counts(server_url):
+    from alembic import command
+
+    from db.engine import Database
+    from db.migrate import alembic_config, upgrade
+
+    url = server_url()
+    _store_with_everything(url)
+    database = Database(url)
+    with database.engine.connect() as c:
+        installed = dict(c.execute(text(f"SELECT rowid, terms::text FROM {pg.TABLE}")).all())
+    with database.engine.begin() as c:
+        command.downgrade(alembic_config(c), "0008")
+        # As 0008 wrote it: no recency lexemes.
+        c.execute(text(f"UPDATE {pg.TABLE} SET terms = ts_delete(terms, ARRAY(SELECT lexeme FROM "
+                       "unnest(tsvector_to_array(terms)) AS lexeme WHERE lexeme LIKE '#r%'))"))
+    with database.engine.connect() as c:
+        assert c.execute(text("SELECT to_regclass(:t)"), {"t": pg_counts.COUNTS}).scalar() is None
+    upgrade(database)
+    with database.engine.connect() as c:
+        assert dict(c.execute(text(f"SELECT rowid, terms::text FROM {pg.TABLE}")).all()) == installed
+        assert _miscounted(c) == []
+    database.dispose()
+    with Services.open(url, Config()) as s:
+        note = s.notes.list_full(s.meetings.resolve(ROUND1).id)[0]
+        s.notes.update(note.id, note.version, background="platypus")
+        assert _hits(s, "platypus") == [("note", note.id, "background")]
+        with s.db.engine.connect() as c:
+            assert _miscounted(c) == []
