@@ -50,7 +50,7 @@ COMPACT_GROWTH = 1.5
 #: ... and so is one after this many updates.
 MAX_UPDATES = 60
 #: An update that would rewrite more than this share of the book's pages is not worth it.
-MOST_REWRITTEN = 0.25
+MOST_REWRITTEN = 0.5
 
 _FORM = "/FormXob."
 _REFERENCE = re.compile(rb"(\d+) (\d+) R")

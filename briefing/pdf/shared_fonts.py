@@ -68,12 +68,14 @@ class SharedFonts:
         self.used |= {name for name, state in self.states.items() if state.internalName is not None}
 
     def sizes(self) -> dict[tuple[str, str], int]:
-        """How many characters each subset of the fonts drawn with holds, by ``font_id``."""
-        found = {}
+        """How many characters each subset of the fonts drawn with holds, by ``font_id`` (a
+        character's code is its subset's number × 256 + its place in it)."""
+        found: dict[tuple[str, str], int] = {}
         for name in self.used:
             face = _face_name(name)
-            for number, subset in enumerate(self.states[name].subsets):
-                found[face, str(number)] = len(subset)
+            for code in self.states[name].assignments.values():
+                key = face, str(code >> 8)
+                found[key] = found.get(key, 0) + 1
         return found
 
     def embed_all(self, document) -> None:
