@@ -9,10 +9,14 @@ layout process, ``ui/book/job``):
   build);
 - **preview after one edit**: a word typed at the end of one paper's talking
   points (its page count unchanged), then the book rebuilt in memory through
-  the warm session; ``EDITS`` edits to different papers, median and worst.
-  Also the brief read from the store (the preview reads it before each build);
+  the warm session's preview (``session.preview``: the last book with an
+  incremental update appended, ``appended.py``); ``EDITS`` edits to different
+  papers, median and worst, and how much each update added to the file. Also
+  kanji never printed before (a font subset grows: rewritten in the update) and
+  the brief read from the store (the preview reads it before each build);
 - **preview after an edit that adds pages**: a long paste into one paper (every
-  later page's "Page X of Y" and the contents' numbers change);
+  later page's "Page X of Y" and the contents' numbers change: appended when the
+  pages renumbered are at most half the book, else the book is joined whole);
 - **export after one edit**: the same, written to a file (``render_pdf`` with the
   session, as the export dialog does after the preview).
 
@@ -90,39 +94,62 @@ def main(argv: list[str]) -> int:
             return render_pdf(b, options, out if out is not None else io.BytesIO(), ladder=ladder,
                               session=session)
 
+        shown: list[bytes] = []
+
+        def show(b, session):  # as the preview pane builds: in memory, through session.preview
+            out = io.BytesIO()
+            result = build(b, session.preview, out)
+            appended = bool(shown) and out.getvalue().startswith(shown[-1])
+            shown.append(out.getvalue())
+            return result, appended
+
         build(brief)  # fonts registered, modules loaded
         full, result = _timed(build, brief, what="full")
         pages = result.pages
         session = BookSession()
-        cold, _ = _timed(build, brief, session, what="cold")
+        cold, _ = _timed(show, brief, session, what="cold")
         print(f"book: {pages} pages, {len(brief.notes)} papers; brief read from the store in {load:.2f} s")
         print(f"full rebuild (one process):            {full:.2f} s ({_cpu('full')})")
         print(f"session's first build (every part):    {cold:.2f} s ({_cpu('cold')})")
 
-        typed = []
+        typed, grew = [], []
         for n in range(EDITS):
             index = (n * 37 + 11) % len(brief.notes)
             note = brief.notes[index]
             brief = _edit(brief, index, talking_points=note.talking_points + f" word{n}")
-            seconds, result = _timed(build, brief, session, what="typed")
-            assert result.pages == pages and session.stats.parts.count("paper") == 1
+            seconds, (result, appended) = _timed(show, brief, session, what="typed")
+            assert result.pages == pages and session.stats.parts.count("paper") == 1 and appended
             typed.append(seconds)
+            grew.append(len(shown[-1]) - len(shown[-2]))
         stats = session.stats
         print(f"preview after one edit (a word typed): median {statistics.median(typed):.3f} s, "
               f"worst {max(typed):.3f} s over {EDITS} edits ({_cpu('typed')}; goal {PREVIEW_GOAL_S} s; "
-              f"{stats.laid_out} parts laid out, {stats.reused} reused, {stats.renumbered} renumbered)")
+              f"{stats.laid_out} parts laid out, {stats.reused} reused, {stats.renumbered} renumbered; "
+              f"each update appended {statistics.median(grew) / 1e3:.0f} kB to the "
+              f"{len(shown[0]) / 1e6:.2f} MB book)")
+        kanji = []
+        for n in range(2):
+            index = (n * 19 + 2) % len(brief.notes)
+            note = brief.notes[index]
+            brief = _edit(brief, index, talking_points=note.talking_points + (" 鬱蒼", " 顰蹙")[n])
+            seconds, (result, appended) = _timed(show, brief, session, what="kanji")
+            kanji.append(seconds)
+        print(f"preview after kanji never printed:     median {statistics.median(kanji):.3f} s "
+              f"({_cpu('kanji')}; {'appended' if appended else 'joined whole'})")
 
         grown = []
         for n in range(2):
             index = (n * 41 + 5) % len(brief.notes)
             note = brief.notes[index]
             brief = _edit(brief, index, background=note.background + "\n\n" + PASTE)
-            seconds, result = _timed(build, brief, session, what="grown")
-            grown.append(seconds)
+            seconds, (result, appended) = _timed(show, brief, session, what="grown")
+            grown.append((seconds, appended))
         stats = session.stats
-        print(f"preview after an edit adding pages:    median {statistics.median(grown):.3f} s, "
-              f"worst {max(grown):.3f} s ({_cpu('grown')}; {result.pages} pages; "
-              f"{stats.laid_out} parts laid out, {stats.renumbered} renumbered)")
+        times = [seconds for seconds, _ in grown]
+        print(f"preview after an edit adding pages:    median {statistics.median(times):.3f} s, "
+              f"worst {max(times):.3f} s ({_cpu('grown')}; {result.pages} pages; "
+              f"{stats.laid_out} parts laid out, {stats.renumbered} renumbered; "
+              f"{', '.join('appended' if a else 'joined whole' for _, a in grown)})")
 
         exported = []
         target = Path(folder) / "book.pdf"

@@ -389,7 +389,10 @@ class BookSession:
                 return book.update(parts, placement, numbering, self._fonts.sizes()), pages
             except NotAppendable as reason:
                 _log.info("joining the whole book (an appended update would not do): %s", reason)
-        self._book = None
+            except Exception:  # a bug in the update: the whole join still makes the book
+                _log.exception("appending the update to the preview failed; joining the whole book")
+        if appended:
+            self._book = None  # the next preview appends to the book joined now
         if numbering is None:
             before, pages, placement, numbering = self._placement(parts, options, stats, None)
         sources = placement.sources
