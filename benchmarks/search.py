@@ -1,11 +1,14 @@
 """Search benchmark: the first page of ranked results on 100,000 notes, against a plain LIKE scan.
 
-    python -m benchmarks search [--notes N] [--rebuild] [--queries N] [--like-queries N] [--url URL]
+    python -m benchmarks search [--notes N] [--rebuild] [--queries N] [--like-queries N]
+                                [--url URL [--compare]]
 
 ``--url`` runs the same queries on a PostgreSQL database (``db/search/pg.py``): an
 empty one is first filled with a copy of the generated store (``db/copy.py``; the
 copy's commit builds the server's index, and is timed), one already holding it is
-reused. The query mix is chosen from the SQLite store, so both runs ask the same.
+reused. The query mix is chosen from the SQLite store, so both runs ask the same;
+``--compare`` then asks each query of the SQLite store too and counts the first pages
+that are the same hits in the same order.
 
 The store (``benchmarks/search_corpus.py``) is generated once and cached under
 ``benchmarks/out/`` (git-ignored): a copy without the index, and one with it,
@@ -271,6 +274,30 @@ def report_server(meta: dict, rows: list[dict], saves: list[float]) -> None:
               f"{r['hits']:.0f} | {examples} |")
 
 
+def first_pages(services: Services, queries: dict[str, list[str]]) -> dict[str, list[list[tuple]]]:
+    """Each query's first page, as (entity, id, field) in order."""
+    return {name: [[(h.entity, h.entity_id, h.field) for h in services.search.search(t).hits] for t in texts]
+            for name, texts in queries.items()}
+
+
+def agreement(path: Path, server: dict[str, list[list[tuple]]], queries: dict[str, list[str]]) -> None:
+    """How many first pages on PostgreSQL are the same hits in the same order as on SQLite."""
+    work = path.with_name(path.stem + "-agree.db")
+    shutil.copyfile(path, work)  # opening it stamps the schema revision: keep the cached store pristine
+    try:
+        with Services.open(f"sqlite:///{work}", automatic_backups=False) as lite:
+            on_sqlite = first_pages(lite, queries)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+    print()
+    print("First pages the same on both stores (hits and order):")
+    for name, pages in server.items():
+        same = sum(a == b for a, b in zip(pages, on_sqlite[name], strict=True))
+        top = sum(a[:5] == b[:5] for a, b in zip(pages, on_sqlite[name], strict=True))
+        print(f"  {name}: {same} of {len(pages)} (first five: {top})")
+
+
 def main_server(args: argparse.Namespace) -> int:
     """The benchmark on PostgreSQL (``--url``)."""
     path, _meta = build(args.notes, args.rebuild)
@@ -282,10 +309,13 @@ def main_server(args: argparse.Namespace) -> int:
     try:
         print("Queries on PostgreSQL:")
         rows = run_queries(services, queries, args.like_queries)
+        pages = first_pages(services, queries) if args.compare else None
         saves = time_saves(services)
     finally:
         services.close()
     report_server(meta, rows, saves)
+    if pages is not None:
+        agreement(path, pages, queries)
     return 0
 
 
@@ -296,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=30, help="queries per class")
     parser.add_argument("--like-queries", type=int, default=8, help="queries per class timed with LIKE")
     parser.add_argument("--url", help="run on this PostgreSQL database (filled with the store when empty)")
+    parser.add_argument("--compare", action="store_true",
+                        help="with --url: say how many first pages are the same as on SQLite")
     args = parser.parse_args(argv)
     if args.url:
         return main_server(args)

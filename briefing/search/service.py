@@ -14,7 +14,7 @@ Two backends sit behind ``SearchBackend``:
 * ``FtsBackend`` — SQLite with the FTS5 index (``db/search/fts.py``): ranked by BM25
   within the most recent ``CANDIDATE_POOL`` matches, so the first page never
   waits for every match of a common word to be scored (see ``db/search/fts.py``).
-* ``PgBackend`` — PostgreSQL with its index (``db/search/pg.py``, migration 0008):
+* ``PgBackend`` — PostgreSQL with its index (``db/search/pg.py``, ``pg_query.py``; migrations 0008–0009):
   the same tokens, matches and BM25 order as ``FtsBackend``.
 * ``LikeBackend`` — any other store, or an SQLite without FTS5: a plain
   case-insensitive ``LIKE`` scan, newest first, unranked (``db/search/like.py``).
@@ -39,6 +39,7 @@ from db.models import ActionItem, AgendaItem, Issue, IssueNote, Meeting, Person,
 from db.search import fts
 from db.search import like as search_like
 from db.search import pg as search_pg
+from db.search import pg_query as search_pg_query
 from db.search.fts import IndexHit, Scope
 from db.search.searchable import FIELDS
 from db.search.text import Query, parse_query
@@ -111,7 +112,8 @@ class PgBackend:
 
     def candidates(self, session: Session, query: Query, scope: Scope,
                    limit: int) -> tuple[list[IndexHit], bool]:
-        return search_pg.search(session, query, scope, limit=limit, pool=max(CANDIDATE_POOL, limit))
+        return search_pg_query.search(session, query, scope, limit=limit,
+                                      pool=max(CANDIDATE_POOL, limit))
 
 
 def choose_backend(db: Database) -> SearchBackend:

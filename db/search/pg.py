@@ -21,62 +21,44 @@ into the index (``watch`` hooks it onto the engine's commit). A change and its
 index entries commit together, whoever wrote it through this engine — services,
 import, undo, copy, a migration; a transaction that only read costs nothing.
 
-**Queries.** ``search`` asks GIN for the ``pool`` most recent matches (highest
-rowid first, as the FTS5 path does) — first within the newest share of the rowid
-range (``WINDOWS``), so that a common word's first page does not make the server
-fetch all its rows; a phrase's matches are checked against the stored tokens (a
-``tsvector`` caps positions; the stored stream is exact). They are ranked with the
-same BM25 as ``db/search/rank.py`` (same constants, weights, row lengths; term row
-counts exact up to ``DF_CAP``, estimated above), ties newest first: the same order
-rules as SQLite's path. Word prefixes of two and three letters are lexemes of their
-own (``>ret``, at the word's position), as FTS5's prefix indexes: as-you-type
-reads one posting list.
+**Queries** are in ``db/search/pg_query.py``. Beside the words, each row's
+``tsvector`` holds recency lexemes (``#r14.781``: where its rowid lies,
+``db/search/pg_recency.py``), so that a word's newest matches are found inside the
+GIN index, and ``fts_pg_counts`` holds how many rows hold each lexeme
+(``db/search/pg_counts.py``), kept by ``flush_queue``. Word prefixes of two and
+three letters are lexemes of their own (``>ret``, at the word's position), as
+FTS5's prefix indexes: as-you-type reads one posting list.
 
 **Limits of the type**, met only by extreme text: a ``tsvector`` keeps 256
-positions per word and positions up to 16,383, so a phrase found only beyond
-about 30 pages into one field can be missed; a field whose ``tsvector`` would pass
-PostgreSQL's 1 MB is stored without positions (its phrases are then checked on
-the stored tokens alone), and one with more distinct words than fit keeps the first.
+positions per word and none past 16,383, which only an excluded phrase reads (a
+phrase asked for is checked on the stored tokens); a field whose ``tsvector``
+would pass PostgreSQL's 1 MB is stored without positions, and one with more
+distinct words than fit keeps the first.
 """
 
 from __future__ import annotations
 
-import math
 import re
-import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, Row, event, text
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
 
 from db.search import pg_counts, pg_recency
-from db.search.fts import IndexHit, Scope
-from db.search.rank import DF_CAP, Bm25, _needle, _padded
-from db.search.searchable import BY_CODE, SEARCHABLE, STRIDE, Searchable, decode_rowid
-from db.search.text import CJK, CJK_RANGES, Query, Term, bigrams, index_chars, index_words
+from db.search.searchable import BY_CODE, SEARCHABLE, STRIDE, Searchable
+from db.search.text import CJK_RANGES, index_chars, index_words
 
 TABLE = "fts_pg_index"
 CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
 QUEUE = "fts_pg_queue"
-#: Same column weights as SQLite's index (words, chars, scope).
-WEIGHTS = (1.0, 0.5, 0.0)
 #: A field's bits in a queue entry's mask: every field of a row.
 ALL_FIELDS = 255
-#: Above this many rows, N and the average row length are estimated (see ``_totals``).
-EXACT_TOTALS = 5_000
-#: How long an estimate of N and the average row length is reused (seconds).
-TOTALS_REUSED_FOR = 60.0
 #: A tsvector's limits (PostgreSQL: positions, positions per word, bytes of a word, of the whole).
 MAX_POSITION, MAX_POSITIONS, MAX_LEXEME_CHARS, MAX_TSVECTOR = 16_383, 256, 500, 900_000
 #: Word prefixes of these lengths are lexemes of their own (``>ret`` beside ``return``), as
 #: FTS5's ``prefix = '2 3'``: an as-you-type query reads one posting list, not thousands merged.
 PREFIXES = (2, 3)
-#: The most recent matches are asked of a newest part of the index sized to hold this many times
-#: as many as needed (``_newest``); one of unknown count, first of this share of the rowid range;
-#: a part wider than ``WHOLE`` of the range is not worth restricting to.
-MARGIN, FIRST_SHARE, WHOLE = 2.0, 1 / 32, 0.5
 #: The GIN index of the tsvectors.
 TERMS_INDEX = f"CREATE INDEX {TABLE}_terms ON {TABLE} USING gin (terms)"
 #: Rows read at a time when a whole table is indexed.
@@ -336,7 +318,8 @@ def entry(s: Searchable, field: str, rowid: int, value: str, meeting: int | None
     return rowid, words, chars, scope, length, terms, lexemes
 
 
-def _lexeme(token: str) -> str:
+def quote_lexeme(token: str) -> str:
+    """A lexeme as a quoted literal of tsvector and tsquery text (cut to ``MAX_LEXEME_CHARS``)."""
     return "'" + token[:MAX_LEXEME_CHARS].replace("\\", "\\\\").replace("'", "''") + "'"
 
 
@@ -358,8 +341,8 @@ def tsvector(words: Sequence[str], chars: Sequence[str], scope: Sequence[str],
             kept = positions.setdefault(lexeme, [])
             if len(kept) < MAX_POSITIONS:
                 kept.append(position)
-    parts = [f"{_lexeme(t)}:{','.join(map(str, dict.fromkeys(p)))}" for t, p in positions.items()]
-    tagged = [_lexeme("#" + t) for t in scope] + [_lexeme(t) for t in pg_recency.lexemes(rowid)]
+    parts = [f"{quote_lexeme(t)}:{','.join(map(str, dict.fromkeys(p)))}" for t, p in positions.items()]
+    tagged = [quote_lexeme("#" + t) for t in scope] + [quote_lexeme(t) for t in pg_recency.lexemes(rowid)]
     kept_tokens: Iterable[str] = positions
     if sum(map(len, parts)) > MAX_TSVECTOR:  # too big with positions: the words alone, as many as fit
         parts, size, kept_tokens = [], 0, []
@@ -367,204 +350,7 @@ def tsvector(words: Sequence[str], chars: Sequence[str], scope: Sequence[str],
             size += len(token) * 4 + 8
             if size > MAX_TSVECTOR:
                 break
-            parts.append(_lexeme(token))
+            parts.append(quote_lexeme(token))
             kept_tokens.append(token)
     counted = pg_counts.counted(dict.fromkeys(t[:MAX_LEXEME_CHARS] for t in kept_tokens))
     return " ".join(parts + tagged), counted
-
-
-# -- queries -----------------------------------------------------------------------
-
-
-def _term_lexemes(term: Term) -> list[str]:
-    """The lexemes a term asks for, in order (a long prefix ends in ``word:*``, unquoted)."""
-    if term.kind == CJK:
-        run = term.parts[0]
-        return [_lexeme(b) for b in ([run] if len(run) == 1 else bigrams(run))]
-    lexemes = [_lexeme(p) for p in term.parts]
-    if term.prefix and len(term.parts[-1]) in PREFIXES:
-        lexemes[-1] = _lexeme(">" + term.parts[-1])
-    elif term.prefix:
-        lexemes[-1] += ":*"
-    return lexemes
-
-
-def _term_tsquery(term: Term, *, phrase: bool = True) -> str:
-    """A term as a tsquery: a phrase's lexemes in sequence (``<->``), or merely all present (``&``)."""
-    return (" <-> " if phrase else " & ").join(_term_lexemes(term))
-
-
-def _is_phrase(term: Term) -> bool:
-    return len(term.parts) > 1 or (term.kind == CJK and len(term.parts[0]) > 2)
-
-
-def tsquery(query: Query, scope: Scope | None = None, *, phrases: bool = True) -> str | None:
-    """The tsquery text of a parsed query (built from its tokens, never the user's raw text).
-
-    ``phrases=False`` asks only that a phrase's words be present, not in sequence:
-    GIN then answers without reading each candidate's ``tsvector`` again (a
-    sequence needs positions, which GIN does not keep), and the caller checks
-    the sequence on the stored tokens. Excluded phrases stay sequences.
-    """
-    if query.is_empty:
-        return None
-    parts = [f"({_term_tsquery(t, phrase=phrases)})" for t in query.positive]
-    parts += [_lexeme("#" + token) for token in (scope or Scope()).tokens()]
-    parts += [f"!({_term_tsquery(t)})" for t in query.negative]
-    return " & ".join(parts)
-
-
-def _counted(lexeme: str) -> str | None:
-    """The counted form of a quoted lexeme of ``_term_lexemes`` (None for a long prefix)."""
-    if lexeme.endswith(":*"):
-        return None
-    return lexeme[1:-1].replace("''", "'").replace("\\\\", "\\")
-
-
-def _expected(terms: Sequence[Term], counts: dict[str, int], rows: int) -> float | None:
-    """About how many rows hold every term (each term: its rarest lexeme; terms as if independent)."""
-    expected, known = float(rows), False
-    for term in terms:
-        held = [counts[c] for c in map(_counted, _term_lexemes(term)) if c is not None]
-        if held:
-            known = True
-            expected *= min(held) / max(rows, 1)
-    return expected if known else None
-
-
-def _holds(needles: Sequence[tuple[int, str, bool]], columns: Sequence[str]) -> bool:
-    """Whether a row's stored tokens hold every term (what FTS5 would have matched)."""
-    padded = {}
-    for column, needle, _prefix in needles:
-        if column not in padded:
-            padded[column] = _padded(columns[column] or "")
-        if needle not in padded[column]:
-            return False
-    return True
-
-
-_estimates: dict[str, tuple[float, int, float]] = {}
-
-
-def _totals(session: Session) -> tuple[int, float]:
-    """N (index rows) and the average row length: exact for a store of up to ``EXACT_TOTALS`` rows
-    (as the planner counts them); else the planner's row count and a 1% sample, reused for
-    ``TOTALS_REUSED_FOR`` seconds (estimates move BM25 scores a little, not the order of clearly
-    different rows, and a first page must not wait for a count of 600,000 rows)."""
-    key = str(session.get_bind().url)
-    remembered = _estimates.get(key)
-    if remembered is not None and time.monotonic() - remembered[0] < TOTALS_REUSED_FOR:
-        return remembered[1], remembered[2]
-    estimate = session.execute(text("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(:t)"),
-                               {"t": TABLE}).scalar() or 0
-    if estimate <= EXACT_TOTALS:  # small, or never analysed (-1): count
-        rows, tokens = session.execute(text(f"SELECT count(*), coalesce(sum(length), 0) FROM {TABLE}")).one()
-        if rows <= EXACT_TOTALS:
-            return rows, (tokens / rows if rows else 1.0)
-        estimate = rows
-    average = session.execute(text(f"SELECT avg(length) FROM {TABLE} TABLESAMPLE SYSTEM (1)")).scalar()
-    _estimates[key] = (time.monotonic(), estimate, float(average or 1.0))
-    return estimate, float(average or 1.0)
-
-
-def _bounds(session: Session) -> tuple[int, int] | None:
-    """The lowest and highest rowid of the index (None when it is empty)."""
-    low, high = session.execute(text(f"SELECT min(rowid), max(rowid) FROM {TABLE}")).one()
-    return None if high is None else (low, high)
-
-
-def _newest(session: Session, expression: str, limit: int, columns: str, bounds: tuple[int, int],
-            expected: float | None, keep: Callable[[Row], bool] | None = None) -> list[Row]:
-    """The ``limit`` most recent rows matching ``expression`` (and ``keep``), rowid descending.
-
-    Asked first of a newest part of the index sized to hold about ``MARGIN``
-    times ``limit`` matches of the ``expected`` many (``FIRST_SHARE`` when that
-    is unknown), through its recency lexemes (``db/search/pg_recency.py``): when
-    it holds ``limit`` matches they are the most recent of all, and the server
-    read only the matching rows of that part. Else a part sized from the matches
-    it held, and once that would be most of the index, all of it.
-    """
-    low, high = bounds
-    share = FIRST_SHARE if expected is None else limit * MARGIN / max(expected, 1.0)
-    while True:
-        window = None if share >= WHOLE else pg_recency.since(high - int((high - low) * share), high)
-        rows = _scan(session, expression, window, limit, columns, keep)
-        if len(rows) >= limit or window is None:
-            return rows
-        share = max(share * 4, share * limit * MARGIN / max(len(rows), 1))
-
-
-def _scan(session: Session, expression: str, window: Sequence[str] | None, limit: int, columns: str,
-          keep: Callable[[Row], bool] | None) -> list[Row]:
-    """Up to ``limit`` rows matching ``expression`` inside ``window`` (None: anywhere) and ``keep``,
-    newest first; rows ``keep`` refuses are passed over and more are asked for."""
-    if window is not None:
-        expression = f"({expression}) & ({' | '.join(map(_lexeme, window))})"
-    sql = (f"SELECT {columns} FROM {TABLE} WHERE terms @@ CAST(:q AS tsquery){{}} "
-           "ORDER BY rowid DESC LIMIT :n")
-    found: list[Row] = []
-    below = None
-    while True:
-        batch = session.execute(text(sql.format("" if below is None else " AND rowid < :b")),
-                                {"q": expression, "n": limit, "b": below}).all()
-        found += batch if keep is None else [row for row in batch if keep(row)]
-        if len(found) >= limit or len(batch) < limit:
-            return found[:limit]
-        below = batch[-1][0]
-
-
-def _row_count(found: Sequence[int], cap: int, rows: int, bounds: tuple[int, int]) -> float:
-    """As ``db.search.rank._row_count``: exact below ``cap`` matches, else from how far back they reach."""
-    if len(found) < cap or not found:
-        return len(found)
-    low, high = bounds
-    share = (high - found[-1] + 1) / (high - low + 1)
-    return min(float(rows), cap / share)
-
-
-def _prepare(session: Session, terms: Sequence[Term], matches: Sequence[int] | None,
-             bounds: tuple[int, int], counts: dict[str, int]) -> Bm25:
-    """Each term's IDF: a lexeme's row count from ``fts_pg_counts``; a phrase's or a long
-    prefix's from its matches, as ``db.search.rank`` counts them (exact below ``DF_CAP``)."""
-    rows, avgdl = _totals(session)
-    idf = []
-    for term in terms:
-        lexemes = _term_lexemes(term)
-        single = _counted(lexemes[0]) if len(lexemes) == 1 else None
-        if matches is not None:
-            df = _row_count(matches, len(matches), rows, bounds)
-        elif single is not None:
-            df = counts[single]
-        else:
-            found = [row[0] for row in _newest(session, _term_tsquery(term), DF_CAP, "rowid", bounds,
-                                               _expected([term], counts, rows))]
-            df = _row_count(found, DF_CAP, rows, bounds)
-        idf.append(max(math.log((rows - df + 0.5) / (df + 0.5)), 1e-6))
-    return Bm25(tuple(_needle(t) for t in terms), tuple(idf), avgdl or 1.0, WEIGHTS)
-
-
-def search(session: Session, query: Query, scope: Scope, *, limit: int,
-           pool: int) -> tuple[list[IndexHit], bool]:
-    """The best ``limit`` hits among the ``pool`` most recent matches; and whether there were more."""
-    expression = tsquery(query, scope, phrases=False)
-    if expression is None:
-        return [], False
-    bounds = _bounds(session)
-    if bounds is None:
-        return [], False
-    lexemes = [c for t in query.positive for c in map(_counted, _term_lexemes(t)) if c is not None]
-    counts = pg_counts.rows_holding(session, lexemes)
-    needles = tuple(_needle(t) for t in query.positive)
-    keep = (lambda row: _holds(needles, row[1:])) if any(map(_is_phrase, query.positive)) else None
-    expected = None if scope.tokens() else _expected(query.positive, counts, _totals(session)[0])
-    rows = _newest(session, expression, pool, "rowid, words, chars, scope", bounds, expected, keep)
-    if not rows:
-        return [], False
-    alone = len(query.positive) == 1 and not query.negative and not scope.tokens()
-    bm25 = _prepare(session, query.positive, [row[0] for row in rows] if alone else None, bounds, counts)
-    ranked = sorted((bm25.score(row[1:]), -row[0]) for row in rows)
-    hits = []
-    for score, negative_rowid in ranked[:limit]:
-        s, entity_id, field = decode_rowid(-negative_rowid)
-        hits.append(IndexHit(s.entity, entity_id, field, score))
-    return hits, len(rows) > limit
