@@ -16,6 +16,7 @@ from tests.child_process import ROOT
 from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import STEEL, notes_tab, section
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 from ui.recovery.bar import RecoveryBar
 
 TYPED = "Kept after a crash: <b>鉄鋼</b> & 50% "
@@ -70,6 +71,7 @@ def test_typing_is_journalled_after_a_short_pause_and_settled_once_saved(qtbot, 
     assert kept.value == section(panel).toPlainText()
     assert window.status.state.text() == "Saving…"  # journalled is not saved
     panel.view.setFocus()  # leaving the section writes it
+    written(qtbot, window)
     assert journal.pending() == ()
 
 
@@ -110,6 +112,7 @@ def test_after_a_real_crash_the_next_window_offers_the_typing_and_keeps_it(qtbot
     assert window.workspace.tabs.currentWidget().isAncestorOf(panel)
     assert section(panel).toPlainText() == TYPED + stored
     window.undo()  # keeping is an ordinary edit
+    written(qtbot, window)
     assert store.notes.get(note.id).background == stored
     window.close()
     assert recovery_bar(open_window()) is None  # settled: the next start says nothing

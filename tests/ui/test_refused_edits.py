@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from tests.ui.conftest import answer_box
 from tests.ui.test_crash_recovery import recovery_bar
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
 
@@ -32,6 +33,7 @@ def empty_the_title(qtbot, window, spaces: str = "") -> None:
     if spaces:
         type_into(qtbot, panel.title, spaces)
     type_into(qtbot, panel.counterpart, "")  # leaving the title writes it: refused
+    written(qtbot, window)
 
 
 def click_meeting(qtbot, window, meeting_id: int) -> None:
@@ -48,9 +50,11 @@ def test_a_refused_title_stays_with_its_message_and_in_the_journal_after_other_s
     empty_the_title(qtbot, window)
     panel = overview(window)
     panel.counterpart.setFocus()
+    written(qtbot, window)
     qtbot.keyClick(panel.counterpart, Qt.Key.Key_End)
     type_into(qtbot, panel.counterpart, " (METI)")
     type_into(qtbot, panel.location, "")  # the counterpart is written; the title is refused again
+    written(qtbot, window)
     assert store.meetings.get(window.meeting.id).counterpart.endswith(" (METI)")
     assert panel.title.text() == ""
     assert "Title: must not be empty" in panel.form.bindings[0].error.message
@@ -64,6 +68,7 @@ def test_an_end_typed_before_the_start_is_kept_in_the_journal_too(qtbot, window,
     when.end.setFocus()
     when.end.setDateTime(when.start.dateTime().addSecs(-3600))  # 08:00 JST, before the 09:00 start
     overview(window).title.setFocus()
+    written(qtbot, window)
     assert "End: the meeting ends before it starts" in when.error.message
     assert journalled(window, "ends_at") == [str(datetime(2022, 2, 6, 23, 0, tzinfo=UTC))]
     assert store.meetings.get(window.meeting.id).ends_at == datetime(2022, 2, 7, 8, 0, tzinfo=UTC)
@@ -112,6 +117,7 @@ def test_closing_with_an_unknown_zone_asks_keep_editing_stays_open_discard_close
     when.zone.setFocus()
     when.zone.setEditText("Mars/Olympus")
     qtbot.keyClick(when.zone, Qt.Key.Key_Return)
+    written(qtbot, window)
     assert journalled(window, "timezone") == ["Mars/Olympus"]
     window.close()
     assert len(asked) == 1 and "is not a known time zone" in asked[0]["informative"]

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from tests.ui.write_gate import written
 from ui.main_window import LAST_MEETING_KEY
 
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
@@ -67,15 +68,18 @@ def test_next_round_carries_forward_and_undo_takes_it_back(qtbot, window, store)
     window.window_actions.next_round.trigger()
     dialog = window.findChild(NextRoundDialog)
     qtbot.keyClick(dialog.title, Qt.Key.Key_Return)  # the defaults
+    written(qtbot, window)
     assert window.windowTitle() == "Briefbook — US–Japan Partnership on Trade — Round 2"
     round_2 = window.meeting.id
     assert store.meetings.get(round_2).previous_id == round_1
     assert len(store.agenda.list(round_2)) == 8
     assert round_2 in window.sidebar.meeting_ids()
     window.undo()
+    written(qtbot, window)
     assert window.meeting.id == round_1
     assert round_2 not in window.sidebar.meeting_ids()
     window.redo()
+    written(qtbot, window)
     assert window.meeting.id == round_2
     assert len(store.agenda.list(round_2)) == 8
 
@@ -132,6 +136,7 @@ def test_undo_of_a_change_in_another_meeting_opens_that_meeting(qtbot, window, s
     assert window.meeting.id == launch
     assert store.meetings.get(round_1).location == "Geneva"
     window.undo()
+    written(qtbot, window)
     assert window.meeting.id == round_1
     assert overview.location.text() == "Tokyo"
     assert store.meetings.get(round_1).location == "Tokyo"
