@@ -27,12 +27,19 @@ last (``numbering``), which holds:
   characters. The joined pages use those (``_renumber``): the book embeds each
   subset once, as a full rebuild does, not once per part.
 
+A preview does not join the book whole: ``session.preview`` keeps the last
+book it made and appends to it an incremental update with only what changed
+(``appended.py``), and joins it whole again when the updates have made it
+large. The parts' keys are made on every build from what each part reads
+(``part_keys.py``), remembered by content; the shared subsets are in
+``shared_fonts.py``.
+
 The book reads page for page as a full rebuild (``tests/briefing/pdf/
-test_incremental.py`` proves it after random edits). A session is long-lived
+test_incremental.py`` and ``test_appended.py`` prove it after random edits). A session is long-lived
 and used by one thread at a time (it has a lock): the GUI's preview and its
 export dialog share one (``ui/book``), so an export after an edit is as fast
 as the preview. It relies on ReportLab internals (``parallel.RELIED_ON``, and
-``RELIED_ON`` here for the shared subsets); ``render_pdf`` checks them
+``shared_fonts.RELIED_ON`` for the shared subsets); ``render_pdf`` checks them
 (``missing_internals``) and, when one is missing, says so and lays the whole
 book out as before.
 """
