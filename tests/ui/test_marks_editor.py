@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 
 
 def overview(window):
@@ -55,6 +56,7 @@ def test_the_marking_menu_marks_every_paragraph_of_the_selection_as_one_undo_ste
     panel.form.flush(end_burst=True)
     assert store.meetings.get(window.meeting.id).objectives.count("(C) ") == 3
     window.undo()  # one step takes the whole change back
+    written(qtbot, window)
     assert editor.toPlainText() == text
     assert store.meetings.get(window.meeting.id).objectives == text
 
@@ -93,4 +95,5 @@ def test_the_classification_authority_is_edited_on_the_overview(qtbot, window, s
     edit.setFocus()
     type_into(qtbot, edit, "K. Tai, USTR <b>&")
     panel.authority["declassify_on"][0].setFocus()  # leaving the field writes it
+    written(qtbot, window)
     assert store.meetings.get(window.meeting.id).classified_by == "K. Tai, USTR <b>&"

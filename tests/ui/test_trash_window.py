@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import listed, notes_tab
 from tests.ui.test_undo_hard_deletes import current_tab
+from tests.ui.write_gate import written
 from ui.models.trash_table import DELETED, DETAIL, KIND, MEETING, TITLE, TrashTableModel
 
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
@@ -55,8 +56,11 @@ def test_deletes_in_every_tab_show_up_in_the_open_trash_and_undo_takes_them_out(
     assert trash.summary.text().startswith("3 things in the Trash.")
     assert trash.model.index(0, DELETED).data()  # when, in local time
     window.undo()
+    written(qtbot, window)
     window.undo()
+    written(qtbot, window)
     window.undo()
+    written(qtbot, window)
     qtbot.waitUntil(lambda: trash.model.rowCount() == 0)
     assert SECTION_232 in listed(notes)
 
@@ -74,6 +78,7 @@ def test_restoring_a_note_shows_it_in_its_tab_and_undo_sends_it_back(qtbot, wind
     qtbot.waitUntil(lambda: trash.model.rowCount() == 0)
     assert "Restored" in window.status.state.text()
     window.undo()
+    written(qtbot, window)
     assert SECTION_232 not in listed(notes)
     qtbot.waitUntil(lambda: trash.model.rowCount() == 1)
 
@@ -135,7 +140,9 @@ def test_a_person_created_with_a_participant_goes_to_the_trash_on_undo(qtbot, wi
     picker.start_new_person()
     picker.fields["name"].setText("Yasutoshi Nishimura")
     picker.add_button.click()
+    written(qtbot, window)
     window.undo()
+    written(qtbot, window)
     trash = open_trash(window)
     assert shown(trash) == [("Person", "Yasutoshi Nishimura", "")]
     assert trash.model.index(0, DETAIL).data() == "in no meeting"

@@ -10,6 +10,7 @@ from sqlalchemy import update
 
 from briefing.interchange.sample import load_sample
 from db.models import Meeting
+from tests.ui.write_gate import written
 from ui.models.meetings_list import DATE
 
 ROUND_1 = "usjp-round-1-2022"
@@ -51,11 +52,13 @@ def test_the_user_fixes_a_time_no_zone_can_show_in_the_overview(qtbot, open_wind
     when = window.workspace.panel("Overview").when
     when.zone.set_zone("Asia/Tokyo")
     when.binding.committed()  # the venue corrected: written with the wall-clock times shown
+    written(qtbot, window)
     assert "1900 to 2200" in when.error.message  # 9999-12-31 23:00 is still no year Briefbook keeps
     assert store.meetings.get(meeting_id).timezone == "Pacific/Kiritimati"
     from ui.overview.when import to_wall
     when.start.setDateTime(to_wall(datetime(2022, 2, 7, 9, 0)))
     when.binding.committed()
+    written(qtbot, window)
     fixed = store.meetings.get(meeting_id)
     assert (fixed.starts_at, fixed.timezone) == (datetime(2022, 2, 7, 0, 0, tzinfo=UTC), "Asia/Tokyo")
     assert not when.error.message

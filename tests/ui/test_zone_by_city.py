@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 
 
 def press(qtbot, editor, key) -> None:
@@ -24,6 +25,7 @@ def test_typing_a_city_and_enter_sets_its_zone(qtbot, window, store):
     type_into(qtbot, zone.lineEdit(), "Washington")
     assert "America/New_York" in zone.offered.stringList()
     press(qtbot, zone.lineEdit(), Qt.Key.Key_Return)
+    written(qtbot, window)
     assert zone.currentText() == "America/New_York"
     assert store.meetings.get(window.meeting.id).home_timezone == "America/New_York"
 
@@ -33,6 +35,7 @@ def test_the_venue_zone_finds_geneva_and_the_times_stay_on_the_wall_clock(qtbot,
     zone.lineEdit().selectAll()
     type_into(qtbot, zone.lineEdit(), "Geneva")
     press(qtbot, zone.lineEdit(), Qt.Key.Key_Return)
+    written(qtbot, window)
     meeting = store.meetings.get(window.meeting.id)
     assert meeting.timezone == "Europe/Zurich"
     assert meeting.starts_at.hour == 8  # 09:00 in Geneva (CET) as it was 09:00 in Tokyo
@@ -43,6 +46,7 @@ def test_a_city_begun_and_enter_takes_the_city_offered(qtbot, window, store):
     zone.lineEdit().selectAll()
     type_into(qtbot, zone.lineEdit(), "Brusse")
     press(qtbot, zone.lineEdit(), Qt.Key.Key_Return)
+    written(qtbot, window)
     assert store.meetings.get(window.meeting.id).home_timezone == "Europe/Brussels"
 
 
@@ -52,6 +56,7 @@ def test_the_message_quotes_what_is_being_typed(qtbot, window, store):
     zone.lineEdit().selectAll()
     type_into(qtbot, zone.lineEdit(), "Atlantis")
     press(qtbot, zone.lineEdit(), Qt.Key.Key_Return)
+    written(qtbot, window)
     error = zone.parentWidget().findChild(type(panel.when.error))
     assert "Atlantis" in error.message and error.isVisible()
     type_into(qtbot, zone.lineEdit(), "x")
@@ -61,6 +66,7 @@ def test_the_message_quotes_what_is_being_typed(qtbot, window, store):
     type_into(qtbot, zone.lineEdit(), "Tokyo")
     assert not error.isVisible()
     press(qtbot, zone.lineEdit(), Qt.Key.Key_Return)
+    written(qtbot, window)
     assert store.meetings.get(window.meeting.id).home_timezone == "Asia/Tokyo"
 
 
@@ -69,6 +75,7 @@ def test_leaving_the_field_after_naming_a_city_writes_its_zone(qtbot, window, st
     panel.home_zone.lineEdit().selectAll()
     type_into(qtbot, panel.home_zone.lineEdit(), "Seoul")
     press(qtbot, panel.home_zone.lineEdit(), Qt.Key.Key_Tab)
+    written(qtbot, window)
     assert not panel.home_zone.hasFocus()
     assert panel.home_zone.currentText() == "Asia/Seoul"
     assert store.meetings.get(window.meeting.id).home_timezone == "Asia/Seoul"
