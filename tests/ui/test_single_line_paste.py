@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import notes_tab
+from tests.ui.write_gate import written
 from ui.models.actions_table import OWNER
 from ui.models.agenda_table import LEAD, TITLE
 from ui.models.sources_table import PUBLISHER
@@ -43,6 +44,7 @@ def test_a_multi_line_paste_into_the_meeting_title_is_saved_on_one_line(qtbot, w
     assert panel.title.text() == ONE_LINE + " "
     assert panel.title.cursorPosition() == len(ONE_LINE) + 1  # after the paste, as for any paste
     panel.counterpart.setFocus()  # leaving the field writes it
+    written(qtbot, window)
     assert store.meetings.get(window.meeting.id).title == ONE_LINE
     assert window.status.state.text() == "Saved"
 
@@ -59,6 +61,7 @@ def test_a_multi_line_paste_into_a_participants_role_is_saved_on_one_line(qtbot,
     panel = show_tab(qtbot, window, "Participants")
     ctrl_v(qtbot, panel.editor.role, "Chief\nnegotiator")
     panel.editor.bio.setFocus()  # leaving the role writes it
+    written(qtbot, window)
     assert store.people.participants(window.meeting.id)[0].role == "Chief negotiator"
 
 
