@@ -211,3 +211,21 @@ def test_switching_meetings_while_an_autosave_waits_shows_the_other_meeting_at_o
     assert window.meeting.id == first
     written(qtbot, window)
     assert store.notes.get(note_id).background == before
+
+
+def test_an_agenda_item_added_while_the_store_is_slow_is_written_before_the_window_closes(
+        qtbot, window, store):
+    panel = show_tab(qtbot, window, "Agenda")
+    meeting_id = window.meeting.id
+    before = agenda_titles(store, meeting_id)
+    gate = WriteGate(window.ctx.services.db.engine, "agenda_items", WRITE_VERBS)
+    panel.view.selectRow(len(before) - 1)
+    panel.add_action.trigger()
+    qtbot.waitUntil(gate.started.is_set, timeout=10_000)
+    assert gate.held_off_the_gui_thread
+    # Only the close waits: the store answers while it does (another thread lets the write go).
+    release = threading.Timer(0.3, gate.release)
+    release.start()
+    window.close()
+    release.join()
+    assert agenda_titles(store, meeting_id) == [*before, "New item"]

@@ -23,6 +23,7 @@ from ui.forms.form import writes_in_background
 from ui.forms.refused import settle_refused
 from ui.live.offline import is_offline, store_unreachable
 from ui.panels import Panel
+from ui.undo.lane_write import wait_for_writes
 from ui.widgets.empty_state import EmptyState
 from ui.workspace.header import MeetingHeader
 from ui.workspace.tabs import ENTITY_TABS, TABS
@@ -148,17 +149,20 @@ class Workspace(QStackedWidget):
         """Every tab loads its meeting again when next shown (the store was replaced)."""
         self._shown.clear()
 
-    def flush(self) -> None:
-        """Write every panel's pending text now and wait until the store has it (the window
-        closes, an export or a search reads the store next)."""
+    def flush(self, *, wait: bool = True) -> None:
+        """Write every panel's pending text now and wait until the store has it and every other
+        write started (a row added, an undo) has ended: the window closes, an export or a search
+        reads the store next."""
         for panel in self.panels:
             panel.flush()
+        if wait:
+            wait_for_writes()
 
     def write_soon(self) -> None:
         """Start writing every panel's pending text, in order, without waiting for the store
         (undo, redo, another meeting: the ``WRITES`` lane keeps the order; the journal keeps the text)."""
         with writes_in_background():
-            self.flush()
+            self.flush(wait=False)
 
     def settle(self, *, wait: bool = True) -> bool:
         """Before leaving the meeting: write what is pending (``wait=False``: in the background),
