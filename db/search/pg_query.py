@@ -54,7 +54,7 @@ TOTALS_REUSED_FOR = 60.0
 #: The most recent matches are asked of a newest part of the index sized to hold this many times
 #: as many as needed (``_newest``); one of unknown count, first of this share of the rowid range;
 #: a part wider than ``WHOLE`` of the range is not worth restricting to.
-MARGIN, FIRST_SHARE, WHOLE = 2.0, 1 / 32, 0.5
+MARGIN, FIRST_SHARE, WHOLE = 1.5, 1 / 32, 0.9
 
 
 def _term_lexemes(term: Term) -> list[str]:
@@ -149,8 +149,11 @@ def _totals(session: Session) -> tuple[int, float]:
 
 
 def _bounds(session: Session) -> tuple[int, int] | None:
-    """The lowest and highest rowid of the index (None when it is empty)."""
-    low, high = session.execute(text(f"SELECT min(rowid), max(rowid) FROM {TABLE}")).one()
+    """The lowest and highest rowid of the index (None when it is empty); and from now on in this
+    transaction, each statement is planned for its own words (see the module docstring)."""
+    low, high = session.execute(text(
+        "SELECT min(rowid), max(rowid), set_config('plan_cache_mode', 'force_custom_plan', true) "
+        f"FROM {TABLE}")).one()[:2]
     return None if high is None else (low, high)
 
 
@@ -230,8 +233,6 @@ def search(session: Session, query: Query, scope: Scope, *, limit: int,
     expression = tsquery(query, scope, phrases=False)
     if expression is None:
         return [], False
-    # Plan each statement for its own words, not once for all (see the module docstring).
-    session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
     bounds = _bounds(session)
     if bounds is None:
         return [], False
