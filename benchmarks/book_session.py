@@ -197,21 +197,27 @@ def window_figures(folder: Path) -> None:
         first = wait_until(app, lambda: dock.preview.page_count() > 0, seconds=600)
         wait_until(app, lambda: not dock.builder.busy, seconds=600)
         refreshed: list[float] = []
-        dock.sig_refreshed.connect(lambda _pages: refreshed.append(time.perf_counter()))
-        times = []
+        cpu_at: list[float] = []
+        dock.sig_refreshed.connect(lambda _pages: (refreshed.append(time.perf_counter()),
+                                                   cpu_at.append(time.process_time())))
+        times, cpu = [], []
         for n in range(EDITS):
             note = services.briefs.load(meeting_id).notes[(n * 23 + 7) % PAPERS]
             refreshed.clear()
-            written = time.perf_counter()
+            cpu_at.clear()
+            written, cpu_written = time.perf_counter(), time.process_time()
             services.notes.update(note.id, note.version,
                                   talking_points=note.talking_points + f" typed{n}")
             window.ctx.events.sig_notes_changed.emit(meeting_id)
             wait_until(app, lambda: bool(refreshed), seconds=120)
             times.append(refreshed[0] - written)
+            cpu.append(cpu_at[0] - cpu_written)
             wait_until(app, lambda: not dock.builder.busy, seconds=120)
         stats = book_session().stats
         print(f"in the window, write → refreshed pane: median {statistics.median(times):.3f} s, worst "
-              f"{max(times):.3f} s over {EDITS} edits ({dock.preview.page_count()} pages; first "
+              f"{max(times):.3f} s over {EDITS} edits (processor {statistics.median(cpu):.3f} s, every "
+              f"thread: the write, reading the brief, the build, the swap; "
+              f"{dock.preview.page_count()} pages; first "
               f"preview {first:.1f} s; last build: {stats.laid_out} part laid out, {stats.reused} "
               f"reused; platform {app.platformName()})")
     finally:

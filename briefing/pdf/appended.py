@@ -10,8 +10,6 @@ objects that are new or changed, then a cross-reference stream whose
 - the pages of each part laid out again, copied from its file: their content,
   resources, number forms and links (every named destination resolved to its
   page in the book);
-- the number forms of a part whose numbers moved (from a numbering file), and
-  its pages, which point at them;
 - font subsets that grew (a character never drawn before), written under their
   old object numbers, so that the other parts' pages still point at them; a
   subset new to the book as a new object with a tag of its own;
@@ -19,7 +17,9 @@ objects that are new or changed, then a cross-reference stream whose
   out again (the contents, the agenda), and the outline: only the entries whose
   page changed, or the whole outline when its entries did.
 
-The book read back is the book a full join makes (``tests/briefing/pdf/
+An edit that moves page numbers (a part's page count changes: every "Page X
+of Y" changes) is not appended: the book is joined whole, its numbers drawn
+again (``incremental``). The book read back is the book a full join makes (``tests/briefing/pdf/
 test_appended.py``). The file grows with each update; when it is half as large
 again as a compact book (or after ``MAX_UPDATES``), ``worth_compacting`` says
 so and the session joins the next book whole. An export, to a file or with a
@@ -32,7 +32,7 @@ import hashlib
 import re
 import struct
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
@@ -52,7 +52,6 @@ MAX_UPDATES = 60
 #: An update that would rewrite more than this share of the book's pages is not worth it.
 MOST_REWRITTEN = 0.5
 
-_FORM = "/FormXob."
 _REFERENCE = re.compile(rb"(\d+) (\d+) R")
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 
@@ -128,7 +127,8 @@ class AppendedBook:
                 or len(self.data) > COMPACT_GROWTH * self.compact_size)
 
     def rewrites(self, parts: Sequence[Any], placement: Placement) -> int:
-        """How many pages an update to ``parts`` would write (copied in or renumbered)."""
+        """How many pages an update to ``parts`` would write (copied in, or renumbered: then the
+        update cannot be appended)."""
         shown = {id(s.part): s for s in self.shown}
         count = 0
         for part, numbers in zip(parts, placement.numbers, strict=True):
@@ -141,10 +141,10 @@ class AppendedBook:
                sizes: dict[tuple[str, str], int]) -> bytes:
         """The book of ``parts`` (in order), appended to the last one: its bytes.
 
-        ``numbering`` is the numbering file of this build (the forms of ``placement.sources``,
-        the outline, every font subset), needed when a font grew or the outline changed.
-        ``NotAppendable`` when it cannot be done (the caller joins the book whole); the book
-        is then no longer usable (it may be half changed)."""
+        ``numbering`` is the numbering file of this build (the outline, every font subset),
+        needed when a font grew or the outline changed.
+        ``NotAppendable`` when it cannot be done (the caller joins the book whole): at once
+        when page numbers moved; the book is then no longer usable (it may be half changed)."""
         import pikepdf
 
         pdf = self._pdf
@@ -156,23 +156,25 @@ class AppendedBook:
                 opened[id(data)] = pikepdf.open(BytesIO(data))
             return opened[id(data)]
 
+        before = {id(s.part): s for s in self.shown}
+        for part, numbers in zip(parts, placement.numbers, strict=True):
+            old = before.get(id(part))
+            if (old.numbers if old is not None else part.numbers) != numbers:
+                # every "Page X of Y" changes, or the contents' numbers: joined whole, drawn again
+                raise NotAppendable("the book's page numbers moved")
         try:
             grown = {key for key, count in sizes.items() if self.sizes.get(key) != count}
             if grown:
                 if numbering is None:
                     raise NotAppendable("a font subset grew and there is no numbering file")
                 self._refresh_fonts(grown, source(numbering), dirty)
-            before = {id(s.part): s for s in self.shown}
             shown: list[Shown] = []
             copied: set[int] = set()
-            for index, (part, numbers) in enumerate(zip(parts, placement.numbers, strict=True)):
+            for index, part in enumerate(parts):
                 old = before.get(id(part))
                 if old is None:
                     old = self._copy_in(part, source(part.data))
                     copied.add(index)
-                if old.numbers != numbers:
-                    self._renumber(old, placement.sources[index], source, index not in copied, dirty)
-                    old.numbers = numbers
                 shown.append(old)
             where = self._destinations(shown)
             # names whose page changed: bound in a part copied in, or in one no longer shown
@@ -226,31 +228,6 @@ class AppendedBook:
         for table in _font_tables(pages):
             self._refont(table)
         return Shown(part, pages, part.numbers, _links(part, pages))
-
-    def _renumber(self, shown: Shown, source: tuple[bytes, int] | None,
-                  opened: Callable[[bytes], pikepdf.Pdf], kept: bool, dirty: list) -> None:
-        """Point the part's pages at the number forms ``source`` holds for it (None: its own)."""
-        if source is None:
-            origin = opened(shown.part.data)
-            forms = [page.obj.Resources.get("/XObject") or {} for page in origin.pages]
-            prefix = _FORM
-        else:
-            origin = opened(source[0])
-            forms = [origin.pages[0].obj.Resources.get("/XObject") or {}] * len(shown.pages)
-            prefix = f"{_FORM}n{source[1]}_"
-        for page, theirs in zip(shown.pages, forms, strict=True):
-            xobjects = page.Resources.get("/XObject")
-            if xobjects is None:
-                continue
-            if kept:  # the page and whatever of its resources is an object of its own
-                dirty += [holder for holder in (page, page.Resources, xobjects) if holder.is_indirect]
-            for name in list(xobjects.keys()):
-                wanted = prefix + name[len(_FORM):]
-                if wanted in theirs:
-                    form = self._pdf.copy_foreign(theirs[wanted])
-                    for table in _font_tables([form]):
-                        self._refont(table)
-                    xobjects[name] = form
 
     def _refont(self, table: pikepdf.Object) -> None:
         """A copied font table pointed at the book's subsets."""
@@ -329,10 +306,9 @@ class AppendedBook:
             for found in _REFERENCE.finditer(text):
                 referred = int(found.group(1))
                 if referred not in offsets and not self._is_written(referred):
-                    try:
-                        queue.append(pdf.get_object((referred, int(found.group(2)))))
-                    except (ValueError, KeyError, IndexError):  # the pattern inside a string
-                        continue
+                    target = pdf.get_object((referred, int(found.group(2))))
+                    if target is not None:  # else the pattern was inside a string
+                        queue.append(target)
         xref = pdf.make_indirect(pikepdf.Dictionary()).objgen[0]  # a number of its own
         at = start + len(out)
         offsets[xref] = (at, 0)
