@@ -31,7 +31,7 @@ class _SourceCommand(BackgroundCommand):
 
     def _add(self, position: int, title: str, fields: dict[str, Any]) -> SourceRecord:  # in the worker
         record = self.ctx.services.notes.add_source(self.note_id, title, position=position, **fields)
-        record = self.ctx.writer.remember(self.kind, record)
+        record = self.ctx.writer.recreated(self.kind, record)
         if self.source_id is not None:
             self.ctx.writer.relink(self.kind, self.source_id, record.id)
         self.source_id = record.id

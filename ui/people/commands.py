@@ -46,7 +46,7 @@ class _ParticipantCommand(BackgroundCommand):
         if self.participant_id is not None:
             self.ctx.writer.relink(PARTICIPANT, self.participant_id, record.id)
         self.participant_id = record.id
-        return self.ctx.writer.remember(PARTICIPANT, record)
+        return self.ctx.writer.recreated(PARTICIPANT, record)
 
     def leave(self) -> None:
         if self.participant_id is not None:

@@ -38,15 +38,23 @@ class RecordWriter:
     def remember(self, kind: RowKind, record: Any) -> Any:
         """Note ``record`` as the latest known state of its row; returns it.
 
-        A lower version than the one known means the row is another one now (deleted for
-        good and made again under the same id): what this window wrote of the old one no
-        longer carries a background write forward (``write``)."""
+        Versions only go up: a record older than the one known (a view's read that began
+        before a background write of this window ended) does not replace it. A row deleted
+        for good and made again (under the same id, from version 1) is ``recreated``."""
         key = (kind.name, record.id)
         known = self._latest.get(key)
         if known is not None and _version(record) is not None and _version(known) is not None \
                 and _version(record) < _version(known):
-            for successor in [k for k in self._successors if k[:2] == key]:
-                del self._successors[successor]
+            return record
+        self._latest[key] = record
+        return record
+
+    def recreated(self, kind: RowKind, record: Any) -> Any:
+        """``record`` is a row this window made again (a removal undone): what was written of the
+        row that had its id before no longer carries a write forward (``write``); returns it."""
+        key = (kind.name, record.id)
+        for successor in [k for k in self._successors if k[:2] == key]:
+            del self._successors[successor]
         self._latest[key] = record
         return record
 
