@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -163,17 +164,47 @@ def time_it(call) -> tuple[float, object]:
     return (time.perf_counter() - started) * 1000, result
 
 
+def server_pids(services: Services) -> list[int]:
+    """The server processes of this store's connections, when the server runs on this machine."""
+    if services.db.engine.dialect.name != "postgresql":
+        return []
+    with services.db.engine.connect() as c:
+        pids = c.exec_driver_sql(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()").scalars().all()
+    return [pid for pid in pids if Path(f"/proc/{pid}/stat").exists()]
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the processes ``pids`` have used so far (Linux ``/proc``)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def run_queries(services: Services, queries: dict[str, list[str]], like_queries: int) -> list[dict]:
+    """Time each class's queries: wall p50/p95, and CPU per query in this process and, for a server
+    on this machine, in its processes (CPU time does not grow when other programs load the machine)."""
     rows = []
     for name, texts in queries.items():
         if not texts:
             print(f"  {name}: no word of this store falls in the class; skipped")
             continue
         timings, like_timings, like_all, hits = [], [], [], []
+        client = server = 0.0
+        pids: list[int] | None = None
         for text in texts:
             services.search.search(text)  # warm-up
+            pids = server_pids(services) if pids is None else pids
             for _ in range(REPEAT):
+                cpu, on_server = time.process_time(), cpu_seconds(pids)
                 ms, results = time_it(lambda t=text: services.search.search(t))
+                client += time.process_time() - cpu
+                server += cpu_seconds(pids) - on_server
                 timings.append(ms)
             hits.append(len(results.hits))
         for text in texts[:like_queries]:
@@ -183,11 +214,13 @@ def run_queries(services: Services, queries: dict[str, list[str]], like_queries:
             "class": name, "queries": len(texts), "p50": statistics.median(timings),
             "p95": percentile(timings, 0.95), "like_p50": statistics.median(like_timings),
             "like_p95": percentile(like_timings, 0.95), "like_all_p50": statistics.median(like_all),
-            "hits": statistics.mean(hits),
+            "hits": statistics.mean(hits), "client_cpu": 1000 * client / len(timings),
+            "server_cpu": 1000 * server / len(timings),
             "examples": texts[:4],
         })
         print(f"  {name}: p50 {rows[-1]['p50']:.1f} ms, p95 {rows[-1]['p95']:.1f} ms; "
-              f"LIKE p50 {rows[-1]['like_p50']:.0f} ms")
+              f"CPU per query {rows[-1]['client_cpu']:.1f} ms here + {rows[-1]['server_cpu']:.1f} ms "
+              f"in the server; LIKE p50 {rows[-1]['like_p50']:.0f} ms")
     return rows
 
 
@@ -266,12 +299,16 @@ def report_server(meta: dict, rows: list[dict], saves: list[float]) -> None:
     print(f"Saving a note (index kept in step at commit): p50 {statistics.median(saves):.1f} ms, "
           f"max {max(saves):.1f} ms over {len(saves)} saves")
     print()
-    print("| class | queries | search p50 ms | search p95 ms | LIKE first 20 p50 ms | hits | e.g. |")
-    print("|---|---:|---:|---:|---:|---:|---|")
+    print(f"Load average: {' / '.join(f'{x:.1f}' for x in os.getloadavg())} (1 / 5 / 15 min) at the end")
+    print()
+    print("| class | queries | search p50 ms | search p95 ms | CPU ms per query (client + server) | "
+          "LIKE first 20 p50 ms | hits | e.g. |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
     for r in rows:
         examples = ", ".join(f"`{e.strip()}`" for e in r["examples"])
-        print(f"| {r['class']} | {r['queries']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['like_p50']:.0f} | "
-              f"{r['hits']:.0f} | {examples} |")
+        print(f"| {r['class']} | {r['queries']} | {r['p50']:.1f} | {r['p95']:.1f} | "
+              f"{r['client_cpu']:.1f} + {r['server_cpu']:.1f} | {r['like_p50']:.0f} | {r['hits']:.0f} | "
+              f"{examples} |")
 
 
 def first_pages(services: Services, queries: dict[str, list[str]]) -> dict[str, list[list[tuple]]]:

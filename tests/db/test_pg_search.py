@@ -276,3 +276,15 @@ def test_migration_0009_gives_an_older_server_index_its_recency_lexemes_and_row_
         assert _hits(s, "platypus") == [("note", note.id, "background")]
         with s.db.engine.connect() as c:
             assert _miscounted(c) == []
+
+
+def test_each_search_is_planned_for_its_own_words(server_url):
+    # psycopg prepares a statement run five times; the server may then keep one plan for all words.
+    # A plan made for a common word (walk the rowids backwards) reads the whole index for a rare one.
+    url = server_url()
+    _store_with_everything(url)
+    with Services.open(url, Config()) as s, s.db.read() as session:
+        for _ in range(7):
+            s.search.backend.candidates(session, parse_query("the"), Scope(), 20)
+        setting = session.execute(text("SELECT current_setting('plan_cache_mode')")).scalar()
+        assert setting == "force_custom_plan"
