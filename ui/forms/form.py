@@ -35,8 +35,7 @@ services read back).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.errors import TransientStoreError, ValidationError
 from ui.conflicts.conflict import Conflict
+from ui.forms.background import ShownRecord, background_only
 from ui.forms.bindings import Binding
 from ui.forms.undo_keys import route_undo_keys
 from ui.recovery.journal import JOURNAL_MAX_WAIT_MS, JOURNAL_MS
@@ -63,30 +63,6 @@ RETRY_FIRST_MS = 1000
 RETRY_MAX_MS = 30_000
 #: How the status bar begins while writes wait for the store to come back.
 OFFLINE = "Offline"
-
-_BACKGROUND_ONLY = [0]  # > 0: ``flush()`` starts the writes and returns (``writes_in_background``)
-
-
-@contextmanager
-def writes_in_background() -> Iterator[None]:
-    """Inside, ``EditorForm.flush()`` starts writing what is pending and does not wait for the
-    store (undo, redo, switching meetings: the lane keeps the order, the GUI need not wait)."""
-    _BACKGROUND_ONLY[0] += 1
-    try:
-        yield
-    finally:
-        _BACKGROUND_ONLY[0] -= 1
-
-
-class _Shown:
-    """A record with some fields replaced: what an undo or redo shows before the store has it."""
-
-    def __init__(self, record: Any, values: dict[str, Any]) -> None:
-        self._record, self._values = record, values
-
-    def __getattr__(self, name: str) -> Any:
-        values = self.__dict__["_values"]
-        return values[name] if name in values else getattr(self.__dict__["_record"], name)
 
 
 class _Burst:
@@ -152,7 +128,7 @@ class EditorForm(QObject):
         conflicts: list[tuple[Binding, dict[str, Any]]] = []
         expected = {} if record is None else self.ctx.writer.expected(self.kind, record.id)
         if expected:  # an undo or redo of it is on its way to the store: shown as it will be
-            record = _Shown(record, expected)
+            record = ShownRecord(record, expected)
         if record is None or record.id != self.row_id:
             self._timer.stop()
             self._journal_timer.stop()
@@ -227,7 +203,7 @@ class EditorForm(QObject):
         """Write every pending value now and wait until the store has it (or refused it), unless
         inside ``writes_in_background()``; True when nothing is left unwritten."""
         self.write_soon()
-        if self._in_flight and not _BACKGROUND_ONLY[0]:
+        if self._in_flight and not background_only():
             wait_for_writes()
         if end_burst:
             self._bursts.clear()
@@ -313,7 +289,7 @@ class EditorForm(QObject):
         before = {f: self._stored.get(f) for f in values}
         self._stored.update(values)
         self._in_flight[binding] = self._in_flight.get(binding, 0) + 1
-        binding.show(_Shown(record, values))
+        binding.show(ShownRecord(record, values))
         return lambda outcome: self._followed(row_id, binding, values, before, outcome)
 
     def _followed(self, row_id: int, binding: Binding, values: dict[str, Any], before: dict[str, Any],

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 from briefing.errors import TransientStoreError
 from briefing.meetings.records import MeetingRecord
 from ui.context import AppContext
-from ui.forms.form import writes_in_background
+from ui.forms.background import writes_in_background
 from ui.forms.refused import settle_refused
 from ui.live.offline import is_offline, store_unreachable
 from ui.panels import Panel
