@@ -7,7 +7,8 @@ Registration happens once per process and is thread-safe, so a preview worker
 and an export can share it. ReportLab parses a font file when it is registered
 (the two Japanese faces take about 90 ms), so only the body family is
 registered at once; a fallback family is registered the first time a
-character is looked up that no family before it in the chain has.
+character is looked up that no family before it in the chain has. Each face
+keeps the widths of the words it measured (``measured_font.py``).
 
 Arabic letters join: a letter's form depends on its neighbours. ReportLab
 draws a font's glyphs by character, so ``Family.join`` (for the families in
@@ -149,7 +150,8 @@ def register_fonts() -> FontChain:
 def _register_family(name: str, regular: str, bold: str | None, italic: str | None,
                      bold_italic: str | None) -> Family:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from briefing.pdf.measured_font import MeasuredFont
 
     def register(filename: str | None, fallback: str, font_name: str = "") -> str:
         if filename is None:
@@ -159,7 +161,7 @@ def _register_family(name: str, regular: str, bold: str | None, italic: str | No
             # Not shaped by ReportLab: the book puts right-to-left runs in visual order itself
             # (bidi.py) and joins Arabic before layout (Joiner); ReportLab's shaping of each word
             # (on whenever uharfbuzz is installed, as it is now) would undo the visual order.
-            pdfmetrics.registerFont(TTFont(font_name, str(path), shapable=False))
+            pdfmetrics.registerFont(MeasuredFont(font_name, str(path), shapable=False))
         return font_name
 
     regular_name = register(regular, "", name)  # the family name is the regular face
