@@ -31,7 +31,6 @@ from briefing.markings.ladder import Ladder
 from briefing.markings.portions import rank
 from briefing.pdf import styles
 from briefing.pdf.book import Book, cut, paper_key, under_heading
-from briefing.pdf.changes_section import CHANGES_TITLE, changes
 from briefing.pdf.flowables import BookParagraph, ContentsEntry, RowKeepingTable
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.keeping import PageReference
@@ -53,8 +52,10 @@ SIDE_HEADINGS = (("ours", "Our delegation"), ("theirs", "Their delegation"))
 
 
 #: One part of the book: its weight (about the characters of a paper's Markdown it takes as
-#: long to lay out as: people and tables cost more per character) and its builder. Each part
-#: starts on a new page.
+#: long to lay out as) and its builder. Each part starts on a new page. The weights were
+#: measured (processor time per part of the benchmark's book, ``benchmarks/export.py``): an
+#: agenda row costs about as much as 600 characters of a paper, a person about 500 besides the
+#: bio, an action item about 150 besides its text. ``parallel.split`` shares them out.
 Part = tuple[int, Callable[[Book], list[Flowable]]]
 
 
@@ -63,7 +64,7 @@ def book_parts(brief: Brief, options: BookOptions) -> list[Part]:
     brief = with_notes(brief, options.notes)
     parts: list[Part] = []
     if options.has("cover"):
-        parts.append((1_000, cover))
+        parts.append((2_500, cover))
     if has_summary(brief, options):
         parts.append((1_000 + 300 * len(brief.notes), summary))
     if options.has("contents"):
@@ -71,10 +72,12 @@ def book_parts(brief: Brief, options: BookOptions) -> list[Part]:
     if has_positions(brief, options):
         parts.append((1_000 + 300 * len(brief.positions), positions_matrix))
     if options.has("agenda"):
-        parts.append((1_000 + sum(300 + len(s.item.outcome) for s in brief.schedule.slots), agenda))
+        parts.append((1_000 + sum(600 + 2 * len(s.item.outcome) for s in brief.schedule.slots), agenda))
     if has_scenario(brief, options):
         parts.append((1_000 + sum(400 + len(s.item.points) for s in brief.schedule.slots), scenario))
     if has_changes(brief, options):
+        from briefing.pdf.changes_section import changes  # with its diffs: only a later round's
+
         parts.append((10_000, changes))
     if options.has("papers"):
         parts += [(1_000 + sum(len(note.section(field)) for field, _ in NOTE_SECTIONS)
@@ -83,9 +86,9 @@ def book_parts(brief: Brief, options: BookOptions) -> list[Part]:
         parts.append((1_000 + sum(300 + len(e.question) + len(e.answer)
                                   for entries in brief.qa.values() for e in entries), qa_annex))
     if options.has("participants"):
-        parts.append((1_000 + sum(3_500 + len(p.person.bio) for p in brief.participants), participants))
+        parts.append((1_000 + sum(500 + len(p.person.bio) for p in brief.participants), participants))
     if options.has("actions"):
-        parts.append((1_000 + 500 * len(brief.actions), actions))
+        parts.append((1_000 + sum(150 + len(a.text) for a in brief.actions), actions))
     return parts
 
 
@@ -116,6 +119,8 @@ def contents_entries(brief: Brief, options: BookOptions) -> list[OutlineEntry]:
     if has_scenario(brief, options):
         entries.append(("scenario", SCENARIO_TITLE, 0))
     if has_changes(brief, options):
+        from briefing.pdf.changes_section import CHANGES_TITLE
+
         entries.append(("changes", CHANGES_TITLE, 0))
     if options.has("papers") and brief.notes:
         for note in brief.notes:
