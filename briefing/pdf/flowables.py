@@ -72,6 +72,9 @@ class BookParagraph(Paragraph):
             self.style, self.width = style, width
 
     def _draw_in_visual_order(self, debug: int) -> None:
+        markup = self.text
+        if markup and "&#" not in markup and not has_rtl(markup):  # every letter is in its markup
+            return super().drawPara(debug)
         laid_out = self.blPara
         text = "".join(_line_text(line, laid_out.kind) for line in laid_out.lines)
         if not has_rtl(text):

@@ -26,8 +26,10 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reportlab.lib.colors import Color, toColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase import ttfonts
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -253,7 +255,7 @@ class BookTemplate(BaseDocTemplate):
     def _band(self, canv, y: float, label: str, colour: str) -> None:
         width, _ = self.pagesize
         canv.saveState()
-        canv.setFillColor(colour)
+        canv.setFillColor(_ink(colour))
         canv.rect(styles.MARGIN, y, width - 2 * styles.MARGIN, styles.BANNER_HEIGHT, stroke=0, fill=1)
         canv.setFillColorRGB(1, 1, 1)
         canv.setFont(BODY_BOLD, styles.BANNER_SIZE)
@@ -306,6 +308,13 @@ class BookTemplate(BaseDocTemplate):
             size *= diagonal * 0.7 / natural
         _, h = para.wrap(natural + 1, height)
         return para, outlines.line_width(para), h
+
+
+@lru_cache(maxsize=64)
+def _ink(colour: str) -> Color:
+    """A marking's colour (``#rrggbb``, as the ladder gives it) as ReportLab reads it: once per
+    colour, not twice a page (ReportLab tries a string as several other notations before hex)."""
+    return toColor(colour)
 
 
 def _page_form_name(page: int) -> str:
