@@ -19,11 +19,11 @@ objects that are new or changed, then a cross-reference stream whose
 
 An edit that moves page numbers (a part's page count changes: every "Page X
 of Y" changes) is not appended: the book is joined whole, its numbers drawn
-again (``incremental``). The book read back is the book a full join makes (``tests/briefing/pdf/
-test_appended.py``). The file grows with each update; when it is half as large
-again as a compact book (or after ``MAX_UPDATES``), ``worth_compacting`` says
-so and the session joins the next book whole. An export, to a file or with a
-password, is always joined whole (``parallel.merge``).
+again (``incremental``). The book read back is the book a full join makes
+(``tests/briefing/pdf/test_appended.py``). The file grows with each update;
+when it is half as large again as a compact book (or after ``MAX_UPDATES``),
+``worth_compacting`` says so and the session joins the next book whole. An
+export, to a file or with a password, is always joined whole (``parallel.merge``).
 """
 
 from __future__ import annotations
