@@ -146,6 +146,7 @@ def test_a_note_is_added_on_a_new_issue_typed_in(qtbot, window, store):
     assert not panel.picker.pick_button.isEnabled()
     assert panel.picker.new_button.text() == "&New issue “Rice && beef — 米”"
     qtbot.mouseClick(panel.picker.new_button, Qt.MouseButton.LeftButton)
+    written(qtbot, window)
     assert listed(panel) == [STEEL, "WTO reform", "Rice & beef — 米"]
     assert "Rice & beef — 米" in [i.title for i in store.issues.list()]
     qtbot.waitUntil(lambda: window.focusWidget() is section(panel))
@@ -156,6 +157,7 @@ def test_a_note_goes_to_the_trash_and_comes_back_with_undo(qtbot, window, store)
     panel.view.setFocus()
     panel.view.setCurrentIndex(panel.model.index(1))
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    written(qtbot, window)
     assert "Section 232 tariffs on Japanese steel and aluminum" not in listed(panel)
     assert panel.editor.title.text() == "WTO reform"
     assert "Trash" in window.status.state.text()
@@ -170,6 +172,7 @@ def test_delete_in_a_section_deletes_text_not_the_note(qtbot, window):
     editor = section(panel)
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    written(qtbot, window)
     assert panel.model.rowCount() == 9
     assert editor.toPlainText().startswith("xcess capacity")
 
@@ -183,6 +186,7 @@ def test_notes_move_with_alt_arrows_and_by_drag_and_drop(qtbot, window, store):
     assert panel.editor.title.text() == STEEL  # the moved note stays selected
     data = panel.model.mimeData([panel.model.index(8)])
     panel.model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, panel.model.index(-1))
+    written(qtbot, window)
     assert listed(panel)[0] == "Digital trade and the digital ecosystem"
     assert [n.issue_title for n in store.notes.list(window.meeting.id)] == listed(panel)
     window.undo()
@@ -233,6 +237,7 @@ def test_a_new_issue_title_the_store_refuses_is_not_lost(qtbot, window):
     title = "Overcapacity " * 30
     panel.picker.search.filter.setText(title)
     panel.picker.new_button.click()
+    written(qtbot, window)
     assert panel.picker.isVisible() and "at most 300" in panel.picker.error.message
     assert panel.picker.search.filter.text() == title
     assert panel.model.rowCount() == 2

@@ -43,6 +43,7 @@ def test_deletes_in_every_tab_show_up_in_the_open_trash_and_undo_takes_them_out(
     notes = notes_tab(qtbot, window)
     notes.view.setCurrentIndex(notes.model.index(1))
     notes.delete_note()
+    written(qtbot, window)
     agenda = show_tab(qtbot, window, "Agenda")
     agenda.view.selectRow(0)
     agenda.delete_item()
@@ -69,6 +70,7 @@ def test_restoring_a_note_shows_it_in_its_tab_and_undo_sends_it_back(qtbot, wind
     notes = notes_tab(qtbot, window)
     notes.view.setCurrentIndex(notes.model.index(1))
     notes.delete_note()
+    written(qtbot, window)
     show_tab(qtbot, window, "Overview")
     trash = open_trash(window)
     assert shown(trash) == [("Issue note", SECTION_232, ROUND_1)]
@@ -98,6 +100,7 @@ def test_a_deleted_meeting_comes_back_with_everything_in_it(qtbot, window, store
 def test_a_restore_the_store_refuses_says_why_in_the_trash(qtbot, window, store):
     notes = notes_tab(qtbot, window)
     notes.delete_note()  # the steel note, then its whole meeting
+    written(qtbot, window)
     window.window_actions.delete_meeting.trigger()
     trash = open_trash(window)
     trash.view.selectRow(trash.model.row_of("note", store.trash.list()[1].id))
@@ -109,6 +112,7 @@ def test_a_restore_the_store_refuses_says_why_in_the_trash(qtbot, window, store)
 def test_emptying_the_trash_asks_first_and_then_deletes_for_good(qtbot, window, store, monkeypatch):
     notes = notes_tab(qtbot, window)
     notes.delete_note()
+    written(qtbot, window)
     trash = open_trash(window)
     asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     assert not trash.empty()
@@ -124,7 +128,9 @@ def test_emptying_the_trash_asks_first_and_then_deletes_for_good(qtbot, window, 
 def test_one_thing_is_deleted_for_good_after_asking(qtbot, window, store, monkeypatch):
     notes = notes_tab(qtbot, window)
     notes.delete_note()
+    written(qtbot, window)
     notes.delete_note()
+    written(qtbot, window)
     trash = open_trash(window)
     trash.view.selectRow(1)
     asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)

@@ -215,20 +215,26 @@ class IssueNotesPanel(QWidget):
             issue = picker.issue
             command = AddRowCommand(self.ctx, NOTES, meeting_id,
                                     lambda: notes.add(meeting_id, issue.id, position=position),
-                                    f"Add issue note “{issue.title}”")
+                                    f"Add issue note “{issue.title}”", background=True)
         else:
             title = picker.new_title or ""
             command = AddRowCommand(self.ctx, NOTES, meeting_id,
                                     lambda: notes.add_new_issue(meeting_id, title),
-                                    f"Add new issue “{title}”")
+                                    f"Add new issue “{title}”", background=True)
+        new_issue = picker.issue is None
+
+        def done(outcome) -> None:  # written in the background: the picker again, or the new note
+            if outcome.error is not None:
+                picker.refused(self.ctx.status.text)
+            elif command.row_id is not None:
+                if new_issue:
+                    self.ctx.events.sig_issues_changed.emit()
+                if meeting_id == self.meeting_id:
+                    self._select(command.row_id)
+                    self.editor.focus_first_section()
+
+        command.on_done = done
         self.ctx.undo_stack.push(command)
-        if command.outcome.error is not None:
-            picker.refused(self.ctx.status.text)
-        elif command.row_id is not None:
-            if picker.issue is None:
-                self.ctx.events.sig_issues_changed.emit()
-            self._select(command.row_id)
-            self.editor.focus_first_section()
 
     def delete_note(self) -> None:
         row = self.view.currentIndex().row()
@@ -238,11 +244,18 @@ class IssueNotesPanel(QWidget):
         self.editor.flush()
         title = self.model.summary(row).issue_title
         following = self.model.row_id(row + 1) or self.model.row_id(row - 1)
-        command = DeleteRowCommand(self.ctx, NOTES, self.meeting_id, note_id, title)
+        meeting_id = self.meeting_id
+        command = DeleteRowCommand(self.ctx, NOTES, meeting_id, note_id, title, background=True)
+
+        def done(outcome) -> None:  # written in the background
+            if outcome.ok:
+                self.ctx.status.info(
+                    f"Moved the note on “{title}” to the Trash. Undo (Ctrl+Z) brings it back.")
+                if meeting_id == self.meeting_id:
+                    self._select(following)
+
+        command.on_done = done
         self.ctx.undo_stack.push(command)
-        if command.outcome.ok:
-            self.ctx.status.info(f"Moved the note on “{title}” to the Trash. Undo (Ctrl+Z) brings it back.")
-            self._select(following)
 
     def move_current(self, step: int) -> None:
         note_id = self.current_note_id()
@@ -254,5 +267,6 @@ class IssueNotesPanel(QWidget):
         if self.meeting_id is None or source < 0 or not 0 <= to_index < self.model.rowCount():
             return
         self.editor.flush()
-        self.ctx.undo_stack.push(MoveRowCommand(self.ctx, NOTES, self.meeting_id, note_id, source, to_index))
-        self._select(note_id)
+        self.ctx.undo_stack.push(MoveRowCommand(self.ctx, NOTES, self.meeting_id, note_id, source, to_index,
+                                                background=True))
+        self._select(note_id)  # (the list shows the new order when the move is written)
