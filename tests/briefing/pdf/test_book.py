@@ -95,7 +95,9 @@ def test_an_in_text_reference_links_to_its_source(sample_book, sample_brief):
 def test_the_agenda_shows_start_times_in_both_zones_and_the_total(sample_book):
     agenda = page_texts(sample_book[0])[AGENDA - 1]
     assert "# Venue JST Home EST Min Item Lead Issue" in agenda
-    assert "1 09:00 Sun 19:00 30 Opening and terms of reference Katherine Tai" in agenda
+    # a held round's outcome prints under the item it belongs to, before its lead
+    assert ("1 09:00 Sun 19:00 30 Opening and terms of reference "
+            "Terms of reference agreed ad referendum. Katherine Tai") in agenda
     assert "Total 7 h 30 of 8 h planned" in agenda
     # the linked issue of an agenda row jumps to its paper
     papers = set(range(FIRST_PAPER, FIRST_PAPER + 9 + LONG_PAPERS))
