@@ -132,6 +132,7 @@ def pages_of(pdf: Path) -> int:
 
 def main(argv: list[str]) -> int:
     python = sys.executable
+    load_before = os.getloadavg()[0]
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "preview.db"
@@ -175,7 +176,8 @@ def main(argv: list[str]) -> int:
 
     print(f"(median of {ROUNDS} interleaved runs; {os.cpu_count()} CPUs; the export lays out with "
           f"{default_jobs()} process(es), its CPU time and peak counting them all; load average "
-          f"{os.getloadavg()[0]:.2f} at the end)")
+          f"{load_before:.2f} at the start, {os.getloadavg()[0]:.2f} at the end: above about 1, other "
+          f"work shared the processors and the wall times say little)")
     return 0
 
 
