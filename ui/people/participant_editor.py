@@ -1,7 +1,9 @@
 """``ParticipantEditor``: the selected participant — side and role in this meeting, and the person
 (name, native-script name, title, organization, bio) as the directory holds them for every meeting.
 
-Two ``EditorForm``s write typed text after a pause, as one undo step per burst.
+Two ``EditorForm``s write typed text after a pause, as one undo step per burst. The bio has the
+marking gutter, Ctrl+Shift+M and, above it on the right, the Marking button of every Markdown editor
+(issue 11), with "unknown marking (X)" beside it when a paragraph starts with a code off the ladder.
 """
 
 from __future__ import annotations
@@ -10,10 +12,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +31,7 @@ from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding
 from ui.undo.kinds import PARTICIPANT, PERSON
 from ui.widgets.field_error import FieldError, with_error
 from ui.widgets.heading import heading_label
-from ui.widgets.marking_gutter import attach_marking
+from ui.widgets.marking_gutter import WARNING, MarkingGutter, attach_marking, fill_marking_menu
 from ui.widgets.palette import muted_colour
 
 SIDE_LABELS = {"ours": "Our delegation", "theirs": "Their delegation"}
@@ -65,7 +70,7 @@ class ParticipantEditor(QWidget):
         self.bio.setAccessibleName("Bio")
         self.bio.setPlaceholderText("Who they are, what they want, what to expect from them")
         self.bio.setTabChangesFocus(True)
-        self.bio_gutter = attach_marking(self.bio)  # each paragraph's marking beside it (issue 11)
+        self.bio_field = self._bio_field()
         self.errors = {name: FieldError(self) for name in ("role", "name", "native_name", "title",
                                                              "organization")}
         note = QLabel("Name, title, organization and bio belong to the person: changing them changes "
@@ -86,7 +91,7 @@ class ParticipantEditor(QWidget):
             form.addRow(label, with_error(getattr(self, name), self.errors[name], self))
             if name == "name":
                 form.addRow("Name or&der", self.name_order_box)
-        form.addRow("&Bio", self.bio)
+        form.addRow("&Bio", self.bio_field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form, 1)
@@ -101,6 +106,45 @@ class ParticipantEditor(QWidget):
             self.person_form.bind(LineBinding(getattr(self, name), name, self.errors[name]))
         self.person_form.bind(TextBinding(self.bio, "bio"))
         self.remove_button.setEnabled(False)
+
+    def _bio_field(self) -> QWidget:
+        """The bio with its marking gutter, under a bar holding the Marking button (as a note's)."""
+        field = QWidget(self)
+        self.bio_unknown = QLabel(field)  # "unknown marking (X)": a code typed that is not on the ladder
+        self.bio_unknown.setObjectName("UnknownMarking")
+        self.bio_unknown.setStyleSheet(f"QLabel#UnknownMarking {{ color: {WARNING}; }}")
+        self.bio_unknown.setVisible(False)
+        self.bio_marking = QToolButton(field)
+        self.bio_marking.setText("Marking")
+        self.bio_marking.setAccessibleName("Bio marking")
+        self.bio_marking.setToolTip("Set the marking of the paragraphs under the cursor or the selection "
+                                    "(Ctrl+Shift+M goes to the next one)")
+        self.bio_marking.setAutoRaise(True)
+        self.bio_marking.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bio_marking.setMenu(QMenu(self.bio_marking))
+        self.bio_marking.menu().aboutToShow.connect(
+            lambda: fill_marking_menu(self.bio_marking.menu(), self.bio, self.bio_gutter))
+        self.bio_marking.setEnabled(False)
+        self.bio_gutter: MarkingGutter = attach_marking(self.bio, on_refresh=self._bio_marks_found)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addStretch(1)
+        bar.addWidget(self.bio_unknown)
+        bar.addWidget(self.bio_marking)
+        layout = QVBoxLayout(field)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.bio, 1)
+        field.setFocusProxy(self.bio)
+        return field
+
+    def _bio_marks_found(self) -> None:
+        if not hasattr(self, "bio_gutter"):
+            return  # (the gutter's first look, while the editor is being built)
+        unknown = self.bio_gutter.unknown()
+        self.bio_unknown.setText(", ".join(f"unknown marking ({code})" for code in dict.fromkeys(unknown)))
+        self.bio_unknown.setVisible(bool(unknown))
 
     def _choices(self, name: str, values: tuple[str, ...], labels: dict[str, str]) -> QComboBox:
         box = QComboBox(self)
@@ -139,6 +183,7 @@ class ParticipantEditor(QWidget):
         self.person_form.load(participant.person if participant else None)
         self.heading.setText(shown_name(participant.person) if participant else "Nobody selected")
         self.remove_button.setEnabled(participant is not None)
+        self.bio_marking.setEnabled(participant is not None and not self.bio.isReadOnly())
 
     def flush(self) -> None:
         self.participant_form.flush(end_burst=True)
