@@ -32,7 +32,9 @@ class PreviewBuilder(QObject):
     """A build started (the preview may say "Updating…")."""
 
     sig_built = Signal(object, object)
-    """A build finished: its ``BookOutcome`` (with the PDF bytes) and the request's ``tag``."""
+    """A build finished: its ``BookOutcome`` (with the PDF bytes, and the document read from them
+    in the worker: show it with ``BookPreview.show_book(outcome.book)`` or ``outcome.discard()``
+    it) and the request's ``tag``."""
 
     sig_failed = Signal(str)
     """The latest build failed: what went wrong."""
@@ -51,7 +53,7 @@ class PreviewBuilder(QObject):
     def request(self, read_brief: Callable[[], Brief], options: BookOptions, ladder: Ladder | None = None,
                 tag: object = None) -> None:
         """Build the book of ``read_brief()`` with ``options``; ``tag`` comes back with the result."""
-        job = BookJob(read_brief, options, None, ladder, self.lane)
+        job = BookJob(read_brief, options, None, ladder, self.lane, read=True)
         job.signals.sig_started.connect(self._on_started)
         job.signals.sig_finished.connect(lambda outcome: self._on_finished(job, outcome, tag))
         job.signals.sig_failed.connect(lambda error: self._on_failed(job, error))
@@ -73,10 +75,13 @@ class PreviewBuilder(QObject):
 
     def _on_finished(self, job: BookJob, outcome: BookOutcome, tag: object) -> None:
         if not isValid(self):
+            outcome.discard()
             return  # the pane or dialog closed while the build ran: nobody to tell
         self._reported(job)
-        if not outcome.cancelled:
-            self.sig_built.emit(outcome, tag)
+        if outcome.cancelled:
+            outcome.discard()
+        else:
+            self.sig_built.emit(outcome, tag)  # the receiver shows its document or discards it
 
     def _on_failed(self, job: BookJob, error: Exception) -> None:
         if not isValid(self):

@@ -3,7 +3,7 @@
 It rebuilds the book (off the GUI thread, ``PreviewBuilder``) when anything
 the book shows is written: the meeting, its agenda, notes, people or actions
 (``AppEvents``), and when another meeting is opened. The events of one write
-come together, so a short pause gathers them into one build. It builds only
+come together, so the event loop's next turn gathers them into one build. It builds only
 while it is shown; hidden, it remembers that it is out of date.
 
 Typed text reaches the store after the autosave pause (about a second), and
@@ -31,8 +31,10 @@ if TYPE_CHECKING:
     from ui.book.job import BookOutcome
     from ui.context import AppContext
 
-#: Writes of one user action (a save, an undo) are gathered for this long into one build.
-GATHER_MS = 60
+#: The events of one write (a save, an undo) are gathered into one build: they are announced
+#: together, so waiting for the event loop's next turn is enough (a fixed wait here was time
+#: added to every refresh; a write announced later only supersedes the build, see PreviewBuilder).
+GATHER_MS = 0
 #: While the pane is shown, typed text is written after this pause (instead of the autosave's).
 TYPING_PAUSE_MS = 300
 
@@ -112,8 +114,9 @@ class BookPreviewDock(QDockWidget):
 
     def _on_built(self, outcome: BookOutcome, meeting_id: object) -> None:
         if meeting_id != self.meeting_id or outcome.data is None:
+            outcome.discard()
             return  # built for a meeting no longer open
-        self.preview.show_book(outcome.data, same_book=meeting_id == self._shown_meeting)
+        self.preview.show_book(outcome.book, same_book=meeting_id == self._shown_meeting)
         self._shown_meeting = meeting_id
         pages = outcome.result.pages
         self.ctx.events.sig_book_laid_out.emit(meeting_id, outcome.result.warnings)  # budgets: issue 13

@@ -164,7 +164,7 @@ class ExportDialog(QDialog):
 
     def _on_preview_built(self, outcome: BookOutcome, _tag: object) -> None:
         if outcome.data is not None:
-            self.preview.show_book(outcome.data)
+            self.preview.show_book(outcome.book)
             self.preview.show_state(f"{outcome.result.pages} pages")
             self.ctx.events.sig_book_laid_out.emit(self.meeting.id, outcome.result.warnings)
 

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from ui.background import BackgroundTask, Progress, failure_message
 
 if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
+
     from briefing.brief.records import Brief
     from briefing.markings.ladder import Ladder
     from briefing.pdf import BookOptions, ExportProgress, ExportResult
@@ -29,14 +31,27 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class BookOutcome:
-    """A finished job: what the builder reports, and the PDF itself when built in memory."""
+    """A finished job: what the builder reports, and the PDF itself when built in memory (and,
+    for a preview, already read into a ``QPdfDocument`` that lives in the GUI thread:
+    ``ui.book.loaded_book``)."""
 
     result: ExportResult
     data: bytes | None = None
+    document: QPdfDocument | None = None
 
     @property
     def cancelled(self) -> bool:
         return self.result.cancelled
+
+    @property
+    def book(self) -> QPdfDocument | bytes | None:
+        """What a preview shows: the document read in the worker, else the bytes."""
+        return self.document if self.document is not None else self.data
+
+    def discard(self) -> None:
+        """Nobody will show this outcome: its document goes (in the GUI thread, where it lives)."""
+        if self.document is not None:
+            self.document.deleteLater()
 
 
 _session: BookSession | None = None
@@ -64,11 +79,13 @@ def book_failure(error: BaseException) -> str:
 
 
 class BookJob(BackgroundTask):
-    """One build of a book: to ``path`` (written atomically), or in memory when ``path`` is None."""
+    """One build of a book: to ``path`` (written atomically), or in memory when ``path`` is None
+    (with ``read``, also read into a ``QPdfDocument`` for a preview, in the worker thread)."""
 
     def __init__(self, read_brief: Callable[[], Brief], options: BookOptions, path: Path | None = None,
-                 ladder: Ladder | None = None, lane: Lane | None = None) -> None:
+                 ladder: Ladder | None = None, lane: Lane | None = None, *, read: bool = False) -> None:
         super().__init__(lane=lane)
+        self.read = read
         self.read_brief = read_brief
         self.options = options
         self.path = path
@@ -90,7 +107,12 @@ class BookJob(BackgroundTask):
         result = render_pdf(brief, self.options, self.path or buffer, progress=self._progress,
                             cancelled=progress.cancelled, ladder=self.ladder, session=session)
         data = buffer.getvalue() if buffer is not None and not result.cancelled else None
-        return BookOutcome(result, data)
+        document = None
+        if self.read and data is not None and not progress.cancelled():
+            from ui.book.loaded_book import load_book
+
+            document = load_book(data)  # the view's page layout, off the GUI thread
+        return BookOutcome(result, data, document)
 
     def _progress(self, progress: ExportProgress) -> None:
         self.report(self.signals.sig_progress, progress)

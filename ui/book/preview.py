@@ -1,15 +1,17 @@
 """``BookPreview``: the book on screen with QtPdf — pages one under another, page navigation, zoom.
 
-``show_book(data)`` swaps in a new build without losing the reader's place:
+``show_book(book)`` swaps in a new build without losing the reader's place:
 the page being read (and the spot on it, when the pages keep their size)
-stays in view. The PDF arrives as bytes from a build in memory and is read
-from a ``QBuffer``; the document that was shown is dropped only after the new
-one is in the view, so the pane never flashes empty.
+stays in view. The PDF arrives from a build in memory already read into a
+``QPdfDocument`` in the worker thread (``loaded_book``: the sizes of its
+pages, which the view lays out, already known), or as bytes read here; the
+document that was shown is dropped only after the new one is in the view,
+so the pane never flashes empty.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.book.loaded_book import read_book
 from ui.widgets.palette import muted_colour, warning_colour
 
 #: The zoom choices: (label, zoom mode, factor).
@@ -110,22 +113,18 @@ class BookPreview(QWidget):
         assert self.document is not None
         return self.document.getAllText(page).text()
 
-    def show_book(self, data: bytes, *, same_book: bool = True) -> None:
-        """Show the PDF ``data``; for ``same_book`` (a rebuild of what is shown) keep the place."""
+    def show_book(self, book: bytes | QPdfDocument, *, same_book: bool = True) -> None:
+        """Show the PDF ``book`` (bytes, or a document read in a worker: ``ui.book.loaded_book``,
+        which this pane then owns); for ``same_book`` (a rebuild of what is shown) keep the place."""
         page = self.current_page() if same_book and self.document is not None else 0
         scroll = self.view.verticalScrollBar().value()
         same_size = (self.document is not None and self.document.pageCount() > 0
                      and self.document.pagePointSize(0))
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument(self)
-        buffer.setParent(document)  # the document reads from it for as long as it lives
-        document.load(buffer)
-        if document.status() != QPdfDocument.Status.Ready:
-            document.deleteLater()
+        document = read_book(book) if isinstance(book, bytes) else book
+        if document is None:
             self.show_state("The preview could not read the book that was built.", problem=True)
             return
+        document.setParent(self)
         old, self.document = self.document, document
         same_size = bool(same_size) and document.pagePointSize(0) == same_size
         self.view.setDocument(document)
