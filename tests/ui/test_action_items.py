@@ -53,28 +53,35 @@ def test_a_due_date_is_picked_cleared_and_undone(qtbot, window, store):
     assert isinstance(editor, DueDateEdit)
     editor.set_due(date(2022, 3, 31))
     panel.flush()
-    assert store.actions.list(window.meeting.id)[0].due == date(2022, 3, 31)
-    assert cell(panel, 0, DUE) == "31 Mar 2022 · overdue"
+    assert cell(panel, 0, DUE) == "31 Mar 2022 · overdue"  # shown at once…
+    written(qtbot, window)
+    assert store.actions.list(window.meeting.id)[0].due == date(2022, 3, 31)  # …then stored
     panel.view.edit(index)
     editor = panel.view.indexWidget(index)
     editor.lineEdit().selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     assert editor.text() == "No date"
     panel.flush()
-    assert store.actions.list(window.meeting.id)[0].due is None
     assert cell(panel, 0, DUE) == ""
+    written(qtbot, window)
+    assert store.actions.list(window.meeting.id)[0].due is None
     window.undo()
+    assert cell(panel, 0, DUE) == "31 Mar 2022 · overdue"  # the undo is shown at once
     window.undo()
+    written(qtbot, window)
     assert [a.due for a in store.actions.list(window.meeting.id) if a.id == item_id] == [date(2022, 1, 21)]
 
 
 def test_status_is_picked_from_a_list_and_a_done_item_is_no_longer_overdue(qtbot, window, store):
     panel = actions_tab(qtbot, window)
     panel.model.setData(panel.model.index(0, STATUS), "done")
+    assert "overdue" not in cell(panel, 0, DUE)  # shown at once
+    written(qtbot, window)
     assert store.actions.list(window.meeting.id)[0].status == "done"
-    assert "overdue" not in cell(panel, 0, DUE)
     window.undo()
     assert "overdue" in cell(panel, 0, DUE)
+    written(qtbot, window)
+    assert store.actions.list(window.meeting.id)[0].status == "open"
 
 
 def test_items_are_added_typed_deleted_and_moved_undoably(qtbot, window, store):

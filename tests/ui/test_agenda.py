@@ -105,25 +105,28 @@ def test_start_times_follow_the_minutes_in_both_time_zones(window):
     assert model.index(1, START_VENUE).data() == "09:30"
 
 
-def test_an_overrunning_agenda_is_flagged_in_the_footer(window):
+def test_an_overrunning_agenda_is_flagged_in_the_footer(qtbot, window):
     panel = agenda(window)
     assert panel.total.text() == "Total 7 h 30 of 8 h — 30 min to spare"
     assert not panel.total_icon.isVisible()
     set_cell(panel, 0, MINUTES, 90)  # 30 more than before: 8 h 30
-    assert panel.total.text() == "Total 8 h 30 of 8 h — runs 30 min over"
+    assert panel.total.text() == "Total 8 h 30 of 8 h — runs 30 min over"  # shown at once
     assert panel.total_icon.isVisible()
+    written(qtbot, window)  # the status bar sums the stored agenda
     assert window.status.summary.text() == "Agenda 8 h 30 of 8 h"
 
 
-def test_negative_minutes_are_refused_with_a_message(window, store):
+def test_negative_minutes_are_refused_with_a_message(qtbot, window, store):
     panel = agenda(window)
     set_cell(panel, 1, MINUTES, -5)
+    written(qtbot, window)  # refused by the store, in the background
     assert panel.error.isVisible()
     assert "Minutes: must not be negative" in panel.error.message
     assert "Minutes: must not be negative" in window.status.state.text()
     assert panel.model.index(1, MINUTES).data() == 75
     assert store.agenda.list(window.meeting.id)[1].minutes == 75
     set_cell(panel, 1, LEAD, "Trade Remedies & <Steel>")
+    written(qtbot, window)
     assert not panel.error.isVisible()
 
 
@@ -146,6 +149,7 @@ def test_a_cell_being_edited_is_written_on_close(qtbot, open_window, store):
     window = open_window(sample=True)
     panel = agenda(window)
     panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0, TITLE))  # the cell the user opens
     panel.view.edit(panel.model.index(0, TITLE))
     editor = panel.view.indexWidget(panel.model.index(0, TITLE))
     editor.selectAll()

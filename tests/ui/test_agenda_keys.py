@@ -129,6 +129,7 @@ def test_the_minutes_editor_shows_three_digits_whole(qtbot, window, store):
     assert text_room >= spin.fontMetrics().horizontalAdvance("10080")  # the largest value, too
     assert panel.view.columnWidth(MINUTES) >= spin.width()
     press(qtbot, TAB)
+    written(qtbot, window)
     assert store.agenda.list(window.meeting.id)[0].minutes == 300
 
 

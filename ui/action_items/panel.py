@@ -18,8 +18,7 @@ from ui.context import AppContext
 from ui.forms.single_line import SingleLineDelegate
 from ui.models.actions_table import DUE, ISSUE, OWNER, STATUS, TEXT, ActionsTableModel
 from ui.undo.background_command import push_in_background
-from ui.undo.command import push_shown
-from ui.undo.edit import EditCommand
+from ui.undo.edit import EditCommand, push_cell_edit
 from ui.undo.kinds import ACTION
 from ui.undo.rows import ACTIONS, AddRowCommand, DeleteRowCommand, MoveRowCommand
 from ui.widgets.empty_state import EmptyState
@@ -48,6 +47,7 @@ class ActionItemsPanel(QWidget):
         self.ctx = ctx
         self.meeting_id: int | None = None
         self.model = ActionsTableModel(today, self)
+        self.model.pending = lambda item_id: ctx.writer.expected(ACTION, item_id)
         self.model.warning_colour = warning_colour(self.palette())
         self.model.warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.view = ReorderableTableView("Action items", self)
@@ -148,7 +148,9 @@ class ActionItemsPanel(QWidget):
 
     def edit_item(self, item_id: int, field: str, value: Any) -> None:
         old = getattr(self.model.item(self.model.row_of(item_id)), field)
-        self._push(EditCommand(self.ctx, ACTION, item_id, {field: old}, {field: value}), item_id)
+        command = EditCommand(self.ctx, ACTION, item_id, {field: old}, {field: value}, cell=True)
+        push_cell_edit(self.ctx, command, self.error)  # written in the lane…
+        self.reload(keep_item=item_id)  # …and shown at once
 
     def add_item(self) -> None:
         """Add an item after the current one (written in the background), then edit its text."""
@@ -204,9 +206,3 @@ class ActionItemsPanel(QWidget):
         if item_id is not None and meeting_id == self.meeting_id:
             self.reload(keep_item=item_id)
 
-    def _push(self, command, keep_item: int | None) -> bool:
-        if not push_shown(self.ctx, command, self.error):
-            return False
-        if keep_item is not None:
-            self.reload(keep_item=keep_item)
-        return True

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.agenda.records import Schedule
-from briefing.agenda.schedule import format_minutes
+from briefing.agenda.schedule import build_schedule, format_minutes
 from briefing.errors import BriefbookError
+from briefing.meetings.records import MeetingRecord
 from briefing.validation import MAX_MINUTES
 from briefing.vocabulary import AGENDA_STATUSES
 from ui.agenda.commands import AddAgendaItemCommand, DeleteAgendaItemCommand, MoveAgendaItemCommand
@@ -38,11 +39,12 @@ from ui.models.agenda_table import (
     TITLE,
     AgendaTableModel,
 )
+from ui.models.pending_values import shown
 from ui.positions.commands import ApplyRecordCommand
 from ui.positions.record_dialog import ApplyRecordDialog
 from ui.undo.background_command import push_in_background
 from ui.undo.command import describe, push_shown
-from ui.undo.edit import EditCommand
+from ui.undo.edit import EditCommand, push_cell_edit
 from ui.undo.kinds import AGENDA_ITEM, MEETING
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.field_error import FieldError
@@ -211,6 +213,7 @@ class AgendaPanel(QWidget):
             self.ctx.writer.remember_all(AGENDA_ITEM, [s.item for s in self.schedule.slots])
             meeting = self.ctx.writer.latest(MEETING, self.meeting_id) or \
                 self.ctx.services.meetings.get(self.meeting_id)
+            self.schedule = self._with_pending(self.schedule, meeting)
             self.model.set_schedule(self.schedule, meeting.timezone, meeting.home_timezone)
         if self.view.isColumnHidden(START_HOME) != self.model.one_zone:
             self.view.setColumnHidden(START_HOME, self.model.one_zone)  # not two identical columns
@@ -226,6 +229,14 @@ class AgendaPanel(QWidget):
         self._show_total()
         self._update_actions()
         self._show_scenario()
+
+    def _with_pending(self, schedule: Schedule, meeting: MeetingRecord) -> Schedule:
+        """``schedule`` with the cells' values still being written (start times follow them)."""
+        items = [shown(s.item, lambda item_id: self.ctx.writer.expected(AGENDA_ITEM, item_id))
+                 for s in schedule.slots]
+        if all(item is slot.item for item, slot in zip(items, schedule.slots, strict=True)):
+            return schedule
+        return build_schedule(meeting, items)
 
     def _show_scenario(self, *_args: object) -> None:
         row = self.view.currentIndex().row()
@@ -267,8 +278,9 @@ class AgendaPanel(QWidget):
 
     def edit_item(self, item_id: int, field: str, value: Any) -> None:
         old = getattr(self.model.slot(self.model.row_of(item_id)).item, field)
-        command = EditCommand(self.ctx, AGENDA_ITEM, item_id, {field: old}, {field: value})
-        self._push(command, item_id)
+        command = EditCommand(self.ctx, AGENDA_ITEM, item_id, {field: old}, {field: value}, cell=True)
+        push_cell_edit(self.ctx, command, self.error)  # written in the lane…
+        self.reload(keep_item=item_id)  # …and shown at once
 
     def add_item(self) -> None:
         """Add an item after the current one (written in the background), then edit its title."""
@@ -319,12 +331,6 @@ class AgendaPanel(QWidget):
         if item_id is not None and meeting_id == self.meeting_id:
             self.reload(keep_item=item_id)
 
-    def _push(self, command, keep_item: int | None) -> bool:
-        if not push_shown(self.ctx, command, self.error):
-            return False
-        if keep_item is not None:
-            self.reload(keep_item=keep_item)
-        return True
 
     def index_of(self, item_id: int, column: int = TITLE) -> QModelIndex:
         return self.model.index(self.model.row_of(item_id), column)

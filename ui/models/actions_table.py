@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from briefing.actions.records import ActionRecord
+from ui.models.pending_values import Pending, no_pending, shown
 from ui.models.record_rows import RecordRows
 from ui.models.row_moves import RowMoves
 from ui.timefmt import short_date
@@ -47,6 +48,10 @@ class ActionsTableModel(RowMoves, RecordRows, QAbstractTableModel):
 
     MIME_TYPE = "application/x-briefbook-action-items"
 
+    pending: Pending = staticmethod(no_pending)
+    """``pending(row_id)``: values a cell's edit is writing, shown before the store has them
+    (the panel hands over the window's ``RecordWriter.expected``)."""
+
     sig_edit_requested = Signal(int, str, object)
     """The user set a cell: (item id, field, value)."""
 
@@ -61,7 +66,7 @@ class ActionsTableModel(RowMoves, RecordRows, QAbstractTableModel):
 
     def set_items(self, items: Sequence[ActionRecord]) -> None:
         """Show ``items`` (in place when they are the same, in the same order)."""
-        self.replace_records(items)
+        self.replace_records([shown(r, self.pending) for r in items])
 
     def item(self, row: int) -> ActionRecord:
         return self.records[row]

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from briefing.notes.records import SourceRecord
+from ui.models.pending_values import Pending, no_pending, shown
 from ui.models.record_rows import RecordRows
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,12 +27,16 @@ PLACEHOLDERS = {DATE: "e.g. 2021-11-17", URL: "https://…"}
 class SourcesTableModel(RecordRows, QAbstractTableModel):
     """One row per source; every cell is editable."""
 
+    pending: Pending = staticmethod(no_pending)
+    """``pending(row_id)``: values a cell's edit is writing, shown before the store has them
+    (the panel hands over the window's ``RecordWriter.expected``)."""
+
     sig_edit_requested = Signal(int, str, object)
     """The user set a cell: (source id, field, value)."""
 
     def set_sources(self, sources: Sequence[SourceRecord]) -> None:
         """Show ``sources`` (in place when they are the same, in the same order)."""
-        self.replace_records(sources)
+        self.replace_records([shown(r, self.pending) for r in sources])
 
     def source(self, row: int) -> SourceRecord:
         return self.records[row]

@@ -42,6 +42,7 @@ class SourcesEditor(QWidget):
         self.ctx = ctx
         self.note: NoteRecord | None = None
         self.model = SourcesTableModel(self)
+        self.model.pending = lambda source_id: ctx.writer.expected(source_kind(0), source_id)
         self.model.sig_edit_requested.connect(self.edit_source)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -119,7 +120,10 @@ class SourcesEditor(QWidget):
             return
         old = getattr(self.model.source(self.model.row_of(source_id)), field)
         self.ctx.undo_stack.push(EditCommand(self.ctx, source_kind(self.note.meeting_id), source_id,
-                                             {field: old}, {field: value}, shows=("note", self.note.id)))
+                                             {field: old}, {field: value}, shows=("note", self.note.id),
+                                             cell=True))  # written in the lane…
+        if self.note is not None:
+            self.model.set_sources(self.note.sources)  # …and shown at once
 
     def add_source(self) -> None:
         """Cite a new source after the others and open its title for typing."""

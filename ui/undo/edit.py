@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtGui import QUndoCommand
 
 from briefing.errors import ConflictError
 from ui.background import WRITES
 from ui.conflicts.conflict import Conflict
 from ui.undo.background_write import BackgroundWrite
-from ui.undo.command import Outcome, ServiceCommand
+from ui.undo.command import Outcome, ServiceCommand, describe
 from ui.undo.kinds import RowKind
 
 if TYPE_CHECKING:
     from ui.context import AppContext
+    from ui.widgets.field_error import FieldError
 
 #: Commands that may merge share this id (Qt only asks commands with equal ids).
 EDIT_MERGE_ID = 1
@@ -36,7 +38,7 @@ class EditCommand(ServiceCommand):
                  shows: tuple[str, int] | None = None, background: bool = False,
                  on_done: Callable[[Outcome], None] | None = None,
                  follow: Callable[[dict[str, Any]], Callable[[Outcome], None] | None] | None = None,
-                 ) -> None:
+                 cell: bool = False) -> None:
         super().__init__(ctx, text or edit_text(kind, new), kind)
         self.row_id = row_id
         self.shows = shows
@@ -48,6 +50,9 @@ class EditCommand(ServiceCommand):
         """Written in the ``WRITES`` lane (``ui.undo.background_write``): the push returns at once
         and ``on_done(outcome)`` is called on the GUI thread when the first write has ended."""
         self._on_done = on_done
+        self.cell = cell
+        """A table's cell: written in the lane like a background edit, every write (the first
+        too) shown at once by the views that lay ``RecordWriter.expected`` over their rows."""
         self.follow = follow
         """For a background edit: ``follow(values)`` is called when undo or redo is about to write
         ``values`` (the editor shows them at once, the store follows); it returns what hears
@@ -62,7 +67,7 @@ class EditCommand(ServiceCommand):
         self._write(self.new, self.old)
 
     def undo(self) -> None:
-        if self.background and self.outcome.error is not None:
+        if (self.background or self.cell) and self.outcome.error is not None:
             self.setObsolete(True)  # its write never reached the store: nothing to take back
             return
         self._write(self.old, self.new)
@@ -70,15 +75,20 @@ class EditCommand(ServiceCommand):
     def _write(self, values: dict[str, Any], base: dict[str, Any]) -> None:
         """Write ``values``; a refusal because the row changed elsewhere is announced as a conflict.
 
-        An edit not meant for the background (a cell of a table) is written at once when no
-        other write waits, else in turn in the lane (written now it would overtake them: an
-        undo of a source's title before the undo that brings the source back)."""
-        if self.background or WRITES.busy:
+        A cell of a table is always written in the lane, its value shown at once (``expected``).
+        Any other edit not meant for the background (a conflict's resolution, a recovered value)
+        is written at once when no other write waits, else in turn in the lane (written now it
+        would overtake them: an undo of a source's title before the undo that brings it back)."""
+        if self.background or self.cell or WRITES.busy:
             on_done, self._on_done = self._on_done, None  # the pusher hears of the first write
             again, self._written_once = self._written_once, True
             if again and self.follow is not None:
                 on_done = self.follow(values)  # undo or redo: shown at once, written in turn
-            BackgroundWrite(self, values, base, on_done, expected=again).start()
+            BackgroundWrite(self, values, base, on_done, expected=again or self.cell).start()
+            if again and self.cell:  # an undo or redo of a cell: the views show it at once
+                latest = self.ctx.writer.latest(self.kind, self.ctx.writer.current_id(self.kind, self.row_id))
+                if latest is not None:
+                    self.kind.announce(self.ctx.events, latest)
             return
         if self.attempt(lambda: self.ctx.writer.update(self.kind, self.row_id, values)):
             return
@@ -115,6 +125,19 @@ class EditCommand(ServiceCommand):
         if not self._fixed_text:
             self.setText(edit_text(self.kind, self.new))
         return True
+
+
+def push_cell_edit(ctx: AppContext, command: EditCommand, error: FieldError) -> None:
+    """Push a cell's edit (``cell=True``): it is written in the lane and shown at once; when the
+    store has answered, say next to the table (``error``) whether it refused it."""
+
+    def done(outcome: Outcome) -> None:
+        if shiboken6.isValid(error):
+            error.show_message(None if outcome.ok else describe(outcome.error, command.kind))
+
+    command._on_done = done
+    error.show_message(None)
+    ctx.undo_stack.push(command)
 
 
 def edit_text(kind: RowKind, changes: dict[str, Any]) -> str:
