@@ -191,8 +191,9 @@ class MainWindow(QMainWindow):
         if not self.workspace.settle():
             return
         fields = new_meeting_fields(self.ctx.services.config.home_timezone)
-        self.ctx.undo_stack.push(NewMeetingCommand(self.ctx, self.meeting and self.meeting.id, fields))
-        self.workspace.focus_first_field()
+        command = NewMeetingCommand(self.ctx, self.meeting and self.meeting.id, fields)
+        command.on_done = lambda outcome: outcome.ok and self.workspace.focus_first_field()  # once open
+        self.ctx.undo_stack.push(command)  # written in the background: opened once stored
 
     def next_round(self) -> None:
         """Meeting → Next round: the dialog of what to carry (accepted, one undoable command)."""

@@ -114,6 +114,7 @@ def test_items_are_added_typed_deleted_and_moved_undoably(qtbot, window, store):
 
 def test_a_meeting_without_action_items_says_what_to_do(qtbot, window):
     window.new_meeting()
+    written(qtbot, window)
     panel = actions_tab(qtbot, window)
     assert panel.stack.currentWidget() is panel.empty
     panel.empty.button.click()

@@ -43,6 +43,7 @@ def test_a_new_meeting_gets_an_agenda_that_is_reordered_undone_and_still_there_a
     assert window.windowTitle() == "Briefbook"
     assert window.workspace.currentWidget() is window.workspace.empty
     window.window_actions.new_meeting.trigger()
+    written(qtbot, window)  # opened once stored
     meeting_id = window.meeting.id
     overview = window.workspace.panel("Overview")
     assert overview.title.hasFocus() and overview.title.selectedText() == "New meeting"

@@ -12,6 +12,7 @@ from tests.store_files import text_file
 from tests.ui.test_issue_notes import notes_tab, section
 from tests.ui.test_trash_window import answer
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 from ui.models.backups_table import REASON, TAKEN, BackupsTableModel
 
 
@@ -52,6 +53,7 @@ def test_restoring_a_backup_asks_backs_up_the_store_and_shows_the_restored_store
     back_up_now(qtbot, window)
     round_1 = window.meeting.id
     window.window_actions.delete_meeting.trigger()
+    written(qtbot, window)
     assert round_1 not in window.sidebar.meeting_ids()
     window.window_actions.restore_backup.trigger()
     dialog = window.tools.backups().dialog

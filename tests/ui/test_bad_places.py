@@ -14,6 +14,7 @@ from tests.store_files import read_only, store_with_sample
 from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import notes_tab, section
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 from ui.store_bars import READ_ONLY_TITLE
 
 
@@ -119,6 +120,7 @@ def test_a_read_only_store_opens_read_only_says_so_and_refuses_edits_clearly(qtb
         item_id = agenda.model.item_id(0)
         items = agenda.model.rowCount()  # the latest round's (the sample's Round 2 opens)
         agenda.model.setData(agenda.index_of(item_id), "Renamed")
+        written(qtbot, window)  # refused in the background
         assert "is open read-only" in window.status.state.text()
         assert "nothing was written" in agenda.error.message
         agenda.add_action.trigger()

@@ -213,6 +213,7 @@ def test_undoing_an_edit_after_the_note_moved_still_works(qtbot, window, store):
 
 def test_a_meeting_without_notes_says_what_to_do(qtbot, window):
     window.new_meeting()
+    written(qtbot, window)
     panel = notes_tab(qtbot, window)
     assert panel.right.currentWidget() is panel.empty
     assert "add one from the issue library" in panel.empty.headline.text()

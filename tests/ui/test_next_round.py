@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.tabs import show_tab
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 from ui.meetings import next_round_dialog
 from ui.meetings.next_round_dialog import NextRoundDialog
 from ui.models.checklist import ChecklistModel
@@ -47,6 +48,7 @@ def test_enter_accepts_a_future_date_on_the_same_weekday_and_venue(qtbot, window
     assert len(store.notes.list(new.id)) == len(store.notes.list(round_1))
     assert len(store.agenda.list(new.id)) == 8
     window.undo()  # the whole carry forward is one step
+    written(qtbot, window)
     assert window.meeting.id == round_1 and new.id not in window.sidebar.meeting_ids()
 
 

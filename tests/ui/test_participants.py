@@ -138,6 +138,7 @@ def test_removing_a_participant_keeps_the_person_and_undo_puts_them_back(qtbot, 
 
 def test_a_meeting_without_participants_says_what_to_do(qtbot, window):
     window.new_meeting()
+    written(qtbot, window)
     panel = people_tab(qtbot, window)
     assert panel.details.currentWidget() is panel.empty
     assert panel.columns["ours"].hint.isVisible()

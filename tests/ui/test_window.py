@@ -84,21 +84,25 @@ def test_next_round_carries_forward_and_undo_takes_it_back(qtbot, window, store)
     assert len(store.agenda.list(round_2)) == 8
 
 
-def test_deleting_a_meeting_moves_it_to_the_trash_and_undo_restores_it(window, store):
+def test_deleting_a_meeting_moves_it_to_the_trash_and_undo_restores_it(qtbot, window, store):
     round_1 = window.meeting.id
     window.window_actions.delete_meeting.trigger()
+    written(qtbot, window)
     assert window.windowTitle() == f"Briefbook — {ROUND_2}"  # the meeting above it in the list
     assert "Trash" in window.status.state.text()
     assert [m.title for m in store.meetings.list()] == [LAUNCH, ROUND_2]
     window.undo()
+    written(qtbot, window)
     assert window.meeting.id == round_1
     assert len(store.meetings.list()) == 3
 
 
-def test_deleting_the_last_meeting_leaves_an_empty_state_that_says_what_to_do(open_window, services):
+def test_deleting_the_last_meeting_leaves_an_empty_state_that_says_what_to_do(qtbot, open_window,
+                                                                              services):
     services.meetings.create(title="Only one", starts_at="2030-01-01T09:00:00+00:00")
     window = open_window()
     window.window_actions.delete_meeting.trigger()
+    written(qtbot, window)
     assert window.windowTitle() == "Briefbook"
     assert window.workspace.currentWidget() is window.workspace.empty
     assert window.workspace.empty.button.text() == "New meeting"

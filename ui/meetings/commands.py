@@ -1,8 +1,11 @@
 """Undo commands for whole meetings: new meeting, next round (carry forward), delete.
 
 Deleting moves a meeting to the Trash, so undoing a creation deletes it and
-redoing (or undoing a delete) restores it with everything in it. Each command
-asks the window to open the meeting the user should now see.
+redoing (or undoing a delete) restores it with everything in it. Every store call
+runs in the ``WRITES`` lane (``BackgroundCommand``): the window goes on while a
+large meeting is carried forward, and once the store has answered the command
+asks the window to open the meeting the user should now see (a refusal is said
+in the status bar and the command dropped).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ui.context import AppContext
-from ui.undo.command import ServiceCommand
+from ui.undo.background_command import BackgroundCommand
 from ui.undo.kinds import MEETING
 
 
@@ -25,7 +28,7 @@ def new_meeting_fields(home_timezone: str, now: datetime | None = None) -> dict[
             "timezone": home_timezone, "home_timezone": home_timezone}
 
 
-class _MeetingCommand(ServiceCommand):
+class _MeetingCommand(BackgroundCommand):
     def __init__(self, ctx: AppContext, text: str, came_from: int | None) -> None:
         super().__init__(ctx, text, MEETING)
         self.came_from = came_from
@@ -34,40 +37,47 @@ class _MeetingCommand(ServiceCommand):
         self.ctx.events.sig_meetings_changed.emit()
         self.ctx.events.sig_open_meeting_requested.emit(meeting_id or 0)
 
-    def _back(self) -> None:
-        """Open the meeting the user came from, else the one the app would open at start."""
-        self._open(self.ctx.services.meetings.pick_initial(self.came_from))
-
 
 class _CreatesMeeting(_MeetingCommand):
     """A command that makes a meeting once, then deletes and restores it on undo and redo."""
 
     created: int | None = None
+    working: str | None = None
+    """Said in the status bar while the first run waits for the store (a long carry forward)."""
 
     def create(self) -> Any:
+        """Make the meeting (in the worker); returns its record."""
         raise NotImplementedError
 
     def redo(self) -> None:
-        services = self.ctx.services
+        first = self.created is None
+        self.in_lane(self._make, self._made)
+        if first and self.working:
+            self.ctx.status.info(self.working)
+
+    def _make(self) -> Any:  # in the worker, after every write started before
         if self.created is None:
-            ok = self.attempt(self.create)
-            if ok:
-                self.created = self.outcome.record.id
-        else:
-            ok = self.attempt(lambda: services.meetings.restore(self.created))
-        if ok:
-            self.ctx.writer.remember(MEETING, self.outcome.record)
-            self._open(self.created)
+            record = self.create()
+            self.created = record.id
+            return record
+        return self.ctx.services.meetings.restore(self.created)
+
+    def _made(self, record: Any) -> None:
+        self.ctx.writer.remember(MEETING, record)
+        self._open(record.id)
 
     def undo(self) -> None:
-        if self.created is not None and self.attempt(
-            lambda: self.ctx.services.meetings.delete(self.created)
-        ):
-            self._back()
+        self.in_lane(self._delete, self._open)
+
+    def _delete(self) -> int | None:  # in the worker: the meeting to open next
+        meetings = self.ctx.services.meetings
+        if self.created is not None:
+            meetings.delete(self.created)
+        return meetings.pick_initial(self.came_from)
 
 
 class NewMeetingCommand(_CreatesMeeting):
-    """Create a meeting (and open it)."""
+    """Create a meeting (and open it once stored)."""
 
     def __init__(self, ctx: AppContext, came_from: int | None, fields: dict[str, Any]) -> None:
         super().__init__(ctx, "New meeting", came_from)
@@ -79,6 +89,8 @@ class NewMeetingCommand(_CreatesMeeting):
 
 class NextRoundCommand(_CreatesMeeting):
     """Start the next round of a meeting: its agenda, notes, people and open actions carried forward."""
+
+    working = "Working… carrying the meeting forward to its next round"
 
     def __init__(self, ctx: AppContext, meeting_id: int, options: dict[str, Any] | None = None) -> None:
         super().__init__(ctx, "Next round", meeting_id)
@@ -98,11 +110,19 @@ class DeleteMeetingCommand(_MeetingCommand):
         self.title = title
 
     def redo(self) -> None:
-        if self.attempt(lambda: self.ctx.services.meetings.delete(self.meeting_id)):
-            self.ctx.status.info(f"Moved “{self.title}” to the Trash. Undo (Ctrl+Z) brings it back.")
-            self._open(self.ctx.services.meetings.pick_initial(None))
+        self.in_lane(self._delete, self._open, then=self._say_trashed)
+
+    def _delete(self) -> int | None:  # in the worker: the meeting to open next
+        meetings = self.ctx.services.meetings
+        meetings.delete(self.meeting_id)
+        return meetings.pick_initial(None)
+
+    def _say_trashed(self, _next_id: object) -> None:
+        self.ctx.status.info(f"Moved “{self.title}” to the Trash. Undo (Ctrl+Z) brings it back.")
 
     def undo(self) -> None:
-        if self.attempt(lambda: self.ctx.services.meetings.restore(self.meeting_id)):
-            self.ctx.writer.remember(MEETING, self.outcome.record)
-            self._open(self.meeting_id)
+        self.in_lane(lambda: self.ctx.services.meetings.restore(self.meeting_id), self._restored)
+
+    def _restored(self, record: Any) -> None:
+        self.ctx.writer.remember(MEETING, record)
+        self._open(self.meeting_id)

@@ -39,11 +39,15 @@ class BackgroundCommand(ServiceCommand):
         """Called (on the GUI thread) with the outcome of the command's first run."""
 
     def in_lane(self, action: Callable[[], Any], announce: Callable[[Any], None] | None = None,
-                conflict: Callable[[ConflictError], Conflict] | None = None) -> None:
+                conflict: Callable[[ConflictError], Conflict] | None = None, *,
+                then: Callable[[Any], None] | None = None) -> None:
         """Run ``action()`` in the ``WRITES`` lane; then ``announce(record)`` on the GUI thread, or,
-        when the store refused a stale write, hand ``conflict(error)`` to the conflict dialog."""
+        when the store refused a stale write, hand ``conflict(error)`` to the conflict dialog.
+        ``then(record)`` runs after "Saved" is said (a note for the status bar in its place)."""
         on_done, self.on_done = self.on_done, None
-        CommandWrite(self, action, announce, on_done, conflict).start()
+        write = CommandWrite(self, action, announce, on_done, conflict)
+        write.then = then
+        write.start()
 
 
 class CommandWrite(LaneWrite):
@@ -56,6 +60,7 @@ class CommandWrite(LaneWrite):
         self.action, self.announce, self.on_done = action, announce, on_done
         self.conflict = conflict
         self.record: Any = None
+        self.then: Callable[[Any], None] | None = None
 
     def work(self) -> None:  # in the worker
         self.record = self.action()
@@ -70,6 +75,8 @@ class CommandWrite(LaneWrite):
                 self.announce(self.record)
             self.ctx.events.sig_saved.emit()
             self.saved_if_last()
+            if self.then is not None:
+                self.then(self.record)
         else:
             error = self.refusal()
             outcome.error, outcome.record = error, None
