@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QPlainTextEdit
 
 from tests.ui.tabs import show_tab
-from tests.ui.write_gate import written
+from tests.ui.write_gate import WRITE_VERBS, Ticks, WriteGate, written
 from ui.positions.model import OURS, SINCE, STATE, PositionsTableModel
 
 ROUND1 = "US–Japan Partnership on Trade — Round 1"
@@ -154,14 +154,30 @@ def test_applying_the_record_shows_the_changes_then_moves_positions_and_adds_act
     lines = dialog.model.stringList()
     assert lines == ["Steel and aluminum excess capacity: Open → Bracketed",
                      "New action item: Draft the statement (Industry, due 14 Feb 2022)"]
-    dialog.apply_button.click()
+    gate = WriteGate(window.ctx.services.db.engine, "positions", WRITE_VERBS)
+    ticks = Ticks()
+    try:
+        dialog.apply_button.click()
+        qtbot.waitUntil(gate.started.is_set, timeout=10_000)
+        ticks.turned(qtbot)  # the window goes on while the store is held
+        assert _stored(store, meeting.id, "Steel and aluminum excess capacity").state == "open"
+        assert len(store.actions.list(meeting.id)) == actions_before
+        assert gate.held_off_the_gui_thread
+    finally:
+        gate.release()
+    written(qtbot, window)
     steel_position = _stored(store, meeting.id, "Steel and aluminum excess capacity")
     assert (steel_position.state, steel_position.since_round) == ("bracketed", 1)
     actions = store.actions.list(meeting.id)
     assert len(actions) == actions_before + 1 and actions[-1].owner == "Industry"
     window.undo()  # one step takes both back
+    written(qtbot, window)
     assert _stored(store, meeting.id, "Steel and aluminum excess capacity").state == "open"
     assert len(store.actions.list(meeting.id)) == actions_before
+    window.redo()
+    written(qtbot, window)
+    assert _stored(store, meeting.id, "Steel and aluminum excess capacity").state == "bracketed"
+    assert len(store.actions.list(meeting.id)) == actions_before + 1
 
 
 def test_a_follow_up_with_a_bad_date_is_named_not_applied(qtbot, window, store):

@@ -43,7 +43,7 @@ from ui.models.pending_values import shown
 from ui.positions.commands import ApplyRecordCommand
 from ui.positions.record_dialog import ApplyRecordDialog
 from ui.undo.background_command import push_in_background
-from ui.undo.command import describe, push_shown
+from ui.undo.command import describe
 from ui.undo.edit import EditCommand, push_cell_edit
 from ui.undo.kinds import AGENDA_ITEM, MEETING
 from ui.widgets.empty_state import EmptyState
@@ -189,7 +189,7 @@ class AgendaPanel(QWidget):
         self.error.show_message(None)
         self.record_dialog = ApplyRecordDialog(proposal, self)
         self.record_dialog.accepted.connect(
-            lambda: push_shown(self.ctx, ApplyRecordCommand(self.ctx, proposal), self.error))
+            lambda: push_in_background(self.ctx, ApplyRecordCommand(self.ctx, proposal), self.error))
         self.record_dialog.open()
 
     def show_field(self, entity: str, entity_id: int, field: str, spans: Sequence[tuple[int, int]]) -> bool:

@@ -3,7 +3,7 @@
 Setting a position is written in the ``WRITES`` lane like every field edit, based
 on the version the tracker showed: a position someone else changed meanwhile is
 not written over but goes to the conflict dialog (``position_kind`` tells the
-dialog how to read and write it).
+dialog how to read and write it). Applying a meeting record is one command in the lane too.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from briefing.positions.records import AppliedRecord, PositionRecord, RecordProp
 from ui.conflicts.conflict import Conflict
 from ui.context import AppContext
 from ui.undo.background_command import BackgroundCommand
-from ui.undo.command import ServiceCommand
 from ui.undo.kinds import RowKind
 
 POSITION_FIELDS = ("ours", "theirs", "state", "since_round")
@@ -86,8 +85,9 @@ class SetPositionCommand(BackgroundCommand):
         self.ctx.events.sig_positions_changed.emit(self.meeting_id)
 
 
-class ApplyRecordCommand(ServiceCommand):
-    """Apply what a meeting's record proposes (positions moved, action items added) as one step."""
+class ApplyRecordCommand(BackgroundCommand):
+    """Apply what a meeting's record proposes (positions moved, action items added) as one step,
+    written in the ``WRITES`` lane."""
 
     def __init__(self, ctx: AppContext, proposal: RecordProposal) -> None:
         super().__init__(ctx, "Apply the meeting record")
@@ -98,19 +98,20 @@ class ApplyRecordCommand(ServiceCommand):
         return self.proposal.meeting_id
 
     def redo(self) -> None:
-        records = self.ctx.services.records
-        if self.attempt(lambda: records.apply(self.proposal)):
-            self.applied = self.outcome.record
-            self._changed()
+        self.in_lane(self._apply, self._changed)
+
+    def _apply(self) -> AppliedRecord:  # in the worker, after every write started before
+        self.applied = self.ctx.services.records.apply(self.proposal)
+        return self.applied
 
     def undo(self) -> None:
-        if self.applied is not None:
-            applied = self.applied
-            if self.attempt(lambda: self.ctx.services.records.undo(applied)):
-                self._changed()
+        self.in_lane(self._take_back, self._changed)
 
-    def _changed(self) -> None:
+    def _take_back(self) -> None:  # in the worker: what the apply before it made
+        if self.applied is not None:
+            self.ctx.services.records.undo(self.applied)
+
+    def _changed(self, _record: object) -> None:
         events = self.ctx.events
         events.sig_positions_changed.emit(self.proposal.meeting_id)
         events.sig_actions_changed.emit(self.proposal.meeting_id)
-        events.sig_saved.emit()
