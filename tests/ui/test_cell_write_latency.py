@@ -7,10 +7,11 @@ from PySide6.QtCore import Qt
 
 from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import notes_tab
-from tests.ui.write_gate import Ticks, WriteGate, written
+from tests.ui.write_gate import WRITE_VERBS, Ticks, WriteGate, written
 from ui.models.actions_table import STATUS
 from ui.models.agenda_table import MINUTES, START_VENUE, TITLE
 from ui.models.sources_table import PUBLISHER
+from ui.positions.model import OURS
 
 
 def set_cell(model, row, column, value) -> None:
@@ -123,3 +124,34 @@ def test_a_sources_publisher_typed_while_the_store_is_slow_shows_at_once(qtbot, 
     written(qtbot, window)
     assert store.notes.get(note_id).sources[0].publisher == before
     assert shown(panel.editor.sources.model, 0, PUBLISHER) == before
+
+
+def test_our_position_typed_while_the_store_is_slow_shows_at_once(qtbot, window, store):
+    panel = show_tab(qtbot, window, "Positions")
+    meeting_id = window.meeting.id
+    row = 0
+    issue_id = panel.model.position(row).issue_id
+
+    def stored():
+        return next(p.ours for p in store.positions.list(meeting_id) if p.issue_id == issue_id)
+
+    before = stored()
+    gate = WriteGate(window.ctx.services.db.engine, "positions", WRITE_VERBS)
+    ticks = Ticks()
+    try:
+        set_cell(panel.model, row, OURS, "Quota first; 関税割当")
+        qtbot.waitUntil(gate.started.is_set, timeout=10_000)
+        ticks.turned(qtbot)
+        assert shown(panel.model, row, OURS) == "Quota first; 関税割当"  # the cell shows it
+        assert stored() == before
+        assert gate.held_off_the_gui_thread
+    finally:
+        gate.release()
+    written(qtbot, window)
+    assert stored() == "Quota first; 関税割当"
+    assert shown(panel.model, row, OURS) == "Quota first; 関税割当"
+    window.undo()
+    assert shown(panel.model, row, OURS) == before  # shown at once…
+    written(qtbot, window)
+    assert stored() == before  # …then stored
+    assert shown(panel.model, row, OURS) == before

@@ -9,6 +9,7 @@ from tests.ui.tabs import show_tab
 from tests.ui.test_issue_notes import notes_tab, section
 from tests.ui.test_note_details import marked
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 
 THEIRS = "Theirs: coordinate on <b>Section 232</b> & steel. "
 MINE = "Mine: 鉄鋼 quotas first 🙂 "
@@ -106,8 +107,9 @@ def test_an_agenda_cell_written_in_two_windows_asks_too(qtbot, open_window, stor
     item_id = agenda_a.model.item_id(0)
     agenda_a.model.setData(agenda_a.index_of(item_id), "Opening (A)")
     agenda_b.model.setData(agenda_b.index_of(item_id), "Opening (B)")
-    dialog = b.conflicts.dialog
-    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: b.conflicts.dialog is not None and b.conflicts.dialog.isVisible())
+    dialog = b.conflicts.dialog  # the store refused B's write (in the background): B is asked
     assert dialog.comparison.texts() == ("Opening (A)", "Opening (B)")
     dialog.mine_button.click()
+    written(qtbot, b)
     assert next(i for i in store.agenda.list(a.meeting.id) if i.id == item_id).title == "Opening (B)"

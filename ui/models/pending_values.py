@@ -21,9 +21,10 @@ def no_pending(_row_id: int) -> dict[str, Any]:
     return {}
 
 
-def shown(record: Any, pending: Pending) -> Any:
-    """``record`` with the values being written to it (the same record when there are none)."""
-    values = pending(record.id)
+def shown(record: Any, pending: Pending, key: str = "id") -> Any:
+    """``record`` with the values being written to it (the same record when there are none);
+    ``key`` names the field ``pending`` is asked with."""
+    values = pending(getattr(record, key))
     if not values:
         return record
     names = {f.name for f in fields(record)}

@@ -8,6 +8,7 @@ dialog how to read and write it). Applying a meeting record is one command in th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from briefing.positions.records import AppliedRecord, PositionRecord, RecordProposal
@@ -38,6 +39,12 @@ def position_kind(meeting_id: int, issue_id: int) -> RowKind:
     )
 
 
+#: Keys the values a position's edit is writing by issue id (``RecordWriter.expect``): the tracker
+#: shows them before the store has them (a position not kept yet has no id).
+SHOWN_POSITION = RowKind("position shown", "the position", update=lambda _services: None,
+                         announce=lambda _events, _record: None)
+
+
 class SetPositionCommand(BackgroundCommand):
     """Set fields of a meeting's position on an issue; undo puts back what was (state, its since
     round and the texts), or forgets a position that was not kept before."""
@@ -63,11 +70,24 @@ class SetPositionCommand(BackgroundCommand):
         if self.existed:
             self._write(dict(self.old), {f: self.changes.get(f, self.old[f]) for f in self.old})
         else:
-            self.in_lane(self._clear, self._announce)
+            self.in_lane(self._clear, ended=self._shown_at_once(self.old))
 
     def _write(self, values: dict[str, Any], base: dict[str, Any]) -> None:
-        self.in_lane(lambda: self._set(values), self._announce,
-                     lambda error: Conflict(self.kind, self.row_id or 0, values, base, error.current))
+        self.in_lane(lambda: self._set(values), None,
+                     lambda error: Conflict(self.kind, self.row_id or 0, values, base, error.current),
+                     ended=self._shown_at_once(values))
+
+    def _shown_at_once(self, values: dict[str, Any]) -> Callable[[], None]:
+        """Show ``values`` now (the store follows); returns what ends that once the write has ended."""
+        writer = self.ctx.writer
+        entry = writer.expect(SHOWN_POSITION, self.issue_id, values)
+        self._announce(None)
+
+        def ended() -> None:
+            writer.settled(SHOWN_POSITION, self.issue_id, entry)
+            self._announce(None)  # written or refused: what the store holds
+
+        return ended
 
     def _set(self, values: dict[str, Any]) -> PositionRecord:  # in the worker
         if self.row_id is None:  # no position kept yet: nothing to be stale against

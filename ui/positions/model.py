@@ -1,7 +1,8 @@
 """``PositionsTableModel``: one row per issue — state, since which round, ours and theirs.
 
 The model never writes: an edited cell becomes ``sig_edit_requested`` that the
-panel turns into an undo command.
+panel turns into an undo command; the values it is writing are shown at once
+(``pending``, by issue id).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from briefing.positions.records import STATE_TITLES, PositionRecord
+from ui.models.pending_values import Pending, no_pending, shown
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -37,11 +39,13 @@ class PositionsTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[PositionRecord] = []
+        self.pending: Pending = no_pending
+        """``pending(issue_id)``: values a cell's edit is writing, shown before the store has them."""
 
     def set_positions(self, rows: Sequence[PositionRecord]) -> None:
         """Show ``rows``; the same issues in the same order are updated in place (an editor open in a
         cell, whose own write brought the change, stays valid), others reset the model."""
-        rows = list(rows)
+        rows = [shown(p, self.pending, key="issue_id") for p in rows]
         if [p.issue_id for p in rows] == [p.issue_id for p in self._rows]:
             for index, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
                 if old != new:

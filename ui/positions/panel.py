@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from briefing.positions.records import STATE_TITLES
 from ui.context import AppContext
 from ui.positions.chips import StateChipDelegate
-from ui.positions.commands import SetPositionCommand
+from ui.positions.commands import SHOWN_POSITION, SetPositionCommand
 from ui.positions.model import ISSUE, OURS, SINCE, STATE, THEIRS, PositionsTableModel
 from ui.positions.text_delegate import PositionTextDelegate
 from ui.positions.timeline import PositionTimelineDialog
@@ -72,6 +72,7 @@ class PositionsPanel(QWidget):
         for column in (OURS, THEIRS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.model.sig_edit_requested.connect(self.edit_position)
+        self.model.pending = lambda issue_id: ctx.writer.expected(SHOWN_POSITION, issue_id)
         self.timeline_button = QPushButton("&Timeline of this issue…", self)
         self.timeline_button.setToolTip("The issue's state in every round of the negotiation")
         self.timeline_button.clicked.connect(self.show_timeline)

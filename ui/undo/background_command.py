@@ -40,13 +40,15 @@ class BackgroundCommand(ServiceCommand):
 
     def in_lane(self, action: Callable[[], Any], announce: Callable[[Any], None] | None = None,
                 conflict: Callable[[ConflictError], Conflict] | None = None, *,
-                then: Callable[[Any], None] | None = None) -> None:
+                then: Callable[[Any], None] | None = None,
+                ended: Callable[[], None] | None = None) -> None:
         """Run ``action()`` in the ``WRITES`` lane; then ``announce(record)`` on the GUI thread, or,
         when the store refused a stale write, hand ``conflict(error)`` to the conflict dialog.
-        ``then(record)`` runs after "Saved" is said (a note for the status bar in its place)."""
+        ``then(record)`` runs after "Saved" is said (a note for the status bar in its place);
+        ``ended()`` first, however the write ended (written, refused or skipped)."""
         on_done, self.on_done = self.on_done, None
         write = CommandWrite(self, action, announce, on_done, conflict)
-        write.then = then
+        write.then, write.ended = then, ended
         write.start()
 
 
@@ -61,12 +63,15 @@ class CommandWrite(LaneWrite):
         self.conflict = conflict
         self.record: Any = None
         self.then: Callable[[Any], None] | None = None
+        self.ended: Callable[[], None] | None = None
 
     def work(self) -> None:  # in the worker
         self.record = self.action()
 
     def finish(self) -> None:
         command, outcome = self.command, self.command.outcome
+        if self.ended is not None:
+            self.ended()
         if self.skipped:
             pass  # an earlier run was refused: already said, the command is being dropped
         elif self.error is None:
