@@ -181,7 +181,11 @@ class MainWindow(QMainWindow):
         if self.meeting is None:
             self.status.set_summary("")
             return
-        schedule = self.ctx.services.agenda.schedule(self.meeting.id)
+        try:
+            schedule = self.ctx.services.agenda.schedule(self.meeting.id)
+        except NotFoundError:  # deleted (in the background) before this turn: the next one opens
+            self.status.set_summary("")
+            return
         text = f"Agenda {format_minutes(schedule.total_minutes)}"
         if schedule.length_minutes is not None:
             text += f" of {format_minutes(schedule.length_minutes)}"
