@@ -138,6 +138,7 @@ def test_undo_of_a_change_in_another_meeting_opens_that_meeting(qtbot, window, s
     launch = window.sidebar.meeting_ids()[2]
     window.sidebar.view.setCurrentIndex(window.sidebar.model.index_of(launch))  # writes, then switches
     assert window.meeting.id == launch
+    written(qtbot, window)  # the switch wrote the typing in the background
     assert store.meetings.get(round_1).location == "Geneva"
     window.undo()
     written(qtbot, window)
