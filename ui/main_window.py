@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.status.set_summary(text)
 
     def new_meeting(self) -> None:
-        if not self.workspace.settle():
+        if not self.workspace.settle(wait=False):
             return
         fields = new_meeting_fields(self.ctx.services.config.home_timezone)
         command = NewMeetingCommand(self.ctx, self.meeting and self.meeting.id, fields)
@@ -201,13 +201,13 @@ class MainWindow(QMainWindow):
 
     def next_round(self) -> None:
         """Meeting → Next round: the dialog of what to carry (accepted, one undoable command)."""
-        if self.meeting is not None and self.workspace.settle():
+        if self.meeting is not None and self.workspace.settle(wait=False):
             from ui.meetings.next_round_dialog import ask_next_round
 
             ask_next_round(self.ctx, self.meeting, self)
 
     def delete_meeting(self) -> None:
-        if self.meeting is not None and self.workspace.settle():
+        if self.meeting is not None and self.workspace.settle(wait=False):
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
 
     def show_round_changes(self) -> None:

@@ -5,6 +5,7 @@ and redo are written in turn."""
 from __future__ import annotations
 
 from tests.store_files import SAMPLE_MEETINGS
+from tests.ui.typing import type_into
 from tests.ui.write_gate import WRITE_VERBS, Ticks, WriteGate, written
 from ui.meetings.commands import NextRoundCommand
 from ui.models.meetings_list import MEETING_ID_ROLE
@@ -90,3 +91,26 @@ def test_the_next_round_is_carried_forward_while_the_window_works(qtbot, window,
     window.redo()
     written(qtbot, window)
     assert window.meeting.id == new.id
+
+
+def test_a_new_meeting_asked_for_while_an_autosave_waits_does_not_freeze_the_window(
+        qtbot, open_window, store):
+    window = open_window(sample=True, autosave_ms=50)
+    came_from = window.meeting.id
+    overview = window.workspace.panel("Overview")
+    gate = WriteGate(window.ctx.services.db.engine, "meetings")  # the overview's autosave is held
+    ticks = Ticks()
+    try:
+        overview.location.selectAll()
+        type_into(qtbot, overview.location, "Geneva")
+        qtbot.waitUntil(gate.started.is_set, timeout=10_000)
+        window.window_actions.new_meeting.trigger()  # queued behind the autosave
+        ticks.turned(qtbot)
+        assert window.meeting.id == came_from
+        assert gate.held_off_the_gui_thread
+    finally:
+        gate.release()
+    written(qtbot, window)
+    assert store.meetings.get(came_from).location == "Geneva"
+    assert window.meeting.id != came_from and window.meeting.title == "New meeting"
+    assert len(store.meetings.list()) == SAMPLE_MEETINGS + 1
