@@ -63,6 +63,8 @@ class MarkdownCellEditor(QPlainTextEdit):
     def __init__(self, name: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
+        self.setObjectName("MarkdownCell")  # drawn with a border: it floats over the rows below
+        self.setStyleSheet("QPlainTextEdit#MarkdownCell { border: 1px solid palette(highlight); }")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.cell = QRect()  # the cell it opens over, in its parent's (the viewport's) coordinates
         self.footer = QWidget(self)
