@@ -1,4 +1,8 @@
-"""``RestoreCommand``: take something out of the Trash (undo puts it back in)."""
+"""``RestoreCommand``: take something out of the Trash (undo puts it back in).
+
+The restore and its undo run in the ``WRITES`` lane (``BackgroundCommand``): the window
+goes on while the store works, and the restored thing is shown in its meeting and tab
+once it is stored."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.trash.records import TrashEntry
 from ui.models.trash_table import KIND_LABELS
-from ui.undo.command import ServiceCommand
+from ui.undo.background_command import BackgroundCommand
 
 if TYPE_CHECKING:
     from briefing.services import Services
@@ -37,28 +41,38 @@ def announce(events: AppEvents, kind: str, meeting_id: int | None) -> None:
         events.sig_actions_changed.emit(mid)
     else:
         events.sig_people_changed.emit(0)
-    events.sig_saved.emit()
 
 
-class RestoreCommand(ServiceCommand):
+class RestoreCommand(BackgroundCommand):
     """Restore one entry of the Trash with everything that hung on it."""
 
     def __init__(self, ctx: AppContext, entry: TrashEntry) -> None:
         super().__init__(ctx, f"Restore {KIND_LABELS[entry.kind].lower()} “{entry.title}”")
         self.entry = entry
 
-    def meeting_to_show(self) -> int | None:
-        return self.entry.meeting_id
-
-    def row_to_show(self) -> tuple[str, int] | None:
-        return None if self.entry.kind == "meeting" else (self.entry.kind, self.entry.id)
-
     def redo(self) -> None:
         e = self.entry
-        if self.attempt(lambda: self.ctx.services.trash.restore(e.kind, e.id)):
-            announce(self.ctx.events, e.kind, e.meeting_id)
+        self.in_lane(lambda: self.ctx.services.trash.restore(e.kind, e.id), self._restored)
 
     def undo(self) -> None:
+        self.in_lane(self._send_back, self._trashed)
+
+    def _send_back(self) -> int | None:  # in the worker: for a meeting, the meeting to open next
+        e, services = self.entry, self.ctx.services
+        DELETERS[e.kind](services)(e.id)
+        return services.meetings.pick_initial(None) if e.kind == "meeting" else None
+
+    def _restored(self, _record: object) -> None:
+        """Once stored: tell the views, then show it in its meeting and tab."""
+        e, events = self.entry, self.ctx.events
+        announce(events, e.kind, e.meeting_id)
+        if e.meeting_id is not None:
+            events.sig_open_meeting_requested.emit(e.meeting_id)
+        if e.kind != "meeting":
+            events.sig_show_row_requested.emit(e.kind, e.id)
+
+    def _trashed(self, next_meeting: int | None) -> None:
         e = self.entry
-        if self.attempt(lambda: DELETERS[e.kind](self.ctx.services)(e.id)):
-            announce(self.ctx.events, e.kind, e.meeting_id)
+        announce(self.ctx.events, e.kind, e.meeting_id)
+        if e.kind == "meeting":
+            self.ctx.events.sig_open_meeting_requested.emit(next_meeting or 0)

@@ -28,7 +28,7 @@ from briefing.trash.records import TrashEntry
 from ui.context import AppContext
 from ui.models.trash_table import DELETED, DETAIL, KIND, MEETING, TITLE, TrashTableModel
 from ui.trash.commands import RestoreCommand
-from ui.undo.command import push_shown
+from ui.undo.background_command import push_in_background
 from ui.widgets.field_error import FieldError
 
 HINT = ("Restoring brings back everything that hung on it: a meeting its agenda, notes, "
@@ -138,17 +138,14 @@ class TrashWindow(QDialog):
     # -- restoring and emptying ----------------------------------------------------
 
     def restore_selected(self) -> bool:
-        """Restore the selected entry (undoable) and show it in the main window."""
+        """Restore the selected entry (undoable; written in the background) and, once stored,
+        show it in the main window. False when nothing is selected."""
         entry = self.current()
         if entry is None:
             return False
-        if not push_shown(self.ctx, RestoreCommand(self.ctx, entry), self.error):
-            return False
-        self.ctx.status.info(f"Restored “{entry.title}”. Undo (Ctrl+Z) sends it back to the Trash.")
-        if entry.meeting_id is not None:
-            self.ctx.events.sig_open_meeting_requested.emit(entry.meeting_id)
-        if entry.kind != "meeting":
-            self.ctx.events.sig_show_row_requested.emit(entry.kind, entry.id)
+        push_in_background(self.ctx, RestoreCommand(self.ctx, entry), self.error,
+                           then=lambda _record: self.ctx.status.info(
+                               f"Restored “{entry.title}”. Undo (Ctrl+Z) sends it back to the Trash."))
         return True
 
     def purge_selected(self) -> bool:
