@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from tests.ui.diff_reading import fragments as diff_fragments
 from tests.ui.tabs import show_tab
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 
 ORIGINAL_START = "Excess capacity in steel"
 
@@ -48,6 +49,7 @@ def test_history_lists_the_versions_shows_the_diff_and_restores_undoably(qtbot, 
     assert view.comparing.text().startswith("The version of ")
 
     qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
+    written(qtbot, window)
     assert background.toPlainText().startswith(ORIGINAL_START)
     assert store.notes.get(note_id).background.startswith(ORIGINAL_START)
     kinds = [r.kind for r in store.history.revisions(note_id)]
@@ -57,9 +59,11 @@ def test_history_lists_the_versions_shows_the_diff_and_restores_undoably(qtbot, 
     assert window.window_actions.undo.text().startswith("&Undo Restore the version of ")
 
     window.undo()
+    written(qtbot, window)
     assert store.notes.get(note_id).background == "Overcapacity is a global problem."
     assert background.toPlainText() == "Overcapacity is a global problem."
     window.redo()
+    written(qtbot, window)
     assert background.toPlainText().startswith(ORIGINAL_START)
 
 
@@ -73,9 +77,11 @@ def test_restoring_writes_what_is_still_being_typed_first_so_undo_brings_it_back
     red_lines.moveCursor(QTextCursor.MoveOperation.End)
     type_into(qtbot, red_lines, " below 2017 volumes")  # typed after the history was opened: pending
     qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
+    written(qtbot, window)
     note_id = editor.note.id
     assert store.notes.get(note_id).red_lines == store.history.revisions(note_id)[-1].red_lines
     window.undo()
+    written(qtbot, window)
     assert store.notes.get(note_id).red_lines == "- No quota below 2017 volumes"
     assert red_lines.toPlainText() == "- No quota below 2017 volumes"
 

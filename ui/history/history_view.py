@@ -29,6 +29,7 @@ from briefing.revisions.records import RevisionRecord
 from ui.context import AppContext
 from ui.history.commands import RestoreRevisionCommand
 from ui.models.revisions_list import VALUE_LABELS, RevisionsListModel, when
+from ui.undo.command import Outcome
 from ui.widgets.diff_text import DiffFormats, new_paragraph, write_runs
 from ui.widgets.safe_browser import SafeTextBrowser
 from ui.widgets.side_window import SideWindow
@@ -160,9 +161,10 @@ class NoteHistoryView(SideWindow):
         self.flush()
         current = self.ctx.services.notes.get(self.note_id)
         label = when(revision.saved_at)
-        command = RestoreRevisionCommand(self.ctx, revision, current, label)
-        outcome = command.outcome
-        self.ctx.undo_stack.push(command)
-        if outcome.error is None:
-            self.ctx.status.info(f"Restored the version of {label}. Undo (Ctrl+Z) takes it back.")
+
+        def done(outcome: Outcome) -> None:  # once the store has answered
+            if outcome.ok:
+                self.ctx.status.info(f"Restored the version of {label}. Undo (Ctrl+Z) takes it back.")
+
+        self.ctx.undo_stack.push(RestoreRevisionCommand(self.ctx, revision, current, label, done))
         self.reload()
