@@ -1,7 +1,8 @@
 """Undoable changes to a note's Q&A entries: using a bank entry in a note, and no longer using it.
 
 The entry itself stays in the bank either way; undo takes the reference back (or
-puts it back where it was in the note's order).
+puts it back where it was in the note's order). Both run in the ``WRITES`` lane
+(``BackgroundCommand``): the window goes on while the store works.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefing.notes.records import NoteRecord
 from briefing.qa.records import QaEntryRecord
-from ui.undo.command import ServiceCommand
+from ui.undo.background_command import BackgroundCommand
 from ui.undo.kinds import NOTE
 
 if TYPE_CHECKING:
@@ -20,10 +21,9 @@ if TYPE_CHECKING:
 def _announce(ctx: AppContext, note: NoteRecord) -> None:
     ctx.events.sig_qa_changed.emit()
     ctx.events.sig_notes_changed.emit(note.meeting_id)  # its book changes with the note's entries
-    ctx.events.sig_saved.emit()
 
 
-class AttachQaCommand(ServiceCommand):
+class AttachQaCommand(BackgroundCommand):
     """Use a bank entry in a note (at ``position``, default the end)."""
 
     def __init__(self, ctx: AppContext, note: NoteRecord, entry: QaEntryRecord,
@@ -39,15 +39,16 @@ class AttachQaCommand(ServiceCommand):
 
     def redo(self) -> None:
         qa = self.ctx.services.qa
-        if self.attempt(lambda: qa.attach(self.note.id, self.entry.id, self.position)):
-            _announce(self.ctx, self.note)
+        self.in_lane(lambda: qa.attach(self.note.id, self.entry.id, self.position), self._announce)
 
     def undo(self) -> None:
-        if self.attempt(lambda: self.ctx.services.qa.detach(self.note.id, self.entry.id)):
-            _announce(self.ctx, self.note)
+        self.in_lane(lambda: self.ctx.services.qa.detach(self.note.id, self.entry.id), self._announce)
+
+    def _announce(self, _record: object) -> None:
+        _announce(self.ctx, self.note)
 
 
-class DetachQaCommand(ServiceCommand):
+class DetachQaCommand(BackgroundCommand):
     """Stop using a bank entry in a note (undo puts it back at its place)."""
 
     def __init__(self, ctx: AppContext, note: NoteRecord, entry: QaEntryRecord, position: int) -> None:
@@ -61,10 +62,11 @@ class DetachQaCommand(ServiceCommand):
         return (NOTE.name, self.note.id)
 
     def redo(self) -> None:
-        if self.attempt(lambda: self.ctx.services.qa.detach(self.note.id, self.entry.id)):
-            _announce(self.ctx, self.note)
+        self.in_lane(lambda: self.ctx.services.qa.detach(self.note.id, self.entry.id), self._announce)
 
     def undo(self) -> None:
         qa = self.ctx.services.qa
-        if self.attempt(lambda: qa.attach(self.note.id, self.entry.id, self.position)):
-            _announce(self.ctx, self.note)
+        self.in_lane(lambda: qa.attach(self.note.id, self.entry.id, self.position), self._announce)
+
+    def _announce(self, _record: object) -> None:
+        _announce(self.ctx, self.note)

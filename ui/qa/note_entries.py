@@ -20,7 +20,7 @@ from ui.qa.commands import AttachQaCommand, DetachQaCommand
 from ui.qa.entry_dialog import QaEntryDialog
 from ui.qa.picker import QaPicker
 from ui.qa.table_model import QaTableModel, qa_table_view
-from ui.undo.command import push_shown
+from ui.undo.background_command import push_in_background
 from ui.widgets.field_error import FieldError
 from ui.widgets.heading import heading_label
 
@@ -108,7 +108,7 @@ class NoteQaList(QWidget):
 
     def _attach(self, note: NoteRecord, entry: QaEntryRecord | None) -> None:
         if entry is not None:
-            push_shown(self.ctx, AttachQaCommand(self.ctx, note, entry), self.error)  # undoable
+            push_in_background(self.ctx, AttachQaCommand(self.ctx, note, entry), self.error)  # undoable
 
     def new_entry(self) -> QaEntryDialog | None:
         """A new bank entry, tagged with the note's issue and used by the note once saved."""
@@ -134,4 +134,4 @@ class NoteQaList(QWidget):
         entry, note = self.current(), self.note
         if entry is not None and note is not None:
             command = DetachQaCommand(self.ctx, note, entry, self.view.currentIndex().row())
-            push_shown(self.ctx, command, self.error)
+            push_in_background(self.ctx, command, self.error)
