@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from tests.briefing.test_word_files import Comment, Delete, mark_up
 from tests.ui.tabs import show_tab
+from tests.ui.write_gate import written
 
 
 def words_in(markdown: str) -> str:
@@ -66,6 +67,7 @@ def test_a_note_sent_for_clearance_comes_back_and_its_changes_are_accepted_undoa
     assert rows[0][0] == "" and dialog.model.index(0, 0).data() == "Accept"
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    written(qtbot, window)
     saved = store.notes.get(note.id)
     assert cut not in saved.background
     assert store.history.revisions(note.id)[0].author == "review by Ana Legal (from Word)"
@@ -74,9 +76,11 @@ def test_a_note_sent_for_clearance_comes_back_and_its_changes_are_accepted_undoa
     assert window.window_actions.undo.text().startswith("&Undo Apply the Word review of ")
 
     window.undo()  # one step takes the whole review back
+    written(qtbot, window)
     assert store.notes.get(note.id).background == note.background
     qtbot.waitUntil(lambda: background.toPlainText() == note.background)
     window.redo()
+    written(qtbot, window)
     assert cut not in store.notes.get(note.id).background
 
 

@@ -3,14 +3,18 @@ undo step.
 
 Redo saves through ``WordService.save_as`` so the revision is signed "review by AUTHOR (from
 Word)"; undo writes back what the note held before, as an ordinary save. It is an
-``EditCommand`` of the note, so the notes tab follows it like any edit.
+``EditCommand`` of the note, so the notes tab follows it like any edit. Both run in the
+``WRITES`` lane: the window goes on while the store works.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefing.notes.records import NoteRecord
+from ui.undo.background_write import BackgroundWrite
+from ui.undo.command import Outcome
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import NOTE
 
@@ -19,25 +23,32 @@ if TYPE_CHECKING:
 
 
 class ApplyReviewCommand(EditCommand):
-    """Set ``new`` sections on ``current`` (the note the review was read against)."""
+    """Set ``new`` sections on ``current`` (the note the review was read against); ``on_done(outcome)``
+    hears the first write's outcome on the GUI thread."""
 
-    def __init__(self, ctx: AppContext, current: NoteRecord, new: dict[str, str], author: str) -> None:
+    def __init__(self, ctx: AppContext, current: NoteRecord, new: dict[str, str], author: str,
+                 on_done: Callable[[Outcome], None] | None = None) -> None:
         old = {name: current.section(name) for name in new}
         super().__init__(ctx, NOTE, current.id, old, new,
-                         text=f"Apply the Word review of {current.issue_title}")
+                         text=f"Apply the Word review of {current.issue_title}",
+                         background=True, on_done=on_done)
         self.author = author
         ctx.writer.remember(NOTE, current)  # the review was read at this version: checked against it
 
     def redo(self) -> None:
-        self.attempt(self._apply)
+        on_done, self._on_done = self._on_done, None
+        again, self._written_once = self._written_once, True
+        ReviewWrite(self, self.new, self.old, on_done, expected=again).start()
 
-    def _apply(self) -> NoteRecord:
+
+class ReviewWrite(BackgroundWrite):
+    """The review's save, in the lane, signed by its reviewers."""
+
+    def work(self) -> None:  # in the worker
         from briefing.word.service import WordService
 
-        ctx = self.ctx
-        version = ctx.writer.version(NOTE, self.row_id)
-        record = WordService(ctx.services).save_as(self.author, self.row_id, version, self.new)
-        ctx.writer.remember(NOTE, record)
-        NOTE.announce(ctx.events, record)
-        ctx.events.sig_saved.emit()
-        return record
+        writer, command = self.ctx.writer, self.command
+        row_id = writer.current_id(NOTE, self.row_id)
+        record = WordService(self.ctx.services).save_as(command.author, row_id,
+                                                        writer.version(NOTE, row_id), command.new)
+        self.record = writer.remember(NOTE, record)
