@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.ui.conftest import answer_box
+from tests.ui.write_gate import written
 
 ROUND_1 = "US–Japan Partnership on Trade — Round 1"
 
@@ -33,6 +34,7 @@ def test_remove_the_sample_asks_then_moves_it_to_the_trash_and_undo_brings_it_ba
     action = _help_action(window, "Remove the sample…")
     assert action.isEnabled()
     action.trigger()
+    written(qtbot, window)
 
     assert asked[0]["text"] == "Remove the sample meetings?"
     assert "The 3 sample meetings" in asked[0]["informative"] and "Trash" in asked[0]["informative"]
@@ -44,6 +46,7 @@ def test_remove_the_sample_asks_then_moves_it_to_the_trash_and_undo_brings_it_ba
     assert not action.isEnabled()
 
     window.undo()
+    written(qtbot, window)
     assert [m.title for m in store.meetings.list()] == ["US–Japan trade talks, Tokyo", ROUND_1,
                                                         "US–Japan Partnership on Trade — Round 2"]
     assert store.trash.count() == 0

@@ -3,19 +3,20 @@
 The sample's meetings, and the people only they name, go to the Trash (see
 ``briefing.meetings.sample``): Ctrl+Z brings them all back, and so does
 Edit → Trash one by one. The action is enabled while the store holds sample
-meetings outside the Trash.
+meetings outside the Trash. The removal and its undo run in the ``WRITES`` lane
+(``BackgroundCommand``): the window goes on while the store works.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.context import AppContext
 from ui.live.offline import offline_safe
-from ui.undo.command import ServiceCommand
+from ui.undo.background_command import BackgroundCommand
 
 if TYPE_CHECKING:
     from ui.workspace.workspace import Workspace
@@ -23,30 +24,38 @@ if TYPE_CHECKING:
 QUESTION = "Remove the sample meetings?"
 
 
-class RemoveSampleCommand(ServiceCommand):
+class RemoveSampleCommand(BackgroundCommand):
     """Move the sample to the Trash; undo brings it back."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, "Remove the sample")
-        self.removal = None
+        self.removal: Any = None  # what the removal moved (set in the worker, read by the undo there)
 
     def redo(self) -> None:
-        if self.attempt(self.ctx.services.meetings.remove_sample):
-            self.removal = self.outcome.record
-            self.ctx.status.info("Moved the sample to the Trash. Undo (Ctrl+Z) brings it back.")
-            self._refresh()
+        self.in_lane(self._remove, self._refresh, then=self._say_removed)
+
+    def _remove(self) -> int | None:  # in the worker: the meeting to open next
+        meetings = self.ctx.services.meetings
+        self.removal = meetings.remove_sample()
+        return meetings.pick_initial(None)
+
+    def _say_removed(self, _next_id: object) -> None:
+        self.ctx.status.info("Moved the sample to the Trash. Undo (Ctrl+Z) brings it back.")
 
     def undo(self) -> None:
-        removal = self.removal
-        if removal is not None and self.attempt(lambda: self.ctx.services.meetings.restore_sample(removal)):
-            self._refresh(removal.meeting_ids[-1] if removal.meeting_ids else None)
+        self.in_lane(self._restore, self._refresh)
 
-    def _refresh(self, meeting_id: int | None = None) -> None:
+    def _restore(self) -> int | None:  # in the worker, after the removal: the meeting to open
+        meetings, removal = self.ctx.services.meetings, self.removal
+        if removal is None:
+            return None
+        meetings.restore_sample(removal)
+        return removal.meeting_ids[-1] if removal.meeting_ids else meetings.pick_initial(None)
+
+    def _refresh(self, meeting_id: int | None) -> None:
         events = self.ctx.events
         events.sig_meetings_changed.emit()
         events.sig_people_changed.emit(0)
-        if meeting_id is None:
-            meeting_id = self.ctx.services.meetings.pick_initial(None)
         events.sig_open_meeting_requested.emit(meeting_id or 0)
 
 
@@ -63,9 +72,10 @@ def connect_remove_sample(ctx: AppContext, action: QAction, workspace: Workspace
 
 
 def ask_and_remove(ctx: AppContext, workspace: Workspace, parent: QWidget) -> None:
-    """Ask, then push the command (pending typing is written first)."""
+    """Ask, then push the command (pending typing is written first, in the background: the
+    lane keeps the order)."""
     count = len(ctx.services.meetings.sample_ids())
-    if not count or not workspace.settle():
+    if not count or not workspace.settle(wait=False):
         return
     box = QMessageBox(QMessageBox.Icon.Question, "Remove the sample", QUESTION, parent=parent)
     box.setInformativeText(
@@ -76,5 +86,5 @@ def ask_and_remove(ctx: AppContext, workspace: Workspace, parent: QWidget) -> No
     box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is remove:
-        workspace.flush()
+        workspace.write_soon()
         ctx.undo_stack.push(RemoveSampleCommand(ctx))
