@@ -85,7 +85,7 @@ def test_settings_are_saved_into_the_file_keeping_other_keys_and_apply_at_once(
     window.activateWindow()  # as the window manager does when the dialog goes
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # a new meeting…
-    assert window.meeting.id != before
+    qtbot.waitUntil(lambda: window.meeting.id != before)  # (it opens once the lane has stored it)
     assert store.meetings.get(window.meeting.id).home_timezone == "Europe/Brussels"  # …in the new home zone
     services.meetings.update(window.meeting.id, None, sensitivity="TS")  # the new code is accepted
 
