@@ -26,6 +26,8 @@ def export_for_clearance(qtbot, window, monkeypatch, path: Path):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
     qtbot.mouseClick(editor.clearance_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(path.exists, timeout=20_000)
+    # the export is done once the window says so (the file appears a moment before)
+    qtbot.waitUntil(lambda: window.status.state.text().startswith("Exported"), timeout=20_000)
     return editor
 
 

@@ -24,7 +24,7 @@ def test_a_review_applied_while_the_store_is_slow_is_written_in_the_background(
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(gate.started.is_set, timeout=10_000)
         ticks.turned(qtbot)  # the event loop turns while the store is held
-        assert window.status.state.text() == "Saving…"
+        qtbot.waitUntil(lambda: window.status.state.text() == "Saving…")  # said while it waits
         assert store.notes.get(note.id).background == note.background
         assert gate.held_off_the_gui_thread
     finally:
