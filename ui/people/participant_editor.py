@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,13 @@ from ui.forms import ChoiceBinding, EditorForm, LineBinding, TextBinding
 from ui.undo.kinds import PARTICIPANT, PERSON
 from ui.widgets.field_error import FieldError, with_error
 from ui.widgets.heading import heading_label
-from ui.widgets.marking_gutter import WARNING, MarkingGutter, attach_marking, fill_marking_menu
+from ui.widgets.marking_gutter import (
+    MarkingGutter,
+    attach_marking,
+    fill_marking_menu,
+    marking_button,
+    unknown_marking_label,
+)
 from ui.widgets.palette import muted_colour
 
 SIDE_LABELS = {"ours": "Our delegation", "theirs": "Their delegation"}
@@ -110,20 +114,10 @@ class ParticipantEditor(QWidget):
     def _bio_field(self) -> QWidget:
         """The bio with its marking gutter, under a bar holding the Marking button (as a note's)."""
         field = QWidget(self)
-        self.bio_unknown = QLabel(field)  # "unknown marking (X)": a code typed that is not on the ladder
-        self.bio_unknown.setObjectName("UnknownMarking")
-        self.bio_unknown.setStyleSheet(f"QLabel#UnknownMarking {{ color: {WARNING}; }}")
-        self.bio_unknown.setVisible(False)
-        self.bio_marking = QToolButton(field)
-        self.bio_marking.setText("Marking")
+        self.bio_unknown = unknown_marking_label(field)
+        self.bio_marking = marking_button(
+            field, lambda menu: fill_marking_menu(menu, self.bio, self.bio_gutter))
         self.bio_marking.setAccessibleName("Bio marking")
-        self.bio_marking.setToolTip("Set the marking of the paragraphs under the cursor or the selection "
-                                    "(Ctrl+Shift+M goes to the next one)")
-        self.bio_marking.setAutoRaise(True)
-        self.bio_marking.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.bio_marking.setMenu(QMenu(self.bio_marking))
-        self.bio_marking.menu().aboutToShow.connect(
-            lambda: fill_marking_menu(self.bio_marking.menu(), self.bio, self.bio_gutter))
         self.bio_marking.setEnabled(False)
         self.bio_gutter: MarkingGutter = attach_marking(self.bio, on_refresh=self._bio_marks_found)
         bar = QHBoxLayout()

@@ -30,15 +30,18 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QResizeEvent, QTextCurso
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolButton,
     QWidget,
 )
 
-from ui.widgets.marking_gutter import WARNING, attach_marking, fill_marking_menu
+from ui.widgets.marking_gutter import (
+    attach_marking,
+    fill_marking_menu,
+    marking_button,
+    unknown_marking_label,
+)
 from ui.widgets.palette import muted_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,23 +72,12 @@ class MarkdownCellEditor(QPlainTextEdit):
         self.cell = QRect()  # the cell it opens over, in its parent's (the viewport's) coordinates
         self.footer = QWidget(self)
         self.footer.setAutoFillBackground(True)  # set apart from the text above it
-        self.unknown = QLabel(self.footer)  # "unknown marking (X)": a code typed that is not on the ladder
-        self.unknown.setObjectName("UnknownMarking")
-        self.unknown.setStyleSheet(f"QLabel#UnknownMarking {{ color: {WARNING}; }}")
-        self.unknown.setVisible(False)
+        self.unknown = unknown_marking_label(self.footer)
         self.hint = QLabel(HINT, self.footer)
         self.hint.setStyleSheet(f"color: {muted_colour(self.palette()).name()}")
         self.hint.setMinimumWidth(1)  # elided when the editor is narrow (``_fit_hint``)
-        self.marking = QToolButton(self.footer)
-        self.marking.setText("Marking")
-        self.marking.setToolTip("Set the marking of the paragraphs under the cursor or the selection "
-                                "(Ctrl+Shift+M goes to the next one)")
-        self.marking.setAutoRaise(True)
+        self.marking = marking_button(self.footer, lambda menu: fill_marking_menu(menu, self, self.gutter))
         self.marking.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text keeps the focus: the edit goes on
-        self.marking.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.marking.setMenu(QMenu(self.marking))
-        self.marking.menu().aboutToShow.connect(
-            lambda: fill_marking_menu(self.marking.menu(), self, self.gutter))
         row = QHBoxLayout(self.footer)
         row.setContentsMargins(4, 0, 2, 0)
         row.addWidget(self.unknown)

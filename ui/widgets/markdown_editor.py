@@ -17,7 +17,6 @@ from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPlainTextEdit,
     QStackedWidget,
     QToolButton,
@@ -25,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.marking_gutter import WARNING, MarkingGutter, current_ladder, next_marking, set_marking
+from ui.widgets.marking_gutter import (
+    MarkingGutter,
+    current_ladder,
+    marking_button,
+    next_marking,
+    set_marking,
+    unknown_marking_label,
+)
 
 if TYPE_CHECKING:
     from ui.widgets.safe_browser import SafeTextBrowser
@@ -76,21 +82,11 @@ class MarkdownEditor(QWidget):
 
         self.gutter = MarkingGutter(self.editor, self._marks_found)
         self.editor.installEventFilter(self)
-        self.marking = QToolButton(self)
-        self.marking.setText("Marking")
-        self.marking.setToolTip(f"Set the marking of the paragraphs under the cursor or the selection "
-                                f"({MARKING_KEY} goes to the next one)")
-        self.marking.setAutoRaise(True)
-        self.marking.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.marking.setMenu(QMenu(self.marking))
-        self.marking.menu().aboutToShow.connect(self._fill_marking_menu)
+        self.marking = marking_button(self, lambda _menu: self._fill_marking_menu(), MARKING_KEY)
         marking_key = QShortcut(QKeySequence(MARKING_KEY), self)
         marking_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         marking_key.activated.connect(self.cycle_marking)
-        self.unknown = QLabel(self)  # "unknown marking (X)": a code typed that is not on the ladder
-        self.unknown.setObjectName("UnknownMarking")
-        self.unknown.setStyleSheet(f"QLabel#UnknownMarking {{ color: {WARNING}; }}")
-        self.unknown.setVisible(False)
+        self.unknown = unknown_marking_label(self)
         self._marks_found()
 
         bar = QHBoxLayout()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QShortcut, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolButton, QToolTip, QWidget
 
 from briefing.markings.ladder import Ladder
 from briefing.markings.portions import mark_edits, portions
@@ -204,6 +204,30 @@ class _KeepsGutterPlaced(QObject):
         if event.type() == QEvent.Type.Resize:
             self.gutter._place()
         return False
+
+
+def marking_button(parent: QWidget, fill: Callable[[QMenu], None], key: str = "Ctrl+Shift+M") -> QToolButton:
+    """The flat "Marking" button of a Markdown field's bar; its menu is filled by ``fill`` each
+    time it opens (``fill_marking_menu``, or the editor's own)."""
+    button = QToolButton(parent)
+    button.setText("Marking")
+    button.setToolTip(f"Set the marking of the paragraphs under the cursor or the selection "
+                      f"({key} goes to the next one)")
+    button.setAutoRaise(True)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    button.setMenu(menu)
+    menu.aboutToShow.connect(lambda: fill(menu))
+    return button
+
+
+def unknown_marking_label(parent: QWidget) -> QLabel:
+    """The hidden warning label saying "unknown marking (X)" beside a field's Marking button."""
+    label = QLabel(parent)  # "unknown marking (X)": a code typed that is not on the ladder
+    label.setObjectName("UnknownMarking")
+    label.setStyleSheet(f"QLabel#UnknownMarking {{ color: {WARNING}; }}")
+    label.setVisible(False)
+    return label
 
 
 def fill_marking_menu(menu: QMenu, editor: QPlainTextEdit, gutter: MarkingGutter) -> None:
