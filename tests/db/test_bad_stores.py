@@ -268,3 +268,34 @@ def test_a_uri_filename_naming_an_existing_store_leaves_it_as_it_was(tmp_path, g
     with pytest.raises(StoreError):
         Services.open(f"sqlite:///file:{path}?mode=ro&uri=true")
     assert snapshot(tmp_path) == before
+
+
+def test_a_store_killed_in_a_checkpoint_opens_whole(tmp_path, good_store):
+    """Page 1 (the grown size) is written before the new pages; the WAL still holds them all."""
+    folder = tmp_path / "live"
+    folder.mkdir()
+    path = folder / "store.db"
+    path.write_bytes(good_store.read_bytes())
+    writer = sqlite3.connect(path)
+    register_functions(writer)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    small = path.stat().st_size
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("CREATE TABLE filler (x TEXT)")
+    writer.executemany("INSERT INTO filler VALUES (?)", [("x" * 2000,) for _ in range(200)])
+    writer.execute("UPDATE meetings SET title = 'Grown in the checkpoint' WHERE id = 1")
+    writer.commit()
+    writer.execute("PRAGMA wal_checkpoint(PASSIVE)")  # copies every frame; the WAL keeps them
+    assert path.stat().st_size > small
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    (crashed / "store.db").write_bytes(path.read_bytes()[:small])  # killed before the tail
+    (crashed / "store.db-wal").write_bytes((folder / "store.db-wal").read_bytes())
+    writer.close()
+    services = Services.open(f"sqlite:///{crashed / 'store.db'}")
+    try:
+        assert services.meetings.get(1).title == "Grown in the checkpoint"
+        assert services.meetings.count() == SAMPLE_MEETINGS
+    finally:
+        services.close()
