@@ -125,6 +125,8 @@ def test_emptying_the_trash_asks_first_and_then_deletes_for_good(qtbot, window, 
     assert store.trash.count() == 1
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     trash.empty_button.click()
+    assert trash.summary.text() == "The Trash is empty."  # at once; the store follows
+    written(qtbot, window)
     assert store.trash.count() == 0 and trash.summary.text() == "The Trash is empty."
     assert not trash.empty_button.isEnabled()
 
@@ -140,6 +142,7 @@ def test_one_thing_is_deleted_for_good_after_asking(qtbot, window, store, monkey
     asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
     trash.purge_button.click()
     assert "cannot be undone" in asked[0]
+    written(qtbot, window)
     assert store.trash.count() == 1 and trash.model.rowCount() == 1
 
 

@@ -3,10 +3,15 @@
 A window beside the main one, built the first time Edit → Trash… is chosen. It
 reloads through ``AppEvents`` whenever something is deleted or restored (at
 once while shown, else when next shown). A restored thing is shown in the main
-window, in its meeting and tab.
+window, in its meeting and tab. Restoring, deleting for good and emptying run in
+the ``WRITES`` lane: the window goes on while the store works; what is deleted for
+good leaves the list at once, and a refusal puts it back and says why.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
@@ -29,6 +34,7 @@ from ui.context import AppContext
 from ui.models.trash_table import DELETED, DETAIL, KIND, MEETING, TITLE, TrashTableModel
 from ui.trash.commands import RestoreCommand
 from ui.undo.background_command import push_in_background
+from ui.undo.lane_job import run_in_lane
 from ui.widgets.field_error import FieldError
 
 HINT = ("Restoring brings back everything that hung on it: a meeting its agenda, notes, "
@@ -91,6 +97,7 @@ class TrashWindow(QDialog):
         self.view.doubleClicked.connect(lambda _index: self.restore_selected())
         self.view.selectionModel().currentRowChanged.connect(self._update)
         self._stale = True
+        self._going: set[tuple[str, int]] = set()  # deleted for good, the store not done yet
         self._reload_soon = QTimer(self)
         self._reload_soon.setSingleShot(True)
         self._reload_soon.timeout.connect(self.reload)
@@ -119,7 +126,8 @@ class TrashWindow(QDialog):
         """Show the Trash as stored (the selected entry stays selected while it is there)."""
         self._stale = False
         keep = self.current()
-        self.model.set_records(self.ctx.services.trash.list())
+        self.model.set_records([e for e in self.ctx.services.trash.list()
+                                if (e.kind, e.id) not in self._going])
         row = self.model.row_of(keep.kind, keep.id) if keep is not None else -1
         self.view.selectRow(row if row >= 0 else 0)
         self.summary.setText(count_line(self.model.rowCount()))
@@ -149,24 +157,28 @@ class TrashWindow(QDialog):
         return True
 
     def purge_selected(self) -> bool:
-        """Delete the selected entry for good, after asking."""
+        """Delete the selected entry for good, after asking (in the background: it leaves the
+        list at once)."""
         entry = self.current()
         if entry is None or not self._confirm(
                 "Delete for good?", f"Delete “{entry.title}” for good? "
                 f"{'Everything in the meeting goes with it. ' if entry.kind == 'meeting' else ''}"
                 "This cannot be undone."):
             return False
-        return self._write(lambda: self.ctx.services.trash.purge(entry.kind, entry.id),
-                           f"Deleted “{entry.title}” for good.")
+        trash = self.ctx.services.trash
+        return self._forget({(entry.kind, entry.id)}, lambda: trash.purge(entry.kind, entry.id),
+                            f"Deleted “{entry.title}” for good.")
 
     def empty(self) -> bool:
-        """Delete everything in the Trash for good, after asking."""
+        """Delete everything in the Trash for good, after asking (in the background: the list
+        empties at once)."""
         count = self.model.rowCount()
         if count == 0 or not self._confirm(
                 "Empty the Trash?", f"Delete the {count} thing{'s' if count != 1 else ''} in the Trash "
                 "for good, with everything that hangs on them? This cannot be undone."):
             return False
-        return self._write(self.ctx.services.trash.empty, "The Trash is empty.")
+        return self._forget({(e.kind, e.id) for e in self.model.records}, self.ctx.services.trash.empty,
+                            "The Trash is empty.")
 
     def _confirm(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(self, title, question,
@@ -174,14 +186,29 @@ class TrashWindow(QDialog):
                                       QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _write(self, action, done: str) -> bool:
-        try:
-            action()
-        except BriefbookError as error:
-            self.error.show_message(str(error))
-            self.ctx.status.failed(str(error))
-            return False
+    def _forget(self, keys: set[tuple[str, int]], action: Callable[[], Any], done: str) -> bool:
+        """Take ``keys`` off the list now and ``action`` (deleting them for good) in the lane."""
+        self._going |= keys
         self.error.show_message(None)
-        self.ctx.status.info(done)
-        self.reload()
+        self._show([e for e in self.model.records if (e.kind, e.id) not in keys])
+        run_in_lane(self.ctx, action, lambda _record: self._gone(keys, done),
+                    lambda error: self._kept(keys, error))
         return True
+
+    def _show(self, records: list[TrashEntry]) -> None:
+        self.model.set_records(records)
+        self.view.selectRow(0)
+        self.summary.setText(count_line(self.model.rowCount()))
+        self._update()
+
+    def _gone(self, keys: set[tuple[str, int]], done: str) -> None:
+        self._going -= keys
+        self.ctx.status.info(done)
+        self._changed()
+
+    def _kept(self, keys: set[tuple[str, int]], error: BriefbookError) -> None:
+        """Refused: the list shows what the Trash holds again, and says why."""
+        self._going -= keys
+        self.error.show_message(str(error))
+        self._stale = True
+        self.reload()
