@@ -1,6 +1,6 @@
 """``QaEntryDialog``: a new bank entry, or an edit of one — issue, kind, status, question, answer.
 
-OK writes it (off the GUI thread, ``ui.qa.writes``); a refusal (an empty
+OK writes it (in the ``WRITES`` lane, off the GUI thread, ``ui.qa.writes``); a refusal (an empty
 question, the entry changed elsewhere) is shown in the dialog, which stays open
 with what was typed.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -105,12 +106,17 @@ class QaEntryDialog(QDialog):
         else:
             entry = self.entry
             work = lambda: qa.edit(entry.id, entry.version, **values)  # noqa: E731
-        self.buttons.setEnabled(False)
-        task = write_bank(self.ctx, work, self._saved, self.error, "saving the Q&A entry",
-                          self.note[1] if self.note else None)
-        task.signals.sig_failed.connect(lambda _e: self.buttons.setEnabled(True))
+        self.buttons.setEnabled(False)  # until stored (closes) or refused (stays open, as typed)
+        write_bank(self.ctx, work, self._saved, self.error, self.note[1] if self.note else None,
+                   refused=lambda _error: self._refused())
+
+    def _refused(self) -> None:
+        if shiboken6.isValid(self):
+            self.buttons.setEnabled(True)
 
     def _saved(self, record: QaEntryRecord) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.saved = record
         self.ctx.status.info(f"Saved Q&A entry “{record.key}”.")
         if self.on_saved is not None:

@@ -218,5 +218,5 @@ class QaWindow(QDialog):
         write_bank(self.ctx, lambda: qa.retire(entry.id, entry.version, retired=not back),
                    lambda record: self.ctx.status.info(
                        f"{'Restored' if back else 'Retired'} Q&A entry “{record.key}”."),
-                   self.error, "retiring the Q&A entry")
+                   self.error)
 
