@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor
 
 from tests.ui.test_issue_notes import notes_tab, section
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 
 THEIRS = "Theirs: <b>METI</b> & MOFA agree — 合意 🙂"
 MINE = " Mine: 鉄鋼 first"
@@ -91,9 +92,11 @@ def test_a_change_to_the_field_being_typed_goes_to_the_conflict_dialog(qtbot, op
     assert [e.value for e in window.ctx.journal.pending()] == [mine]
     assert store.notes.get(note.id).objectives == THEIRS  # …and nothing is written over theirs
     dialog.mine_button.click()
+    written(qtbot, window)  # in the write lane, like every write
     assert store.notes.get(note.id).objectives == mine
     assert editor.toPlainText() == mine
     window.undo()
+    written(qtbot, window)
     assert store.notes.get(note.id).objectives == THEIRS
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 
 from tests.ui.test_issue_notes import notes_tab, section
 from tests.ui.typing import type_into
+from tests.ui.write_gate import written
 
 pytestmark = pytest.mark.parametrize("store_backend", ["postgresql"], indirect=True)
 BACK_WITHIN_MS = 30_000  # the watcher asks every 2 s while offline; generous on a shared machine
@@ -107,5 +108,6 @@ def test_a_field_someone_else_changed_while_offline_goes_to_the_conflict_dialog(
     assert store.notes.get(note_id).objectives == "Theirs, saved while I was away <&>"
     assert editor.toPlainText() == mine
     dialog.mine_button.click()
+    written(qtbot, window)  # in the write lane, like every write
     assert store.notes.get(note_id).objectives == mine
     assert journalled(window, note_id) == []

@@ -48,15 +48,17 @@ def test_the_dialog_shows_theirs_mine_and_the_differences_and_nothing_is_dropped
     assert [e.value for e in b.ctx.journal.pending()] == [MINE + before]  # …and in the journal
 
 
-def test_keep_mine_writes_over_theirs_and_undo_brings_theirs_back(conflict, store):
+def test_keep_mine_writes_over_theirs_and_undo_brings_theirs_back(qtbot, conflict, store):
     _a, b, pb, dialog, note_id, before = conflict
     dialog.mine_button.click()
     assert not dialog.isVisible()
+    written(qtbot, b)  # in the write lane, like every write
     assert store.notes.get(note_id).objectives == MINE + before
     assert section(pb, "objectives").toPlainText() == MINE + before
     assert b.ctx.journal.pending() == ()
     assert b.status.state.text() == "Saved"
     b.undo()
+    written(qtbot, b)
     assert store.notes.get(note_id).objectives == THEIRS + before
     assert section(pb, "objectives").toPlainText() == THEIRS + before
 
@@ -81,12 +83,13 @@ def test_after_keeping_theirs_the_next_typing_saves_without_a_conflict(qtbot, co
 
 
 def test_merge_by_editing_writes_the_merged_text(qtbot, conflict, store):
-    _a, _b, pb, dialog, note_id, before = conflict
+    _a, b, pb, dialog, note_id, before = conflict
     dialog.tabs.setCurrentIndex(dialog.merge_tab)
     assert dialog.merged_button.isVisible()
     assert dialog.merge_editor.toPlainText() == MINE + before
     dialog.merge_editor.setPlainText(THEIRS + MINE + before)
     dialog.merged_button.click()
+    written(qtbot, b)
     assert store.notes.get(note_id).objectives == THEIRS + MINE + before
     assert section(pb, "objectives").toPlainText() == THEIRS + MINE + before
 

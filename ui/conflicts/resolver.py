@@ -2,8 +2,10 @@
 
 It listens for ``sig_conflict`` (``EditCommand`` sends it), shows the dialog (one
 conflict at a time, built when first needed), and then: keep mine or a merged
-text is a new undoable edit based on their version; keep theirs shows theirs
-and forgets mine. Either way forms showing the row are told to show the store's
+text is a new undoable edit based on their version, written in the ``WRITES`` lane
+after every write queued before it (never on the GUI thread: the window goes on
+while the store works); keep theirs shows theirs and forgets mine. Either way,
+once the store has the choice, forms showing the row are told to show the store's
 values (``sig_conflict_resolved``) and the journal is settled.
 """
 
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from briefing.errors import NotFoundError
 from ui.conflicts.conflict import Conflict
 from ui.context import AppContext
+from ui.undo.command import Outcome
 from ui.undo.edit import EditCommand
 
 
@@ -31,10 +34,17 @@ class ConflictResolver(QObject):
         self.shown: Conflict | None = None
         self.theirs: Any = None
         self.waiting: list[Conflict] = []
+        self.writing: dict[tuple[str, int], int | None] = {}
+        """Rows whose chosen text is on its way to the store, with the version of theirs it is based on."""
         ctx.events.sig_conflict.connect(self.on_conflict)
 
     def on_conflict(self, conflict: Conflict) -> None:
-        """Ask the user about ``conflict`` (after the one shown, if any)."""
+        """Ask the user about ``conflict`` (after the one shown, if any). A view re-reading the row
+        while the user's choice is being written asks nothing again: the choice answered it."""
+        based = self.writing.get((conflict.kind.name, conflict.row_id), -1)
+        version = getattr(conflict.current, "version", None)
+        if based != -1 and version is not None and based is not None and version <= based:
+            return
         if self.shown is not None:
             same = (conflict.kind.name, conflict.row_id) == (self.shown.kind.name, self.shown.row_id)
             if not same:
@@ -89,10 +99,16 @@ class ConflictResolver(QObject):
         if choice == "merged" and conflict.text_field is not None:
             values = {conflict.text_field: merged}
         command = EditCommand(self.ctx, kind, conflict.row_id, conflict.theirs(theirs), values,
-                              text=f"Keep {'merged' if choice == 'merged' else 'my'} {labels}")
-        outcome = command.outcome
+                              text=f"Keep {'merged' if choice == 'merged' else 'my'} {labels}",
+                              background=True, on_done=lambda outcome: self._written(conflict, outcome))
         self.shown = None  # a new conflict on this write is a new question
-        self.ctx.undo_stack.push(command)
+        self.writing[(kind.name, conflict.row_id)] = getattr(theirs, "version", None)
+        self.ctx.undo_stack.push(command)  # written in the lane, after every write queued before it
+
+    def _written(self, conflict: Conflict, outcome: Outcome) -> None:
+        """The chosen text is stored: the journal lets it go and the forms show it. (Refused, it
+        stays in the editor and the journal; a new conflict asks again.)"""
+        self.writing.pop((conflict.kind.name, conflict.row_id), None)
         if outcome.ok:
             self._settle(conflict, self.ctx.journal.committed if self.ctx.journal else None)
 
