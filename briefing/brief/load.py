@@ -71,8 +71,10 @@ def load_brief(db: Database, meeting_id: int) -> Brief:
     changed in the notes since the previous round (when there is one)."""
     with db.read() as s:
         meeting = mapping.meeting(fetch(s, Meeting, meeting_id, f"Meeting {meeting_id}"))
-        agenda = [mapping.agenda_item(a) for a in agenda_of(s, meeting_id)]
-        notes = [mapping.note(n) for n in notes_of(s, meeting_id)]
+        agenda_rows = agenda_of(s, meeting_id)
+        note_rows = notes_of(s, meeting_id)  # read once: the positions list the same notes' issues
+        agenda = [mapping.agenda_item(a) for a in agenda_rows]
+        notes = [mapping.note(n) for n in note_rows]
         previous = {}
         for note in notes:
             if note.previous_id is not None:
@@ -83,7 +85,7 @@ def load_brief(db: Database, meeting_id: int) -> Brief:
         actions = tuple(mapping.action(a) for a in actions_of(s, meeting_id))
         qa = entries_of_notes(s, [n.id for n in notes])
         row = s.get(Meeting, meeting_id)
-        positions = tuple(meeting_positions(s, row))
+        positions = tuple(meeting_positions(s, row, note_rows, agenda_rows))
         before = s.get(Meeting, row.previous_id) if row.previous_id is not None else None
         previous_states = ({p.issue_id: p.state for p in positions_of(s, before.id)}
                            if before is not None and before.deleted_at is None else {})

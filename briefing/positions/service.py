@@ -9,6 +9,8 @@ rows (``briefing.positions.carry``), so changing round 3 leaves round 2 as it wa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
@@ -23,7 +25,7 @@ from briefing.notes.service import notes_of
 from briefing.positions.records import STATES, PositionRecord, PositionStep
 from briefing.rounds.service import rounds_of
 from db.engine import Database
-from db.models import Issue, Meeting, Position
+from db.models import AgendaItem, Issue, IssueNote, Meeting, Position
 
 WHAT = "The position"
 
@@ -41,13 +43,15 @@ def record(p: Position) -> PositionRecord:
                           theirs=p.theirs, state=p.state, since_round=p.since_round)
 
 
-def meeting_positions(session: Session, meeting: Meeting) -> list[PositionRecord]:
-    """Every issue of ``meeting`` with its position, in the order of its notes, then its agenda."""
+def meeting_positions(session: Session, meeting: Meeting, notes: Sequence[IssueNote] | None = None,
+                      agenda: Sequence[AgendaItem] | None = None) -> list[PositionRecord]:
+    """Every issue of ``meeting`` with its position, in the order of its notes, then its agenda
+    (``notes_of``, ``agenda_of``: read here unless the caller has read them)."""
     stored = {p.issue_id: p for p in positions_of(session, meeting.id)}
     issues: dict[int, Issue] = {}
-    for note in notes_of(session, meeting.id):
+    for note in notes if notes is not None else notes_of(session, meeting.id):
         issues.setdefault(note.issue_id, note.issue)
-    for item in agenda_of(session, meeting.id):
+    for item in agenda if agenda is not None else agenda_of(session, meeting.id):
         if item.issue is not None:
             issues.setdefault(item.issue_id, item.issue)
     for p in sorted(stored.values(), key=lambda p: p.issue.title.casefold()):
