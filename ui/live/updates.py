@@ -10,7 +10,8 @@ field changed meanwhile, it goes to the conflict dialog (``EditorForm.load``).
 When the store cannot be reached, the status bar says "Offline — N changes
 waiting" (what is typed stays in the editors and the crash journal); the watcher
 keeps asking, less often, and once the store answers again every form writes what
-was waiting, in order, and the views re-read what others saved meanwhile. A view whose
+was waiting, in order (row commands given offline first, ``ui.undo.waiting_writes``), and
+the views re-read what others saved meanwhile. A view whose
 own read finds the store away does not raise either: ``ui.live.offline`` turns it into this
 offline state, and the views re-read only once the store's own connections answer again.
 """
@@ -26,6 +27,7 @@ from briefing.errors import BriefbookError, TransientStoreError
 from ui.background import BackgroundTask, LatestLane
 from ui.forms.form import EditorForm
 from ui.live.offline import absorb_offline_errors, offline_absorbed, register
+from ui.undo.waiting_writes import forget_waiting, waiting_writes, write_waiting
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -93,6 +95,7 @@ class LiveUpdates(QObject):
         self._lane.clear()
         self._lane.wait(5000)
         self._watcher.close()
+        forget_waiting(self.ctx)  # (row commands still waiting for the store go with the window)
 
     def poll(self) -> None:
         """Ask once, in the background (a poll still running is not doubled)."""
@@ -139,6 +142,7 @@ class LiveUpdates(QObject):
             # What others saved meanwhile first: a field typed here that they changed too goes to
             # the conflict dialog (``EditorForm.load``) instead of being written over theirs.
             self.refresh()
+            write_waiting(self.ctx)  # row commands given offline, in order, before the typing
             for form in self.window.findChildren(EditorForm):
                 form.retry_now()
             self.sig_online.emit()
@@ -152,6 +156,7 @@ class LiveUpdates(QObject):
             self._timer.setInterval(OFFLINE_POLL_MS)
         self.offline = str(error)
         waiting = sum(form.waiting() for form in self.window.findChildren(EditorForm))
+        waiting += waiting_writes(self.ctx)  # rows added, deleted, moved… while away
         self.ctx.status.failed(f"Offline — {waiting} change{'s' if waiting != 1 else ''} waiting: "
                                f"{self.ctx.services.db.location} cannot be reached. What you type is "
                                "kept and saved when it is back.")

@@ -10,7 +10,9 @@ the lane's order has made it current. When the outcome arrives on the GUI thread
 said in the status bar and by ``sig_save_failed``, a conflict goes to the conflict
 dialog (``in_lane(…, conflict=…)``), and the command drops out of the undo stack, as a
 refused field edit does. The pusher hears of the first run through ``on_done``
-(``push_in_background``).
+(``push_in_background``). A write that finds the server away is no refusal: it waits,
+in order, with the command on the undo stack, and is written once the store is back
+(``ui.undo.waiting_writes``); the outcome is handled then.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 
-from briefing.errors import ConflictError
+from briefing.errors import ConflictError, TransientStoreError
+from ui.live.offline import store_unreachable
 from ui.undo.command import Outcome, ServiceCommand, describe
 from ui.undo.lane_write import LaneWrite
+from ui.undo.waiting_writes import any_waiting, hold, is_offline_error, waiting_writes
 
 if TYPE_CHECKING:
     from ui.conflicts.conflict import Conflict
@@ -64,12 +68,32 @@ class CommandWrite(LaneWrite):
         self.record: Any = None
         self.then: Callable[[Any], None] | None = None
         self.ended: Callable[[], None] | None = None
+        self.waiting = False  # the store was away: this write waits (``ui.undo.waiting_writes``)
+        self.reason: BaseException | None = None
+
+    def attempt(self) -> None:  # in the worker
+        self.waiting = False
+        if not getattr(self.command, "broken", False) and any_waiting(self.ctx):
+            self.waiting = True  # writes given before it wait for the store: it waits behind them
+            hold(self)
+            return
+        super().attempt()
+
+    def wait_for_store(self, error: BaseException) -> bool:  # in the worker
+        if not is_offline_error(error):
+            return False
+        self.waiting, self.reason = True, error
+        hold(self)
+        return True
 
     def work(self) -> None:  # in the worker
         self.record = self.action()
 
     def finish(self) -> None:
         command, outcome = self.command, self.command.outcome
+        if self.waiting:  # kept, with the command on the undo stack; handled once written
+            self._say_waiting()
+            return
         if self.ended is not None:
             self.ended()
         if self.skipped:
@@ -79,7 +103,8 @@ class CommandWrite(LaneWrite):
             if self.announce is not None:
                 self.announce(self.record)
             self.ctx.events.sig_saved.emit()
-            self.saved_if_last()
+            if not waiting_writes(self.ctx):
+                self.saved_if_last()
             if self.then is not None:
                 self.then(self.record)
         else:
@@ -94,6 +119,14 @@ class CommandWrite(LaneWrite):
                 self.ctx.events.sig_conflict.emit(self.conflict(error))
         if self.on_done is not None:
             self.on_done(outcome)
+
+    def _say_waiting(self) -> None:
+        """The window goes (or stays) offline: "Offline — N changes waiting" counts this write."""
+        reason = self.reason
+        if reason is None:  # held behind others without trying: the store was away for them
+            reason = TransientStoreError(f"{self.ctx.services.db.location} cannot be reached.")
+            reason.offline = True  # type: ignore[attr-defined]
+        store_unreachable(self.ctx, reason)
 
 
 def push_in_background(ctx: AppContext, command: BackgroundCommand, error: FieldError,

@@ -43,14 +43,26 @@ class LaneWrite:
         self.task.start()
 
     def _run(self, _progress: object) -> None:  # in the worker, after every write started before
+        self.attempt()
+
+    def attempt(self) -> None:
+        """In the worker: ``work()``, or note why not (skipped, failed; or, for a write that may
+        wait for the store, ``wait_for_store``)."""
         if getattr(self.command, "broken", False):
             self.skipped = True  # its earlier write was refused: nothing to write, nothing to take back
             return
         try:
             self.work()
         except Exception as error:  # noqa: BLE001 - every failure is handled on the GUI thread
+            if self.wait_for_store(error):
+                return
             self.error = error
             self.command.broken = True
+
+    def wait_for_store(self, error: BaseException) -> bool:
+        """In the worker: True when ``error`` (the store away) makes this write wait instead of
+        failing (``ui.undo.waiting_writes``); a plain write fails."""
+        return False
 
     def work(self) -> None:
         """The store call (in the worker)."""

@@ -1,0 +1,70 @@
+"""Row commands given while the server cannot be reached wait too: an agenda item added and one
+deleted offline stay on the undo stack, count in "Offline — N changes waiting", and are written in
+order once the server is back, after which the views show them. Against a real PostgreSQL server
+(the store's database stops taking connections and its sessions are ended, as a restart does)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.tabs import show_tab
+from tests.ui.test_agenda import titles
+from tests.ui.test_offline import BACK_WITHIN_MS, cut, reconnect
+from tests.ui.write_gate import written
+
+pytestmark = pytest.mark.parametrize("store_backend", ["postgresql"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """A server store's crash journal lives in the user's data folder: a temp one here."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def stored_titles(store, meeting_id) -> list[str]:
+    return [item.title for item in store.agenda.list(meeting_id)]
+
+
+def offline_waiting(window, count: int) -> bool:
+    changes = f"{count} change{'s' if count != 1 else ''}"
+    return window.status.state.text().startswith(f"Offline — {changes} waiting")
+
+
+def test_agenda_items_added_and_deleted_offline_are_written_in_order_when_the_server_is_back(
+        qtbot, open_window, store, db_url, postgres_server):
+    window = open_window(sample=True)
+    agenda = show_tab(qtbot, window, "Agenda")
+    meeting_id = window.meeting.id
+    before = stored_titles(store, meeting_id)
+    assert titles(agenda) == before and len(before) >= 3
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))  # the window has read all
+    steps = window.ctx.undo_stack.count()
+    cut(postgres_server, db_url)
+    try:
+        agenda.view.selectRow(0)
+        agenda.add_item()  # after the first item
+        qtbot.waitUntil(lambda: offline_waiting(window, 1), timeout=BACK_WITHIN_MS)
+        agenda.view.selectRow(2)
+        agenda.delete_item()  # the third item as shown (the new one is not shown yet)
+        qtbot.waitUntil(lambda: offline_waiting(window, 2), timeout=BACK_WITHIN_MS)
+        written(qtbot, window)  # nothing is left in the lane: the two writes wait for the server
+        assert window.ctx.undo_stack.count() == steps + 2  # neither was dropped
+        undo = window.window_actions.undo.text().replace("&", "")
+        assert undo.startswith(f"Undo Delete agenda item “{before[2]}”")
+        assert agenda.error.message == ""  # no refusal said next to the table
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()  # the checking connection was ended too
+    expected = [before[0], "New item", before[1], *before[3:]]
+    qtbot.waitUntil(lambda: stored_titles(store, meeting_id) == expected, timeout=BACK_WITHIN_MS)
+    qtbot.waitUntil(lambda: titles(agenda) == expected, timeout=BACK_WITHIN_MS)  # the view re-read
+    written(qtbot, window)
+    assert not window.status.state.text().startswith("Offline")
+    window.undo()  # and they are undone as usual: the deleted item comes back…
+    written(qtbot, window)
+    assert stored_titles(store, meeting_id) == [before[0], "New item", *before[1:]]
+    window.undo()  # …and the added one goes
+    written(qtbot, window)
+    assert stored_titles(store, meeting_id) == before
+    qtbot.waitUntil(lambda: titles(agenda) == before)

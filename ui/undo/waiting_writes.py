@@ -1,0 +1,89 @@
+"""Row commands given while the store cannot be reached: kept in order, counted, written once it is back.
+
+A row command's write (add, delete or move an agenda item, an action item, a
+participant…, and their undo and redo) that finds the server away is not a
+refusal: the command stays on the undo stack and its write *waits* here, in the
+order the user acted in. Every command write that comes to its turn in the lane
+while some wait joins them without trying the store (it would overtake them).
+"Offline — N changes waiting" counts them with the typing that waits. When the
+store answers again (``ui.live``), ``write_waiting`` starts one lane write that
+runs them in order in the worker; each outcome is then handled as if it had
+just been written (the views re-read), and what finds the store away again
+waits again, in its place.
+
+The list lives in memory: a kill while offline loses the row commands that wait
+(typed text waits in the crash journal as well, ``ui.recovery``).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from briefing.errors import TransientStoreError
+from ui.undo.lane_write import LaneWrite
+
+_LOCK = threading.Lock()
+#: Writes waiting for the store, by window (``id(ctx)``), oldest first.
+_WAITING: dict[int, list[LaneWrite]] = {}
+
+
+def is_offline_error(error: BaseException) -> bool:
+    """The store could not be reached at all (nothing was written: trying again later may work)."""
+    return isinstance(error, TransientStoreError) and bool(getattr(error, "offline", False))
+
+
+def hold(write: LaneWrite) -> None:
+    """In the worker: ``write`` waits for the store, after those already waiting."""
+    with _LOCK:
+        _WAITING.setdefault(id(write.ctx), []).append(write)
+
+
+def any_waiting(ctx: Any) -> bool:
+    """In the worker: writes of ``ctx``'s window wait for the store (a later one must wait behind them)."""
+    with _LOCK:
+        return bool(_WAITING.get(id(ctx)))
+
+
+def waiting_writes(ctx: Any) -> int:
+    """How many row commands' writes of ``ctx``'s window wait for the store."""
+    with _LOCK:
+        return len(_WAITING.get(id(ctx), ()))
+
+
+def forget_waiting(ctx: Any) -> None:
+    """The window closes: what waits for the store is dropped with it."""
+    with _LOCK:
+        _WAITING.pop(id(ctx), None)
+
+
+class _NoCommand:
+    broken = False
+
+
+class WriteWaiting(LaneWrite):
+    """One lane write that runs every waiting write of a window in order (the store is back)."""
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__(ctx, _NoCommand())
+        self.batch: list[LaneWrite] = []
+
+    def work(self) -> None:  # in the worker: nothing else of the lane runs meanwhile
+        with _LOCK:
+            self.batch = _WAITING.pop(id(self.ctx), [])
+        for write in self.batch:  # one that finds the store away again waits; the rest behind it
+            write.attempt()
+
+    def finish(self) -> None:
+        for write in self.batch:
+            write.finish()  # written (the views re-read), refused (said), or waiting again
+        if self.error is None and not waiting_writes(self.ctx):
+            self.saved_if_last()
+
+
+def write_waiting(ctx: Any) -> bool:
+    """The store answers again: write what waits, in order, in the lane. False when nothing waits."""
+    if not waiting_writes(ctx):
+        return False
+    WriteWaiting(ctx).start()
+    return True
