@@ -127,6 +127,11 @@ def _texts(value: object, depth: int = 0) -> Iterator[str]:
 #: The last brief ``book_highest`` read, its ladder and its answer: a book laid out part by part
 #: (``incremental.py``) asks once per part for the same brief, which it need read only once.
 _last_highest: tuple[object, tuple[str, ...], str] | None = None
+#: The highest marking of each item of a brief lately read (a note, a participant, the meeting…)
+#: by its content: the brief read again after a word was typed is new, but all its items except
+#: one are equal to the last one's, and need not be read again.
+_item_highest: dict[tuple, str] = {}
+_ITEMS_KEPT = 20_000
 
 
 def book_highest(brief: object, ladder: Ladder) -> str:
@@ -137,8 +142,41 @@ def book_highest(brief: object, ladder: Ladder) -> str:
     if last is not None and last[0] is brief and last[1] == ladder.codes:
         return last[2]
     default = brief.meeting.sensitivity  # type: ignore[attr-defined]
-    found = texts_highest(_texts(brief), default, ladder)
+    if dataclasses.is_dataclass(brief):
+        # the highest of the whole is the highest of its items' (each is ``default`` or above it)
+        above = {_highest_of(item, depth, default, ladder) for item, depth in _items(brief)}
+        found = highest([default, *sorted(above - {default})], ladder)
+    else:
+        found = texts_highest(_texts(brief), default, ladder)
     _last_highest = (brief, ladder.codes, found)
+    return found
+
+
+def _items(brief: object) -> Iterator[tuple[object, int]]:
+    """The values of a brief, a list's or a mapping's one by one, each with its depth in it."""
+    for f in dataclasses.fields(brief):  # type: ignore[arg-type]
+        value = getattr(brief, f.name)
+        if isinstance(value, dict):
+            yield from ((item, 2) for item in value.values())
+        elif isinstance(value, (list, tuple)):
+            yield from ((item, 2) for item in value)
+        else:
+            yield value, 1
+
+
+def _highest_of(item: object, depth: int, default: str, ladder: Ladder) -> str:
+    """The highest marking of the texts in ``item``, remembered by its content (by its type
+    too: ``1`` and ``True`` are equal) when it has one to find it by."""
+    try:
+        key = (type(item), item, depth, default, ladder.codes)
+        found = _item_highest.get(key)
+    except TypeError:  # a list or a set inside: nothing to find it by
+        return texts_highest(_texts(item, depth), default, ladder)
+    if found is None:
+        found = texts_highest(_texts(item, depth), default, ladder)
+        if len(_item_highest) >= _ITEMS_KEPT:
+            _item_highest.clear()
+        _item_highest[key] = found
     return found
 
 

@@ -1,0 +1,46 @@
+"""The book's highest marking (the cover's, the metadata's) after an edit: right whichever note
+changed, and only what changed is read again (the preview asks after every save)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from briefing.markings.ladder import Ladder
+from briefing.pdf import marks
+from tests.briefing.pdf.test_marks import FALLBACK, SECTION_232, with_note
+
+
+def _fresh(brief):
+    """The brief as read again from the store: equal, but every record a new object."""
+    return dataclasses.replace(brief, notes=tuple(dataclasses.replace(n) for n in brief.notes))
+
+
+def test_a_confidential_line_typed_into_one_paper_raises_the_book_and_taking_it_out_lowers_it(
+        sample_brief):
+    ladder = Ladder()
+    assert marks.book_highest(sample_brief, ladder) == "SBU"
+    note = next(n for n in sample_brief.notes if n.issue_title == SECTION_232)
+    raised = with_note(_fresh(sample_brief), SECTION_232, red_lines=f"{note.red_lines}\n- {FALLBACK}")
+    assert marks.book_highest(raised, ladder) == "C"
+    assert marks.book_highest(_fresh(raised), ladder) == "C"
+    assert marks.book_highest(_fresh(sample_brief), ladder) == "SBU"
+
+
+def test_after_a_word_is_typed_only_the_changed_papers_texts_are_read_again(sample_brief, monkeypatch):
+    ladder = Ladder()
+    marks.book_highest(sample_brief, ladder)
+    read: list[str] = []
+    real = marks.texts_highest
+
+    def reading(texts, default, ladder):
+        texts = list(texts)
+        read.extend(texts)
+        return real(texts, default, ladder)
+
+    monkeypatch.setattr(marks, "texts_highest", reading)
+    note = next(n for n in sample_brief.notes if n.issue_title == SECTION_232)
+    typed = with_note(_fresh(sample_brief), SECTION_232, talking_points=note.talking_points + " quota")
+    assert marks.book_highest(typed, ladder) == "SBU"
+    assert note.talking_points + " quota" in read
+    changed = next(n for n in typed.notes if n.issue_title == SECTION_232)
+    assert set(read) <= set(marks._texts(changed))
