@@ -40,3 +40,31 @@ def test_every_zone_offered_is_a_real_meeting_zone():
 
     for typed in ("a", "e", "Washington", "Geneva", "Kyiv"):
         assert all(is_meeting_zone(z) for z in find_zones(typed))
+
+
+def test_a_meetings_zone_is_known_without_opening_every_file_of_the_zone_folders(monkeypatch):
+    """The window's first paint checks the open meeting's zone: a listed zone must not make it
+    walk the host's zone database (tens of milliseconds at start-up)."""
+    from briefing.times import zones
+
+    def walk_the_folders() -> set[str]:
+        raise AssertionError("the host's zone folders were listed")
+
+    zones._meeting_zones.cache_clear()
+    monkeypatch.setattr(zones, "available_timezones", walk_the_folders)
+    try:
+        for name in ("Asia/Tokyo", "America/New_York", "Europe/Zurich", "UTC"):
+            assert zones.is_meeting_zone(name)
+    finally:
+        zones._meeting_zones.cache_clear()
+
+
+def test_a_zone_is_a_meeting_zone_exactly_when_the_zone_database_lists_it():
+    from briefing.times.zones import is_meeting_zone, meeting_zones
+
+    listed = meeting_zones()
+    assert all(is_meeting_zone(name) for name in listed)
+    for name in ("Factory", "localtime", "posixrules", "Asia", "Atlantis", "", "asia/tokyo",
+                 "right/Asia/Tokyo", "posix/Asia/Tokyo", "Asia//Tokyo"):
+        assert not is_meeting_zone(name)
+        assert name not in listed
