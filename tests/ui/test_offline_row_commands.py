@@ -68,3 +68,39 @@ def test_agenda_items_added_and_deleted_offline_are_written_in_order_when_the_se
     written(qtbot, window)
     assert stored_titles(store, meeting_id) == before
     qtbot.waitUntil(lambda: titles(agenda) == before)
+
+
+def action_texts(store, meeting_id) -> list[str]:
+    return [item.text for item in store.actions.list(meeting_id)]
+
+
+def test_an_undo_given_offline_waits_behind_the_command_it_takes_back(
+        qtbot, open_window, store, db_url, postgres_server):
+    window = open_window(sample=True)
+    actions = show_tab(qtbot, window, "Action items")
+    meeting_id = window.meeting.id
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    before = action_texts(store, meeting_id)
+    assert len(before) >= 2
+    cut(postgres_server, db_url)
+    try:
+        actions.view.selectRow(0)
+        actions.move_current(1)  # the first action item one down
+        qtbot.waitUntil(lambda: offline_waiting(window, 1), timeout=BACK_WITHIN_MS)
+        actions.add_item()
+        qtbot.waitUntil(lambda: offline_waiting(window, 2), timeout=BACK_WITHIN_MS)
+        window.undo()  # takes the add back: waits behind it
+        qtbot.waitUntil(lambda: offline_waiting(window, 3), timeout=BACK_WITHIN_MS)
+        written(qtbot, window)
+        redo = window.window_actions.redo.text().replace("&", "")
+        assert redo.startswith("Redo Add action item")  # the add stays in the history
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()
+    moved = [before[1], before[0], *before[2:]]
+    qtbot.waitUntil(lambda: action_texts(store, meeting_id) == moved, timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    assert len(store.trash.list()) == 1  # the added item was added, then taken back, in that order
+    window.redo()
+    written(qtbot, window)
+    assert len(action_texts(store, meeting_id)) == len(before) + 1 and store.trash.list() == []
