@@ -1,6 +1,7 @@
 """Row commands given while the server cannot be reached wait too: an agenda item added and one
 deleted offline stay on the undo stack, count in "Offline — N changes waiting", and are written in
-order once the server is back, after which the views show them. Against a real PostgreSQL server
+order once the server is back, after which the views show them; a table cell typed offline is
+shown meanwhile and written too. Against a real PostgreSQL server
 (the store's database stops taking connections and its sessions are ended, as a restart does)."""
 
 from __future__ import annotations
@@ -8,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.tabs import show_tab
-from tests.ui.test_agenda import titles
+from tests.ui.test_agenda import set_cell, titles
 from tests.ui.test_offline import BACK_WITHIN_MS, cut, reconnect
 from tests.ui.write_gate import written
+from ui.models.agenda_table import TITLE
 
 pytestmark = pytest.mark.parametrize("store_backend", ["postgresql"], indirect=True)
 
@@ -104,3 +106,28 @@ def test_an_undo_given_offline_waits_behind_the_command_it_takes_back(
     window.redo()
     written(qtbot, window)
     assert len(action_texts(store, meeting_id)) == len(before) + 1 and store.trash.list() == []
+
+
+def test_a_cell_typed_offline_is_shown_meanwhile_and_written_when_the_server_is_back(
+        qtbot, open_window, store, db_url, postgres_server):
+    window = open_window(sample=True)
+    agenda = show_tab(qtbot, window, "Agenda")
+    meeting_id = window.meeting.id
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    before = stored_titles(store, meeting_id)
+    typed = "Opening — typed offline: 鉄鋼 & <b>METI</b>"
+    cut(postgres_server, db_url)
+    try:
+        set_cell(agenda, 0, TITLE, typed)
+        qtbot.waitUntil(lambda: offline_waiting(window, 1), timeout=BACK_WITHIN_MS)
+        written(qtbot, window)
+        assert agenda.error.message == ""  # not refused: it waits
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()
+    qtbot.waitUntil(lambda: stored_titles(store, meeting_id) == [typed, *before[1:]], timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    assert titles(agenda)[0] == typed
+    window.undo()
+    written(qtbot, window)
+    assert stored_titles(store, meeting_id) == before

@@ -22,11 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 
-from briefing.errors import ConflictError, TransientStoreError
-from ui.live.offline import store_unreachable
+from briefing.errors import ConflictError
 from ui.undo.command import Outcome, ServiceCommand, describe
-from ui.undo.lane_write import LaneWrite
-from ui.undo.waiting_writes import any_waiting, hold, is_offline_error, waiting_writes
+from ui.undo.waiting_writes import WaitingWrite, waiting_writes
 
 if TYPE_CHECKING:
     from ui.conflicts.conflict import Conflict
@@ -56,7 +54,7 @@ class BackgroundCommand(ServiceCommand):
         write.start()
 
 
-class CommandWrite(LaneWrite):
+class CommandWrite(WaitingWrite):
     """One run of a ``BackgroundCommand`` (its redo or its undo) in the lane."""
 
     def __init__(self, command: BackgroundCommand, action: Callable[[], Any],
@@ -68,23 +66,6 @@ class CommandWrite(LaneWrite):
         self.record: Any = None
         self.then: Callable[[Any], None] | None = None
         self.ended: Callable[[], None] | None = None
-        self.waiting = False  # the store was away: this write waits (``ui.undo.waiting_writes``)
-        self.reason: BaseException | None = None
-
-    def attempt(self) -> None:  # in the worker
-        self.waiting = False
-        if not getattr(self.command, "broken", False) and any_waiting(self.ctx):
-            self.waiting = True  # writes given before it wait for the store: it waits behind them
-            hold(self)
-            return
-        super().attempt()
-
-    def wait_for_store(self, error: BaseException) -> bool:  # in the worker
-        if not is_offline_error(error):
-            return False
-        self.waiting, self.reason = True, error
-        hold(self)
-        return True
 
     def work(self) -> None:  # in the worker
         self.record = self.action()
@@ -92,7 +73,7 @@ class CommandWrite(LaneWrite):
     def finish(self) -> None:
         command, outcome = self.command, self.command.outcome
         if self.waiting:  # kept, with the command on the undo stack; handled once written
-            self._say_waiting()
+            self.say_waiting()
             return
         if self.ended is not None:
             self.ended()
@@ -119,14 +100,6 @@ class CommandWrite(LaneWrite):
                 self.ctx.events.sig_conflict.emit(self.conflict(error))
         if self.on_done is not None:
             self.on_done(outcome)
-
-    def _say_waiting(self) -> None:
-        """The window goes (or stays) offline: "Offline — N changes waiting" counts this write."""
-        reason = self.reason
-        if reason is None:  # held behind others without trying: the store was away for them
-            reason = TransientStoreError(f"{self.ctx.services.db.location} cannot be reached.")
-            reason.offline = True  # type: ignore[attr-defined]
-        store_unreachable(self.ctx, reason)
 
 
 def push_in_background(ctx: AppContext, command: BackgroundCommand, error: FieldError,

@@ -18,7 +18,8 @@ import shiboken6
 from briefing.errors import ConflictError
 from ui.conflicts.conflict import Conflict
 from ui.undo.command import Outcome, describe
-from ui.undo.lane_write import LaneWrite, pending_writes, wait_for_writes
+from ui.undo.lane_write import pending_writes, wait_for_writes
+from ui.undo.waiting_writes import WaitingWrite, waiting_writes
 
 __all__ = ["BackgroundWrite", "pending_writes", "wait_for_writes"]
 
@@ -36,8 +37,12 @@ class EditCommand(Protocol):
     def setObsolete(self, obsolete: bool) -> None: ...  # noqa: N802 - Qt's name
 
 
-class BackgroundWrite(LaneWrite):
-    """Write ``values`` for ``command`` (based on ``base``, for a conflict) in the ``WRITES`` lane."""
+class BackgroundWrite(WaitingWrite):
+    """Write ``values`` for ``command`` (based on ``base``, for a conflict) in the ``WRITES`` lane.
+
+    A table cell's write that finds the server away waits (``ui.undo.waiting_writes``): the
+    views go on showing the value and it is written once the store is back. (An editor's
+    typing waits in its form instead, ``EditorForm``, which tries again by itself.)"""
 
     def __init__(self, command: EditCommand, values: dict[str, Any], base: dict[str, Any],
                  on_done: Callable[[Outcome], None] | None, *, expected: bool = False) -> None:
@@ -54,6 +59,9 @@ class BackgroundWrite(LaneWrite):
         self.record: Any = None
         self.expected = writer.expect(self.kind, self.row_id, values) if expected else None
 
+    def may_wait(self) -> bool:
+        return bool(getattr(self.command, "cell", False))
+
     def work(self) -> None:  # in the worker
         writer = self.ctx.writer
         # Re-created meanwhile by a write queued before this one (a source's removal undone, under a
@@ -66,6 +74,9 @@ class BackgroundWrite(LaneWrite):
         self.record = writer.write(self.kind, self.row_id, self.values, base=base)
 
     def finish(self) -> None:
+        if self.waiting:  # the views go on showing the values; handled once written
+            self.say_waiting()
+            return
         outcome = self.outcome
         writer = self.ctx.writer
         if self.expected is not None:
@@ -78,7 +89,8 @@ class BackgroundWrite(LaneWrite):
         elif self.error is None:
             outcome.error, outcome.record = None, self.record
             self.ctx.writer.announced(self.kind, self.record)
-            self.saved_if_last()
+            if not waiting_writes(self.ctx):
+                self.saved_if_last()
         else:
             error = self.refusal()
             outcome.error, outcome.record = error, None

@@ -1,7 +1,7 @@
 """Row commands given while the store cannot be reached: kept in order, counted, written once it is back.
 
 A row command's write (add, delete or move an agenda item, an action item, a
-participant…, and their undo and redo) that finds the server away is not a
+participant…, and their undo and redo) or a table cell's that finds the server away is not a
 refusal: the command stays on the undo stack and its write *waits* here, in the
 order the user acted in. Every command write that comes to its turn in the lane
 while some wait joins them without trying the store (it would overtake them).
@@ -11,8 +11,8 @@ runs them in order in the worker; each outcome is then handled as if it had
 just been written (the views re-read), and what finds the store away again
 waits again, in its place.
 
-The list lives in memory: a kill while offline loses the row commands that wait
-(typed text waits in the crash journal as well, ``ui.recovery``).
+The list lives in memory: a kill while offline loses the row commands and cells that
+wait (the text typed in an editor waits in the crash journal as well, ``ui.recovery``).
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ import threading
 from typing import Any
 
 from briefing.errors import TransientStoreError
+from ui.live.offline import store_unreachable
 from ui.undo.lane_write import LaneWrite
 
 _LOCK = threading.Lock()
 #: Writes waiting for the store, by window (``id(ctx)``), oldest first.
-_WAITING: dict[int, list[LaneWrite]] = {}
+_WAITING: dict[int, list[WaitingWrite]] = {}
 
 
 def is_offline_error(error: BaseException) -> bool:
@@ -33,7 +34,7 @@ def is_offline_error(error: BaseException) -> bool:
     return isinstance(error, TransientStoreError) and bool(getattr(error, "offline", False))
 
 
-def hold(write: LaneWrite) -> None:
+def hold(write: WaitingWrite) -> None:
     """In the worker: ``write`` waits for the store, after those already waiting."""
     with _LOCK:
         _WAITING.setdefault(id(write.ctx), []).append(write)
@@ -57,6 +58,45 @@ def forget_waiting(ctx: Any) -> None:
         _WAITING.pop(id(ctx), None)
 
 
+class WaitingWrite(LaneWrite):
+    """A lane write that waits when the store is away (``may_wait``): a row command's, a cell's."""
+
+    waiting = False
+    """The store was away: this write waits here (its outcome is handled once written)."""
+    parked = False
+    """Its waiting has been handled on the GUI thread: it may be tried again."""
+    reason: BaseException | None = None
+
+    def may_wait(self) -> bool:
+        """This write waits for the store instead of failing when it is away."""
+        return True
+
+    def attempt(self) -> None:  # in the worker
+        self.waiting = False
+        if self.may_wait() and not getattr(self.command, "broken", False) and any_waiting(self.ctx):
+            self.waiting = True  # writes given before it wait for the store: it waits behind them
+            hold(self)
+            return
+        super().attempt()
+
+    def wait_for_store(self, error: BaseException) -> bool:  # in the worker
+        if not (self.may_wait() and is_offline_error(error)):
+            return False
+        self.waiting, self.reason = True, error
+        hold(self)
+        return True
+
+    def say_waiting(self) -> None:
+        """On the GUI thread: the window goes (or stays) offline; "Offline — N changes waiting"
+        counts this write."""
+        reason = self.reason
+        if reason is None:  # held behind others without trying: the store was away for them
+            reason = TransientStoreError(f"{self.ctx.services.db.location} cannot be reached.")
+            reason.offline = True  # type: ignore[attr-defined]
+        store_unreachable(self.ctx, reason)
+        self.parked = True
+
+
 class _NoCommand:
     broken = False
 
@@ -66,18 +106,26 @@ class WriteWaiting(LaneWrite):
 
     def __init__(self, ctx: Any) -> None:
         super().__init__(ctx, _NoCommand())
-        self.batch: list[LaneWrite] = []
+        self.batch: list[WaitingWrite] = []
+        self.again = False
 
     def work(self) -> None:  # in the worker: nothing else of the lane runs meanwhile
         with _LOCK:
+            waiting = _WAITING.get(id(self.ctx), [])
+            if not all(write.parked for write in waiting):
+                self.again = True  # one's first outcome is not handled yet: next turn
+                return
             self.batch = _WAITING.pop(id(self.ctx), [])
         for write in self.batch:  # one that finds the store away again waits; the rest behind it
+            write.parked = False
             write.attempt()
 
     def finish(self) -> None:
         for write in self.batch:
             write.finish()  # written (the views re-read), refused (said), or waiting again
-        if self.error is None and not waiting_writes(self.ctx):
+        if self.again:
+            write_waiting(self.ctx)
+        elif self.error is None and not waiting_writes(self.ctx):
             self.saved_if_last()
 
 
