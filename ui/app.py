@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 APP_NAME = "Briefbook"
 ORGANIZATION = "Briefbook"
@@ -46,6 +46,8 @@ def open_services(url: str, *, automatic_backups: bool = True):
         problem = str(error)
     except Exception as error:  # noqa: BLE001 - any failure to open is shown, never a traceback
         problem = f"{type(error).__name__}: {error}"
+    from PySide6.QtWidgets import QMessageBox  # (only here: a start that opens no dialog does without it)
+
     QMessageBox.critical(
         None, "Briefbook cannot open its database",
         f"Briefbook could not open the database\n{describe_store(url)}\n\n{problem}\n\n"

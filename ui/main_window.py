@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from briefing.agenda.schedule import format_minutes
 from briefing.errors import NotFoundError
@@ -19,11 +19,6 @@ from ui.context import AppContext
 from ui.first_paint import after_first_paint
 from ui.icons import icon
 from ui.live.updates import LiveUpdates
-from ui.meetings.commands import (
-    DeleteMeetingCommand,
-    NewMeetingCommand,
-    new_meeting_fields,
-)
 from ui.meetings.sample import connect_remove_sample
 from ui.meetings.sidebar import MeetingsSidebar
 from ui.qa.menu import connect_qa_bank
@@ -108,7 +103,7 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.settings.triggered.connect(self.show_settings)
         a.about.triggered.connect(self.about)
-        a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
+        a.about_qt.triggered.connect(self.about_qt)
         self.sidebar.sig_meeting_selected.connect(self.open_meeting)
         events.sig_open_meeting_requested.connect(lambda mid: self.open_meeting(mid or None))
         events.sig_meeting_changed.connect(self._on_meeting_changed)
@@ -194,6 +189,8 @@ class MainWindow(QMainWindow):
     def new_meeting(self) -> None:
         if not self.workspace.settle(wait=False):
             return
+        from ui.meetings.commands import NewMeetingCommand, new_meeting_fields
+
         fields = new_meeting_fields(self.ctx.services.config.home_timezone)
         command = NewMeetingCommand(self.ctx, self.meeting and self.meeting.id, fields)
         command.on_done = lambda outcome: outcome.ok and self.workspace.focus_first_field()  # once open
@@ -208,6 +205,8 @@ class MainWindow(QMainWindow):
 
     def delete_meeting(self) -> None:
         if self.meeting is not None and self.workspace.settle(wait=False):
+            from ui.meetings.commands import DeleteMeetingCommand
+
             self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, self.meeting.id, self.meeting.title))
 
     def show_round_changes(self) -> None:
@@ -307,6 +306,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from importlib.metadata import PackageNotFoundError, version
 
+        from PySide6.QtWidgets import QMessageBox  # (here: start-up makes no message box)
+
         try:
             number = version("briefbook")
         except PackageNotFoundError:
@@ -318,6 +319,12 @@ class MainWindow(QMainWindow):
             "participants, action items and print-ready PDFs.</p>"
             f"<p>Database: {escape(self.ctx.services.db.location)}</p><p>MIT licence.</p>",
         )
+
+    def about_qt(self) -> None:
+        """Help → About Qt."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.aboutQt(self, "About Qt")
 
     def _restore_geometry(self) -> None:
         settings = self.ctx.settings

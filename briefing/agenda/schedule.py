@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from briefing.agenda.records import AgendaItemRecord, AgendaSlot, Schedule
-from briefing.meetings.records import MeetingRecord
 from briefing.times.zones import in_zone_or_utc
+
+if TYPE_CHECKING:
+    from briefing.agenda.records import AgendaItemRecord, Schedule
+    from briefing.meetings.records import MeetingRecord
 
 
 def build_schedule(meeting: MeetingRecord, items: Sequence[AgendaItemRecord]) -> Schedule:
@@ -16,6 +19,10 @@ def build_schedule(meeting: MeetingRecord, items: Sequence[AgendaItemRecord]) ->
     A start that cannot be shown in a zone (a stored value outside the years Briefbook
     keeps, see ``briefing.times.zones``) is given in UTC; the schedule never raises.
     """
+    # Imported here: the window's header formats a length (format_minutes) before its first
+    # paint, which needs no agenda record (a module of frozen dataclasses, several ms to make).
+    from briefing.agenda.records import AgendaSlot, Schedule
+
     at = meeting.starts_at
     slots = []
     total = 0

@@ -11,7 +11,7 @@ the typed ones. Nothing typed goes without the user saying so.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ui.forms.bindings import Binding
 from ui.forms.form import EditorForm
@@ -27,6 +27,8 @@ def refused_in(root: QWidget) -> list[Refusal]:
 
 def ask_keep_editing(parent: QWidget, refusals: list[Refusal]) -> bool:
     """Ask what becomes of ``refusals``; True when the user keeps editing."""
+    from PySide6.QtWidgets import QMessageBox  # (when asked: start-up makes no message box)
+
     count = len(refusals)
     box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
                       "A change you made was not saved." if count == 1

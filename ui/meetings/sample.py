@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
 from ui.live.offline import offline_safe
@@ -77,6 +77,8 @@ def ask_and_remove(ctx: AppContext, workspace: Workspace, parent: QWidget) -> No
     count = len(ctx.services.meetings.sample_ids())
     if not count or not workspace.settle(wait=False):
         return
+    from PySide6.QtWidgets import QMessageBox  # (when asked: start-up makes no message box)
+
     box = QMessageBox(QMessageBox.Icon.Question, "Remove the sample", QUESTION, parent=parent)
     box.setInformativeText(
         f"The {count} sample meeting{'s' if count != 1 else ''}, and the people no meeting of yours "

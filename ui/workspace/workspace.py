@@ -38,10 +38,8 @@ class Workspace(QStackedWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting_id: int | None = None
-        self.empty = EmptyState(
-            "No meetings yet",
-            "Create a meeting to prepare: its agenda, issue notes, participants and action items "
-            "will live here.", new_action, self)
+        self._new_action = new_action
+        self._empty: EmptyState | None = None  # made when first shown: a store with meetings opens one
         page = QWidget(self)
         self.header = MeetingHeader(ctx.services.config.ladder, page, ctx=ctx)
         self.tabs = QTabWidget(page)
@@ -57,13 +55,23 @@ class Workspace(QStackedWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
-        self.addWidget(self.empty)
         self.addWidget(page)
         self.page = page
         self.tabs.setCurrentIndex(int(ctx.settings.value(TAB_KEY, 0) or 0))
         self.tabs.currentChanged.connect(self._on_tab)
         ctx.events.sig_meeting_changed.connect(self._load_what_was_not)
         ctx.events.sig_meetings_changed.connect(self._load_what_was_not)
+
+    @property
+    def empty(self) -> EmptyState:
+        """What the workspace shows when no meeting is open (made when first needed)."""
+        if self._empty is None:
+            self._empty = EmptyState(
+                "No meetings yet",
+                "Create a meeting to prepare: its agenda, issue notes, participants and action items "
+                "will live here.", self._new_action, self)
+            self.insertWidget(0, self._empty)
+        return self._empty
 
     @property
     def panels(self) -> list[Panel]:

@@ -1,0 +1,98 @@
+"""Start-up: the window's first paint does only what it shows (issue 18).
+
+Each check starts Briefbook as a user does (``main.main(["--db", URL])``) in a
+fresh process and looks, at the moment the window titled with the meeting first
+paints, at what was imported and built by then. What is left out here is made
+when first used: the agenda's records with the agenda, the meeting commands with
+New meeting or Delete, a message box when one is asked, the empty state when
+there is no meeting, and the list of every zone on the host when a zone is typed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+
+AT_FIRST_PAINT = r"""
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched.windowTitle().startswith("Briefbook — "):
+            from briefing.times import zones
+            from ui.widgets.empty_state import EmptyState
+
+            seen = {
+                "title": watched.windowTitle(),
+                "modules": sorted(sys.modules),
+                "zone_folders_listed": zones._meeting_zones.cache_info().currsize > 0,
+                "empty_states": len(watched.findChildren(EmptyState)),
+                "message_box_made": "QMessageBox" in vars(sys.modules["PySide6.QtWidgets"]),
+            }
+            sys.stdout.write(json.dumps(seen) + "\n")
+            sys.stdout.flush()
+            os._exit(0)
+        return False
+
+
+probe = FirstPaint()
+show = QWidget.show
+
+
+def show_watched(widget):
+    if isinstance(widget, QMainWindow):
+        widget.installEventFilter(probe)
+    show(widget)
+
+
+QWidget.show = show_watched
+app = QApplication(sys.argv[:1])
+import main
+
+main.main(["--db", sys.argv[1]])
+sys.exit("the window closed before it painted")
+"""
+
+
+def first_paint(db_url: str, tmp_path: Path) -> dict:
+    """What a Briefbook started on ``db_url`` had imported and built when its window first painted."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env.pop("BRIEFBOOK_DB", None)
+    out = subprocess.run([sys.executable, "-c", AT_FIRST_PAINT, db_url], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_the_first_paint_shows_the_meeting_without_what_only_later_actions_need(sample, db_url,
+                                                                                 tmp_path):
+    seen = first_paint(db_url, tmp_path)
+    assert seen["title"] == "Briefbook — US–Japan Partnership on Trade — Round 2"  # the latest
+    modules = set(seen["modules"])
+    assert {"ui.main_window", "ui.overview.panel", "briefing.meetings.records"} <= modules  # (it looked)
+    assert "briefing.agenda.records" not in modules  # the agenda's records: with the agenda
+    assert "ui.meetings.commands" not in modules  # New meeting, Delete meeting: when chosen
+    assert seen["message_box_made"] is False  # a message box: when one is asked
+    assert seen["empty_states"] == 0  # "No meetings yet": only where there is no meeting
+
+
+def test_the_overview_knows_the_meetings_zone_without_listing_every_zone_on_the_host(sample, db_url,
+                                                                                     tmp_path):
+    seen = first_paint(db_url, tmp_path)
+    assert seen["title"].startswith("Briefbook — ")
+    assert seen["zone_folders_listed"] is False
+
+
+def test_a_store_without_meetings_still_says_so_and_offers_a_new_meeting(qtbot, open_window):
+    window = open_window()
+    empty = window.workspace.empty
+    assert window.workspace.currentWidget() is empty and empty.isVisible()
+    assert empty.headline.text() == "No meetings yet"
+    assert empty.button is not None and empty.button.text() == "New meeting"
