@@ -62,6 +62,10 @@ def normalize_url(url_or_path: str) -> str:
     return f"sqlite:///{Path(url_or_path).expanduser().resolve()}"
 
 
+#: The SQLAlchemy backends a store can live in.
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
 def check_url(url: str) -> None:
     """Refuse a store URL Briefbook cannot open safely, with a message (``StoreError``).
 
@@ -75,6 +79,12 @@ def check_url(url: str) -> None:
         backend = parsed.get_backend_name()
     except Exception as error:  # noqa: BLE001 - SQLAlchemy's several parse errors: all mean "not a URL"
         raise StoreError(f"{url!r} is not a database URL or file path ({error}).") from None
+    if backend not in SUPPORTED_BACKENDS:
+        raise StoreError(
+            f"{parsed.render_as_string(hide_password=True)} is a {backend} database, which Briefbook "
+            "does not store in. Give an SQLite file (a path, or sqlite:///path.db) or a PostgreSQL "
+            "URL (postgresql://user@host/name)."
+        )
     if backend != "sqlite":
         return
     database = parsed.database or ""

@@ -202,6 +202,15 @@ def test_an_sqlite_uri_filename_is_refused_and_no_store_is_created(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("url", ["mysql://clerk:secret@db.example/briefs", "oracle://x", "mssql+pyodbc://x"])
+def test_a_url_of_a_database_briefbook_does_not_store_in_says_which_it_takes(tmp_path, url):
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", url, "meetings"],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    one_line_refusal(out, "does not store in", "SQLite", "PostgreSQL")
+    assert "secret" not in out.stderr and "No module named" not in out.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_two_processes_creating_the_same_new_store_both_end_well(tmp_path):
     for round_ in range(4):
         path = tmp_path / f"new-{round_}.db"
