@@ -11,6 +11,8 @@ store — export, search — wait).
 
 A command whose write failed is *broken*: its later writes (an undo queued
 behind the refused redo) are skipped in the worker — there is nothing to take back.
+A row command's or a cell's write that finds the server away is not failed but
+waits for it (``wait_for_store``, ``ui.undo.waiting_writes``).
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def any_waiting(ctx: Any) -> bool:
 
 
 def waiting_writes(ctx: Any) -> int:
-    """How many row commands' writes of ``ctx``'s window wait for the store."""
+    """How many writes of ``ctx``'s window (row commands', cells') wait for the store."""
     with _LOCK:
         return len(_WAITING.get(id(ctx), ()))
 
