@@ -69,6 +69,7 @@ class MarkingGutter(QWidget):
         editor.textChanged.connect(self._timer.start)
         editor.updateRequest.connect(self._on_update_request)
         self.setMouseTracking(True)
+        self.setAutoFillBackground(True)  # the palette's window brush, filled by Qt before paintEvent
         self.refresh()
 
     def sizeHint(self) -> QSize:
@@ -117,10 +118,9 @@ class MarkingGutter(QWidget):
             self.update(0, rect.y(), self.width(), rect.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().window())
-        if not self.marks:
+        if not self.marks:  # (no painter, no fillRect: PySide makes the gradient types for that)
             return
+        painter = QPainter(self)
         ladder = current_ladder()
         metrics = self.fontMetrics()
         block = self.editor.firstVisibleBlock()
