@@ -2,10 +2,11 @@
 
 Each check starts Briefbook as a user does (``main.main(["--db", URL])``) in a
 fresh process and looks, once the window titled with the meeting has first
-painted (as ``benchmarks/probe.py`` times it), at what was imported and built by then. What is left out here is made
-when first used: the agenda's records with the agenda, the meeting commands with
-New meeting or Delete, a message box when one is asked, the empty state when
-there is no meeting, and the list of every zone on the host when a zone is typed.
+painted (as ``benchmarks/probe.py`` times it), at what was imported and built by
+then. What is left out here is made when first used: the agenda's records with
+the agenda, the meeting commands with New meeting or Delete, a message box when
+one is asked, the empty state when there is no meeting, and the list of every
+zone on the host when a zone is typed.
 """
 
 from __future__ import annotations
