@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QShortcut, QTextCursor
-from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolButton, QToolTip, QWidget
+from PySide6.QtGui import QColor, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolButton, QWidget
 
 from briefing.markings.ladder import Ladder
 from briefing.markings.portions import mark_edits, portions
@@ -120,6 +120,8 @@ class MarkingGutter(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.marks:  # (no painter, no fillRect: PySide makes the gradient types for that)
             return
+        from PySide6.QtGui import QPainter  # (here and below: a class PySide makes when first named)
+
         painter = QPainter(self)
         ladder = current_ladder()
         metrics = self.fontMetrics()
@@ -146,6 +148,8 @@ class MarkingGutter(QWidget):
 
     def event(self, event) -> bool:  # noqa: ANN001 - a QEvent
         if event.type() == event.Type.ToolTip:
+            from PySide6.QtWidgets import QToolTip
+
             block = self.editor.cursorForPosition(event.pos()).block()
             found = self.marks.get(block.blockNumber())
             if found is not None:
@@ -169,6 +173,8 @@ def set_marking(editor: QPlainTextEdit, code: str | None) -> bool:
     edits = mark_edits(text, start, end, code, current_ladder())
     if not edits:
         return False
+    from PySide6.QtGui import QTextCursor
+
     change = QTextCursor(editor.document())
     change.beginEditBlock()
     for first, last, replacement in edits:  # last first: earlier offsets stay right
