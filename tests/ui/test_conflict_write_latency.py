@@ -31,6 +31,7 @@ def test_keep_mine_is_written_in_the_background_while_the_store_is_slow(qtbot, c
         gate.release()
     written(qtbot, b)
     assert store.notes.get(note_id).objectives == MINE + before
+    assert not dialog.isVisible()  # nothing asked again once it is stored
     assert b.ctx.journal.pending() == ()
     assert b.status.state.text() == "Saved"
     b.undo()

@@ -41,6 +41,8 @@ class ConflictResolver(QObject):
     def on_conflict(self, conflict: Conflict) -> None:
         """Ask the user about ``conflict`` (after the one shown, if any). A view re-reading the row
         while the user's choice is being written asks nothing again: the choice answered it."""
+        if not conflict.mine:
+            return  # nothing of this window's is refused (a view re-read the row just written)
         based = self.writing.get((conflict.kind.name, conflict.row_id), -1)
         version = getattr(conflict.current, "version", None)
         if based != -1 and version is not None and based is not None and version <= based:
@@ -101,6 +103,7 @@ class ConflictResolver(QObject):
         command = EditCommand(self.ctx, kind, conflict.row_id, conflict.theirs(theirs), values,
                               text=f"Keep {'merged' if choice == 'merged' else 'my'} {labels}",
                               background=True, on_done=lambda outcome: self._written(conflict, outcome))
+        command.waits_offline = True  # the server away: written once it is back, not dropped
         self.shown = None  # a new conflict on this write is a new question
         self.writing[(kind.name, conflict.row_id)] = getattr(theirs, "version", None)
         self.ctx.undo_stack.push(command)  # written in the lane, after every write queued before it

@@ -27,7 +27,7 @@ from briefing.errors import BriefbookError, TransientStoreError
 from ui.background import BackgroundTask, LatestLane
 from ui.forms.form import EditorForm
 from ui.live.offline import absorb_offline_errors, offline_absorbed, register
-from ui.undo.waiting_writes import forget_waiting, waiting_writes, write_waiting
+from ui.undo.waiting_writes import forget_waiting, waiting_list, write_waiting
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -155,12 +155,25 @@ class LiveUpdates(QObject):
         if self.offline is None:
             self._timer.setInterval(OFFLINE_POLL_MS)
         self.offline = str(error)
-        waiting = sum(form.waiting() for form in self.window.findChildren(EditorForm))
-        waiting += waiting_writes(self.ctx)  # rows added, deleted, moved… while away
+        waiting = self.waiting()
         self.ctx.status.failed(f"Offline — {waiting} change{'s' if waiting != 1 else ''} waiting: "
                                f"{self.ctx.services.db.location} cannot be reached. What you type is "
                                "kept and saved when it is back.")
         self.sig_offline.emit(self.offline)
+
+    def waiting(self) -> int:
+        """How many changes wait for the store: the editors' typing, and the rows added, deleted,
+        moved and the cells typed while it was away (a write of text an editor holds counts once)."""
+        forms = self.window.findChildren(EditorForm)
+        typed = {(form.kind.name, form.row_id, name) for form in forms
+                 for binding in form.pending() for name in binding.fields}
+        count = sum(form.waiting() for form in forms)
+        for write in waiting_list(self.ctx):
+            kind, values = getattr(write, "kind", None), getattr(write, "values", None)
+            row_id = getattr(write, "row_id", None)
+            if kind is None or not values or any((kind.name, row_id, n) not in typed for n in values):
+                count += 1
+        return count
 
     def refresh(self) -> None:
         """Tell the views of the open meeting (and the meetings list) to read the store again."""

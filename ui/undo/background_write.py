@@ -40,9 +40,9 @@ class EditCommand(Protocol):
 class BackgroundWrite(WaitingWrite):
     """Write ``values`` for ``command`` (based on ``base``, for a conflict) in the ``WRITES`` lane.
 
-    A table cell's write that finds the server away waits (``ui.undo.waiting_writes``): the
-    views go on showing the value and it is written once the store is back. (An editor's
-    typing waits in its form instead, ``EditorForm``, which tries again by itself.)"""
+    A table cell's write (or a conflict's resolution) that finds the server away waits
+    (``ui.undo.waiting_writes``) and is written once the store is back. (An editor's typing
+    waits in its form instead, ``EditorForm``, which tries again by itself.)"""
 
     def __init__(self, command: EditCommand, values: dict[str, Any], base: dict[str, Any],
                  on_done: Callable[[Outcome], None] | None, *, expected: bool = False) -> None:
@@ -60,7 +60,7 @@ class BackgroundWrite(WaitingWrite):
         self.expected = writer.expect(self.kind, self.row_id, values) if expected else None
 
     def may_wait(self) -> bool:
-        return bool(getattr(self.command, "cell", False))
+        return bool(getattr(self.command, "waits_offline", False))
 
     def work(self) -> None:  # in the worker
         writer = self.ctx.writer

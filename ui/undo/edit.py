@@ -57,6 +57,9 @@ class EditCommand(ServiceCommand):
         """For a background edit: ``follow(values)`` is called when undo or redo is about to write
         ``values`` (the editor shows them at once, the store follows); it returns what hears
         that write's outcome."""
+        self.waits_offline = cell
+        """Its writes wait for a server that is away (``ui.undo.waiting_writes``) instead of being
+        refused: a cell's, a conflict's resolution. (An editor's typing waits in its form.)"""
         self._written_once = False
         self.merged = False  # folded into the command before it (Qt deletes this one's C++ side)
 

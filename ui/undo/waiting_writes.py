@@ -52,6 +52,12 @@ def waiting_writes(ctx: Any) -> int:
         return len(_WAITING.get(id(ctx), ()))
 
 
+def waiting_list(ctx: Any) -> list[WaitingWrite]:
+    """The writes of ``ctx``'s window that wait for the store, oldest first (a copy)."""
+    with _LOCK:
+        return list(_WAITING.get(id(ctx), ()))
+
+
 def forget_waiting(ctx: Any) -> None:
     """The window closes: what waits for the store is dropped with it."""
     with _LOCK:
