@@ -11,10 +11,15 @@ when the user edits it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QWidget
 
 from briefing.validation import LINE_BREAKS, one_line
+
+if TYPE_CHECKING:  # (PySide makes a class and its enums when first named: not at start-up)
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 
 def keep_on_one_line(editor: QLineEdit) -> QLineEdit:

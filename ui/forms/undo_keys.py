@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 class _UndoKeysFilter(QObject):
@@ -34,6 +34,6 @@ def route_undo_keys(widget: QWidget) -> None:
     global _FILTER
     if _FILTER is None:
         _FILTER = _UndoKeysFilter()
-    if isinstance(widget, QPlainTextEdit | QTextEdit):
-        widget.setUndoRedoEnabled(False)
+    if widget.inherits("QPlainTextEdit") or widget.inherits("QTextEdit"):  # (naming QTextEdit
+        widget.setUndoRedoEnabled(False)  # would make PySide build it at start-up)
     widget.installEventFilter(_FILTER)
