@@ -159,7 +159,8 @@ def test_page_budgets_on_the_overview_and_the_marker_on_a_note_over_its_budget(q
     open_round_1(window)
     overview = show_tab(qtbot, window, "Overview")
     assert overview.budget.spins["full"].value() == 3
-    assert overview.budget.spins["short"].text() == "1 pages"
+    assert overview.budget.spins["short"].text() == "1 page"
+    assert overview.budget.spins["full"].text() == "3 pages"
     spin = overview.budget.spins["full"]
     spin.setFocus()
     spin.selectAll()
@@ -167,6 +168,7 @@ def test_page_budgets_on_the_overview_and_the_marker_on_a_note_over_its_budget(q
     qtbot.keyClick(spin, Qt.Key.Key_Tab)
     meeting_id = window.meeting.id
     qtbot.waitUntil(lambda: store.meetings.get(meeting_id).page_budget_full == 1)
+    assert spin.text() == "1 page"
     spin.setValue(0)
     overview.flush()
     qtbot.waitUntil(lambda: store.meetings.get(meeting_id).page_budget_full is None)

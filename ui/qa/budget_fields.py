@@ -16,6 +16,11 @@ from ui.widgets.field_error import FieldError
 NO_BUDGET = "No budget"
 
 
+def _suffix(pages: int) -> str:
+    """" page" after 1, " pages" after any other number."""
+    return " page" if pages == 1 else " pages"
+
+
 class BudgetFields(QWidget):
     """Three spin boxes in a row: Full ▢ Short ▢ Defensive ▢ (pages; 0 shows "No budget")."""
 
@@ -29,7 +34,8 @@ class BudgetFields(QWidget):
             spin = QSpinBox(self)
             spin.setRange(0, MAX_PAGES)
             spin.setSpecialValueText(NO_BUDGET)
-            spin.setSuffix(" pages")
+            spin.setSuffix(_suffix(0))
+            spin.valueChanged.connect(lambda value, spin=spin: spin.setSuffix(_suffix(value)))
             spin.setAccessibleName(f"Page budget of {tier} papers")
             spin.setToolTip(f"The most pages a {tier} paper should take in the book")
             label = QLabel(tier.capitalize(), self)
