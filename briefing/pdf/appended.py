@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase import ttfonts
 
+from briefing.pdf.page_fonts import trim_fonts
 from briefing.pdf.parallel import _FIT_ARGS, Bound
 from briefing.pdf.shared_fonts import font_id
 
@@ -225,6 +226,7 @@ class AppendedBook:
             copy = self._pdf.copy_foreign(page.obj)
             copy.Parent = self._tree
             pages.append(copy)
+        trim_fonts(self._pdf, pages)  # as the book joined whole has them
         for table in _font_tables(pages):
             self._refont(table)
         return Shown(part, pages, part.numbers, _links(part, pages))

@@ -63,6 +63,7 @@ from briefing.pdf import parallel, styles
 from briefing.pdf.appended import MOST_REWRITTEN, AppendedBook, NotAppendable, Placement
 from briefing.pdf.fonts import BODY
 from briefing.pdf.options import BookOptions
+from briefing.pdf.page_fonts import FontTrimmer
 from briefing.pdf.parallel import Bound, PartCanvas, merge
 from briefing.pdf.part_keys import READS, frame_key, identity, part_inputs, part_keys, part_name
 from briefing.pdf.shared_fonts import (
@@ -506,6 +507,7 @@ def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[by
         resources = book.pages[0].obj.Resources
         fonts = {font_id(key, font): font for key, font in (resources.get("/Font") or {}).items()}
         done: set[tuple[int, int]] = set()
+        trimmer = FontTrimmer(pdf)
 
         def refont(holder: pikepdf.Object) -> None:
             table = holder.get("/Font")
@@ -526,9 +528,10 @@ def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[by
                 prefix = _FORM + _prefix(source[1])
                 forms = origin.pages[0].obj.Resources.get("/XObject") or {}
             for _ in range(part.pages):
-                page = pdf.pages[index].obj.Resources
-                refont(page)
-                xobjects = page.get("/XObject") or {}
+                page = pdf.pages[index].obj
+                refont(page.Resources)
+                trimmer.trim(page)  # each page and form names only its own fonts (``page_fonts``)
+                xobjects = page.Resources.get("/XObject") or {}
                 for name in list(xobjects.keys()):
                     if source is not None and (prefix + name[len(_FORM):]) in forms:
                         xobjects[name] = local(forms[prefix + name[len(_FORM):]], origin)
@@ -536,6 +539,7 @@ def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[by
                     if form.objgen not in done and "/Resources" in form:
                         done.add(form.objgen)
                         refont(form.Resources)
+                        trimmer.trim(form)
                 index += 1
         outlines = book.Root.get("/Outlines")
         if outlines is not None:

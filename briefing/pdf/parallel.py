@@ -324,10 +324,12 @@ def merge(files: list[bytes | pikepdf.Pdf], bound: list[dict[str, Bound]], befor
     its parts open; they stay open). ``object_streams`` packs the small objects (smaller, and
     quicker to write). Without ``recompress`` the streams are copied as ReportLab wrote them
     (as a book laid out in one process has them) instead of decoded and compressed again by
-    qpdf: about 40 % of the join's time."""
+    qpdf: about 40 % of the join's time. Each page and form names only the fonts it selects
+    (``page_fonts``; an ``edit`` that renumbers does that as it walks the pages)."""
     import pikepdf
 
     from briefing.pdf.encryption import aes256, check_opens
+    from briefing.pdf.page_fonts import trim_fonts
 
     pdf = pikepdf.open(BytesIO(files[0]))  # type: ignore[arg-type]  # bytes: it is changed
     others = [pikepdf.open(BytesIO(data)) if isinstance(data, bytes) else data for data in files[1:]]
@@ -342,6 +344,8 @@ def merge(files: list[bytes | pikepdf.Pdf], bound: list[dict[str, Bound]], befor
         if edit is not None:
             edit(pdf)
         pages = [page.obj for page in pdf.pages]
+        if edit is None:  # (an ``edit`` that renumbers trims the pages as it walks them)
+            trim_fonts(pdf, pages)  # each page names only its own fonts: a viewer walks them by page
         where = {name: (first + page - 1, fit, args)
                  for table, first in zip(bound, before[:len(bound)], strict=True)
                  for name, (page, fit, args) in table.items()}
