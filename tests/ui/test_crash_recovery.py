@@ -106,6 +106,7 @@ def test_after_a_real_crash_the_next_window_offers_the_typing_and_keeps_it(qtbot
     assert row.where.text() == f"“{window.meeting.title}” · issue note “{STEEL}” › Background"
     assert row.comparison.texts() == (stored, TYPED + stored)
     row.keep_button.click()
+    written(qtbot, window)  # kept in the background
     assert store.notes.get(note.id).background == TYPED + stored
     assert recovery_bar(window) is None
     panel = window.workspace.panel("Issue notes")
@@ -150,6 +151,7 @@ def test_several_kept_edits_are_kept_at_once_even_when_the_store_changed_since(q
     assert "changed after that" in bar.rows[0].detail.text()
     assert bar.rows[0].comparison.texts() == ("Japan (changed after the crash)", "Japan — METI & MOFA")
     bar.keep_all()
+    written(qtbot, window)
     assert store.meetings.get(meeting.id).counterpart == "Japan — METI & MOFA"
     assert store.people.get_person(tai.person.id).bio == "Typed bio 🙂"
     assert recovery_bar(window) is None
@@ -200,4 +202,5 @@ def test_typing_the_store_refused_until_a_clean_close_is_offered_at_the_next_sta
     assert bar.title.text() == "Briefbook kept typing that was not saved last time."
     assert bar.rows[0].comparison.texts()[1] == "Japan — typed on a full disk"
     bar.rows[0].keep_button.click()
+    written(qtbot, again)
     assert store.meetings.get(again.meeting.id).counterpart == "Japan — typed on a full disk"

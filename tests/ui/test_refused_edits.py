@@ -158,6 +158,7 @@ def test_after_a_kill_with_an_end_before_the_start_pending_the_next_start_offers
     assert row.comparison.texts() == (str(datetime(2022, 3, 14, 20, 30, tzinfo=UTC)),
                                       str(datetime(2022, 3, 14, 12, 0, tzinfo=UTC)))
     row.keep_button.click()  # kept like any other: refused again, said next to it
+    written(qtbot, again)
     assert "ends before it starts" in row.error.message
     assert store.meetings.get(meeting.id).ends_at == datetime(2022, 3, 14, 20, 30, tzinfo=UTC)
     row.discard_button.click()

@@ -3,12 +3,16 @@
 A bar inside the window, not a dialog: the user can look around first. Each kept
 edit shows where it belongs, the text in the store now beside the kept text
 (differences marked), and Keep / Discard. Keep is an ordinary undoable edit,
-checked against the row's version as the bar read it; Discard forgets the text.
+checked against the row's version as the bar read it and written in the ``WRITES``
+lane after every write queued before it (never on the GUI thread: the window goes
+on while the store works); the kept text stays in the bar and in the journal until
+the store has it, and a refusal is said next to it. Discard forgets the text.
 A kept edit whose row is gone can still be copied.
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,9 +28,9 @@ from briefing.recovery.journal import Recovery
 from briefing.recovery.recovered import RecoveredEdit, describe_all
 from ui.context import AppContext
 from ui.timefmt import clock, short_date
-from ui.undo.command import push_shown
+from ui.undo.command import Outcome, describe
 from ui.undo.edit import EditCommand
-from ui.undo.kinds import KINDS
+from ui.undo.kinds import KINDS, RowKind
 from ui.widgets.comparison import TextComparison
 from ui.widgets.field_error import FieldError
 from ui.widgets.message_bar import WARNING, MessageBar
@@ -34,6 +38,8 @@ from ui.widgets.palette import muted_colour
 
 #: Lines of text shown of each version inside the bar (each side scrolls).
 SHOWN_LINES = 5
+#: Said after a kept edit's detail while the store writes it.
+SAVING = " Saving…"
 
 
 def headline(unclean: bool, count: int) -> tuple[str, str]:
@@ -93,6 +99,16 @@ class RecoveredRow(QWidget):
         layout.addWidget(self.comparison)
         layout.addWidget(self.error)
         self.copy_button.clicked.connect(self.copy)
+        self.saving = False
+        """Its text is on its way to the store (Keep and Discard wait for the outcome)."""
+
+    def set_saving(self, saving: bool) -> None:
+        """While the store writes the kept text, it can be neither kept again nor discarded."""
+        self.saving = saving
+        self.keep_button.setEnabled(not saving and not self.recovered.gone
+                                    and KINDS.get(self.recovered.edit.entity) is not None)
+        self.discard_button.setEnabled(not saving)
+        self.detail.setText(self.detail.text().removesuffix(SAVING) + (SAVING if saving else ""))
 
     def copy(self) -> None:
         QApplication.clipboard().setText(self.recovered.edit.value)
@@ -141,25 +157,42 @@ class RecoveryBar(MessageBar):
         self.body.addWidget(scroll)
 
     def keep(self, row: RecoveredRow) -> bool:
-        """Save a kept text as an undoable edit; the window then shows where it went."""
+        """Save a kept text as an undoable edit, written in the lane; once stored, the journal lets
+        it go and the window shows where it went (``_kept``). False when it cannot be kept."""
         recovered, edit = row.recovered, row.recovered.edit
         kind = KINDS.get(edit.entity)
-        if kind is None or recovered.gone:
+        if kind is None or recovered.gone or row.saving:
             return False
         self.ctx.writer.remember(kind, recovered.record)  # checked against the version shown
         label = kind.label(edit.field).lower()
         command = EditCommand(self.ctx, kind, edit.entity_id, {edit.field: recovered.stored},
-                              {edit.field: edit.value}, text=f"Keep recovered {label}")
-        if not push_shown(self.ctx, command, row.error):
-            return False
+                              {edit.field: edit.value}, text=f"Keep recovered {label}",
+                              background=True,
+                              on_done=lambda outcome: self._kept(row, kind, outcome))
+        row.error.show_message(None)
+        row.set_saving(True)
+        self.ctx.undo_stack.push(command)  # written in the lane, after every write queued before it
+        return True
+
+    def _kept(self, row: RecoveredRow, kind: RowKind, outcome: Outcome) -> None:
+        """The store has answered about a kept text: settled and shown, or the refusal said next
+        to it (the text stays in the bar and the journal)."""
+        if not shiboken6.isValid(self) or not shiboken6.isValid(row) or row not in self.rows:
+            return
+        row.set_saving(False)
+        if not outcome.ok:
+            row.error.show_message(describe(outcome.error, kind))
+            return
+        recovered, edit = row.recovered, row.recovered.edit
         self._settled(row, self.ctx.journal.committed if self.ctx.journal else None)
         if recovered.meeting_id is not None:
             self.ctx.events.sig_open_meeting_requested.emit(recovered.meeting_id)
         self.ctx.events.sig_show_row_requested.emit(kind.name, edit.entity_id)
-        return True
 
     def discard(self, row: RecoveredRow) -> None:
-        """Forget a kept text."""
+        """Forget a kept text (not one on its way to the store)."""
+        if row.saving:
+            return
         self._settled(row, self.ctx.journal.discard if self.ctx.journal else None)
 
     def keep_all(self) -> None:
@@ -169,7 +202,8 @@ class RecoveryBar(MessageBar):
 
     def discard_all(self) -> None:
         for row in list(self.rows):
-            self.discard(row)
+            if not row.saving:
+                self.discard(row)
 
     def _settled(self, row: RecoveredRow, settle) -> None:
         edit = row.recovered.edit
