@@ -1,6 +1,9 @@
 """``SourcesEditor``: the note's sources as a small table (title, publisher, date, URL), with add/remove.
 
-An edited cell, an added or a removed source is an undo command at once.
+An edited cell, an added or a removed source is an undo command at once, written in the
+``WRITES`` lane. Before a source is added or removed, what is typed elsewhere in the note starts
+its write (``sig_about_to_change`` inside ``writes_in_background``): the lane writes the text
+first and the source after it, and the window never waits for the store meanwhile.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing.notes.records import NoteRecord
 from ui.context import AppContext
+from ui.forms.background import writes_in_background
 from ui.forms.single_line import SingleLineDelegate
 from ui.models.sources_table import DATE, PUBLISHER, TITLE, URL, SourcesTableModel
 from ui.notes.commands import AddSourceCommand, RemoveSourceCommand
@@ -35,7 +39,8 @@ class SourcesEditor(QWidget):
     """The sources of the note ``set_note`` shows."""
 
     sig_about_to_change = Signal()
-    """A source is about to be added or removed (write what is being typed elsewhere first)."""
+    """A source is about to be added or removed (start writing what is being typed elsewhere first;
+    sent inside ``writes_in_background``: nobody waits for the store)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,7 +134,7 @@ class SourcesEditor(QWidget):
         """Cite a new source after the others and open its title for typing."""
         if self.note is None:
             return
-        self.sig_about_to_change.emit()
+        self._about_to_change()
         command = AddSourceCommand(self.ctx, self.note.meeting_id, self.note.id, len(self.note.sources))
         command.on_done = lambda outcome: outcome.ok and self._edit_title(command.source_id)
         self.ctx.undo_stack.push(command)  # written in the background: its title opens once stored
@@ -145,9 +150,14 @@ class SourcesEditor(QWidget):
         source_id = self.current_source_id()
         if self.note is None or source_id is None:
             return
-        self.sig_about_to_change.emit()
+        self._about_to_change()
         source = self.model.source(self.model.row_of(source_id))
         self.ctx.undo_stack.push(RemoveSourceCommand(self.ctx, self.note.meeting_id, self.note.id, source))
+
+    def _about_to_change(self) -> None:
+        """Start the writes of what is typed elsewhere in the note, in the lane before this change."""
+        with writes_in_background():
+            self.sig_about_to_change.emit()
 
     def _fit(self) -> None:
         """As tall as its rows: the note scrolls as a whole."""
