@@ -18,10 +18,11 @@ from briefing.config import check_ladder
 from briefing.editing import writing
 from briefing.errors import ValidationError
 from briefing.markings.ladder import DEFAULT_LADDER, Ladder, Marking
-from briefing.markings.portions import portions, rank, texts_highest
 from db.core_tables import meetings
 from db.engine import Database
-from db.search.searchable import SEARCHABLE
+
+# The portions and the searchable fields are imported where they are used: the ladder, which
+# the window's start-up reads, needs neither (each module makes its own frozen dataclass).
 
 _steps = table("markings", column("position"), column("code"), column("name"), column("colour"))
 
@@ -41,6 +42,9 @@ def read_ladder(session: Session) -> Ladder:
 
 def count_portions(session: Session, code: str) -> int:
     """How many portions of every text field in the store (the Trash's too) begin with ``(code)``."""
+    from briefing.markings.portions import portions
+    from db.search.searchable import SEARCHABLE
+
     probe = Ladder((Marking(code, code, "#555555"),))
     count = 0
     for kind in SEARCHABLE:
@@ -122,6 +126,8 @@ class MarkingService:
             if default is None:
                 return None
             ladder = read_ladder(s)
+            from briefing.markings.portions import texts_highest
+
             return texts_highest(_meeting_texts(s, meeting_id, default, ladder), default, ladder)
 
     def adopt(self, markings: Sequence[Marking]) -> bool:
@@ -138,6 +144,9 @@ class MarkingService:
 
 def _meeting_texts(session: Session, meeting_id: int, default: str, ladder: Ladder) -> list[str]:
     """The texts of a meeting that may hold a portion marked above ``default``."""
+    from briefing.markings.portions import rank
+    from db.search.searchable import SEARCHABLE
+
     above = [code for code in ladder.codes if rank(code, ladder) > rank(default, ladder)]
     if not above:
         return []

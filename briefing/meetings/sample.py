@@ -29,15 +29,6 @@ class SampleRemoval:
     qa_ids: tuple[int, ...] = ()
 
 
-def sample_meeting_ids(db: Database) -> tuple[int, ...]:
-    """The sample's meetings that are not in the Trash, by start."""
-    from db.core_tables import meetings as table
-
-    with db.read() as s:
-        return tuple(s.scalars(select(table.c.id).where(
-            table.c.is_sample.is_(True), table.c.deleted_at.is_(None)).order_by(table.c.starts_at)))
-
-
 def remove_sample(db: Database) -> SampleRemoval:
     """Move every sample meeting, and everyone who takes part in sample meetings only, to the Trash."""
     from db.models import Meeting, Participant, Person

@@ -243,9 +243,9 @@ class MeetingService:
 
     def sample_ids(self) -> tuple[int, ...]:
         """The sample meetings not in the Trash (empty once Help → Remove the sample has run)."""
-        from briefing.meetings.sample import sample_meeting_ids
-
-        return sample_meeting_ids(self.db)
+        with self.db.read() as s:  # (the window asks at start-up: not through the removal's module)
+            return tuple(s.scalars(select(table.c.id).where(
+                table.c.is_sample.is_(True), table.c.deleted_at.is_(None)).order_by(table.c.starts_at)))
 
     def remove_sample(self) -> SampleRemoval:
         """Move the sample (its meetings, and people no other meeting names) to the Trash."""

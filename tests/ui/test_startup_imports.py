@@ -87,6 +87,10 @@ def test_the_first_paint_shows_the_meeting_without_what_only_later_actions_need(
     assert {"ui.main_window", "ui.overview.panel", "briefing.meetings.records"} <= modules  # (it looked)
     assert "briefing.agenda.records" not in modules  # the agenda's records: with the agenda
     assert "ui.meetings.commands" not in modules  # New meeting, Delete meeting: when chosen
+    assert "briefing.meetings.sample" not in modules  # removing the sample: when asked
+    assert "db.search.searchable" not in modules  # the fields search covers: with search, a ladder edit
+    # portions of text and their marks: where a text may hold one (Round 2's objectives do not)
+    assert "briefing.markings.portions" not in modules
     # PySide makes a class, and all its enums, when it is first named: none of these is needed
     # to show the meeting (a message box is made when one is asked; the Markdown editors'
     # gutters leave their background to Qt's own fill, where QPainter.fillRect's overloads

@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolButton, QWidget
 
 from briefing.markings.ladder import Ladder
-from briefing.markings.portions import mark_edits, portions
 from ui.widgets.palette import muted_colour
 
 #: Where every editor reads the ladder (``set_ladder_source``).
@@ -85,7 +84,9 @@ class MarkingGutter(QWidget):
         self._timer.stop()
         text = self.editor.toPlainText()
         marks: dict[int, tuple[str | None, str | None]] = {}
-        if "(" in text:
+        if "(" in text:  # (portions are read, and their module imported, only where one may begin)
+            from briefing.markings.portions import portions
+
             line, at = 0, 0
             for p in portions(text, current_ladder()):
                 if p.code is None and p.unknown is None:
@@ -166,6 +167,8 @@ class MarkingGutter(QWidget):
 def set_marking(editor: QPlainTextEdit, code: str | None) -> bool:
     """Give the portions under ``editor``'s cursor (or its selection) the marking ``code`` (None:
     none), in one edit block (one undo step); False when nothing changed."""
+    from briefing.markings.portions import mark_edits
+
     text = editor.toPlainText()
     cursor = editor.textCursor()
     start = _python_index(text, cursor.selectionStart())
@@ -187,6 +190,8 @@ def set_marking(editor: QPlainTextEdit, code: str | None) -> bool:
 
 def next_marking(editor: QPlainTextEdit) -> str | None:
     """The marking after the one of the portion at the cursor: none → lowest → … → highest → none."""
+    from briefing.markings.portions import portions
+
     text = editor.toPlainText()
     at = _python_index(text, editor.textCursor().selectionStart())
     codes = current_ladder().codes
