@@ -342,7 +342,8 @@ class MainWindow(QMainWindow):
         """Write everything still being typed (asking about refused values), remember the window,
         end the journal's session."""
         self.workspace.flush()
-        if self.ask_on_close and not self.workspace.settle():
+        from ui.shutdown import close_loses_nothing  # (imported on close, not at start-up)
+        if self.ask_on_close and not (self.workspace.settle() and close_loses_nothing(self)):
             event.ignore()
             return
         for dialog in self.findChildren(QDialog):

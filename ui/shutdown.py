@@ -1,11 +1,17 @@
-"""Quitting without losing typed text: SIGTERM / SIGINT and the end of the desktop session.
+"""Quitting without losing what was done: changes waiting for the server, SIGTERM / SIGINT, the session's end.
+
+Row commands and table cells given while the server is away wait in memory only
+(``ui.undo.waiting_writes``): closing the window would lose them, so the close asks
+first (``close_loses_nothing``: "Keep the window open", the default, or "Close and
+lose them"); typed text is in the crash journal and survives a close either way.
 
 The window writes pending text when it closes, but a terminal's Ctrl+C, a
 ``kill`` or a logout do not close windows by themselves. Python runs signal
 handlers only when it gets control, so the signal's wake-up byte is watched by
 a ``QSocketNotifier`` on the Qt event loop; the handler then closes the window
 as the user would, but without asking about values the store refused: those
-stay in the crash journal and the next start offers them.
+stay in the crash journal and the next start offers them (and changes waiting for
+the server are lost, as a kill would lose them).
 """
 
 from __future__ import annotations
@@ -13,10 +19,49 @@ from __future__ import annotations
 import signal
 import socket
 
-from PySide6.QtCore import QObject, QSocketNotifier
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QObject, QSocketNotifier, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from ui.undo.waiting_writes import waiting_writes
 
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+def close_loses_nothing(window: QMainWindow) -> bool:
+    """Before ``window`` closes: True when the close may go on — nothing waits for the server, or
+    the user chose to lose what waits; False when the user keeps the window open."""
+    count = waiting_writes(window.ctx)  # type: ignore[attr-defined]
+    return count == 0 or not ask_keep_open(window, count)
+
+
+def waiting_text(count: int) -> str:
+    """The question's first line: how many changes a close now would lose."""
+    if count == 1:
+        return "1 change is waiting for the server. If you close now, it is lost."
+    return f"{count} changes are waiting for the server. If you close now, they are lost."
+
+
+#: What the question says below its first line.
+WAITING_DETAIL = ("Briefbook writes them, in order, as soon as the server answers again: keep the "
+                  "window open until the status bar no longer says “Offline”.\n\n"
+                  "Text typed into the notes and fields is not lost either way: it is kept in the "
+                  "crash journal, and the next start offers it back.")
+
+
+def ask_keep_open(parent: QWidget, count: int) -> bool:
+    """Ask whether to close while ``count`` changes wait for the server; True: keep the window open."""
+    from PySide6.QtWidgets import QMessageBox  # (when asked: start-up makes no message box)
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "Changes waiting for the server", waiting_text(count),
+                      parent=parent)
+    box.setInformativeText(WAITING_DETAIL)
+    keep = box.addButton("&Keep the window open", QMessageBox.ButtonRole.RejectRole)
+    lose = box.addButton("&Close and lose them", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.exec()
+    return box.clickedButton() is not lose
 
 
 class QuitCleanly(QObject):
