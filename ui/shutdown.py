@@ -22,6 +22,7 @@ import socket
 from PySide6.QtCore import QObject, QSocketNotifier, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+from ui.undo.lane_write import wait_for_writes
 from ui.undo.waiting_writes import waiting_writes
 
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -31,7 +32,12 @@ def close_loses_nothing(window: QMainWindow) -> bool:
     """Before ``window`` closes: True when the close may go on — nothing waits for the server, or
     the user chose to lose what waits; False when the user keeps the window open."""
     count = waiting_writes(window.ctx)  # type: ignore[attr-defined]
-    return count == 0 or not ask_keep_open(window, count)
+    if count == 0:
+        return True
+    if ask_keep_open(window, count):
+        return False
+    wait_for_writes()  # what the back-online poll started while the question was open ends first
+    return True
 
 
 def waiting_text(count: int) -> str:
