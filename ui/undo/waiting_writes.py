@@ -12,7 +12,8 @@ just been written (the views re-read), and what finds the store away again
 waits again, in its place.
 
 The list lives in memory: a kill while offline loses the row commands and cells that
-wait (the text typed in an editor waits in the crash journal as well, ``ui.recovery``).
+wait (the text typed in an editor waits in the crash journal as well, ``ui.recovery``);
+closing the window while they wait asks first (``ui.shutdown.close_loses_nothing``).
 """
 
 from __future__ import annotations
