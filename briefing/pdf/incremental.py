@@ -63,7 +63,7 @@ from briefing.pdf import parallel, styles
 from briefing.pdf.appended import MOST_REWRITTEN, AppendedBook, NotAppendable, Placement
 from briefing.pdf.fonts import BODY
 from briefing.pdf.options import BookOptions
-from briefing.pdf.page_fonts import FontTrimmer
+from briefing.pdf.page_fonts import SMALL_TABLE, FontTrimmer
 from briefing.pdf.parallel import Bound, PartCanvas, merge
 from briefing.pdf.part_keys import READS, frame_key, identity, part_inputs, part_keys, part_name
 from briefing.pdf.shared_fonts import (
@@ -508,17 +508,26 @@ def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[by
         fonts = {font_id(key, font): font for key, font in (resources.get("/Font") or {}).items()}
         done: set[tuple[int, int]] = set()
         trimmer = FontTrimmer(pdf)
+        large: set[tuple[int, int]] = set()  # the tables naming more fonts than a page keeps
 
-        def refont(holder: pikepdf.Object) -> None:
+        def refont(holder: pikepdf.Object) -> bool:
+            """Point the font table at the book's fonts; whether its holder has to be trimmed
+            (``page_fonts``: the table names more than ``SMALL_TABLE`` fonts)."""
             table = holder.get("/Font")
-            if table is None or (table.is_indirect and table.objgen in done):
-                return
+            if table is None:
+                return False
+            if table.is_indirect and table.objgen in done:
+                return table.objgen in large
             if table.is_indirect:
                 done.add(table.objgen)
-            for key in list(table.keys()):
+            keys = list(table.keys())
+            for key in keys:
                 shared = fonts.get(font_id(key, table[key]))
                 if shared is not None:
                     table[key] = local(shared, book)
+            if len(keys) > SMALL_TABLE and table.is_indirect:
+                large.add(table.objgen)
+            return len(keys) > SMALL_TABLE
 
         index = 0
         for part, source in zip(parts, sources, strict=True):
@@ -529,8 +538,8 @@ def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[by
                 forms = origin.pages[0].obj.Resources.get("/XObject") or {}
             for _ in range(part.pages):
                 page = pdf.pages[index].obj
-                refont(page.Resources)
-                trimmer.trim(page)  # each page and form names only its own fonts (``page_fonts``)
+                if refont(page.Resources):  # each page and form names only its own fonts
+                    trimmer.trim(page)
                 xobjects = page.Resources.get("/XObject") or {}
                 for name in list(xobjects.keys()):
                     if source is not None and (prefix + name[len(_FORM):]) in forms:
@@ -538,8 +547,8 @@ def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[by
                     form = xobjects[name]
                     if form.objgen not in done and "/Resources" in form:
                         done.add(form.objgen)
-                        refont(form.Resources)
-                        trimmer.trim(form)
+                        if refont(form.Resources):
+                            trimmer.trim(form)
                 index += 1
         outlines = book.Root.get("/Outlines")
         if outlines is not None:
