@@ -18,6 +18,10 @@ papers), the real main window with View → Book preview shown:
                                           (the ~300-page book after one edit: the preview's
                                            and the export's time beside a full rebuild;
                                            ``book_session``)
+    python -m benchmarks preview window-steps
+                                          (that book in the window after one edit, step by
+                                           step: the write, reading the brief, the build,
+                                           QtPdf reading the book, the swap; ``window_steps``)
 """
 
 from __future__ import annotations
@@ -145,11 +149,96 @@ def _summary(times: list[float]) -> str:
             f"worst {ordered[-1] * 1000:.1f} ms")
 
 
+#: Edits timed by ``window-steps``.
+STEP_EDITS = 9
+
+
+def _timing(steps: dict[str, list[tuple[float, float]]], name: str, function):
+    """``function`` noting each call's wall and thread processor seconds under ``name``."""
+    def timed(*args, **kwargs):
+        wall, cpu = time.perf_counter(), time.thread_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            steps.setdefault(name, []).append((time.perf_counter() - wall, time.thread_time() - cpu))
+    return timed
+
+
+def window_steps(edits: int = STEP_EDITS) -> None:
+    """Write → refreshed pane in the real window on the ~300-page book (``book_session``'s
+    meeting), step by step: each step's wall and processor time (of the thread it runs in)."""
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
+    import briefing.pdf
+    import ui.book.loaded_book
+    from benchmarks.book_session import PAPERS
+    from benchmarks.bookgen import populate
+    from briefing.brief.load import BriefService
+    from briefing.config import Config
+    from briefing.services import Services
+    from ui.app import build_window, make_application
+    from ui.book.preview import BookPreview
+
+    steps: dict[str, list[tuple[float, float]]] = {}
+    briefing.pdf.render_pdf = _timing(steps, "build", briefing.pdf.render_pdf)
+    ui.book.loaded_book.load_book = _timing(steps, "QtPdf read", ui.book.loaded_book.load_book)
+    BriefService.load = _timing(steps, "brief read", BriefService.load)
+    BookPreview.show_book = _timing(steps, "swap", BookPreview.show_book)
+    with tempfile.TemporaryDirectory() as folder:
+        app = make_application([sys.argv[0]])
+        services = Services.open(f"sqlite:///{Path(folder) / 'window.db'}", Config())
+        meeting_id = populate(services, PAPERS)
+        window = build_window(services, QSettings(str(Path(folder) / "settings.ini"),
+                                                  QSettings.Format.IniFormat))
+        window.resize(1500, 900)
+        window.show()
+        try:
+            window.open_meeting(meeting_id)
+            window.window_actions.book_preview.setChecked(True)
+            dock = window.book_preview
+            wait_until(app, lambda: dock.preview.page_count() > 0, seconds=600)
+            wait_until(app, lambda: not dock.builder.busy, seconds=600)
+            refreshed: list[float] = []
+            dock.sig_refreshed.connect(lambda _pages: refreshed.append(time.perf_counter()))
+            kept: dict[str, list[tuple[float, float]]] = {}
+            for n in range(edits):
+                note = services.briefs.load(meeting_id).notes[(n * 23 + 7) % PAPERS]
+                steps.clear()
+                refreshed.clear()
+                wall, cpu = time.perf_counter(), time.process_time()
+                services.notes.update(note.id, note.version,
+                                      talking_points=note.talking_points + f" typed{n}")
+                steps["write"] = [(time.perf_counter() - wall, time.process_time() - cpu)]
+                window.ctx.events.sig_notes_changed.emit(meeting_id)
+                wait_until(app, lambda: bool(refreshed), seconds=120)
+                steps["write → refreshed pane"] = [(refreshed[0] - wall, time.process_time() - cpu)]
+                wait_until(app, lambda: not dock.builder.busy, seconds=120)
+                for name, times in steps.items():
+                    kept.setdefault(name, []).append((sum(w for w, _ in times), sum(c for _, c in times)))
+            print(f"in the window, {dock.preview.page_count()} pages, {edits} edits "
+                  f"(wall median (worst) / processor median, ms; the total's processor: every thread):")
+            for name, times in kept.items():
+                walls = [w for w, _ in times]
+                print(f"  {name:24s} {statistics.median(walls) * 1000:6.0f} ({max(walls) * 1000:.0f})"
+                      f" / {statistics.median(c for _, c in times) * 1000:.0f}")
+            print(f"({os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f} at the end; "
+                  f"platform {app.platformName()})")
+        finally:
+            window.close()
+            services.close()
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["after-edit"]:
         from benchmarks import book_session
 
         return book_session.main(argv[1:])
+    if argv[:1] == ["window-steps"]:
+        sys.path.insert(0, str(ROOT))
+        window_steps()
+        return 0
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
