@@ -7,7 +7,6 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from briefing.backups.service import BackupService
 from briefing.config import Config
 from briefing.errors import StoreError
 from briefing.markings.ladder import Ladder
@@ -18,6 +17,7 @@ from db.migrate import ensure_schema
 if TYPE_CHECKING:
     from briefing.actions.service import ActionService
     from briefing.agenda.service import AgendaService
+    from briefing.backups.service import BackupService
     from briefing.brief.load import BriefService
     from briefing.changelog.service import ChangeLogService
     from briefing.interchange.service import InterchangeService
@@ -64,8 +64,8 @@ class Services:
     is not an error (an automatic backup that could not be taken); ``read_only``
     says that every write will be refused with a ``ReadOnlyStoreError``.
 
-    The meetings and backups are made at once: the first screen needs only the
-    meetings, which read without the ORM (``briefing.meetings.service``). Every other
+    The meetings are made at once: the first screen needs only them, and they read
+    without the ORM (``briefing.meetings.service``). Every other
     service is made (and its module, with the ORM models, imported) when first
     used, so that start-up does not pay for them; ``prepare_models`` does that
     work ahead of time.
@@ -75,7 +75,6 @@ class Services:
         self.db = db
         self.config = config or Config()
         self.meetings = MeetingService(db, self.config)
-        self.backups = BackupService(db, keep=self.config.backups_keep, user=self.config.user_name)
         self.notices: list[str] = []
         self.schema = "current"
         #: True once every page of the store was scanned at open (``Services.open``).
@@ -85,6 +84,13 @@ class Services:
         self.recovery: Recovery | None = None
         #: Why that session could not be started (the store opened all the same).
         self.journal_problem: str | None = None
+
+    @cached_property
+    def backups(self) -> BackupService:
+        """Backups of the store: daily, before an upgrade, on request (``briefing.backups.service``)."""
+        from briefing.backups.service import BackupService
+
+        return BackupService(self.db, keep=self.config.backups_keep, user=self.config.user_name)
 
     @cached_property
     def agenda(self) -> AgendaService:
@@ -257,7 +263,7 @@ class Services:
             db.detect_role()  # a PostgreSQL role that may only read: a read-only store
             if crash_journal:
                 services._start_journal()
-            services.schema = ensure_schema(db, backup=backup or services.backups.before_upgrade)
+            services.schema = ensure_schema(db, backup=backup or services._backup_before_upgrade)
             services._take_ladder()
             if automatic_backups and services.schema != "created":
                 services._daily_backup()
@@ -270,6 +276,9 @@ class Services:
                 raise refusal from error
             raise
         return services
+
+    def _backup_before_upgrade(self, reason: str) -> object:
+        return self.backups.before_upgrade(reason)  # (the backups' module: only when one is due)
 
     def _start_journal(self) -> None:
         """Start the crash-recovery session; scan the store first when the last session ended badly."""

@@ -87,13 +87,29 @@ def build_window(services, settings: QSettings, *, autosave_ms: int | None = Non
     return window
 
 
+def start_daily_backup(services, window):
+    """Take the daily backup (when due) in a worker; a failure is said in a bar of ``window``.
+
+    Called once the window has painted: the backups' service and module are not
+    needed before (``ui.daily_backup``).
+    """
+    from ui.daily_backup import DailyBackup
+    from ui.store_bars import add_notice_bar
+
+    daily = DailyBackup(services.backups, QApplication.instance())
+    daily.signals.sig_failed.connect(lambda notice: add_notice_bar(window.bars, notice))
+    daily.start()
+    return daily
+
+
 def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
     """Open the main window on the store at ``url``; returns the exit code."""
     app = make_application(argv)
     services = open_services(url, automatic_backups=False)
     if services is None:
         return 2
-    daily = window = None
+    daily: list = []  # the daily backup, started once the window has painted
+    window = None
     try:
         if not services.meetings.has_any():
             from datetime import date
@@ -103,16 +119,13 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
             if is_empty(services.db):  # a new store: open on the sample, its latest round ahead
                 load_sample(services.db, services.config, as_of=date.today())
         window = build_window(services, settings or QSettings())
-        from ui.daily_backup import DailyBackup
         from ui.first_paint import after_first_paint
         from ui.shutdown import QuitCleanly
-        from ui.store_bars import add_notice_bar
 
         after_first_paint(window, services.prepare_models)  # not at the first edit
         if services.schema != "created":
-            daily = DailyBackup(services.backups, app)
-            daily.signals.sig_failed.connect(lambda notice: add_notice_bar(window.bars, notice))
-            daily.start_after_first_paint(window)
+            shown = window
+            after_first_paint(window, lambda: daily.append(start_daily_backup(services, shown)))
         quit_cleanly = QuitCleanly(app, window)
         window.show()
         try:
@@ -120,8 +133,8 @@ def run(url: str, argv: list[str], settings: QSettings | None = None) -> int:
         finally:
             quit_cleanly.uninstall()
     finally:
-        if daily is not None:
-            daily.wait()
+        for backup in daily:
+            backup.wait()
         from ui.integrity_check import IntegrityCheck
 
         for check in window.findChildren(IntegrityCheck) if window is not None else ():
