@@ -215,6 +215,7 @@ def _parent(brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder, 
         return 0, total
 
     first, _ = _lay_out(brief, options, ts, ladder, run, join)
+    _ready_to_merge()  # while a run that is not done yet writes its file
     files = [first]
     for _, conn in children:
         message = _receive(conn)
@@ -225,6 +226,15 @@ def _parent(brief: Brief, options: BookOptions, ts: Typesetter, ladder: Ladder, 
     data = merge(files, joined["bound"], joined["before"], invariant=options.invariant,
                  password=options.password, recompress=False)
     return data, joined["before"][-1]
+
+
+def _ready_to_merge() -> None:
+    """Import what ``merge`` uses (pikepdf: about 0.06 s) before waiting for the runs' files,
+    so that a wait for a slower run covers it, rather than the join's time adding it."""
+    import pikepdf  # noqa: F401
+
+    import briefing.pdf.encryption  # noqa: F401
+    import briefing.pdf.page_fonts  # noqa: F401
 
 
 def _child(number: int, conn: Connection, brief: Brief, options: BookOptions, ts: Typesetter,
@@ -325,16 +335,19 @@ def merge(files: list[bytes | pikepdf.Pdf], bound: list[dict[str, Bound]], befor
     quicker to write). Without ``recompress`` the streams are copied as ReportLab wrote them
     (as a book laid out in one process has them) instead of decoded and compressed again by
     qpdf: about 40 % of the join's time. Each page and form names only the fonts it selects
-    (``page_fonts``; an ``edit`` that renumbers does that as it walks the pages)."""
+    (``page_fonts``; an ``edit`` that renumbers does that as it walks the pages); when every
+    file names only a few fonts (``names_few_fonts``) there is nothing to trim."""
     import pikepdf
 
     from briefing.pdf.encryption import aes256, check_opens
-    from briefing.pdf.page_fonts import trim_fonts
+    from briefing.pdf.page_fonts import names_few_fonts, trim_fonts
 
     pdf = pikepdf.open(BytesIO(files[0]))  # type: ignore[arg-type]  # bytes: it is changed
     others = [pikepdf.open(BytesIO(data)) if isinstance(data, bytes) else data for data in files[1:]]
     opened = [other for other, data in zip(others, files[1:], strict=True) if other is not data]
     try:
+        # each run's one font table small (a book in one script): no page or form to trim
+        trimmed = edit is None and not all(names_few_fonts(run) for run in (pdf, *others))
         with warnings.catch_warnings():
             # pikepdf warns that named destinations do not survive the copy: there are none,
             # the names are resolved right below
@@ -344,7 +357,7 @@ def merge(files: list[bytes | pikepdf.Pdf], bound: list[dict[str, Bound]], befor
         if edit is not None:
             edit(pdf)
         pages = [page.obj for page in pdf.pages]
-        if edit is None:  # (an ``edit`` that renumbers trims the pages as it walks them)
+        if trimmed:  # (an ``edit`` that renumbers trims the pages as it walks them)
             trim_fonts(pdf, pages)  # each page names only its own fonts: a viewer walks them by page
         where = {name: (first + page - 1, fit, args)
                  for table, first in zip(bound, before[:len(bound)], strict=True)

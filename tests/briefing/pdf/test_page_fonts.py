@@ -5,13 +5,15 @@ each page. Read back with pikepdf (qpdf's own content parser finds each ``Tf``) 
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import replace
 
 import pikepdf
 import pytest
 
+from briefing.pdf import parallel
 from briefing.pdf.incremental import BookSession
-from briefing.pdf.page_fonts import SMALL_TABLE, selected_fonts
+from briefing.pdf.page_fonts import SMALL_TABLE, names_few_fonts, selected_fonts
 from tests.briefing.pdf.conftest import render
 from tests.briefing.pdf.reading import has_pdftotext, pdftotext
 from tests.briefing.pdf.test_appended import preview
@@ -80,6 +82,26 @@ def test_the_export_joined_from_parts_names_only_each_pages_fonts_and_reads_as_b
     one_process, _ = render(japanese_brief)  # laid out whole: its pages name the book's every font
     if has_pdftotext():
         assert pdftotext(data) == pdftotext(one_process)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="laying out in parallel needs fork")
+def test_the_book_laid_out_by_two_processes_names_only_each_pages_fonts_and_reads_as_before(
+        japanese_brief, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0)  # the sample is short: shared all the same
+    data, result = render(japanese_brief, jobs=2)
+    assert not any("one process" in str(warning) for warning in result.warnings)
+    assert assert_each_page_names_its_own_fonts(data) >= 6
+    if has_pdftotext():
+        assert pdftotext(data) == pdftotext(render(japanese_brief)[0])
+
+
+def test_a_file_in_one_script_names_few_fonts_and_one_with_japanese_papers_more(
+        sample_brief, japanese_brief):
+    """What lets the parallel join skip trimming a book in one script: ReportLab's one table."""
+    for brief, few in ((sample_brief, True), (japanese_brief, False)):
+        with pikepdf.open(io.BytesIO(render(brief)[0])) as pdf:
+            assert names_few_fonts(pdf) is few
+            assert len(pdf.pages[0].obj.Resources.Font) > SMALL_TABLE or few
 
 
 def test_a_font_selected_in_the_content_is_found_however_its_size_is_written():
