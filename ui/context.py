@@ -40,6 +40,8 @@ class AppContext:
     autosave_ms: int = AUTOSAVE_MS
     journal: WindowJournal | None = None
     """The crash-recovery journal of this window's session (None: none could be kept)."""
+    closed: bool = False
+    """The window has closed: its forms write nothing more (what waited is in the journal)."""
 
     @classmethod
     def create(cls, services: Services, settings: QSettings, *, autosave_ms: int = AUTOSAVE_MS,

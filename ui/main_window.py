@@ -355,6 +355,7 @@ class MainWindow(QMainWindow):
         settings.setValue(BOOK_PREVIEW_KEY, self.window_actions.book_preview.isChecked())
         settings.sync()
         self.live.stop()
+        self.ctx.closed = True  # no retry or pause writes after this: the journal ends here
         if self.ctx.journal is not None:
             self.ctx.journal.end()
             self.ctx.journal = None

@@ -129,6 +129,7 @@ def test_closing_offline_with_only_typed_text_waiting_asks_nothing_and_the_next_
         assert asked == [] and not window.isVisible()
     finally:
         reconnect(postgres_server, db_url)
+    qtbot.wait(5000)  # past the closed window's next retry (doubling while offline): it writes nothing
     store.db.dispose()
     assert store.notes.get(note_id).background == stored
     bar = recovery_bar(open_window())  # offered back at the next start

@@ -352,6 +352,8 @@ class EditorForm(QObject):
     def _retry(self) -> None:
         """Try the waiting writes again: in the background while the server cannot be reached
         (a connection attempt may take long), else at once (a disk that was full)."""
+        if self.ctx.closed:
+            return  # the window closed with this text waiting: the next start offers it back
         if self._offline:
             self.write_soon()
         else:
@@ -426,7 +428,8 @@ class EditorForm(QObject):
             self._journal_timer.start(max(0, min(JOURNAL_MS, int((self._journal_due - now) * 1000))))
 
     def _on_pause(self) -> None:
-        self.write_soon()
+        if not self.ctx.closed:
+            self.write_soon()
 
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Leaving a bound editor (not for its own popup) writes what was typed and ends the burst."""
