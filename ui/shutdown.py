@@ -19,11 +19,12 @@ from __future__ import annotations
 import signal
 import socket
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt
+from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from ui.undo.lane_write import wait_for_writes
 from ui.undo.waiting_writes import waiting_writes
+from ui.widgets.ask import destructive_chosen
 
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -56,18 +57,8 @@ WAITING_DETAIL = ("Briefbook writes them, in order, as soon as the server answer
 
 def ask_keep_open(parent: QWidget, count: int) -> bool:
     """Ask whether to close while ``count`` changes wait for the server; True: keep the window open."""
-    from PySide6.QtWidgets import QMessageBox  # (when asked: start-up makes no message box)
-
-    box = QMessageBox(QMessageBox.Icon.Warning, "Changes waiting for the server", waiting_text(count),
-                      parent=parent)
-    box.setInformativeText(WAITING_DETAIL)
-    keep = box.addButton("&Keep the window open", QMessageBox.ButtonRole.RejectRole)
-    lose = box.addButton("&Close and lose them", QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.exec()
-    return box.clickedButton() is not lose
+    return not destructive_chosen(parent, "Changes waiting for the server", waiting_text(count),
+                                  WAITING_DETAIL, "&Keep the window open", "&Close and lose them")
 
 
 class QuitCleanly(QObject):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ui.forms.bindings import Binding
 from ui.forms.form import EditorForm
+from ui.widgets.ask import destructive_chosen
 
 Refusal = tuple[EditorForm, Binding, str]
 
@@ -27,23 +28,14 @@ def refused_in(root: QWidget) -> list[Refusal]:
 
 def ask_keep_editing(parent: QWidget, refusals: list[Refusal]) -> bool:
     """Ask what becomes of ``refusals``; True when the user keeps editing."""
-    from PySide6.QtWidgets import QMessageBox  # (when asked: start-up makes no message box)
-
     count = len(refusals)
-    box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
-                      "A change you made was not saved." if count == 1
-                      else f"{count} changes you made were not saved.", parent=parent)
-    box.setInformativeText("\n".join((message or "A value was refused.").removesuffix(" — not saved.")
-                                     for _, _, message in refusals)
-                           + "\n\nKeep editing to correct it, or discard it to go back to what is stored.")
-    # Plain buttons: the standard Cancel would show a "no" cross on the safe choice.
-    keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
-    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.exec()
-    return box.clickedButton() is not discard
+    detail = ("\n".join((message or "A value was refused.").removesuffix(" — not saved.")
+                        for _, _, message in refusals)
+              + "\n\nKeep editing to correct it, or discard it to go back to what is stored.")
+    return not destructive_chosen(
+        parent, "Not saved",
+        "A change you made was not saved." if count == 1 else f"{count} changes you made were not saved.",
+        detail, "&Keep editing", "&Discard")
 
 
 def settle_refused(root: QWidget) -> bool:
