@@ -127,11 +127,11 @@ def _texts(value: object, depth: int = 0) -> Iterator[str]:
 #: The last brief ``book_highest`` read, its ladder and its answer: a book laid out part by part
 #: (``incremental.py``) asks once per part for the same brief, which it need read only once.
 _last_highest: tuple[object, tuple[str, ...], str] | None = None
-#: The highest marking of each item of a brief lately read (a note, a participant, the meeting…)
+#: The highest marking of each item of the brief last read (a note, a participant, the meeting…)
 #: by its content: the brief read again after a word was typed is new, but all its items except
-#: one are equal to the last one's, and need not be read again.
+#: one are equal to the last one's, and need not be read again. Only the last brief's items are
+#: kept, so a long note typed into many times is not kept in every version.
 _item_highest: dict[tuple, str] = {}
-_ITEMS_KEPT = 20_000
 
 
 def book_highest(brief: object, ladder: Ladder) -> str:
@@ -144,7 +144,10 @@ def book_highest(brief: object, ladder: Ladder) -> str:
     default = brief.meeting.sensitivity  # type: ignore[attr-defined]
     if dataclasses.is_dataclass(brief):
         # the highest of the whole is the highest of its items' (each is ``default`` or above it)
-        above = {_highest_of(item, depth, default, ladder) for item, depth in _items(brief)}
+        kept: dict[tuple, str] = {}
+        above = {_highest_of(item, depth, default, ladder, kept) for item, depth in _items(brief)}
+        _item_highest.clear()
+        _item_highest.update(kept)
         found = highest([default, *sorted(above - {default})], ladder)
     else:
         found = texts_highest(_texts(brief), default, ladder)
@@ -164,9 +167,9 @@ def _items(brief: object) -> Iterator[tuple[object, int]]:
             yield value, 1
 
 
-def _highest_of(item: object, depth: int, default: str, ladder: Ladder) -> str:
-    """The highest marking of the texts in ``item``, remembered by its content (by its type
-    too: ``1`` and ``True`` are equal) when it has one to find it by."""
+def _highest_of(item: object, depth: int, default: str, ladder: Ladder, kept: dict[tuple, str]) -> str:
+    """The highest marking of the texts in ``item``, found by its content (by its type too:
+    ``1`` and ``True`` are equal) among the last brief's items, and put in ``kept``."""
     try:
         key = (type(item), item, depth, default, ladder.codes)
         found = _item_highest.get(key)
@@ -174,9 +177,7 @@ def _highest_of(item: object, depth: int, default: str, ladder: Ladder) -> str:
         return texts_highest(_texts(item, depth), default, ladder)
     if found is None:
         found = texts_highest(_texts(item, depth), default, ladder)
-        if len(_item_highest) >= _ITEMS_KEPT:
-            _item_highest.clear()
-        _item_highest[key] = found
+    kept[key] = found
     return found
 
 

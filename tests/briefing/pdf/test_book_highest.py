@@ -44,3 +44,17 @@ def test_after_a_word_is_typed_only_the_changed_papers_texts_are_read_again(samp
     assert note.talking_points + " quota" in read
     changed = next(n for n in typed.notes if n.issue_title == SECTION_232)
     assert set(read) <= set(marks._texts(changed))
+
+
+def test_a_paper_typed_into_many_times_is_not_remembered_in_every_version(sample_brief):
+    """Only the last brief's items are kept: a 50-page paste saved after every pause would
+    otherwise stay in memory once per save."""
+    ladder = Ladder()
+    note = next(n for n in sample_brief.notes if n.issue_title == SECTION_232)
+    brief = sample_brief
+    for word in range(30):
+        brief = with_note(_fresh(brief), SECTION_232, talking_points=f"{note.talking_points} w{word}")
+        marks.book_highest(brief, ladder)
+    held = [key[1].talking_points for key in marks._item_highest
+            if type(key[1]) is type(note) and key[1].issue_title == SECTION_232]
+    assert held == [f"{note.talking_points} w29"]
