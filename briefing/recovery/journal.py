@@ -15,6 +15,11 @@ file), each session has two files:
   by ``end_session``;
 - ``<session>.jsonl``, one JSON object a line, appended and flushed to disk
   before ``record`` returns: ``{"op": "edit", ...}`` or ``{"op": "committed", ...}``.
+  An edit of a table's cell carries its exact value too (``"typed"``, see
+  ``briefing.recovery.typed``) and its meeting; a change to a list given while the
+  store was away is a ``{"op": "row", ...}`` line, settled by ``{"op": "row_done", ...}``
+  (``briefing.recovery.row_changes``). Files written before these lines existed read
+  as before.
 
 A starting session takes over every session file it can lock (their processes
 are gone; a second window's live session stays locked and is left alone). Their
@@ -33,17 +38,34 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from briefing.errors import StoreError, TransientStoreError
+from briefing.recovery.row_changes import (
+    PendingRowChange,
+    RowChange,
+    read_row_line,
+    resolve_made,
+    row_line,
+)
+from briefing.recovery.session_files import (
+    RUNNING,
+    open_locked_marker,
+    remove_session_files,
+    still_named,
+    try_lock,
+    write_marker,
+)
+from briefing.recovery.typed import decode_value, encode_value, shown_text
 from db.engine import Database, default_data_dir
 
 #: Rewrite the journal when it grows past this and holds mostly settled lines.
 COMPACT_BYTES = 1 << 20
 CLEAN = "clean"
-RUNNING = "running"
 
 Key = tuple[str, int, str]
+#: ``record(..., data=TEXT_ONLY)``: the edit is typed text, no other value.
+TEXT_ONLY: Any = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +78,16 @@ class PendingEdit:
     value: str
     base_version: int | None
     at: datetime
+    typed: bool = False
+    """The field holds ``data`` (a table's cell: a number, a date, None…); ``value`` shows it."""
+    data: Any = None
+    meeting_id: int | None = None
+    """The meeting of the row, when the journal was told (a cell of a meeting's table)."""
+
+    @property
+    def written(self) -> Any:
+        """The value to write back: ``data`` for a typed value, else the text."""
+        return self.data if self.typed else self.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +97,13 @@ class Recovery:
     unclean: bool
     pending: tuple[PendingEdit, ...]
     skipped_lines: int = 0
+    rows: tuple[PendingRowChange, ...] = ()
+    """Changes to lists given while the store was away and never written, oldest first."""
+
+    @property
+    def anything_kept(self) -> bool:
+        """Edits or list changes wait to be kept or discarded."""
+        return bool(self.pending or self.rows)
 
 
 class CrashJournal:
@@ -74,6 +113,7 @@ class CrashJournal:
         self.folder = Path(folder)
         self.session_id: str | None = None
         self._pending: dict[Key, PendingEdit] = {}
+        self._rows: dict[str, PendingRowChange] = {}
         self._lock: IO[str] | None = None
         self._log: IO[str] | None = None
         self._lines = 0
@@ -101,28 +141,32 @@ class CrashJournal:
                 "Edits are still saved to the store as you type."
             ) from None
         self.session_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{os.getpid()}-{secrets.token_hex(3)}"
-        self._lock = _open_locked_marker(self.folder, self.session_id)
-        unclean, skipped, adopted, held = False, 0, [], []
+        self._lock = open_locked_marker(self.folder, self.session_id)
+        unclean, skipped, adopted, adopted_rows, held = False, 0, [], [], []
         for lock_path in sorted(self.folder.glob("*.lock")):
             if lock_path.stem == self.session_id:
                 continue
             left = _take_over(lock_path)
             if left is None:
                 continue  # another window's session, still running
-            handle, state, edits, bad = left
+            handle, state, edits, rows, bad = left
             held.append((lock_path, handle))
             unclean |= state != CLEAN
             skipped += bad
             adopted.extend(edits)
+            adopted_rows.extend(rows)
         self._log = self._journal_path().open("a", encoding="utf-8", newline="\n")
         for edit in sorted(adopted, key=lambda e: e.at):
             self._append(_edit_line(edit))
             self._pending[_key(edit)] = edit
+        for change in sorted(adopted_rows, key=lambda c: c.at):
+            self._append(row_line(change))
+            self._rows[change.token] = change
         # Only now that their edits are safe in this session's journal do the old files go.
         for lock_path, handle in held:
-            _remove_session_files(lock_path)
+            remove_session_files(lock_path)
             handle.close()
-        return Recovery(unclean, tuple(self._pending.values()), skipped)
+        return Recovery(unclean, tuple(self._pending.values()), skipped, tuple(self._rows.values()))
 
     def end_session(self) -> None:
         """A clean exit: the marker says so; edits still pending stay for the next start."""
@@ -130,19 +174,29 @@ class CrashJournal:
             return
         assert self._lock is not None and self._log is not None
         self._log.close()
-        if self._pending:
-            _write_marker(self._lock, CLEAN)
+        if self._pending or self._rows:
+            write_marker(self._lock, CLEAN)
         self._lock.close()
-        if not self._pending:
-            _remove_session_files(self._lock_path())
+        if not (self._pending or self._rows):
+            remove_session_files(self._lock_path())
         self.session_id, self._lock, self._log = None, None, None
 
     # -- edits -------------------------------------------------------------------
 
     def record(self, entity: str, entity_id: int, field: str, value: str,
-               base_version: int | None = None) -> None:
-        """Keep a field's text as typed (flushed to disk before returning)."""
-        edit = PendingEdit(entity, int(entity_id), field, str(value), base_version, datetime.now(UTC))
+               base_version: int | None = None, *, data: Any = TEXT_ONLY,
+               meeting_id: int | None = None) -> None:
+        """Keep a field's text as typed (flushed to disk before returning).
+
+        ``data``: the field's exact value when it is not text (a cell's number, date or
+        None; ``value`` is then what the bar shows, ``shown_text(data)`` when empty);
+        ``ValueError`` for a value of a type the journal cannot keep."""
+        typed = data is not TEXT_ONLY
+        if typed:
+            encode_value(data)  # refused here, before anything is written
+            value = value or shown_text(data)
+        edit = PendingEdit(entity, int(entity_id), field, str(value), base_version, datetime.now(UTC),
+                           typed, data if typed else None, meeting_id)
         self._append(_edit_line(edit))
         self._pending.pop(_key(edit), None)  # keep the order of last change
         self._pending[_key(edit)] = edit
@@ -169,6 +223,31 @@ class CrashJournal:
     def pending(self) -> tuple[PendingEdit, ...]:
         """The edits not yet written to the store, oldest first."""
         return tuple(self._pending.values())
+
+    # -- changes to lists --------------------------------------------------------
+
+    def record_row(self, change: RowChange) -> str:
+        """Keep a change to a list that waits for the store (flushed before returning); its token."""
+        pending = PendingRowChange(secrets.token_hex(8), change, datetime.now(UTC))
+        self._append(row_line(pending))
+        self._rows[pending.token] = pending
+        return pending.token
+
+    def row_written(self, token: str, made_id: int | None = None) -> None:
+        """The store has the change ``token`` (an add: it made row ``made_id``): forget it."""
+        if self._rows.pop(token, None) is None:
+            return
+        self._append({"op": "row_done", "token": token, "id": made_id})
+        self._rows = {t: resolve_made(p, token, made_id) for t, p in self._rows.items()}
+        self._settle()
+
+    def discard_row(self, token: str) -> None:
+        """The user chose not to replay this change (or it can no longer apply)."""
+        self.row_written(token)
+
+    def pending_rows(self) -> tuple[PendingRowChange, ...]:
+        """The changes to lists not yet written, oldest first."""
+        return tuple(self._rows.values())
 
     # -- files -------------------------------------------------------------------
 
@@ -197,11 +276,11 @@ class CrashJournal:
     def _settle(self) -> None:
         """Empty the file when nothing is pending; rewrite it when it has grown large."""
         assert self._log is not None
-        if not self._pending:
+        if not (self._pending or self._rows):
             self._log.truncate(0)
             os.fsync(self._log.fileno())
             self._lines = 0
-        elif self._log.tell() > COMPACT_BYTES and self._lines > 2 * len(self._pending):
+        elif self._log.tell() > COMPACT_BYTES and self._lines > 2 * (len(self._pending) + len(self._rows)):
             self._compact()
 
     def _compact(self) -> None:
@@ -211,12 +290,14 @@ class CrashJournal:
         with fresh.open("w", encoding="utf-8", newline="\n") as f:
             for edit in self._pending.values():
                 f.write(json.dumps(_edit_line(edit), ensure_ascii=True) + "\n")
+            for change in self._rows.values():
+                f.write(json.dumps(row_line(change), ensure_ascii=True) + "\n")
             f.flush()
             os.fsync(f.fileno())
         self._log.close()
         os.replace(fresh, path)
         self._log = path.open("a", encoding="utf-8", newline="\n")
-        self._lines = len(self._pending)
+        self._lines = len(self._pending) + len(self._rows)
 
 
 def _key(edit: PendingEdit) -> Key:
@@ -224,58 +305,77 @@ def _key(edit: PendingEdit) -> Key:
 
 
 def _edit_line(edit: PendingEdit) -> dict:
-    return {"op": "edit", "entity": edit.entity, "id": edit.entity_id, "field": edit.field,
+    line = {"op": "edit", "entity": edit.entity, "id": edit.entity_id, "field": edit.field,
             "value": edit.value, "base_version": edit.base_version, "at": edit.at.isoformat()}
+    if edit.typed:
+        line["typed"] = encode_value(edit.data)
+    if edit.meeting_id is not None:
+        line["meeting"] = edit.meeting_id
+    return line
+
+
+def _read_edit(key: Key, entry: dict) -> PendingEdit:
+    base, meeting = entry.get("base_version"), entry.get("meeting")
+    typed = "typed" in entry
+    return PendingEdit(*key, str(entry["value"]), int(base) if base is not None else None,
+                       datetime.fromisoformat(entry["at"]), typed,
+                       decode_value(entry["typed"]) if typed else None,
+                       int(meeting) if meeting is not None else None)
 
 
 def read_journal(path: Path) -> tuple[list[PendingEdit], int]:
     """The pending edits of a journal file, and how many lines were torn or unreadable."""
+    edits, _rows, skipped = read_journal_all(path)
+    return edits, skipped
+
+
+def read_journal_all(path: Path) -> tuple[list[PendingEdit], list[PendingRowChange], int]:
+    """The pending edits and list changes of a journal file, and how many lines were torn or unreadable."""
     pending: dict[Key, PendingEdit] = {}
+    rows: dict[str, PendingRowChange] = {}
+    made: dict[str, int | None] = {}
     skipped = 0
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return [], 0
+        return [], [], 0
     for line in raw.split(b"\n"):
         if not line.strip():
             continue
         try:
             entry = json.loads(line.decode("utf-8"))
+            op = entry["op"]
+            if op == "row":
+                change = read_row_line(entry)
+                for token, made_id in made.items():
+                    change = resolve_made(change, token, made_id)
+                rows[change.token] = change
+                continue
+            if op == "row_done":
+                token, made_id = str(entry["token"]), entry.get("id")
+                made[token] = int(made_id) if made_id is not None else None
+                rows.pop(token, None)
+                rows = {t: resolve_made(p, token, made[token]) for t, p in rows.items()}
+                continue
             key = (str(entry["entity"]), int(entry["id"]), str(entry["field"]))
-            if entry["op"] == "edit":
-                base = entry.get("base_version")
+            if op == "edit":
+                edit = _read_edit(key, entry)
                 pending.pop(key, None)
-                pending[key] = PendingEdit(*key, str(entry["value"]),
-                                           int(base) if base is not None else None,
-                                           datetime.fromisoformat(entry["at"]))
-            elif entry["op"] == "committed":
+                pending[key] = edit
+            elif op == "committed":
                 pending.pop(key, None)
         except (ValueError, KeyError, TypeError):
             skipped += 1  # a torn line: the process died while writing it
-    return list(pending.values()), skipped
+    return list(pending.values()), list(rows.values()), skipped
 
 
-def _open_locked_marker(folder: Path, session_id: str) -> IO[str]:
-    """Create this session's marker already locked, so no starting session mistakes it for dead."""
-    partial = folder / f"{session_id}.starting"
-    f = partial.open("w+", encoding="utf-8")
-    if not _try_lock(f):
-        raise RuntimeError(f"cannot lock {partial}")
-    _write_marker(f, RUNNING)
-    os.replace(partial, folder / f"{session_id}.lock")
-    return f
 
 
-def _write_marker(f: IO[str], state: str) -> None:
-    f.seek(0)
-    f.truncate()
-    f.write(json.dumps({"state": state, "pid": os.getpid(), "at": datetime.now(UTC).isoformat()}))
-    f.flush()
-    os.fsync(f.fileno())
 
 
-def _take_over(lock_path: Path) -> tuple[IO[str], str, list[PendingEdit], int] | None:
-    """A finished session's marker (kept locked), state and pending edits.
+def _take_over(lock_path: Path) -> tuple[IO[str], str, list[PendingEdit], list[PendingRowChange],
+                                          int] | None:
+    """A finished session's marker (kept locked), state, pending edits and list changes.
 
     None while its process still holds the lock (a second window's live session).
     """
@@ -283,45 +383,17 @@ def _take_over(lock_path: Path) -> tuple[IO[str], str, list[PendingEdit], int] |
         f = lock_path.open("r+", encoding="utf-8")
     except FileNotFoundError:
         return None
-    if not _try_lock(f) or not _still_named(f, lock_path):
+    if not try_lock(f) or not still_named(f, lock_path):
         f.close()
         return None
     try:
         state = json.loads(f.read() or "{}").get("state", RUNNING)
     except ValueError:
         state = RUNNING
-    edits, skipped = read_journal(lock_path.with_suffix(".jsonl"))
-    return f, state, edits, skipped
+    edits, rows, skipped = read_journal_all(lock_path.with_suffix(".jsonl"))
+    return f, state, edits, rows, skipped
 
 
-def _still_named(f: IO[str], path: Path) -> bool:
-    """False when another starting session took this marker over and removed it meanwhile."""
-    try:
-        return os.path.samestat(os.fstat(f.fileno()), os.stat(path))
-    except FileNotFoundError:
-        return False
 
 
-def _remove_session_files(lock_path: Path) -> None:
-    for path in (lock_path.with_suffix(".jsonl"), lock_path):
-        path.unlink(missing_ok=True)
 
-
-def _try_lock(f: IO[str]) -> bool:
-    """Take an exclusive lock on an open file without waiting; False when another process holds it."""
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        try:
-            f.seek(0)
-            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
-    try:
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
-    except OSError:
-        return False

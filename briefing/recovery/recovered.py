@@ -4,7 +4,9 @@ After an unclean exit the window lists what was typed but never saved. For each
 field it needs a place a person recognises ("Round 1 · issue note “Steel”"),
 the text stored there now, and the row as it is now, so that keeping the typed
 text is an ordinary version-checked write. A row that has gone (deleted for
-good, or in the Trash) is said to be gone; its text is still shown.
+good, or in the Trash) is said to be gone; its text is still shown. A table's
+cell (an agenda item's, an action item's) is read from its meeting's list, and
+its kept value compared as the value it is (a date, a number), not as text.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.errors import NotFoundError
 from briefing.recovery.journal import PendingEdit
+from briefing.recovery.typed import shown_text
 
 if TYPE_CHECKING:
     from briefing.services import Services
 
 #: How each kind of row the journal names is read back, and how it is called when gone.
 _NOUNS = {"meeting": "meeting", "note": "issue note", "person": "person",
-          "participant": "participant", "issue": "issue"}
+          "participant": "participant", "issue": "issue", "agenda_item": "agenda item",
+          "action": "action item"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +45,16 @@ class RecoveredEdit:
     @property
     def stored(self) -> str:
         """The field's text in the store now ("" when the row is gone)."""
-        return "" if self.record is None else str(getattr(self.record, self.edit.field, "") or "")
+        if self.record is None:
+            return ""
+        if self.edit.typed:
+            return shown_text(self.stored_value)
+        return str(getattr(self.record, self.edit.field, "") or "")
+
+    @property
+    def stored_value(self) -> Any:
+        """The field's value in the store now, as it is (None when the row is gone)."""
+        return None if self.record is None else getattr(self.record, self.edit.field, None)
 
     @property
     def changed_since(self) -> bool:
@@ -51,19 +64,30 @@ class RecoveredEdit:
 
     @property
     def differs(self) -> bool:
-        """False when the store already holds exactly the kept text."""
+        """False when the store already holds exactly the kept text (or value)."""
+        if self.edit.typed:
+            return self.gone or self.stored_value != self.edit.data
         return self.gone or self.stored != self.edit.value
 
 
-def _readers(services: Services) -> dict[str, Callable[[int], Any]]:
-    return {"meeting": services.meetings.get, "note": services.notes.get,
-            "person": services.people.get_person, "participant": services.people.get_participant,
-            "issue": services.issues.get}
+def _readers(services: Services, meeting_id: int | None) -> dict[str, Callable[[int], Any]]:
+    readers: dict[str, Callable[[int], Any]] = {
+        "meeting": services.meetings.get, "note": services.notes.get,
+        "person": services.people.get_person, "participant": services.people.get_participant,
+        "issue": services.issues.get}
+    if meeting_id is not None:  # a table's row: found in its meeting's list
+        readers["agenda_item"] = lambda row_id: _in_list(services.agenda.list(meeting_id), row_id)
+        readers["action"] = lambda row_id: _in_list(services.actions.list(meeting_id), row_id)
+    return readers
+
+
+def _in_list(rows: list[Any], row_id: int) -> Any:
+    return next((row for row in rows if row.id == row_id), None)
 
 
 def describe_edit(services: Services, edit: PendingEdit) -> RecoveredEdit:
     """Where a kept edit belongs and the row as the store holds it now."""
-    read = _readers(services).get(edit.entity)
+    read = _readers(services, edit.meeting_id).get(edit.entity)
     noun = _NOUNS.get(edit.entity, edit.entity.replace("_", " "))
     try:
         record = read(edit.entity_id) if read is not None else None
@@ -79,6 +103,10 @@ def describe_edit(services: Services, edit: PendingEdit) -> RecoveredEdit:
         where = f"{meeting} · issue note “{record.issue_title}”"
     elif edit.entity == "participant":
         where = f"{meeting} · participant {record.person.name}"
+    elif edit.entity == "agenda_item":
+        where = f"{meeting} · agenda item “{record.title}”"
+    elif edit.entity == "action":
+        where = f"{meeting} · action item “{record.text}”"
     elif edit.entity == "person":
         where = f"the person {record.name}"
     else:

@@ -1,0 +1,166 @@
+"""Replaying changes to lists that a killed session had given offline: in order, through the services.
+
+After a kill, the next start offers the list changes the journal kept
+(``briefing.recovery.row_changes``): "2 changes to lists made offline were not
+saved: added agenda item “Steel”, moved action item “Visas”". Keep replays them
+one by one, in the order given, each an ordinary service call (``replay_changes``,
+run in the window's write lane). One that can no longer apply (its row is gone, the
+meeting is in the Trash) is said and dropped; the store going away again stops the
+replay, and what was not tried stays kept for another Keep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefing.errors import BriefbookError, NotFoundError, TransientStoreError
+from briefing.recovery.row_changes import ADD, DELETE, MOVE, RESTORE, PendingRowChange, RowChange
+
+if TYPE_CHECKING:
+    from briefing.services import Services
+
+#: The lists a change can be replayed on, as the user calls their rows.
+NOUNS = {"agenda_item": "agenda item", "action": "action item", "note": "issue note"}
+_VERBS = {ADD: "added", DELETE: "deleted", MOVE: "moved", RESTORE: "restored"}
+#: A title longer than this is cut short in the bar's sentence.
+TITLE_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    """A kept change the replay is done with: written (an add: ``made_id``), or ``problem`` says
+    why it could not apply (it is dropped all the same)."""
+
+    pending: PendingRowChange
+    made_id: int | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    """What a replay did: the changes done with, in order, and those not tried (``problem`` says why)."""
+
+    done: tuple[Replayed, ...]
+    left: tuple[PendingRowChange, ...] = ()
+    problem: str | None = None
+
+
+def describe_change(services: Services, change: RowChange) -> str:
+    """What a change did, as a person says it: "added agenda item “Steel”"."""
+    noun = NOUNS.get(change.kind, change.kind.replace("_", " "))
+    title = change.title or _title_now(services, change)
+    if len(title) > TITLE_CHARS:
+        title = title[:TITLE_CHARS - 1] + "…"
+    return f"{_VERBS.get(change.what, change.what)} {noun}" + (f" “{title}”" if title else "")
+
+
+def summary(services: Services, changes: Iterable[PendingRowChange]) -> str:
+    """The bar's sentence about the kept list changes."""
+    said = [describe_change(services, pending.change) for pending in changes]
+    count = "1 change to a list" if len(said) == 1 else f"{len(said)} changes to lists"
+    verb = "was" if len(said) == 1 else "were"
+    return f"{count} made offline {verb} not saved: " + ", ".join(said) + "."
+
+
+def replay_changes(services: Services, changes: Iterable[PendingRowChange]) -> Replay:
+    """Write each kept change in order; stop (keeping the rest) when the store is away again."""
+    pending = list(changes)
+    made: dict[str, int] = {}
+    done: list[Replayed] = []
+    for number, kept in enumerate(pending):
+        change = kept.change
+        if change.row_id is None and change.row_of in made:
+            change = _on_row(change, made[change.row_of])
+        try:
+            made_id = apply_change(services, change)
+        except TransientStoreError as error:
+            return Replay(tuple(done), tuple(pending[number:]), str(error))
+        except NotFoundError:
+            problem = (f"Not saved: {describe_change(services, change)} — it is no longer in the "
+                       "store (deleted, or in the Trash).")
+            done.append(Replayed(kept, None, problem))
+            continue
+        except BriefbookError as error:
+            done.append(Replayed(kept, None, f"Not saved: {describe_change(services, change)} — {error}"))
+            continue
+        if made_id is not None:
+            made[kept.token] = made_id
+        done.append(Replayed(kept, made_id))
+    return Replay(tuple(done))
+
+
+def apply_change(services: Services, change: RowChange) -> int | None:
+    """Write one change through its list's service; an add returns the id of the row it made."""
+    if change.row_id is None and change.what != ADD:
+        raise NotFoundError(f"The {NOUNS.get(change.kind, change.kind)}")  # its add was never saved
+    if change.kind == "agenda_item":
+        return _agenda(services, change)
+    if change.kind in ("action", "note"):
+        return _listed(services, change)
+    raise BriefbookError(f"a change to a {change.kind.replace('_', ' ')} list cannot be replayed")
+
+
+def _agenda(services: Services, change: RowChange) -> int | None:
+    agenda = services.agenda
+    if change.what == ADD:
+        return agenda.add(change.meeting_id, position=change.index, **change.values).id
+    if change.what == DELETE:
+        agenda.delete(change.row_id)
+    elif change.what == MOVE:
+        agenda.move(change.row_id, _index(change))
+    else:
+        agenda.restore(change.row_id, change.index)
+    return None
+
+
+def _listed(services: Services, change: RowChange) -> int | None:
+    service: Any = services.actions if change.kind == "action" else services.notes
+    if change.what == ADD:
+        values = dict(change.values)
+        if change.kind == "note" and "new_issue" in values:
+            return services.notes.add_new_issue(change.meeting_id, str(values["new_issue"])).id
+        return service.add(change.meeting_id, position=change.index, **values).id
+    if change.what == DELETE:
+        service.delete(change.row_id)
+    elif change.what == MOVE:
+        service.move(change.row_id, _index(change))
+    else:
+        services.trash.restore(change.kind, change.row_id)
+        if change.index is not None:
+            service.move(change.row_id, change.index)
+    return None
+
+
+def _index(change: RowChange) -> int:
+    if change.index is None:
+        raise BriefbookError(f"the move of a {NOUNS.get(change.kind, change.kind)} has no place to go")
+    return change.index
+
+
+def _on_row(change: RowChange, row_id: int) -> RowChange:
+    return RowChange(change.what, change.kind, change.meeting_id, row_id, change.values, change.index,
+                     change.title, None)
+
+
+def _title_now(services: Services, change: RowChange) -> str:
+    """The row's title as the store holds it now ("" when it cannot be read)."""
+    values = change.values
+    for name in ("title", "text", "new_issue"):
+        if values.get(name):
+            return str(values[name])
+    lists = {"agenda_item": lambda: services.agenda.list(change.meeting_id),
+             "action": lambda: services.actions.list(change.meeting_id),
+             "note": lambda: services.notes.list(change.meeting_id)}
+    if change.row_id is None or change.kind not in lists:
+        return ""
+    try:
+        rows = lists[change.kind]()
+    except BriefbookError:
+        return ""
+    row = next((r for r in rows if r.id == change.row_id), None)
+    if row is None:
+        return ""
+    return str(getattr(row, "title", None) or getattr(row, "text", None)
+               or getattr(row, "issue_title", None) or "")

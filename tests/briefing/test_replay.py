@@ -1,0 +1,83 @@
+"""Changes to lists a killed session gave offline, replayed in order through the services."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from briefing.errors import TransientStoreError
+from briefing.recovery.replay import replay_changes, summary
+from briefing.recovery.row_changes import ADD, DELETE, MOVE, RESTORE, PendingRowChange, RowChange
+
+AT = datetime(2026, 12, 1, 9, tzinfo=UTC)
+
+
+def kept(token: str, change: RowChange) -> PendingRowChange:
+    return PendingRowChange(token, change, AT)
+
+
+def test_the_bar_says_plainly_what_waited(sample):
+    meeting = sample.meetings.list()[-1]
+    action = sample.actions.list(meeting.id)[0]
+    changes = [kept("a", RowChange(ADD, "agenda_item", meeting.id, values={"title": "Steel safeguards"})),
+               kept("b", RowChange(MOVE, "action", meeting.id, row_id=action.id, index=1))]
+    assert summary(sample, changes) == ("2 changes to lists made offline were not saved: added agenda "
+                                        f"item “Steel safeguards”, moved action item “{action.text[:39]}"
+                                        + ("…" if len(action.text) > 40 else "") + "”.")
+    assert summary(sample, changes[:1]).startswith("1 change to a list made offline was not saved: ")
+
+
+def test_an_added_item_then_moved_and_deleted_is_replayed_in_order(sample):
+    meeting = sample.meetings.list()[-1]
+    before = [a.id for a in sample.agenda.list(meeting.id)]
+    replay = replay_changes(sample, [
+        kept("add", RowChange(ADD, "agenda_item", meeting.id, values={"title": "Steel", "minutes": 25},
+                              index=0)),
+        kept("move", RowChange(MOVE, "agenda_item", meeting.id, row_of="add", index=2)),
+    ])
+    assert [r.problem for r in replay.done] == [None, None] and replay.left == ()
+    made = replay.done[0].made_id
+    items = sample.agenda.list(meeting.id)
+    assert [i.id for i in items] == [*before[:2], made, *before[2:]]
+    assert (items[2].title, items[2].minutes) == ("Steel", 25)
+    replay = replay_changes(sample, [kept("del", RowChange(DELETE, "agenda_item", meeting.id, row_id=made)),
+                                     kept("back", RowChange(RESTORE, "agenda_item", meeting.id, row_id=made,
+                                                            index=0))])
+    assert [r.problem for r in replay.done] == [None, None]
+    assert sample.agenda.list(meeting.id)[0].id == made
+
+
+def test_an_action_item_added_offline_is_added_where_it_was_given(sample):
+    meeting = sample.meetings.list()[-1]
+    replay = replay_changes(sample, [kept("a", RowChange(ADD, "action", meeting.id,
+                                                         values={"text": "Call Tokyo"}, index=0))])
+    assert sample.actions.list(meeting.id)[0].id == replay.done[0].made_id
+    assert sample.actions.list(meeting.id)[0].text == "Call Tokyo"
+
+
+def test_a_change_whose_row_is_gone_is_said_and_the_rest_still_replayed(sample):
+    meeting = sample.meetings.list()[-1]
+    action = sample.actions.list(meeting.id)[0]
+    sample.actions.delete(action.id)
+    replay = replay_changes(sample, [
+        kept("gone", RowChange(MOVE, "action", meeting.id, row_id=action.id, index=1, title="Visas")),
+        kept("add", RowChange(ADD, "action", meeting.id, values={"text": "Call Tokyo"})),
+    ])
+    assert replay.done[0].problem == ("Not saved: moved action item “Visas” — it is no longer in the store "
+                                      "(deleted, or in the Trash).")
+    assert replay.done[1].problem is None
+    assert sample.actions.list(meeting.id)[-1].text == "Call Tokyo"
+
+
+def test_a_store_that_goes_away_again_stops_the_replay_and_keeps_what_was_not_tried(sample, monkeypatch):
+    meeting = sample.meetings.list()[-1]
+    away = TransientStoreError("the server cannot be reached")
+
+    def unreachable(*_args, **_kwargs):
+        raise away
+
+    changes = [kept("a", RowChange(ADD, "action", meeting.id, values={"text": "One"})),
+               kept("b", RowChange(ADD, "agenda_item", meeting.id, values={"title": "Two"}))]
+    monkeypatch.setattr(sample.agenda, "add", unreachable)
+    replay = replay_changes(sample, changes)
+    assert [r.pending.token for r in replay.done] == ["a"] and replay.left == (changes[1],)
+    assert replay.problem == "the server cannot be reached"
