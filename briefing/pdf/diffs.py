@@ -26,7 +26,8 @@ from markdown_it.token import Token
 from reportlab.platypus import Flowable
 
 from briefing.pdf import styles
-from briefing.pdf.markdown import MarkdownRenderer, Span, _Block, _parser
+from briefing.pdf.markdown import MarkdownRenderer, _Block, _parser
+from briefing.pdf.mdinline import Span
 from briefing.revisions.diff import DELETE, EQUAL, INSERT, word_diff
 
 #: The book's one-line explanation of the marks.

@@ -107,7 +107,7 @@ class ChunkedParagraph(Flowable):
 
     ReportLab lays a paragraph split across pages out again from the split on,
     page after page (quadratic in its length), so a long paragraph comes cut
-    into pieces of text (``markdown._chunks``). Each piece is laid out at the
+    into pieces of text (``mdparagraphs.chunks``). Each piece is laid out at the
     width it gets; its last line, not full, is carried to the start of the next
     piece (at the cut there is a space, or a line break, or a sentence end), so
     every piece but the last ends with a full justified line, and the pieces

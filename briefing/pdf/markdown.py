@@ -1,20 +1,17 @@
-"""Markdown (a note section, a bio) → ReportLab flowables, from markdown-it-py's tokens.
+"""Markdown (a note section, a bio) → ReportLab flowables, from markdown-it-py's tokens: the blocks.
 
 No regular expressions parse Markdown here and no user text is concatenated
-into markup: inline tokens become ``Span`` values, and every span's text goes
-through ``Typesetter.markup`` (escaping, font fallback). Raw HTML is off, so
-``<img src=…>`` is text; Markdown images print as their source text and are
-never fetched. Long paragraphs are cut into pieces before layout, because
-ReportLab splits one huge paragraph across pages in quadratic time; the pieces
-print as one paragraph (``ChunkedParagraph``).
+into markup: block tokens (paragraphs, headings, lists, quotes, code, tables,
+rules) are laid out here; their inline text becomes ``Span`` values
+(``briefing.pdf.mdinline``), printed as paragraphs by ``briefing.pdf.mdparagraphs``
+(escaping, font fallback, a long paragraph cut into pieces). Raw HTML is off,
+so ``<img src=…>`` is text.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -24,19 +21,12 @@ from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer
 from briefing.markings.ladder import Ladder
 from briefing.markings.portions import highest
 from briefing.pdf import styles
-from briefing.pdf.flowables import BookParagraph, ChunkedParagraph
-from briefing.pdf.fonts import BODY_BOLD
+from briefing.pdf.flowables import BookParagraph
 from briefing.pdf.marks import PortionMark, marked_lines
+from briefing.pdf.mdinline import Span, inline_spans
+from briefing.pdf.mdparagraphs import paragraph_flowables
 from briefing.pdf.mdtables import aligned, fits_as_table, overfull_rows, table_flowables, typed_cells
-from briefing.pdf.typeset import Typesetter, escape
-
-#: Paragraphs longer than this (in characters) are cut into several before layout.
-CHUNK = 1500
-LINK_SCHEMES = ("http://", "https://", "mailto:")
-_REF = re.compile(r"\[(\d{1,3})\]")
-_SPACE = re.compile(r"\s")
-_SENTENCE_ENDS = "。．！？"
-
+from briefing.pdf.typeset import Typesetter
 
 #: markdown-it stops parsing (and drops the rest) below this depth of nested blocks; a text that
 #: deep prints as its literal lines instead (see ``MarkdownRenderer.render``).
@@ -52,23 +42,6 @@ def _parser() -> MarkdownIt:
     # html off: tags are text; entity off: "&amp;" prints as typed
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
     return md.enable(["table", "strikethrough"]).disable("entity")
-
-
-class Span(NamedTuple):
-    """A piece of inline text with its formatting; ``kind`` is text, soft, hard or ref.
-
-    ``mark`` is a diff's mark (``briefing.pdf.diffs``): ``insert`` (underlined) or
-    ``delete`` (struck through), each also in its own colour.
-    """
-
-    text: str
-    kind: str = "text"
-    bold: bool = False
-    italic: bool = False
-    strike: bool = False
-    code: bool = False
-    href: str | None = None
-    mark: str | None = None
 
 
 class MarkdownRenderer:
@@ -119,44 +92,8 @@ class MarkdownRenderer:
 
     def paragraphs(self, spans: Sequence[Span], style: ParagraphStyle, where: str,
                    bullet: str | None = None) -> list[Flowable]:
-        """The paragraph of ``spans`` (a long one as a ``ChunkedParagraph``, see ``CHUNK``)."""
-        bold = style.fontName == BODY_BOLD
-        out: list[Flowable] = []
-        chunks = _chunks(spans)
-        if len(chunks) > 1:
-            pieces = [("".join(self._span(s, where, bold) for s in chunk), space, ends_line)
-                      for chunk, space, ends_line in chunks]
-            pieces[0] = (pieces[0][0].lstrip(), *pieces[0][1:])
-            pieces[-1] = (pieces[-1][0].rstrip(), *pieces[-1][1:])
-            return [ChunkedParagraph(pieces, style, bulletText=bullet)]
-        for chunk, _, _ in chunks:
-            markup = "".join(self._span(s, where, bold) for s in chunk).strip()
-            if not markup and not out:
-                continue
-            out.append(BookParagraph(markup, style, bulletText=bullet if not out else None))
-        return out
-
-    def _span(self, span: Span, where: str, bold: bool) -> str:
-        if span.kind == "hard":
-            return "<br/>"
-        text = self.ts.markup(span.text, where, bold=bold or span.bold, italic=span.italic)
-        if span.kind == "ref":
-            return f'<super><a href="#{escape(span.href or "")}" color="{styles.LINK_HEX}">{text}</a></super>'
-        if span.code:
-            text = f'<span backColor="{styles.CODE_FILL_HEX}">{text}</span>'
-        if span.strike:
-            text = f"<strike>{text}</strike>"
-        if span.italic:
-            text = f"<i>{text}</i>"
-        if span.bold:
-            text = f"<b>{text}</b>"
-        if span.href:
-            text = f'<a href="{escape(span.href)}" color="{styles.LINK_HEX}"><u>{text}</u></a>'
-        if span.mark == "insert":
-            text = f'<u><font color="{styles.INSERTED_HEX}">{text}</font></u>'
-        elif span.mark == "delete":
-            text = f'<strike><font color="{styles.DELETED_HEX}">{text}</font></strike>'
-        return text
+        """The paragraph of ``spans`` (``mdparagraphs.paragraph_flowables``)."""
+        return paragraph_flowables(self.ts, spans, style, where, bullet)
 
 
 class _Block:
@@ -261,63 +198,8 @@ class _Block:
         return _indented_style(style, min(self.indent, MAX_INDENT))
 
     def spans(self, tok: Token) -> list[Span]:
-        """The inline children of ``tok`` as spans."""
-        out: list[Span] = []
-        fmt = Span("")
-        hrefs: list[str | None] = []
-        for child in tok.children or ():
-            t = child.type
-            if t == "text":
-                out += self._text(child.content, fmt)
-            elif t == "softbreak":
-                # a line break typed prints as one (GitHub's "breaks"): staff type Q:/A: lines
-                # and addresses, not prose wrapped by hand
-                out.append(Span("\n", kind="hard"))
-            elif t == "hardbreak":
-                out.append(Span("\n", kind="hard"))  # not empty: ``_chunks`` keeps only text
-            elif t == "code_inline":
-                out.append(fmt._replace(text=child.content, code=True))
-            elif t in ("strong_open", "strong_close"):
-                fmt = fmt._replace(bold=t == "strong_open")
-            elif t in ("em_open", "em_close"):
-                fmt = fmt._replace(italic=t == "em_open")
-            elif t in ("s_open", "s_close"):
-                fmt = fmt._replace(strike=t == "s_open")
-            elif t == "link_open":
-                href = str(child.attrs.get("href", ""))
-                safe = href if href.startswith(LINK_SCHEMES) else None
-                hrefs.append(href)
-                fmt = fmt._replace(href=safe)
-            elif t == "link_close":
-                href = hrefs.pop() if hrefs else None
-                fmt = fmt._replace(href=None)
-                if href and not _same_link(out, href):
-                    out.append(fmt._replace(text=f" ({href})"))
-            elif t == "image":
-                # printed as typed: the book never loads an image named in a note
-                alt = "".join(c.content for c in child.children or ())
-                out.append(fmt._replace(text=f"![{alt}]({child.attrs.get('src', '')})"))
-            else:
-                out.append(fmt._replace(text=child.content))
-        return out
-
-    def _text(self, text: str, fmt: Span) -> list[Span]:
-        """Plain text, with in-text source references ``[n]`` turned into links."""
-        if "[" not in text:
-            return [fmt._replace(text=text)]
-        out: list[Span] = []
-        at = 0
-        for match in _REF.finditer(text):
-            anchor = self.sources(int(match.group(1)))
-            if anchor is None:
-                continue
-            if match.start() > at:
-                out.append(fmt._replace(text=text[at:match.start()]))
-            out.append(fmt._replace(text=match.group(), kind="ref", href=anchor))
-            at = match.end()
-        if at < len(text):
-            out.append(fmt._replace(text=text[at:]))
-        return out
+        """The inline children of ``tok`` as spans (``mdinline.inline_spans``)."""
+        return inline_spans(tok, self.sources)
 
     def _code(self, content: str, bullet: str | None) -> list[Flowable]:
         lines = content.rstrip("\n").split("\n")
@@ -400,48 +282,6 @@ def _children(tokens: list[Token], i: int, close: int) -> list[tuple[int, int]]:
         out.append((j, end))
         j = end + 1
     return out
-
-
-def _chunks(spans: Sequence[Span]) -> list[tuple[list[Span], bool, bool]]:
-    """Spans cut into pieces of at most about ``CHUNK`` characters: (spans, whether the cut is
-    at a space, whether the piece ends with a line break typed). A piece ends at a line break
-    once it is half full, else at the last space or sentence end (。．！？) that fits, so a word
-    is never cut unless a run of that many characters has neither."""
-    chunks: list[tuple[list[Span], bool, bool]] = []
-    current: list[Span] = []
-    size = 0
-    for span in spans:
-        if span.kind in ("soft", "hard") and size >= CHUNK // 2:
-            chunks.append((current, span.kind == "soft", span.kind == "hard"))
-            current, size = [], 0
-            continue
-        text = span.text
-        while size + len(text) > CHUNK:
-            room = CHUNK - size
-            space = max(text.rfind(" ", 0, room), text.rfind("\n", 0, room))
-            stop = max(text.rfind(mark, 0, room) for mark in _SENTENCE_ENDS) + 1
-            cut = max(space, stop)
-            if cut <= 0:
-                cut = room if size == 0 else 0
-            if cut:
-                current.append(span._replace(text=text[:cut]))
-            at_space = cut == space and cut > 0 or (cut == 0 and bool(current) and
-                                                     current[-1].text[-1:].isspace())
-            text = text[cut + 1:] if cut == space and cut > 0 else text[cut:]
-            chunks.append((current, at_space, False))
-            current, size = [], 0
-        if text:
-            current.append(span._replace(text=text) if text is not span.text else span)
-            size += len(text)
-    if current:
-        chunks.append((current, False, False))
-    return [chunk for chunk in chunks if chunk[0]]
-
-
-def _same_link(spans: list[Span], href: str) -> bool:
-    """Whether the link's text already shows its address (an autolink)."""
-    tail = "".join(s.text for s in spans[-3:])
-    return tail.endswith(href) or tail.endswith(href.removeprefix("mailto:"))
 
 
 @lru_cache(maxsize=256)

@@ -9,7 +9,7 @@ from collections import defaultdict
 import pytest
 
 from briefing.pdf import styles
-from briefing.pdf.markdown import CHUNK
+from briefing.pdf.mdparagraphs import CHUNK
 from tests.briefing.pdf.reading import has_pdftotext, word_boxes
 from tests.briefing.pdf.test_scripts import book_with_background
 
