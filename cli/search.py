@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--issue", metavar="ISSUE", help="only this library issue (slug or id)")
     parser.add_argument("--section", choices=FIELDS, metavar="SECTION",
                         help=f"only this field: {', '.join(FIELDS)}")
-    parser.add_argument("--limit", type=int, default=20, metavar="N",
+    parser.add_argument("--limit", type=_limit, default=20, metavar="N",
                         help="at most N results (default 20)")
     parser.epilog = (
         "Each line has three tab-separated columns: the meeting (or People, Issue library), "
@@ -36,6 +36,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+#: A larger ``--limit`` means "all": it is read as this many (a store holds far fewer results, and
+#: the database cannot take a number of any size).
+MOST_RESULTS = 1_000_000_000
+
+
+def _limit(text: str) -> int:
+    """``--limit N``: a whole number (checked by the search service to be at least 1)."""
+    return min(int(text), MOST_RESULTS)
+
+
 def _printable(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
@@ -43,11 +53,7 @@ def _printable(text: str) -> str:
 def run(args: argparse.Namespace, services: Services) -> int:
     text = " ".join(args.query)
     meeting_id = services.meetings.resolve(args.meeting).id if args.meeting else None
-    issue_id = None
-    if args.issue:
-        ref = args.issue.strip()
-        issue = services.issues.get(int(ref)) if ref.isdigit() else services.issues.by_slug(ref)
-        issue_id = issue.id
+    issue_id = _issue_id(services, args.issue) if args.issue else None
     results = services.search.search(text, meeting_id=meeting_id, issue_id=issue_id,
                                      section=args.section, limit=args.limit)
     if not results.hits:
@@ -67,6 +73,19 @@ def run(args: argparse.Namespace, services: Services) -> int:
     if results.more:
         print(f"(showing the first {args.limit}; narrow the search or raise --limit)", file=sys.stderr)
     return 0
+
+
+def _issue_id(services: Services, ref: str) -> int:
+    """``--issue``: a library issue's id, else its slug (a slug may be all digits too)."""
+    from briefing.errors import NotFoundError
+
+    ref = ref.strip()
+    if ref.isascii() and ref.isdigit() and len(ref) < 19:  # 19 digits may not fit the database
+        try:
+            return services.issues.get(int(ref)).id
+        except NotFoundError:
+            pass
+    return services.issues.by_slug(ref).id
 
 
 def _has_words(text: str) -> bool:
