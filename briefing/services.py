@@ -51,7 +51,7 @@ def describe_store(url: str) -> str:
     """The store as a person reads it: the SQLite file, or the URL without its password."""
     from sqlalchemy.engine import make_url
 
-    from db.engine import sqlite_path
+    from db.store_url import sqlite_path
 
     path = sqlite_path(url)
     return str(path) if path is not None else make_url(url).render_as_string(hide_password=True)

@@ -1,9 +1,9 @@
-"""Engine and session set-up: the one place that knows which database is in use.
+"""Engine and session set-up: an open store (``Database``), its sessions, and what it refuses.
 
-The store is a SQLAlchemy URL. SQLite (the default, a file in the user's data
-directory) gets foreign keys, WAL, a busy timeout and real transactions through
-connect/begin hooks; any other backend (PostgreSQL for a shared team store) is
-used as SQLAlchemy configures it.
+The store is a SQLAlchemy URL (``db.store_url``). SQLite (the default, a file in
+the user's data directory) gets foreign keys, WAL, a busy timeout and real
+transactions through connect/begin hooks (``db.sqlite_setup``); any other backend
+(PostgreSQL for a shared team store) is used as SQLAlchemy configures it.
 
 An SQLite file is probed before SQLite opens it (``db.probe``): a file that is not
 a store, or is damaged, or sits in a bad place is refused untouched; one that
@@ -12,13 +12,8 @@ cannot be written opens read-only, and then every write is refused with a
 the caller runs that scan later itself (``Database(url, check_integrity=False)``,
 then ``check_integrity()``); damage found then makes the store read-only for the
 rest of the session. Driver errors during a read or a write become ``StoreError``
-values that name the file (``TransientStoreError`` when trying again may work:
-disk full, I/O error, busy).
-
-SQLite URI filenames (``sqlite:///file:…?mode=ro&uri=true``) are refused with a
-message (``check_url``): Briefbook decides itself how to open a file (read-only
-when it cannot be written), and a URI would let SQLite open or create a file
-the probe never saw.
+values that name the file (``db.driver_errors``; ``TransientStoreError`` when
+trying again may work: disk full, I/O error, busy).
 """
 
 from __future__ import annotations
@@ -27,147 +22,21 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, PendingRollbackError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.driver_errors import translate_error, unreachable
 from db.errors import DamagedStoreError, ReadOnlyStoreError, StoreError, TransientStoreError
 from db.notify import announce
 from db.probe import StoreFile, integrity_problems, probe_store_file, verify_store_file
+from db.sqlite_setup import install_sqlite_hooks
+from db.store_url import check_url, default_data_dir, default_url, normalize_url, sqlite_path
 
-APP_NAME = "Briefbook"
-DB_FILENAME = "briefbook.db"
-BUSY_TIMEOUT_MS = 5000
-
-
-def default_data_dir() -> Path:
-    """The user's data directory for Briefbook (platformdirs)."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False))
-
-
-def default_url() -> str:
-    """The default store: an SQLite file in the user's data directory."""
-    return f"sqlite:///{default_data_dir() / DB_FILENAME}"
-
-
-def normalize_url(url_or_path: str) -> str:
-    """Accept a SQLAlchemy URL or a plain file path (taken as an SQLite file)."""
-    if "://" in url_or_path:
-        return url_or_path
-    return f"sqlite:///{Path(url_or_path).expanduser().resolve()}"
-
-
-#: The SQLAlchemy backends a store can live in.
-SUPPORTED_BACKENDS = ("sqlite", "postgresql")
-
-
-def check_url(url: str) -> None:
-    """Refuse a store URL Briefbook cannot open safely, with a message (``StoreError``).
-
-    SQLite URI filenames (``sqlite:///file:…``, ``?uri=true``, ``?mode=…``) are
-    refused rather than half-supported: Briefbook probes the file and chooses how to
-    open it (read-only by itself when the file cannot be written), and never lets a
-    URI create a file it did not probe. A URL SQLAlchemy cannot read is refused too.
-    """
-    try:
-        parsed = make_url(url)
-        backend = parsed.get_backend_name()
-    except Exception as error:  # noqa: BLE001 - SQLAlchemy's several parse errors: all mean "not a URL"
-        raise StoreError(f"{url!r} is not a database URL or file path ({error}).") from None
-    if backend not in SUPPORTED_BACKENDS:
-        raise StoreError(
-            f"{parsed.render_as_string(hide_password=True)} is a {backend} database, which Briefbook "
-            "does not store in. Give an SQLite file (a path, or sqlite:///path.db) or a PostgreSQL "
-            "URL (postgresql://user@host/name)."
-        )
-    if backend != "sqlite":
-        return
-    database = parsed.database or ""
-    if database.startswith("file:") or {"uri", "mode", "immutable", "vfs"} & set(parsed.query):
-        raise StoreError(
-            f"{url} is an SQLite URI filename, which Briefbook "
-            "does not take. Give the file's path instead (--db /path/to/store.db); a file you cannot "
-            "write opens read-only by itself."
-        )
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file behind an SQLite URL, or None for other backends and in-memory stores."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return None
-    database = parsed.database or ""
-    if database in ("", ":memory:") or database.startswith("file:"):
-        return None
-    return Path(database)
-
-
-#: The SQL functions the search index's triggers call (``db.search.fts.register_functions``), with
-#: their number of arguments. Each connection gets stand-ins that load ``db.search.fts`` and its
-#: tokenizer at their first call (the first write of a searchable field), not when the store
-#: opens, and then call what ``db.search.fts`` registers; tests/db/test_index_functions.py checks
-#: that this list matches ``db.search.fts``.
-INDEX_FUNCTIONS = (("fts_words", 1), ("fts_chars", 1))
-
-
-class _IndexFunction:
-    """Calls the ``db.search.fts`` function of this name, importing ``db.search.fts`` on the first call."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self._function = None
-
-    def __call__(self, *args):
-        if self._function is None:
-            from db.search.fts import register_functions
-
-            found = {}
-
-            class _Collect:  # register_functions(...) as if on a connection: keep the functions
-                def create_function(self, name, _narg, function, **_options) -> None:
-                    found[name] = function
-
-            register_functions(_Collect())
-            self._function = found[self.name]
-        return self._function(*args)
-
-
-def register_index_functions(dbapi_connection) -> None:
-    """Give one SQLite connection the index's SQL functions (``INDEX_FUNCTIONS``)."""
-    for name, narg in INDEX_FUNCTIONS:
-        dbapi_connection.create_function(name, narg, _IndexFunction(name), deterministic=True)
-
-
-def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
-        # Let SQLAlchemy's "begin" hook below issue BEGIN itself (pysqlite's own
-        # implicit transactions do not cover SELECTs).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if read_only:
-            cursor.execute("PRAGMA query_only = ON")
-        else:
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = FULL")
-        cursor.close()
-        # The full-text index's triggers call these (db/search/fts.py).
-        register_index_functions(dbapi_connection)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
-        # A write transaction takes the write lock up front, so two writers wait
-        # for each other (busy timeout) instead of failing when one upgrades.
-        immediate = connection.get_execution_options().get("briefbook_write", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
+#: Importable from here too: main.py, cli/copy.py and briefing/recovery/journal.py import them so.
+__all__ = ["Database", "default_data_dir", "default_url", "normalize_url", "sqlite_path"]
 
 class Database:
     """An open store: its URL, engine, and sessions for reading or writing.
@@ -204,7 +73,7 @@ class Database:
         except Exception as error:  # noqa: BLE001 - an unknown driver or a bad URL: a message, not a traceback
             raise StoreError(f"Cannot open {self.location}: {error}.") from None
         if self.is_sqlite:
-            _install_sqlite_hooks(self.engine, read_only=self.read_only)
+            install_sqlite_hooks(self.engine, read_only=self.read_only)
             writer = self.engine.execution_options(briefbook_write=True)
         else:
             writer = self.engine
@@ -372,56 +241,3 @@ class Database:
         if self.path is not None:
             return str(self.path)
         return make_url(self.url).render_as_string(hide_password=True)
-
-
-def translate_error(error: DBAPIError, location: str) -> Exception:
-    """A driver error as a ``StoreError`` naming the store, when it is one the user can act on."""
-    name = getattr(error.orig, "sqlite_errorname", "") or ""
-    detail = str(error.orig)
-    nothing = "nothing was written"
-    if not name and (error.connection_invalidated or _connection_lost(error)):
-        return unreachable(location, detail.strip().splitlines()[0] if detail.strip() else
-                           "the connection was lost")
-    if name.startswith("SQLITE_FULL"):
-        return TransientStoreError(
-            f"The disk holding {location} is full; {nothing}. Free some space, then try again.")
-    if name.startswith("SQLITE_IOERR"):
-        return TransientStoreError(
-            f"{location} could not be read or written ({detail}); {nothing}. "
-            "Check the disk or network drive, then try again.")
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return TransientStoreError(
-            f"{location} is busy: another Briefbook window or program held it for more than "
-            f"{BUSY_TIMEOUT_MS // 1000} s; {nothing}. Try again.")
-    if name.startswith("SQLITE_CANTOPEN"):
-        return TransientStoreError(
-            f"{location} cannot be opened any more ({detail}); {nothing}. "
-            "Was it moved, or its disk removed? Put it back, then try again.")
-    if name.startswith("SQLITE_READONLY"):
-        return ReadOnlyStoreError(
-            f"{location} cannot be written now ({detail}); {nothing}. "
-            "Check that the file and its folder can be written.")
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return DamagedStoreError(
-            f"{location} is damaged ({detail}). Stop editing it and restore a backup into a new file.")
-    return error
-
-
-def unreachable(location: str, reason: str) -> TransientStoreError:
-    """The error for a server store that cannot be reached (``offline``: the window says "Offline")."""
-    error = TransientStoreError(f"{location} cannot be reached ({reason}); nothing was written.")
-    error.offline = True  # type: ignore[attr-defined]
-    return error
-
-
-def _connection_lost(error: DBAPIError) -> bool:
-    """A PostgreSQL error that means the server cannot be reached (stopped, restarted, network down)."""
-    try:
-        import psycopg
-    except ImportError:
-        return False
-    orig = error.orig
-    if isinstance(orig, psycopg.OperationalError | psycopg.InterfaceError):
-        return True
-    state = getattr(orig, "sqlstate", None) or ""
-    return state.startswith(("08", "57P"))  # connection exception; operator intervention (shutdown)

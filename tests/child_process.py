@@ -33,7 +33,7 @@ FILLER = "Steel and aluminum excess capacity; Section 232 tariffs of 25% and 10%
 def _services(store: str):
     """The store: an SQLite file path, or any SQLAlchemy URL (a PostgreSQL database)."""
     from briefing.services import Services
-    from db.engine import normalize_url
+    from db.store_url import normalize_url
 
     return Services.open(normalize_url(store), automatic_backups=False)
 

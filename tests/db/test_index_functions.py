@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from db.engine import INDEX_FUNCTIONS
 from db.search import fts
+from db.sqlite_setup import INDEX_FUNCTIONS
 
 ROOT = Path(__file__).parents[2]
 

@@ -10,11 +10,12 @@ import sqlite3
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from db.engine import Database, sqlite_path
+from db.engine import Database
 from db.errors import SchemaTooNewError, StoreError
 from db.migrate import current_revision, ensure_schema, upgrade
 from db.models import Base
 from db.revisions import HEAD, REVISIONS
+from db.store_url import sqlite_path
 
 
 def _diff(database: Database) -> list:
