@@ -17,15 +17,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", type=Path, help="the JSON file to import")
     parser.epilog = (
         "Meetings are added as new meetings; issues are matched by slug and people by key "
-        "(and updated). A bad file is refused whole with the JSON path of the first problem. "
+        "(and updated). A bad file is refused whole with the line and the JSON path of the first "
+        "problem. "
         "The store is backed up first (see the backup command)."
     )
 
 
 def run(args: argparse.Namespace, services: Services) -> int:
-    from briefing.interchange import read_json
+    from briefing.interchange import InterchangeError, read_json
+    from briefing.interchange.places import located
 
-    summary = services.interchange.import_document(read_json(args.file))
+    doc = read_json(args.file)
+    try:
+        summary = services.interchange.import_document(doc)
+    except InterchangeError as error:  # said with the file, and the line to look at in an editor
+        raise located(error, args.file) from None
     print(
         f"Imported {summary.meetings_added} meeting(s); issues: {summary.issues_added} added, "
         f"{summary.issues_updated} updated; people: {summary.people_added} added, "

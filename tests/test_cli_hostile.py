@@ -3,6 +3,7 @@ line on stderr and a non-zero exit, never a traceback, and leave the store as it
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,26 @@ def test_the_sample_moves_to_the_last_year_a_store_keeps(tmp_path):
     assert cli("sample", "--as-of", "2199-12-31", db=store).returncode == 0
     years = [line.split("\t")[1][:4] for line in cli("meetings", db=store).stdout.splitlines()]
     assert years == ["2199"] * SAMPLE_MEETINGS
+
+
+def test_a_refused_import_names_the_file_the_line_and_the_path_and_changes_nothing(db, tmp_path):
+    before = cli("dump", "-o", "-", db=db).stdout
+    doc = json.loads(before)
+    doc["meetings"][1]["notes"][2]["talking_points"] = 42
+    file = tmp_path / "ラウンド 2 😀.json"
+    file.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    line = next(n for n, text in enumerate(file.read_text(encoding="utf-8").splitlines(), 1)
+                if '"talking_points": 42' in text)
+    err = one_line_error(cli("import", str(file), db=db))
+    assert err == (f"briefbook: {file}, line {line}, column 11: $.meetings[1].notes[2].talking_points: "
+                   "must be text, not a number\n")
+    assert cli("dump", "-o", "-", db=db).stdout == before
+
+
+def test_a_file_saved_by_notepad_with_a_byte_order_mark_imports(tmp_path):
+    file = tmp_path / "notepad.json"
+    file.write_bytes(b"\xef\xbb\xbf" + json.dumps({"format": "briefbook", "version": 1, "issues": [
+        {"slug": "rice", "title": "Rice"}]}).encode())
+    out = cli("import", str(file), db=tmp_path / "store.db")
+    assert out.returncode == 0, out.stderr
+    assert "issues: 1 added" in out.stdout

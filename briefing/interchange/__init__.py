@@ -81,7 +81,7 @@ def read_json(path: Path) -> Any:
     except OSError as error:
         raise InterchangeError("$", f"cannot read {path}: {error.strerror or error}") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte order mark (Windows Notepad writes one) is no content
     except UnicodeDecodeError as error:
         raise InterchangeError("$", f"{path} is not UTF-8 text (byte {error.start + 1})") from None
     del raw
