@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QWidget
 from ui.book.builder import PreviewBuilder
 from ui.book.choices import load_choices
 from ui.book.preview import BookPreview
+from ui.widgets.narrow_combo import narrow
 
 if TYPE_CHECKING:
     from ui.book.job import BookOutcome
@@ -68,6 +69,8 @@ class BookPreviewDock(QDockWidget):
         for marking in ctx.services.config.ladder.markings:
             self.release.addItem(f"Release up to {marking.code}", marking.code)
         self.release.currentIndexChanged.connect(lambda _index: self._on_changed(self.meeting_id or 0))
+        narrow(self.release, 8)
+        narrow(self.preview.zoom, 6)
         self.preview.bar.insertWidget(self.preview.bar.count() - 1, self.release)
         self.builder = PreviewBuilder(self)
         self.builder.sig_started.connect(lambda: self.preview.show_state("Updating…"))

@@ -35,6 +35,7 @@ from ui.qa.budget_marker import BudgetMarker
 from ui.qa.note_entries import NoteQaList
 from ui.undo.kinds import NOTE, source_kind
 from ui.widgets.field_error import FieldError
+from ui.widgets.flow_layout import FlowLayout, labelled
 from ui.widgets.heading import heading_label
 from ui.widgets.side_window import SideWindow
 from ui.widgets.table_editing import commit_open_editor
@@ -104,14 +105,16 @@ class IssueNoteEditor(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         # Mnemonics avoid the window's own: the menus (F E M V H) and the tabs (O A N P I).
-        bar = QHBoxLayout()
+        # The bars wrap rather than widen the window (a laptop's screen, with the Book preview open).
+        # The owner's field takes the rest of its line and stays wide enough to read.
+        self.owner.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
+        fields = QWidget(self)
+        bar = FlowLayout(fields)
         for label, editor in (("&Status", self.status_box), ("Priorit&y", self.priority_box),
                               ("Tier", self.tier_box), ("O&wner", self.owner)):
             buddy = QLabel(label, self)
             buddy.setBuddy(editor)
-            bar.addWidget(buddy)
-            bar.addWidget(editor, 1 if editor is self.owner else 0)
-        bar.addWidget(self.previous_button)
+            bar.addWidget(labelled(buddy, editor, fields))
         bar.addWidget(self.preview_button)
 
         content = QWidget(self)
@@ -133,16 +136,22 @@ class IssueNoteEditor(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.find_bar = NoteFindBar([s.editor for s in self.sections.values()], self._reveal, self)
+        self.carried.setWordWrap(True)
+        buttons = QWidget(self)
+        buttons_flow = FlowLayout(buttons, align_right=True)
+        for button in (self.previous_button, self.history_button, self.timeline_button,
+                       self.clearance_button):
+            buttons_flow.addWidget(button)
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.carried)
         top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addWidget(self.carried, 1, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.history_button)
-        top.addWidget(self.timeline_button)
-        top.addWidget(self.clearance_button)
+        top.addLayout(heading, 1)
+        top.addWidget(buttons, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(bar)
+        layout.addWidget(fields)
         layout.addWidget(self.owner_error)
         layout.addWidget(self.budget_marker)
         layout.addWidget(self.find_bar)

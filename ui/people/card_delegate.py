@@ -26,7 +26,8 @@ class PersonCardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         bold.setPointSizeF(option.font.pointSizeF() * 1.1)
         lines = QFontMetrics(bold).lineSpacing() + 3 * metrics.lineSpacing()
-        return QSize(metrics.averageCharWidth() * 30, lines + 3 * pad)
+        # Narrow enough for a narrow column (the card fills the list's width; its lines are elided).
+        return QSize(metrics.averageCharWidth() * 16, lines + 3 * pad)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         p: ParticipantRecord | None = index.data(PARTICIPANT_ROLE)

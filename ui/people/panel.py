@@ -50,6 +50,7 @@ class DelegationColumn(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)  # "Their delegation (12)" over two lines in a narrow column
         self.add_button = QPushButton("Add…", self)
         self.add_button.setToolTip(f"Add someone to {SIDE_LABELS[side].lower()} (Insert, in the list)")
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)  # order of precedence

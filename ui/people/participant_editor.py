@@ -36,6 +36,7 @@ from ui.widgets.marking_gutter import (
     marking_button,
     unknown_marking_label,
 )
+from ui.widgets.narrow_combo import narrow
 from ui.widgets.palette import muted_colour
 
 SIDE_LABELS = {"ours": "Our delegation", "theirs": "Their delegation"}
@@ -63,6 +64,7 @@ class ParticipantEditor(QWidget):
         self.side_box.setAccessibleName("Side")
         for side in SIDES:
             self.side_box.addItem(SIDE_LABELS[side], side)
+        narrow(self.side_box)
         self.capacity_box = self._choices("Capacity", CAPACITIES, CAPACITY_LABELS)
         self.role = self._line("Role", "e.g. Head of delegation")
         self.name = self._line("Name", "As it should be printed")
@@ -145,6 +147,7 @@ class ParticipantEditor(QWidget):
         box.setAccessibleName(name)
         for value in values:
             box.addItem(labels[value], value)
+        narrow(box)
         return box
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
@@ -182,3 +185,4 @@ class ParticipantEditor(QWidget):
     def flush(self) -> None:
         self.participant_form.flush(end_burst=True)
         self.person_form.flush(end_burst=True)
+

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from ui.qa.picker import QaPicker
 from ui.qa.table_model import QaTableModel, qa_table_view
 from ui.undo.background_command import push_in_background
 from ui.widgets.field_error import FieldError
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.heading import heading_label
 
 HINT = ("Questions and press lines from the Q&A bank, shared with every meeting that uses them: "
@@ -49,17 +49,17 @@ class NoteQaList(QWidget):
         self.edit_button = QPushButton("Edit entry…", self)
         self.remove_button = QPushButton("Remove from note", self)
         self.remove_button.setToolTip("The note no longer uses the entry; it stays in the bank")
-        buttons = QHBoxLayout()
+        buttons = QWidget(self)  # they wrap in a narrow pane (a laptop, with the Book preview open)
+        flow = FlowLayout(buttons)
         for button in (self.add_button, self.new_button, self.edit_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            flow.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(hint)
         layout.addWidget(self.view)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self.add_button.clicked.connect(self.add_from_bank)
         self.new_button.clicked.connect(self.new_entry)
         self.edit_button.clicked.connect(self.edit_selected)

@@ -22,6 +22,7 @@ class EmptyState(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.headline.setFont(font)
+        self.headline.setWordWrap(True)  # a long headline wraps rather than widen its panel
         self.hint = QLabel(hint, self)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {muted_colour(self.palette()).name()}")
