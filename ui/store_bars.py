@@ -30,7 +30,7 @@ def read_only_text(ctx: AppContext) -> str:
 def show_store_bars(bars: WindowBars, ctx: AppContext, recovery: Recovery | None,
                     problems: list[str]) -> None:
     """Add a bar for each thing the user should know about the store just opened."""
-    unclean = recovery is not None and (recovery.unclean or bool(recovery.pending))
+    unclean = recovery is not None and (recovery.unclean or recovery.anything_kept)
     if not (ctx.services.read_only or ctx.services.notices or problems or unclean):
         return  # the usual start: nothing to say, nothing more to load
     from ui.widgets.message_bar import INFO, MessageBar

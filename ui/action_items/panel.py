@@ -163,7 +163,8 @@ class ActionItemsPanel(QWidget):
         actions = self.ctx.services.actions
         command = AddRowCommand(self.ctx, ACTIONS, meeting_id,
                                 lambda: actions.add(meeting_id, NEW_ITEM_TEXT, position=position),
-                                "Add action item", background=True)
+                                "Add action item", background=True, values={"text": NEW_ITEM_TEXT},
+                                index=position)
         push_in_background(self.ctx, command, self.error, lambda record: self._added(meeting_id, record.id))
 
     def _added(self, meeting_id: int, item_id: int) -> None:

@@ -2,12 +2,14 @@
 
 Each store call runs in the ``WRITES`` lane (``ui.undo.background_command``): the
 window never waits for the store; the agenda re-reads when the outcome arrives.
+A run that waits for a server that is away is kept in the crash journal as well.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from briefing.recovery.row_changes import ADD, DELETE, MOVE, RESTORE
 from ui.context import AppContext
 from ui.undo.background_command import BackgroundCommand
 from ui.undo.kinds import AGENDA_ITEM
@@ -30,9 +32,13 @@ class _AgendaCommand(BackgroundCommand):
         ids = [item.id for item in self.ctx.services.agenda.list(self.meeting_id)]
         return ids.index(self.item_id) if self.item_id in ids else 0
 
-    def write(self, action) -> None:
-        """``action`` in the lane; the agenda's views re-read when it has been written."""
-        self.in_lane(action, lambda _record: self.ctx.events.sig_agenda_changed.emit(self.meeting_id))
+    def write(self, action, what: str, *, index: int | None = None, values: dict | None = None) -> None:
+        """``action`` in the lane; the agenda's views re-read when it has been written. ``what``
+        (``index``, ``values``) says what it does, for the crash journal should it wait offline."""
+        change = self.row_change(what, AGENDA_ITEM.name, self.meeting_id, lambda: self.item_id,
+                                 values=values, index=index, title=str((values or {}).get("title", "")))
+        self.in_lane(action, lambda _record: self.ctx.events.sig_agenda_changed.emit(self.meeting_id),
+                     change=change)
 
 
 class AddAgendaItemCommand(_AgendaCommand):
@@ -44,7 +50,7 @@ class AddAgendaItemCommand(_AgendaCommand):
         self.fields = fields
 
     def redo(self) -> None:
-        self.write(self._add)
+        self.write(self._add, ADD, index=self.position, values=self.fields)
 
     def _add(self) -> Any:  # in the worker: the first run adds, later ones restore the same item
         agenda = self.ctx.services.agenda
@@ -55,7 +61,8 @@ class AddAgendaItemCommand(_AgendaCommand):
         return agenda.restore(self.item_id, self.position)
 
     def undo(self) -> None:
-        self.write(lambda: None if self.item_id is None else self.ctx.services.agenda.delete(self.item_id))
+        self.write(lambda: None if self.item_id is None else self.ctx.services.agenda.delete(self.item_id),
+                   DELETE)
 
 
 class DeleteAgendaItemCommand(_AgendaCommand):
@@ -67,14 +74,15 @@ class DeleteAgendaItemCommand(_AgendaCommand):
         self.position = position
 
     def redo(self) -> None:
-        self.write(self._delete)
+        self.write(self._delete, DELETE)
 
     def _delete(self) -> None:  # in the worker: the place it had, for the undo
         self.position = self.index_now()
         self.ctx.services.agenda.delete(self.item_id)
 
     def undo(self) -> None:
-        self.write(lambda: self.ctx.services.agenda.restore(self.item_id, self.position))
+        self.write(lambda: self.ctx.services.agenda.restore(self.item_id, self.position), RESTORE,
+                   index=self.position)
 
 
 class MoveAgendaItemCommand(_AgendaCommand):
@@ -88,11 +96,12 @@ class MoveAgendaItemCommand(_AgendaCommand):
         self.to_index = to_index
 
     def redo(self) -> None:
-        self.write(self._move)
+        self.write(self._move, MOVE, index=self.to_index)
 
     def _move(self) -> Any:  # in the worker: where it was, for the undo
         self.from_index = self.index_now()
         return self.ctx.services.agenda.move(self.item_id, self.to_index)
 
     def undo(self) -> None:
-        self.write(lambda: self.ctx.services.agenda.move(self.item_id, self.from_index))
+        self.write(lambda: self.ctx.services.agenda.move(self.item_id, self.from_index), MOVE,
+                   index=self.from_index)

@@ -7,7 +7,9 @@ checked against the row's version as the bar read it and written in the ``WRITES
 lane after every write queued before it (never on the GUI thread: the window goes
 on while the store works); the kept text stays in the bar and in the journal until
 the store has it, and a refusal is said next to it. Discard forgets the text.
-A kept edit whose row is gone can still be copied.
+A kept edit whose row is gone can still be copied. Changes to lists given offline
+and never written are said in one sentence above them, kept or discarded together
+(``ui.recovery.list_changes``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from briefing.recovery.journal import Recovery
 from briefing.recovery.recovered import RecoveredEdit, describe_all
 from ui.context import AppContext
+from ui.recovery.list_changes import ListChangesRow
 from ui.timefmt import clock, short_date
 from ui.undo.command import Outcome, describe
 from ui.undo.edit import EditCommand
@@ -42,13 +45,18 @@ SHOWN_LINES = 5
 SAVING = " Saving…"
 
 
-def headline(unclean: bool, count: int) -> tuple[str, str]:
-    """The bar's title and text."""
+def headline(unclean: bool, count: int, lists: int = 0) -> tuple[str, str]:
+    """The bar's title and text (``count`` kept edits, ``lists`` kept changes to lists)."""
     title = ("Briefbook did not close properly last time." if unclean
              else "Briefbook kept typing that was not saved last time.")
-    if count == 0:
+    if count == 0 and lists == 0:
         return title, "Everything you had typed was saved; nothing is missing."
+    if count == 0:
+        return title, ("It kept changes to lists made offline that had not been saved yet. Keep them "
+                       "to make them again in order, or discard them.")
     edits = "1 edit" if count == 1 else f"{count} edits"
+    if lists:
+        edits += " and changes to lists"
     return title, (f"It kept {edits} that had not been saved yet. Keep each to save it "
                    "(Undo takes it back), or discard it.")
 
@@ -124,11 +132,17 @@ class RecoveryBar(MessageBar):
                 e = recovered.edit
                 ctx.journal.committed(e.entity, e.entity_id, e.field)
         shown = [r for r in found if r.differs]
-        super().__init__(*headline(recovery.unclean, len(shown)), kind=WARNING, parent=parent)
+        super().__init__(*headline(recovery.unclean, len(shown), len(recovery.rows)), kind=WARNING,
+                         parent=parent)
         self.ctx = ctx
         self.unclean = recovery.unclean
         self.rows: list[RecoveredRow] = []
-        if len(shown) > 1:
+        self.lists: ListChangesRow | None = None
+        """The kept changes to lists (None: none, or all kept or discarded)."""
+        if recovery.rows:
+            self.lists = ListChangesRow(ctx, recovery.rows, self._lists_done, self)
+            self.body.addWidget(self.lists)
+        if len(shown) + bool(recovery.rows) > 1:
             self.add_button("Keep all", self.keep_all, "Save every kept text that can be saved")
             self.add_button("Discard all", self.discard_all, "Forget every kept text")
         if shown:
@@ -165,8 +179,9 @@ class RecoveryBar(MessageBar):
             return False
         self.ctx.writer.remember(kind, recovered.record)  # checked against the version shown
         label = kind.label(edit.field).lower()
-        command = EditCommand(self.ctx, kind, edit.entity_id, {edit.field: recovered.stored},
-                              {edit.field: edit.value}, text=f"Keep recovered {label}",
+        stored = recovered.stored_value if edit.typed else recovered.stored  # (a cell: as the value it is)
+        command = EditCommand(self.ctx, kind, edit.entity_id, {edit.field: stored},
+                              {edit.field: edit.written}, text=f"Keep recovered {label}",
                               background=True,
                               on_done=lambda outcome: self._kept(row, kind, outcome))
         row.error.show_message(None)
@@ -196,6 +211,8 @@ class RecoveryBar(MessageBar):
         self._settled(row, self.ctx.journal.discard if self.ctx.journal else None)
 
     def keep_all(self) -> None:
+        if self.lists is not None:
+            self.lists.keep()  # (first: the edits were given after the lists changed, mostly)
         for row in list(self.rows):
             if row.keep_button.isEnabled():
                 self.keep(row)
@@ -204,6 +221,17 @@ class RecoveryBar(MessageBar):
         for row in list(self.rows):
             if not row.saving:
                 self.discard(row)
+        if self.lists is not None:
+            self.lists.discard()
+
+    def _lists_done(self) -> None:
+        """Every kept change to a list is written or dropped."""
+        if self.lists is not None:
+            self.lists.hide()
+            self.lists.deleteLater()
+            self.lists = None
+        if not self.rows:
+            self.dismiss()
 
     def _settled(self, row: RecoveredRow, settle) -> None:
         edit = row.recovered.edit
@@ -212,5 +240,5 @@ class RecoveryBar(MessageBar):
         self.rows.remove(row)
         row.hide()
         row.deleteLater()
-        if not self.rows:
+        if not self.rows and self.lists is None:
             self.dismiss()

@@ -12,7 +12,9 @@ dialog (``in_lane(…, conflict=…)``), and the command drops out of the undo s
 refused field edit does. The pusher hears of the first run through ``on_done``
 (``push_in_background``). A write that finds the server away is no refusal: it waits,
 in order, with the command on the undo stack, and is written once the store is back
-(``ui.undo.waiting_writes``); the outcome is handled then.
+(``ui.undo.waiting_writes``); the outcome is handled then. So that a kill meanwhile
+loses nothing, a waiting run is kept in the crash journal as a change to a list
+(``in_lane(…, change=…)``, built by ``row_change``) until it has been written.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 
 from briefing.errors import ConflictError
+from briefing.recovery.row_changes import ADD, RESTORE, RowChange
 from ui.undo.command import Outcome, ServiceCommand, describe
 from ui.undo.waiting_writes import WaitingWrite, waiting_writes
 
@@ -39,19 +42,45 @@ class BackgroundCommand(ServiceCommand):
         super().__init__(ctx, text, kind)
         self.on_done: Callable[[Outcome], None] | None = None
         """Called (on the GUI thread) with the outcome of the command's first run."""
+        self.add_token: str | None = None
+        """The crash journal's token of this command's add, kept while its write waited: later
+        runs on the row (whose id the add makes) name it until the id is known."""
 
     def in_lane(self, action: Callable[[], Any], announce: Callable[[Any], None] | None = None,
                 conflict: Callable[[ConflictError], Conflict] | None = None, *,
                 then: Callable[[Any], None] | None = None,
-                ended: Callable[[], None] | None = None) -> None:
+                ended: Callable[[], None] | None = None,
+                change: Callable[[], RowChange | None] | None = None) -> None:
         """Run ``action()`` in the ``WRITES`` lane; then ``announce(record)`` on the GUI thread, or,
         when the store refused a stale write, hand ``conflict(error)`` to the conflict dialog.
         ``then(record)`` runs after "Saved" is said (a note for the status bar in its place);
-        ``ended()`` first, however the write ended (written, refused or skipped)."""
+        ``ended()`` first, however the write ended (written, refused or skipped). ``change()``
+        says what the run does to a list, for the crash journal should it wait for the store."""
         on_done, self.on_done = self.on_done, None
         write = CommandWrite(self, action, announce, on_done, conflict)
-        write.then, write.ended = then, ended
+        write.then, write.ended, write.change = then, ended, change
         write.start()
+
+    def row_change(self, what: str, kind: str, meeting_id: int, row: Callable[[], int | None], *,
+                   values: dict[str, Any] | None = None, index: int | None = None,
+                   title: str = "") -> Callable[[], RowChange | None]:
+        """What a run does to a list (``row()``: the row's id, read when the run starts waiting).
+
+        An ``ADD`` of a row that exists (or whose waiting add was kept) brings it back
+        (``RESTORE``); an add whose ``values`` are not known is not kept (None)."""
+
+        def change() -> RowChange | None:
+            row_id = row()
+            of = self.add_token if row_id is None else None
+            if what != ADD:
+                return RowChange(what, kind, meeting_id, row_id, index=index, title=title, row_of=of)
+            if row_id is not None or of is not None:
+                return RowChange(RESTORE, kind, meeting_id, row_id, index=index, title=title, row_of=of)
+            if values is None:
+                return None
+            return RowChange(ADD, kind, meeting_id, None, dict(values), index, title)
+
+        return change
 
 
 class CommandWrite(WaitingWrite):
@@ -66,6 +95,27 @@ class CommandWrite(WaitingWrite):
         self.record: Any = None
         self.then: Callable[[Any], None] | None = None
         self.ended: Callable[[], None] | None = None
+        self.change: Callable[[], RowChange | None] | None = None
+        self.token: str | None = None
+        """Its crash journal token, while it waited."""
+        self.adds = False
+
+    def keep_in_journal(self) -> None:
+        journal = self.window_journal()
+        kept = self.change() if journal is not None and self.change is not None else None
+        if kept is None:
+            return
+        self.token = journal.record_row(kept)
+        self.adds = kept.what == ADD
+        if self.adds and self.token is not None:
+            self.command.add_token = self.token
+
+    def settled(self) -> None:
+        journal = self.window_journal()
+        if self.token is not None and journal is not None:
+            made = getattr(self.record, "id", None) if self.adds and self.error is None else None
+            journal.row_written(self.token, made if isinstance(made, int) else None)
+            self.token = None
 
     def work(self) -> None:  # in the worker
         self.record = self.action()
@@ -75,6 +125,7 @@ class CommandWrite(WaitingWrite):
         if self.waiting:  # kept, with the command on the undo stack; handled once written
             self.say_waiting()
             return
+        self.settled()
         if self.ended is not None:
             self.ended()
         if self.skipped:

@@ -62,6 +62,22 @@ class BackgroundWrite(WaitingWrite):
     def may_wait(self) -> bool:
         return bool(getattr(self.command, "waits_offline", False))
 
+    def keep_in_journal(self) -> None:
+        """Each value waits in the crash journal too (a kill loses nothing), as the value it is."""
+        journal = self.window_journal()
+        if journal is None:
+            return
+        latest = self.ctx.writer.latest(self.kind, self.ctx.writer.current_id(self.kind, self.row_id))
+        meeting_id = self.kind.meeting_of(latest) if latest is not None else None
+        for field, value in self.values.items():
+            journal.record_cell(self.kind.name, self.row_id, field, value, self.base_version, meeting_id)
+
+    def settled(self) -> None:
+        journal = self.window_journal()
+        if self.journalled and journal is not None:
+            for field, value in self.values.items():
+                journal.cell_written(self.kind.name, self.row_id, field, value)
+
     def work(self) -> None:  # in the worker
         writer = self.ctx.writer
         # Re-created meanwhile by a write queued before this one (a source's removal undone, under a
@@ -77,6 +93,7 @@ class BackgroundWrite(WaitingWrite):
         if self.waiting:  # the views go on showing the values; handled once written
             self.say_waiting()
             return
+        self.settled()
         outcome = self.outcome
         writer = self.ctx.writer
         if self.expected is not None:

@@ -9,6 +9,9 @@ row, where it was.
 With ``background=True`` each store call runs in the ``WRITES`` lane
 (``ui.undo.background_command``) and the pusher hears of the outcome through
 ``on_done``; without it (the Issue notes list, for now) it runs on the GUI thread.
+A background run that waits for a server that is away is kept in the crash journal
+as a change to the list (``BackgroundCommand.row_change``); an add is kept when the
+pusher said the values it creates the row with (``values``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefing.recovery.row_changes import ADD, DELETE, MOVE, RESTORE
 from ui.undo.background_command import BackgroundCommand
 
 if TYPE_CHECKING:
@@ -63,12 +67,16 @@ class _RowCommand(BackgroundCommand):
         """Take the row out of the Trash, back at its place."""
         return self.ctx.services.trash.restore(self.rows.trash_kind, row_id)
 
-    def run(self, action: Callable[[], Any]) -> None:
+    def run(self, action: Callable[[], Any], what: str | None = None, *, index: int | None = None,
+            values: dict[str, Any] | None = None, title: str = "") -> None:
         """Run the action (in the lane, or ``attempt`` it here) and, when it worked, tell every
-        view the list changed."""
+        view the list changed. ``what`` (and ``index``…) says what it does, for the crash journal."""
         changed = self.rows.changed(self.ctx.events)
         if self.background:
-            self.in_lane(action, lambda _record: changed.emit(self.meeting_id))
+            change = None if what is None else self.row_change(
+                what, self.rows.trash_kind, self.meeting_id, lambda: self.row_id, values=values,
+                index=index, title=title)
+            self.in_lane(action, lambda _record: changed.emit(self.meeting_id), change=change)
         elif self.attempt(action):
             changed.emit(self.meeting_id)
             self.ctx.events.sig_saved.emit()
@@ -78,12 +86,16 @@ class AddRowCommand(_RowCommand):
     """Add the row ``create()`` makes (once); undo moves it to the Trash, redo brings it back."""
 
     def __init__(self, ctx: AppContext, rows: RowList, meeting_id: int, create: Callable[[], Any],
-                 text: str, *, background: bool = False) -> None:
+                 text: str, *, background: bool = False, values: dict[str, Any] | None = None,
+                 index: int | None = None) -> None:
+        """``values`` and ``index``: what ``create()`` makes, as the service's ``add(meeting_id,
+        position=index, **values)`` would (so that the crash journal can make it again)."""
         super().__init__(ctx, rows, meeting_id, text, background=background)
         self.create = create
+        self.values, self.index = values, index
 
     def redo(self) -> None:
-        self.run(self._add)
+        self.run(self._add, ADD, values=self.values, index=self.index)
 
     def _add(self) -> Any:  # (in the worker when in the background: ``row_id`` is current there)
         if self.row_id is not None:
@@ -93,7 +105,7 @@ class AddRowCommand(_RowCommand):
         return record
 
     def undo(self) -> None:
-        self.run(lambda: None if self.row_id is None else self.service().delete(self.row_id))
+        self.run(lambda: None if self.row_id is None else self.service().delete(self.row_id), DELETE)
 
 
 class DeleteRowCommand(_RowCommand):
@@ -103,12 +115,13 @@ class DeleteRowCommand(_RowCommand):
                  background: bool = False) -> None:
         super().__init__(ctx, rows, meeting_id, f"Delete {rows.noun} “{title}”", background=background)
         self.row_id = row_id
+        self.title = title
 
     def redo(self) -> None:
-        self.run(lambda: self.service().delete(self.row_id))
+        self.run(lambda: self.service().delete(self.row_id), DELETE, title=self.title)
 
     def undo(self) -> None:
-        self.run(lambda: self.restore(self.row_id))
+        self.run(lambda: self.restore(self.row_id), RESTORE, title=self.title)
 
 
 class MoveRowCommand(_RowCommand):
@@ -122,7 +135,7 @@ class MoveRowCommand(_RowCommand):
         self.to_index = to_index
 
     def redo(self) -> None:
-        self.run(self._move)
+        self.run(self._move, MOVE, index=self.to_index)
 
     def _move(self) -> Any:
         if self.background:  # in the worker: where it is now (the view may show an older order)
@@ -131,4 +144,4 @@ class MoveRowCommand(_RowCommand):
         return self.service().move(self.row_id, self.to_index)
 
     def undo(self) -> None:
-        self.run(lambda: self.service().move(self.row_id, self.from_index))
+        self.run(lambda: self.service().move(self.row_id, self.from_index), MOVE, index=self.from_index)

@@ -100,8 +100,24 @@ class WaitingWrite(LaneWrite):
         if reason is None:  # held behind others without trying: the store was away for them
             reason = TransientStoreError(f"{self.ctx.services.db.location} cannot be reached.")
             reason.offline = True  # type: ignore[attr-defined]
+        if not self.journalled:
+            self.journalled = True
+            self.keep_in_journal()  # before saying so: a kill from now on loses nothing
         store_unreachable(self.ctx, reason)
         self.parked = True
+
+    journalled = False
+    """It has been handed to the crash journal (once, when it first waited)."""
+
+    def keep_in_journal(self) -> None:
+        """On the GUI thread, when it first waits: keep it in the crash journal (``ctx.journal``)."""
+
+    def settled(self) -> None:
+        """On the GUI thread, once written or refused (said then): the crash journal lets it go."""
+
+    def window_journal(self) -> Any:
+        """The window's crash journal while its session runs (None once the window has closed)."""
+        return None if getattr(self.ctx, "closed", False) else getattr(self.ctx, "journal", None)
 
 
 class _NoCommand:

@@ -1,0 +1,88 @@
+"""What waits offline is in the crash journal until written: an agenda item added and an action
+item's due date given while the server is away are kept there (the date as a date), and let go
+once the server is back and has them. Against a real PostgreSQL server."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.tabs import show_tab
+from tests.ui.test_offline import BACK_WITHIN_MS, cut, reconnect
+from tests.ui.test_offline_row_commands import offline_waiting, stored_titles
+from tests.ui.write_gate import written
+from ui.models.actions_table import DUE
+
+pytestmark = pytest.mark.parametrize("store_backend", ["postgresql"], indirect=True)
+DUE_GIVEN = date(2026, 12, 24)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """A server store's crash journal lives in the user's data folder: a temp one here."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def test_a_row_added_and_a_cell_given_offline_wait_in_the_journal_until_the_server_has_them(
+        qtbot, open_window, store, db_url, postgres_server):
+    window = open_window(sample=True)
+    agenda = show_tab(qtbot, window, "Agenda")
+    meeting_id = window.meeting.id
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    before = stored_titles(store, meeting_id)
+    actions = show_tab(qtbot, window, "Action items")
+    qtbot.waitUntil(lambda: actions.model.rowCount() > 0)
+    action_id = actions.model.row_id(0)
+    journal = window.ctx.journal
+    cut(postgres_server, db_url)
+    try:
+        agenda = show_tab(qtbot, window, "Agenda")
+        agenda.view.selectRow(0)
+        agenda.add_item()
+        qtbot.waitUntil(lambda: offline_waiting(window, 1), timeout=BACK_WITHIN_MS)
+        actions = show_tab(qtbot, window, "Action items")
+        actions.model.setData(actions.model.index(0, DUE), DUE_GIVEN, Qt.ItemDataRole.EditRole)
+        qtbot.waitUntil(lambda: offline_waiting(window, 2), timeout=BACK_WITHIN_MS)
+        qtbot.waitUntil(lambda: len(journal.pending()) == 1, timeout=BACK_WITHIN_MS)
+        (row,) = journal.pending_rows()
+        assert (row.change.what, row.change.kind, row.change.meeting_id, row.change.index) == \
+            ("add", "agenda_item", meeting_id, 1)
+        assert row.change.values == {"title": "New item", "minutes": 30}
+        (cell,) = journal.pending()
+        assert (cell.entity, cell.entity_id, cell.field, cell.meeting_id) == ("action", action_id, "due",
+                                                                              meeting_id)
+        assert cell.typed and cell.written == DUE_GIVEN
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()  # the checking connection was ended too
+    qtbot.waitUntil(lambda: stored_titles(store, meeting_id) == [before[0], "New item", *before[1:]],
+                    timeout=BACK_WITHIN_MS)
+    qtbot.waitUntil(lambda: journal.pending_rows() == () and journal.pending() == (), timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    assert store.actions.list(meeting_id)[0].due == DUE_GIVEN
+
+
+def test_an_item_added_offline_then_taken_back_is_kept_as_both(qtbot, open_window, store, db_url,
+                                                               postgres_server):
+    window = open_window(sample=True)
+    agenda = show_tab(qtbot, window, "Agenda")
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    journal = window.ctx.journal
+    cut(postgres_server, db_url)
+    try:
+        agenda.view.selectRow(0)
+        agenda.add_item()
+        qtbot.waitUntil(lambda: offline_waiting(window, 1), timeout=BACK_WITHIN_MS)
+        window.undo()
+        qtbot.waitUntil(lambda: offline_waiting(window, 2), timeout=BACK_WITHIN_MS)
+        added, taken_back = journal.pending_rows()
+        assert (added.change.what, taken_back.change.what) == ("add", "delete")
+        assert taken_back.change.row_id is None and taken_back.change.row_of == added.token
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()
+    qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
