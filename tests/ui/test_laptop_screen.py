@@ -45,3 +45,18 @@ def test_with_the_book_preview_open_every_tab_fits_a_laptop_screen(qtbot, open_w
         smallest = window.minimumSizeHint().expandedTo(window.minimumSize())
         assert smallest.width() <= LAPTOP[0], (tabs.tabText(index), smallest.width())
         assert smallest.height() <= LAPTOP[1] - 40, (tabs.tabText(index), smallest.height())
+
+
+def test_the_export_dialog_keeps_its_export_button_on_a_laptop_screen(qtbot, open_window, shipped_font):
+    window = open_window(sample=True)
+    window.window_actions.export.trigger()
+    dialog = window.export_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    smallest = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    assert smallest.width() <= LAPTOP[0] and smallest.height() <= LAPTOP[1] - 40, smallest
+    dialog.resize(LAPTOP[0] - 100, LAPTOP[1] - 100)
+    QApplication.processEvents()
+    export = dialog.buttons.buttons()[0]
+    assert "Export" in export.text()
+    bottom = export.mapTo(dialog, export.rect().bottomLeft()).y()
+    assert export.isVisible() and bottom < dialog.height(), (bottom, dialog.height())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListView,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -138,7 +139,13 @@ class ExportDialog(QDialog):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(title)
-        column.addWidget(self.form, 1)
+        # The options scroll on a short screen (a 768-px laptop): the Export button stays in view.
+        options = QScrollArea(left)
+        options.setWidget(self.form)
+        options.setWidgetResizable(True)
+        options.setFrameShape(QScrollArea.Shape.NoFrame)
+        options.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        column.addWidget(options, 1)
         column.addLayout(progress)
         column.addWidget(self.message)
         column.addWidget(self.warnings, 1)
