@@ -1,17 +1,19 @@
 """Quitting without losing what was done: changes waiting for the server, SIGTERM / SIGINT, the session's end.
 
-Row commands and table cells given while the server is away wait in memory only
-(``ui.undo.waiting_writes``): closing the window would lose them, so the close asks
-first (``close_loses_nothing``: "Keep the window open", the default, or "Close and
-lose them"); typed text is in the crash journal and survives a close either way.
+Row commands and table cells given while the server is away wait in the window
+(``ui.undo.waiting_writes``), and in the crash journal so that a kill loses nothing.
+Closing the window would leave them unwritten, so the close asks first
+(``close_loses_nothing``: "Keep the window open", the default, or "Close and lose
+them", which drops them from the journal too); typed text is in the crash journal
+and survives a close either way.
 
 The window writes pending text when it closes, but a terminal's Ctrl+C, a
 ``kill`` or a logout do not close windows by themselves. Python runs signal
 handlers only when it gets control, so the signal's wake-up byte is watched by
 a ``QSocketNotifier`` on the Qt event loop; the handler then closes the window
 as the user would, but without asking about values the store refused: those
-stay in the crash journal and the next start offers them (and changes waiting for
-the server are lost, as a kill would lose them).
+stay in the crash journal and the next start offers them, as it offers the changes
+that waited for the server (nobody was asked to lose them).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from ui.undo.lane_write import wait_for_writes
-from ui.undo.waiting_writes import waiting_writes
+from ui.undo.waiting_writes import drop_from_journal, waiting_writes
 from ui.widgets.ask import destructive_chosen
 
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -38,6 +40,7 @@ def close_loses_nothing(window: QMainWindow) -> bool:
     if ask_keep_open(window, count):
         return False
     wait_for_writes()  # what the back-online poll started while the question was open ends first
+    drop_from_journal(window.ctx)  # type: ignore[attr-defined]  # (the user chose to lose them)
     return True
 
 

@@ -81,3 +81,16 @@ def test_a_store_that_goes_away_again_stops_the_replay_and_keeps_what_was_not_tr
     replay = replay_changes(sample, changes)
     assert [r.pending.token for r in replay.done] == ["a"] and replay.left == (changes[1],)
     assert replay.problem == "the server cannot be reached"
+
+
+def test_an_issue_note_added_offline_on_a_library_issue_or_a_new_one_is_added(sample):
+    meeting = sample.meetings.list()[-1]
+    free = sample.issues.create("Semiconductors")  # in the library, no note in this meeting yet
+    replay = replay_changes(sample, [
+        kept("a", RowChange(ADD, "note", meeting.id, values={"issue_id": free.id}, index=0)),
+        kept("b", RowChange(ADD, "note", meeting.id, values={"new_issue": "Rare earths"})),
+    ])
+    assert [r.problem for r in replay.done] == [None, None]
+    notes = sample.notes.list(meeting.id)
+    assert (notes[0].id, notes[0].issue_id) == (replay.done[0].made_id, free.id)
+    assert notes[-1].issue_title == "Rare earths"

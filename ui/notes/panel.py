@@ -215,12 +215,13 @@ class IssueNotesPanel(QWidget):
             issue = picker.issue
             command = AddRowCommand(self.ctx, NOTES, meeting_id,
                                     lambda: notes.add(meeting_id, issue.id, position=position),
-                                    f"Add issue note “{issue.title}”", background=True)
+                                    f"Add issue note “{issue.title}”", background=True,
+                                    values={"issue_id": issue.id}, index=position)
         else:
             title = picker.new_title or ""
             command = AddRowCommand(self.ctx, NOTES, meeting_id,
                                     lambda: notes.add_new_issue(meeting_id, title),
-                                    f"Add new issue “{title}”", background=True)
+                                    f"Add new issue “{title}”", background=True, values={"new_issue": title})
         new_issue = picker.issue is None
 
         def done(outcome) -> None:  # written in the background: the picker again, or the new note

@@ -59,6 +59,13 @@ def waiting_list(ctx: Any) -> list[WaitingWrite]:
         return list(_WAITING.get(id(ctx), ()))
 
 
+def drop_from_journal(ctx: Any) -> None:
+    """The user chose to close and lose what waits: the crash journal lets it go too (else the
+    next start would offer what the user chose to lose)."""
+    for write in waiting_list(ctx):
+        write.settled()
+
+
 def forget_waiting(ctx: Any) -> None:
     """The window closes: what waits for the store is dropped with it."""
     with _LOCK:
