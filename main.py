@@ -136,11 +136,13 @@ def discard_standard_output() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``briefbook`` console script: a sub-command, or the GUI when none is given."""
+    own_process = argv is None  # this process's own command line: a command may end it (export)
     argv = sys.argv[1:] if argv is None else list(argv)
     gui = gui_arguments(argv)
     if gui is not None:  # the desktop app starts without building every sub-command's parser
         return run_gui(gui)
     args = build_parser().parse_args(argv)
+    args.own_process = own_process
     if args.command is None:
         return run_gui(args)
     return run_command(args)
