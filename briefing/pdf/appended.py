@@ -24,14 +24,14 @@ again (``incremental``). The book read back is the book a full join makes
 when it is half as large again as a compact book (or after ``MAX_UPDATES``),
 ``worth_compacting`` says so and the session joins the next book whole. An
 export, to a file or with a password, is always joined whole (``parallel.merge``).
+
+This module decides what an update holds; ``pdf_update`` writes its bytes, and
+``book_objects`` reads the book's links, font tables, outline and destinations.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-import struct
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -39,8 +39,10 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase import ttfonts
 
+from briefing.pdf.book_objects import NotAppendable, font_tables, link_annotations, outline_items, resolved
 from briefing.pdf.page_fonts import trim_fonts
-from briefing.pdf.parallel import _FIT_ARGS, Bound
+from briefing.pdf.parallel import Bound
+from briefing.pdf.pdf_update import incremental_update
 from briefing.pdf.shared_fonts import font_id
 
 if TYPE_CHECKING:
@@ -53,12 +55,7 @@ MAX_UPDATES = 60
 #: An update that would rewrite more than this share of the book's pages is not worth it.
 MOST_REWRITTEN = 0.5
 
-_REFERENCE = re.compile(rb"(\d+) (\d+) R")
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
-
-
-class NotAppendable(Exception):
-    """This update cannot be appended (the caller joins the book whole): why."""
 
 
 @dataclass
@@ -111,14 +108,14 @@ class AppendedBook:
         for part, numbers in zip(parts, placement.numbers, strict=True):
             pages = kids[first:first + part.pages]
             first += part.pages
-            self.shown.append(Shown(part, pages, numbers, _links(part, pages)))
+            self.shown.append(Shown(part, pages, numbers, link_annotations(part, pages)))
         self.fonts: dict[tuple[str, str], pikepdf.Object] = {}
         for shown in self.shown:
-            for table in _font_tables(shown.pages):
+            for table in font_tables(shown.pages):
                 for key, font in table.items():
                     self.fonts.setdefault(font_id(key, font), font)
         self.outline = list(placement.outline)
-        self._items = _outline_items(self._pdf.Root.get("/Outlines"))
+        self._items = outline_items(self._pdf.Root.get("/Outlines"))
         if len(self._items) != len(self.outline):
             raise NotAppendable("the joined book's outline does not follow its entries")
 
@@ -185,21 +182,21 @@ class AppendedBook:
             for index, s in enumerate(shown):
                 for name, annot in s.links:
                     if index in copied or name in moved:
-                        annot.Dest = _resolved(where, name)
+                        annot.Dest = resolved(where, name)
                         if index not in copied:
                             dirty.append(annot)
             if placement.outline == self.outline:
                 for item, (key, _, _) in zip(self._items, self.outline, strict=True):
                     if key in moved:
-                        item.Dest = _resolved(where, key)
+                        item.Dest = resolved(where, key)
                         dirty.append(item)
             else:
                 if numbering is None:
                     raise NotAppendable("the outline changed and there is no numbering file")
                 outlines = pdf.copy_foreign(source(numbering).Root.Outlines)
-                self._items = _outline_items(outlines)
+                self._items = outline_items(outlines)
                 for item in self._items:
-                    item.Dest = _resolved(where, str(item.Dest)[1:])
+                    item.Dest = resolved(where, str(item.Dest)[1:])
                 pdf.Root.Outlines = outlines
                 dirty.append(pdf.Root)
                 self.outline = list(placement.outline)
@@ -227,9 +224,9 @@ class AppendedBook:
             copy.Parent = self._tree
             pages.append(copy)
         trim_fonts(self._pdf, pages)  # as the book joined whole has them
-        for table in _font_tables(pages):
+        for table in font_tables(pages):
             self._refont(table)
-        return Shown(part, pages, part.numbers, _links(part, pages))
+        return Shown(part, pages, part.numbers, link_annotations(part, pages))
 
     def _refont(self, table: pikepdf.Object) -> None:
         """A copied font table pointed at the book's subsets."""
@@ -244,7 +241,7 @@ class AppendedBook:
         import pikepdf
 
         theirs = {}
-        for table in _font_tables([numbering.pages[0].obj]):
+        for table in font_tables([numbering.pages[0].obj]):
             for key, font in table.items():
                 theirs[font_id(key, font)] = font
         tags = {str(font.BaseFont)[1:].split("+", 1)[0] for font in self.fonts.values()}
@@ -282,124 +279,12 @@ class AppendedBook:
 
     def _append(self, dirty: list) -> None:
         """Write the dirty objects and every new object they reach, then a cross-reference stream."""
-        import pikepdf
-
-        pdf = self._pdf
-        start = len(self.data) + (0 if self.data.endswith(b"\n") else 1)
-        out = bytearray()
-        offsets: dict[int, tuple[int, int]] = {}
-        queue = list(reversed(dirty))
-        while queue:
-            obj = queue.pop()
-            number, generation = obj.objgen
-            if number in offsets:
-                continue
-            offsets[number] = (start + len(out), generation)
-            if isinstance(obj, pikepdf.Stream):
-                raw = obj.read_raw_bytes()
-                head = pikepdf.Dictionary({key: value for key, value in obj.stream_dict.items()
-                                           if key != "/Length"})
-                head.Length = len(raw)
-                text = head.unparse(resolved=True)
-                body = text + b"\nstream\n" + raw + b"\nendstream"
-            else:
-                text = body = obj.unparse(resolved=True)
-            out += b"%d %d obj\n" % (number, generation) + body + b"\nendobj\n"
-            for found in _REFERENCE.finditer(text):
-                referred = int(found.group(1))
-                if referred not in offsets and not self._is_written(referred):
-                    target = pdf.get_object((referred, int(found.group(2))))
-                    if target is not None:  # else the pattern was inside a string
-                        queue.append(target)
-        xref = pdf.make_indirect(pikepdf.Dictionary()).objgen[0]  # a number of its own
-        at = start + len(out)
-        offsets[xref] = (at, 0)
-        numbers = sorted(offsets)
-        size = max(self._size, numbers[-1] + 1)
-        index: list[int] = []
-        for number in numbers:
-            if index and index[-2] + index[-1] == number:
-                index[-1] += 1
-            else:
-                index += [number, 1]
-        rows = zlib.compress(b"".join(struct.pack(">BIH", 1, *offsets[n]) for n in numbers))
-        trailer = pdf.trailer
-        update_id = hashlib.md5(bytes(out) + struct.pack(">Q", at)).hexdigest().encode()
-        fields = [b"/Type /XRef", b"/Size %d" % size, b"/W [ 1 4 2 ]",
-                  b"/Index [ " + b" ".join(b"%d" % n for n in index) + b" ]",
-                  b"/Prev %d" % self._xref, b"/Root %d %d R" % pdf.Root.objgen,
-                  b"/Filter /FlateDecode", b"/Length %d" % len(rows)]
-        info = trailer.get("/Info")
-        if info is not None and info.is_indirect:
-            fields.append(b"/Info %d %d R" % info.objgen)
-        if self._id:
-            fields.append(b"/ID [ <" + self._id.hex().encode() + b"> <" + update_id + b"> ]")
-        out += (b"%d 0 obj\n<< " % xref + b" ".join(fields) + b" >>\nstream\n" + rows
-                + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % at)
-        self.data = self.data + (b"" if self.data.endswith(b"\n") else b"\n") + bytes(out)
-        self._xref = at
-        self._size = size
-        self._written.update(numbers)
+        update = incremental_update(self._pdf, self.data, dirty, prev_xref=self._xref, size=self._size,
+                                    is_written=self._is_written, file_id=self._id)
+        self.data = self.data + (b"" if self.data.endswith(b"\n") else b"\n") + update.data
+        self._xref = update.xref
+        self._size = update.size
+        self._written.update(update.numbers)
 
     def _is_written(self, number: int) -> bool:
         return number < self._base_size or number in self._written
-
-
-def _links(part: Any, pages: list) -> list[tuple[str, Any]]:
-    """Each link annotation of ``pages`` (a part's pages in the book) with the destination it
-    names in the part's own file (read there: in the book it may be resolved already)."""
-    names = part.link_names()
-    found = []
-    for page, page_names in zip(pages, names, strict=True):
-        for annot, name in zip(page.get("/Annots") or (), page_names, strict=True):
-            if name is not None:
-                if not annot.is_indirect:
-                    raise NotAppendable("a link annotation is not an object of its own")
-                found.append((name, annot))
-    return found
-
-
-def _font_tables(holders: list) -> list:
-    """The distinct font tables of pages or forms and of the forms they draw."""
-    tables, seen = [], set()
-    stack = [holder.get("/Resources") for holder in holders]
-    while stack:
-        resources = stack.pop()
-        if resources is None:
-            continue
-        table = resources.get("/Font")
-        if table is not None and (not table.is_indirect or table.objgen not in seen):
-            if table.is_indirect:
-                seen.add(table.objgen)
-            tables.append(table)
-        for form in (resources.get("/XObject") or {}).values():
-            if form.is_indirect and form.objgen in seen:
-                continue
-            seen.add(form.objgen)
-            stack.append(form.get("/Resources"))
-    return tables
-
-
-def _outline_items(outlines) -> list:
-    """The outline's items in reading order (an entry, then its children)."""
-    items: list = []
-    if outlines is None:
-        return items
-
-    def walk(item) -> None:
-        while item is not None:
-            items.append(item)
-            walk(item.get("/First"))
-            item = item.get("/Next")
-
-    walk(outlines.get("/First"))
-    return items
-
-
-def _resolved(where: dict, name: str):
-    import pikepdf
-
-    if name not in where:
-        raise NotAppendable(f"no destination named {name!r} in the book")
-    page, fit, args = where[name]
-    return pikepdf.Array([page, pikepdf.Name("/" + fit), *(args[i] for i in _FIT_ARGS[fit])])
