@@ -9,7 +9,7 @@ itself is in ``ui.panels``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from ui.events import AppEvents
 from ui.status import StatusReporter
+from ui.undo.waiting_list import WaitingList
 from ui.undo.writer import RecordWriter
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ class AppContext:
     """The crash-recovery journal of this window's session (None: none could be kept)."""
     closed: bool = False
     """The window has closed: its forms write nothing more (what waited is in the journal)."""
+    waiting: WaitingList = field(default_factory=WaitingList)
+    """Writes of this window waiting for a server that is away (``ui.undo.waiting_writes``)."""
 
     @classmethod
     def create(cls, services: Services, settings: QSettings, *, autosave_ms: int = AUTOSAVE_MS,

@@ -11,23 +11,22 @@ runs them in order in the worker; each outcome is then handled as if it had
 just been written (the views re-read), and what finds the store away again
 waits again, in its place.
 
-The list lives in memory: a kill while offline loses the row commands and cells that
-wait (the text typed in an editor waits in the crash journal as well, ``ui.recovery``);
-closing the window while they wait asks first (``ui.shutdown.close_loses_nothing``).
+The list lives on the window's context (``ctx.waiting``, a ``WaitingList``), and
+each write that waits is kept in the crash journal too, from the moment it starts
+waiting until it has been written (``keep_in_journal``, ``settled``): a row command as
+a change to its list, a cell as its field's exact value. A kill while offline loses
+nothing — the next start offers them back (``ui.recovery``), as it offers the text
+typed in an editor. Closing the window while they wait asks first
+(``ui.shutdown.close_loses_nothing``).
 """
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from briefing.errors import TransientStoreError
 from ui.live.offline import store_unreachable
 from ui.undo.lane_write import LaneWrite
-
-_LOCK = threading.Lock()
-#: Writes waiting for the store, by window (``id(ctx)``), oldest first.
-_WAITING: dict[int, list[WaitingWrite]] = {}
 
 
 def is_offline_error(error: BaseException) -> bool:
@@ -37,26 +36,22 @@ def is_offline_error(error: BaseException) -> bool:
 
 def hold(write: WaitingWrite) -> None:
     """In the worker: ``write`` waits for the store, after those already waiting."""
-    with _LOCK:
-        _WAITING.setdefault(id(write.ctx), []).append(write)
+    write.ctx.waiting.add(write)
 
 
 def any_waiting(ctx: Any) -> bool:
     """In the worker: writes of ``ctx``'s window wait for the store (a later one must wait behind them)."""
-    with _LOCK:
-        return bool(_WAITING.get(id(ctx)))
+    return len(ctx.waiting) > 0
 
 
 def waiting_writes(ctx: Any) -> int:
     """How many writes of ``ctx``'s window (row commands', cells') wait for the store."""
-    with _LOCK:
-        return len(_WAITING.get(id(ctx), ()))
+    return len(ctx.waiting)
 
 
 def waiting_list(ctx: Any) -> list[WaitingWrite]:
     """The writes of ``ctx``'s window that wait for the store, oldest first (a copy)."""
-    with _LOCK:
-        return list(_WAITING.get(id(ctx), ()))
+    return ctx.waiting.snapshot()
 
 
 def drop_from_journal(ctx: Any) -> None:
@@ -68,8 +63,7 @@ def drop_from_journal(ctx: Any) -> None:
 
 def forget_waiting(ctx: Any) -> None:
     """The window closes: what waits for the store is dropped with it."""
-    with _LOCK:
-        _WAITING.pop(id(ctx), None)
+    ctx.waiting.clear()
 
 
 class WaitingWrite(LaneWrite):
@@ -140,12 +134,11 @@ class WriteWaiting(LaneWrite):
         self.again = False
 
     def work(self) -> None:  # in the worker: nothing else of the lane runs meanwhile
-        with _LOCK:
-            waiting = _WAITING.get(id(self.ctx), [])
-            if not all(write.parked for write in waiting):
-                self.again = True  # one's first outcome is not handled yet: next turn
-                return
-            self.batch = _WAITING.pop(id(self.ctx), [])
+        batch = self.ctx.waiting.take_all_if(lambda write: write.parked)
+        if batch is None:
+            self.again = True  # one's first outcome is not handled yet: next turn
+            return
+        self.batch = batch
         for write in self.batch:  # one that finds the store away again waits; the rest behind it
             write.parked = False
             write.attempt()
