@@ -47,10 +47,11 @@ class Replay:
     problem: str | None = None
 
 
-def describe_change(services: Services, change: RowChange) -> str:
-    """What a change did, as a person says it: "added agenda item “Steel”"."""
+def describe_change(services: Services, change: RowChange, added: dict[str, str] | None = None) -> str:
+    """What a change did, as a person says it: "added agenda item “Steel”" (``added``: the titles of
+    kept adds by token, for a change to a row whose add was kept too)."""
     noun = NOUNS.get(change.kind, change.kind.replace("_", " "))
-    title = change.title or _title_now(services, change)
+    title = change.title or (added or {}).get(change.row_of or "", "") or _title_now(services, change)
     if len(title) > TITLE_CHARS:
         title = title[:TITLE_CHARS - 1] + "…"
     return f"{_VERBS.get(change.what, change.what)} {noun}" + (f" “{title}”" if title else "")
@@ -58,7 +59,9 @@ def describe_change(services: Services, change: RowChange) -> str:
 
 def summary(services: Services, changes: Iterable[PendingRowChange]) -> str:
     """The bar's sentence about the kept list changes."""
-    said = [describe_change(services, pending.change) for pending in changes]
+    changes = list(changes)
+    added = {p.token: _title_now(services, p.change) for p in changes if p.change.what == ADD}
+    said = [describe_change(services, pending.change, added) for pending in changes]
     count = "1 change to a list" if len(said) == 1 else f"{len(said)} changes to lists"
     verb = "was" if len(said) == 1 else "were"
     return f"{count} made offline {verb} not saved: " + ", ".join(said) + "."

@@ -24,6 +24,9 @@ def test_the_bar_says_plainly_what_waited(sample):
                                         f"item “Steel safeguards”, moved action item “{action.text[:39]}"
                                         + ("…" if len(action.text) > 40 else "") + "”.")
     assert summary(sample, changes[:1]).startswith("1 change to a list made offline was not saved: ")
+    taken_back = kept("c", RowChange(DELETE, "agenda_item", meeting.id, row_of="a"))
+    assert summary(sample, [changes[0], taken_back]).endswith(
+        "added agenda item “Steel safeguards”, deleted agenda item “Steel safeguards”.")
 
 
 def test_an_added_item_then_moved_and_deleted_is_replayed_in_order(sample):
