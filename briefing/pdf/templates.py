@@ -2,7 +2,7 @@
 
 Page furniture on every page: the page's marking in a coloured band at top
 and bottom (the highest marking on that page, ``briefing.pdf.marks``: noted as
-the page is laid out, the bands are drawn at the end), the running line
+the page is laid out, the bands are drawn when the page ends), the running line
 (meeting title left, "Page X of Y" right), on a paper's second and later
 pages a running head ("Title (continued)"), and the optional diagonal
 watermark, marked as an artifact with no text to copy. Nothing is printed
@@ -17,11 +17,20 @@ once: every number not yet known ("of Y", a contents entry's page) is drawn
 as a reference to a PDF form XObject, and the forms are written after the
 last page, when the numbers are known. The contents' layout never depends
 on its numbers, because their space is reserved.
+
+Only those numbers are forms. The rest of the furniture is drawn into the
+page itself, when the page ends and its markings and running head are known
+(``_foot``); what belongs at the top of the page is moved to the head of the
+page's content (``_at_head``), so the page still reads marking, running head,
+content, marking, running line. Each form is an object with resources of its
+own that a viewer walks for every page as it opens the file: QtPdf (PDFium)
+took about twice as long to open the book with six forms a page as with one.
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,7 +57,7 @@ if TYPE_CHECKING:
     from briefing.markings.ladder import Ladder
     from briefing.pdf.options import BookOptions
 
-HEAD_FORM, FOOT_FORM = "book-head", "book-foot"
+_log = logging.getLogger(__name__)
 #: The book's language (``/Lang``): its own words are English; notes in other scripts are spans.
 LANGUAGE = "en"
 #: Marked content around the watermark: a pagination artifact, not content (for screen readers
@@ -127,6 +136,7 @@ class BookTemplate(BaseDocTemplate):
         self.outline: list[tuple[str, str, int, int]] = []    # (key, title, level, page)
         self._paper: tuple[str, int] | None = None   # the paper being laid out: (title, first page)
         self.continued: dict[int, str] = {}          # page → title of the paper it continues
+        self._head_at = 0                            # where the page's content began
         self._running = self._running_paragraph(width)
         self._watermark = self._watermark_paragraph(width, height)
         self.setProgressCallBack(self._on_progress)
@@ -171,11 +181,8 @@ class BookTemplate(BaseDocTemplate):
         super()._endBuild()
         laid_out = self.canv.getPageNumber() - 1
         before, total = (0, laid_out) if self.join is None else self.join(self, laid_out)
-        self._furniture_forms()
         for page in range(1, laid_out + 1):
-            self._band_forms(page)
             self._page_form(page, before + page, total)
-            self._running_head_form(page)
         for name, fill in self.deferred:
             self.canv.beginForm(name)
             fill(total)
@@ -198,22 +205,26 @@ class BookTemplate(BaseDocTemplate):
             self.marks.note(self.canv.getPageNumber(), code)
 
     def _head(self, canv, doc) -> None:
-        # before the page's content, so that the page reads: marking, content, marking,
-        # running line. The furniture is drawn once, as forms every page shows; the bands
-        # are the page's own forms, written at the end when its markings are known.
+        # the page's marking and running head are known only when it ends (``_foot``), which
+        # puts them here: before the page's content, so that the page reads marking, content,
+        # marking, running line
         if self.marks is not None:
             self.marks.page_began(canv.getPageNumber())
-        canv.doForm(_band_form_name(canv.getPageNumber(), "top"))
-        canv.doForm(HEAD_FORM)
-        canv.doForm(_head_form_name(canv.getPageNumber()))  # written at the end: "(continued)"
+        self._head_at = len(_content(canv))
 
     def _foot(self, canv, doc) -> None:
         page = canv.getPageNumber()
         if self._paper is not None and self._paper[1] < page:
             self.continued[page] = self._paper[0]
-        canv.doForm(_band_form_name(page, "foot"))
-        canv.doForm(FOOT_FORM)
-        canv.doForm(_page_form_name(page))
+        label, colour = self._marking(page)
+        _, height = self.pagesize
+        with self._at_head(canv):
+            self._band(canv, height - styles.BANNER_INSET - styles.BANNER_HEIGHT, label, colour)
+            self._running_head(canv, page)
+        self._band(canv, styles.RUNNING_BASELINE + styles.RUNNING_GAP, label, colour)
+        para, _, h = self._running
+        para.drawOn(canv, styles.MARGIN, styles.RUNNING_BASELINE - (h - styles.RUNNING_SIZE))
+        canv.doForm(_page_form_name(page))  # written at the end, when the numbers are known
         if self._watermark is not None:
             # over everything (translucent), so that no box or table hides it; drawn on each
             # page rather than as a form, which could not carry the transparency
@@ -229,28 +240,18 @@ class BookTemplate(BaseDocTemplate):
             canv.addLiteral(WATERMARK_END)
             canv.restoreState()
 
-    def _furniture_forms(self) -> None:
-        width, height = self.pagesize
-        canv = self.canv
-        canv.beginForm(HEAD_FORM)
-        canv.endForm()
-        canv.beginForm(FOOT_FORM)
-        para, _, h = self._running
-        para.drawOn(canv, styles.MARGIN, styles.RUNNING_BASELINE - (h - styles.RUNNING_SIZE))
-        canv.endForm()
-
-    def _band_forms(self, page: int) -> None:
-        """The bands of ``page``: its highest marking, at the top and at the bottom."""
-        label, colour = self.furniture.marking, self.furniture.marking_colour
-        if self.marks is not None:
-            marking = self.marks.ladder.get(self.marks.banner(page))
-            label, colour = marking.label.upper(), marking.colour
-        _, height = self.pagesize
-        for where, y in (("top", height - styles.BANNER_INSET - styles.BANNER_HEIGHT),
-                         ("foot", styles.RUNNING_BASELINE + styles.RUNNING_GAP)):
-            self.canv.beginForm(_band_form_name(page, where))
-            self._band(self.canv, y, label, colour)
-            self.canv.endForm()
+    @contextmanager
+    def _at_head(self, canv) -> Iterator[None]:
+        """What is drawn inside moves to the head of the page's content (where ``_head`` was
+        called), as ReportLab moves a page's crop marks; drawn where it is when the canvas
+        keeps its page's content some other way (``_content``: the page then reads otherwise)."""
+        code = _content(canv)
+        start = len(code)
+        yield
+        if code is not _NO_CONTENT:
+            moved = code[start:]
+            del code[start:]
+            code[self._head_at:self._head_at] = moved
 
     def _band(self, canv, y: float, label: str, colour: str) -> None:
         width, _ = self.pagesize
@@ -272,21 +273,25 @@ class BookTemplate(BaseDocTemplate):
                                   f"Page {number} of {total}")
         self.canv.endForm()
 
-    def _running_head_form(self, page: int) -> None:
-        """The running head of ``page``: "Title (continued)" on a paper's later pages, else empty."""
-        width, height = self.pagesize
-        self.canv.beginForm(_head_form_name(page))
+    def _running_head(self, canv, page: int) -> None:
+        """The running head of ``page``: "Title (continued)" on a paper's later pages, else nothing."""
         title = self.continued.get(page)
-        if title is not None:
-            plain = self.ts.plain(title)
-            if len(plain) > RUNNING_TITLE_MAX:
-                plain = plain[:RUNNING_TITLE_MAX - 1] + "…"
-            para = BookParagraph(self.ts.markup(f"{plain} (continued)", "Running head"),
-                                 styles.running_head)
-            _, h = para.wrap(width - 2 * styles.MARGIN, 100)
-            para.drawOn(self.canv, styles.MARGIN,
-                        height - styles.RUNNING_HEAD_BASELINE - (h - styles.RUNNING_SIZE))
-        self.canv.endForm()
+        if title is None:
+            return
+        width, height = self.pagesize
+        plain = self.ts.plain(title)
+        if len(plain) > RUNNING_TITLE_MAX:
+            plain = plain[:RUNNING_TITLE_MAX - 1] + "…"
+        para = BookParagraph(self.ts.markup(f"{plain} (continued)", "Running head"), styles.running_head)
+        _, h = para.wrap(width - 2 * styles.MARGIN, 100)
+        para.drawOn(canv, styles.MARGIN, height - styles.RUNNING_HEAD_BASELINE - (h - styles.RUNNING_SIZE))
+
+    def _marking(self, page: int) -> tuple[str, str]:
+        """The label and colour of ``page``'s bands: the highest marking on it."""
+        if self.marks is None:
+            return self.furniture.marking, self.furniture.marking_colour
+        marking = self.marks.ladder.get(self.marks.banner(page))
+        return marking.label.upper(), marking.colour
 
     def _running_paragraph(self, width: float) -> tuple[BookParagraph, float, float]:
         para = BookParagraph(self.furniture.running_title, styles.running)
@@ -321,12 +326,25 @@ def _page_form_name(page: int) -> str:
     return f"pageof{page}"
 
 
-def _band_form_name(page: int, where: str) -> str:
-    return f"band{where}{page}"
+#: What ``_content`` gives for a canvas that does not keep its page's content as ReportLab 4-5 do.
+_NO_CONTENT: list[str] = []
 
 
-def _head_form_name(page: int) -> str:
-    return f"runhead{page}"
+def _content(canv) -> list[str]:
+    """The operators of the canvas's page so far (ReportLab's ``Canvas._code``, a list it appends
+    to and itself edits in place for crop marks), or ``_NO_CONTENT`` when it has none such; then
+    said once in the log: the page's furniture is drawn where it is, after the content."""
+    code = getattr(canv, "_code", None)
+    if isinstance(code, list):
+        return code
+    if not _said_no_content:
+        _said_no_content.append(True)
+        _log.warning("ReportLab's canvas has no list Canvas._code: a page's marking and running "
+                     "head are drawn after its content (the page reads them last)")
+    return _NO_CONTENT
+
+
+_said_no_content: list[bool] = []
 
 
 _saving = threading.Lock()
