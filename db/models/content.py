@@ -1,67 +1,20 @@
-"""The schema: one typed SQLAlchemy model per table.
+"""The tables of what users write: meetings and their parts, the issue library, people, the Q&A bank.
 
-Every row a user edits carries a ``version`` counter (SQLAlchemy's
-``version_id_col``): an UPDATE names the version it was based on, so a write
-from a stale window is refused instead of overwriting someone else's work.
-Rows the user can delete carry ``deleted_at``: deleting moves them to the Trash,
-and only emptying the Trash removes them.
+A meeting owns its agenda, issue notes (with their sources), participants,
+action items and positions; issues, people and Q&A bank entries are shared by
+every meeting that uses them. These tables refer to each other both ways
+(``relationship(back_populates=...)``), so they are declared together.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from db.models.base import SHORT, TEXT_DEFAULT, Base, Trashable, Versioned, short_column, text_column, utcnow
 from db.types import UTCDateTime
-
-# Named constraints, so that Alembic's batch mode on SQLite can find them again.
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-SHORT = 300  # titles, names, keys: single-line fields
-TEXT_DEFAULT = ""
-
-
-def utcnow() -> datetime:
-    """The current moment, time-zone aware."""
-    return datetime.now(UTC)
-
-
-class Base(DeclarativeBase):
-    """Declarative base with a naming convention for constraints."""
-
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class Versioned:
-    """A row the user edits: optimistic concurrency through a version counter."""
-
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-
-    @declared_attr.directive
-    def __mapper_args__(cls) -> dict:
-        return {"version_id_col": cls.version}
-
-
-class Trashable:
-    """A row that a delete moves to the Trash rather than erasing."""
-
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
-
-
-def _text() -> Mapped[str]:
-    return mapped_column(Text, nullable=False, default=TEXT_DEFAULT)
-
-
-def _short() -> Mapped[str]:
-    return mapped_column(String(SHORT), nullable=False, default=TEXT_DEFAULT)
 
 
 class Meeting(Versioned, Trashable, Base):
@@ -71,19 +24,19 @@ class Meeting(Versioned, Trashable, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
-    title: Mapped[str] = _short()
+    title: Mapped[str] = short_column()
     round_no: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    counterpart: Mapped[str] = _short()
-    location: Mapped[str] = _short()
+    counterpart: Mapped[str] = short_column()
+    location: Mapped[str] = short_column()
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     home_timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     status: Mapped[str] = mapped_column(String(16), default="planned")
     sensitivity: Mapped[str] = mapped_column(String(24), default="U")  # a code of the ladder (``markings``)
-    objectives: Mapped[str] = _text()
-    principal: Mapped[str] = _short()
-    prepared_by: Mapped[str] = _short()
+    objectives: Mapped[str] = text_column()
+    principal: Mapped[str] = short_column()
+    prepared_by: Mapped[str] = short_column()
     previous_id: Mapped[int | None] = mapped_column(
         ForeignKey("meetings.id", ondelete="SET NULL"), index=True
     )
@@ -118,22 +71,6 @@ class Meeting(Versioned, Trashable, Base):
     )
 
 
-class LadderStep(Base):
-    """One step of the store's marking ladder (issue 11): ``position`` 0 is the lowest.
-
-    An empty table means the default ladder (``briefing.markings.ladder.DEFAULT_LADDER``).
-    """
-
-    __tablename__ = "markings"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, nullable=False)
-    code: Mapped[str] = mapped_column(String(24), nullable=False, unique=True)
-    name: Mapped[str] = mapped_column(String(SHORT), nullable=False)
-    colour: Mapped[str] = mapped_column(String(16), nullable=False, default="#555555",
-                                        server_default="#555555")
-
-
 class Issue(Versioned, Base):
     """A negotiating topic in the library, reused from meeting to meeting."""
 
@@ -141,8 +78,8 @@ class Issue(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(SHORT), unique=True)
-    title: Mapped[str] = _short()
-    description: Mapped[str] = _text()
+    title: Mapped[str] = short_column()
+    description: Mapped[str] = text_column()
 
 
 class AgendaItem(Versioned, Trashable, Base):
@@ -153,12 +90,12 @@ class AgendaItem(Versioned, Trashable, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    title: Mapped[str] = _short()
+    title: Mapped[str] = short_column()
     minutes: Mapped[int] = mapped_column(Integer, default=0)
-    lead: Mapped[str] = _short()
+    lead: Mapped[str] = short_column()
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(16), default="pending")
-    outcome: Mapped[str] = _text()
+    outcome: Mapped[str] = text_column()
     #: The meeting record (Markdown): what was said, what was agreed, what stays open.
     record: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
     agreed: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
@@ -189,8 +126,8 @@ class Position(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id", ondelete="RESTRICT"), index=True)
-    ours: Mapped[str] = _text()
-    theirs: Mapped[str] = _text()
+    ours: Mapped[str] = text_column()
+    theirs: Mapped[str] = text_column()
     state: Mapped[str] = mapped_column(String(16), nullable=False, default="open")
     since_round: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
@@ -207,15 +144,15 @@ class IssueNote(Versioned, Trashable, Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    background: Mapped[str] = _text()
-    objectives: Mapped[str] = _text()
-    their_position: Mapped[str] = _text()
-    talking_points: Mapped[str] = _text()
-    defensives: Mapped[str] = _text()
-    red_lines: Mapped[str] = _text()
+    background: Mapped[str] = text_column()
+    objectives: Mapped[str] = text_column()
+    their_position: Mapped[str] = text_column()
+    talking_points: Mapped[str] = text_column()
+    defensives: Mapped[str] = text_column()
+    red_lines: Mapped[str] = text_column()
     status: Mapped[str] = mapped_column(String(16), default="draft")
     priority: Mapped[str] = mapped_column(String(16), default="medium")
-    owner: Mapped[str] = _short()
+    owner: Mapped[str] = short_column()
     #: How deep its paper prints: ``full`` (default), ``short`` or ``defensive``.
     tier: Mapped[str] = mapped_column(String(16), nullable=False, default="full", server_default="full")
     previous_id: Mapped[int | None] = mapped_column(
@@ -242,8 +179,8 @@ class Source(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     note_id: Mapped[int] = mapped_column(ForeignKey("issue_notes.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    title: Mapped[str] = _short()
-    publisher: Mapped[str] = _short()
+    title: Mapped[str] = short_column()
+    publisher: Mapped[str] = short_column()
     date: Mapped[str] = mapped_column(String(64), default="")
     url: Mapped[str] = mapped_column(Text, default="")
 
@@ -257,11 +194,11 @@ class Person(Versioned, Trashable, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(SHORT), unique=True)
-    name: Mapped[str] = _short()
-    native_name: Mapped[str] = _short()
-    title: Mapped[str] = _short()
-    organization: Mapped[str] = _short()
-    bio: Mapped[str] = _text()
+    name: Mapped[str] = short_column()
+    native_name: Mapped[str] = short_column()
+    title: Mapped[str] = short_column()
+    organization: Mapped[str] = short_column()
+    bio: Mapped[str] = text_column()
     #: ``given_first`` (default) or ``family_first``: how ``name`` is written (see briefing.people.names).
     name_order: Mapped[str] = mapped_column(String(16), nullable=False, default="given_first",
                                             server_default="given_first")
@@ -277,7 +214,7 @@ class Participant(Versioned, Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     side: Mapped[str] = mapped_column(String(16), default="ours")
-    role: Mapped[str] = _short()
+    role: Mapped[str] = short_column()
     #: ``delegate`` (default), ``interpreter``, ``observer`` or ``note-taker``.
     capacity: Mapped[str] = mapped_column(String(16), nullable=False, default="delegate",
                                           server_default="delegate")
@@ -294,8 +231,8 @@ class ActionItem(Versioned, Trashable, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    text: Mapped[str] = _text()
-    owner: Mapped[str] = _short()
+    text: Mapped[str] = text_column()
+    owner: Mapped[str] = short_column()
     due: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="open")
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id", ondelete="SET NULL"))
@@ -305,37 +242,6 @@ class ActionItem(Versioned, Trashable, Base):
 
     meeting: Mapped[Meeting] = relationship(back_populates="actions")
     issue: Mapped[Issue | None] = relationship()
-
-
-class NoteRevision(Base):
-    """A saved state of an issue note: who saved it and when, and every section as it was.
-
-    ``kind`` is ``original`` (the note as it stood before its first recorded
-    change), ``edit`` (the state after a burst of saves by one author; later
-    saves of the burst update it and ``saved_at``) or ``restore`` (a restore of
-    the revision ``restored_from_id``).
-    """
-
-    __tablename__ = "note_revisions"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    note_id: Mapped[int] = mapped_column(ForeignKey("issue_notes.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16), default="edit")
-    author: Mapped[str] = _short()
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    restored_from_id: Mapped[int | None] = mapped_column(
-        ForeignKey("note_revisions.id", ondelete="SET NULL")
-    )
-    background: Mapped[str] = _text()
-    objectives: Mapped[str] = _text()
-    their_position: Mapped[str] = _text()
-    talking_points: Mapped[str] = _text()
-    defensives: Mapped[str] = _text()
-    red_lines: Mapped[str] = _text()
-    status: Mapped[str] = mapped_column(String(16), default="draft")
-    priority: Mapped[str] = mapped_column(String(16), default="medium")
-    owner: Mapped[str] = _short()
 
 
 class QaEntry(Versioned, Base):
@@ -354,8 +260,8 @@ class QaEntry(Versioned, Base):
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id", ondelete="SET NULL"), index=True)
     kind: Mapped[str] = mapped_column(String(16), nullable=False, default="defensive",
                                       server_default="defensive")
-    question: Mapped[str] = _text()
-    answer: Mapped[str] = _text()
+    question: Mapped[str] = text_column()
+    answer: Mapped[str] = text_column()
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="draft", server_default="draft")
     retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -374,11 +280,11 @@ class QaRevision(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("qa_entries.id", ondelete="CASCADE"), index=True)
-    author: Mapped[str] = _short()
+    author: Mapped[str] = short_column()
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     kind: Mapped[str] = mapped_column(String(16), default="defensive")
-    question: Mapped[str] = _text()
-    answer: Mapped[str] = _text()
+    question: Mapped[str] = text_column()
+    answer: Mapped[str] = text_column()
     status: Mapped[str] = mapped_column(String(16), default="draft")
 
     entry: Mapped[QaEntry] = relationship(back_populates="revisions")
@@ -397,25 +303,3 @@ class NoteQa(Base):
 
     note: Mapped[IssueNote] = relationship(back_populates="qa_links")
     entry: Mapped[QaEntry] = relationship()
-
-
-class Change(Base):
-    """One change someone made to the store: when, who, in which meeting, what and which field.
-
-    Written by the services in the transaction of the change itself
-    (``briefing.changelog``); ``main.py log`` lists them. ``row_id`` is the id of the
-    row changed (a note, an action item…), when there is one; ``meeting_id`` is
-    cleared when the meeting is deleted for good, the change stays.
-    """
-
-    __tablename__ = "changes"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    user_name: Mapped[str] = _short()
-    meeting_id: Mapped[int | None] = mapped_column(
-        ForeignKey("meetings.id", ondelete="SET NULL"), index=True
-    )
-    what: Mapped[str] = mapped_column(String(64), nullable=False, default=TEXT_DEFAULT)
-    field: Mapped[str] = mapped_column(String(64), nullable=False, default=TEXT_DEFAULT)
-    row_id: Mapped[int | None] = mapped_column(Integer, index=True)
