@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from cli.arguments import file_name
 
 if TYPE_CHECKING:
     from briefing.services import Services
@@ -14,9 +15,10 @@ HELP = "back the store up now (into backups/ beside it, or to FILE); --list show
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE", type=Path,
+    either = parser.add_mutually_exclusive_group()  # `--list -o FILE` would ignore one of them
+    either.add_argument("-o", "--output", metavar="FILE", type=file_name,
                         help="write the backup to FILE instead of the backups folder")
-    parser.add_argument("--list", action="store_true",
+    either.add_argument("--list", action="store_true",
                         help="list this store's backups, newest first: time (UTC), reason, size, file")
     parser.epilog = (
         "A backup is a complete, checked copy made through SQLite's online backup API, safe to take "

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from cli.arguments import store_name
+
 if TYPE_CHECKING:
     from briefing.services import Services
 
@@ -21,10 +23,10 @@ HELP = "copy a whole store (history, Trash and all) into another: SQLite or Post
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # The store a command works on (main.py opens it): here the source, not --db.
-    parser.add_argument("--from", dest="store", metavar="URL", required=True,
+    parser.add_argument("--from", dest="store", metavar="URL", type=store_name, required=True,
                         help="the store to copy: a SQLAlchemy URL (sqlite:///path.db, "
                              "postgresql://…) or a file path")
-    parser.add_argument("--to", dest="target", metavar="URL", required=True,
+    parser.add_argument("--to", dest="target", metavar="URL", type=store_name, required=True,
                         help="where to copy it (created when it does not exist; must be empty)")
     parser.add_argument("--replace", action="store_true",
                         help="overwrite a target that holds a store already (everything in it is lost)")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from cli.arguments import file_name
 
 if TYPE_CHECKING:
     from briefing.services import Services
@@ -14,7 +15,7 @@ HELP = "write everything (meetings, issues, people) to a Briefbook JSON file"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
+    parser.add_argument("-o", "--output", metavar="FILE", type=file_name, required=True,
                         help="where to write the JSON ('-' for standard output)")
     parser.add_argument("--up-to", metavar="CODE", default=None,
                         help="a release for another agency: leave out every portion marked above "

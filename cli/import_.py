@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from cli.arguments import file_name
 
 if TYPE_CHECKING:
     from briefing.services import Services
@@ -14,7 +15,7 @@ HELP = "import a Briefbook JSON file (see docs/data-format.md); all or nothing"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", type=Path, help="the JSON file to import")
+    parser.add_argument("file", metavar="FILE", type=file_name, help="the JSON file to import")
     parser.epilog = (
         "Meetings are added as new meetings; issues are matched by slug and people by key "
         "(and updated). A bad file is refused whole with the line and the JSON path of the first "

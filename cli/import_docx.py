@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from cli.arguments import file_name
 
 if TYPE_CHECKING:
     from briefing.services import Services
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "such heading goes to Background, with a warning."
     )
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("file", metavar="FILE.docx", type=Path, help="the Word file")
+    parser.add_argument("file", metavar="FILE.docx", type=file_name, help="the Word file")
     parser.add_argument("--meeting", metavar="M", required=True,
                         help="the meeting: its id or its title")
     parser.add_argument("--issue", metavar="SLUG", required=True,

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from cli.arguments import file_name
 
 if TYPE_CHECKING:
     from briefing.services import Services
@@ -25,7 +26,7 @@ STORE_OPENING: dict[str, Any] = {"check_integrity": False, "automatic_backups": 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", type=Path, help="the backup to restore")
+    parser.add_argument("file", metavar="FILE", type=file_name, help="the backup to restore")
     parser.set_defaults(store_opening=STORE_OPENING)
     parser.epilog = (
         "FILE must be a sound Briefbook store from this or an older version (an older one is "

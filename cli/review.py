@@ -4,8 +4,9 @@ the note it came from as the note is now."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from cli.arguments import file_name
 
 if TYPE_CHECKING:
     from briefing.services import Services
@@ -26,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "as \"review by AUTHOR (from Word)\". Comments are listed, never applied."
     )
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("file", metavar="FILE.docx", type=Path, help="the returned Word file")
+    parser.add_argument("file", metavar="FILE.docx", type=file_name, help="the returned Word file")
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--accept-all", action="store_true",
                         help="apply every change that applies cleanly (conflicts are listed, "

@@ -4,12 +4,15 @@ line on stderr and a non-zero exit, never a traceback, and leave the store as it
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.store_files import SAMPLE_MEETINGS
-from tests.test_cli import cli
+from tests.test_cli import ROOT, cli
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +84,42 @@ def test_a_file_saved_by_notepad_with_a_byte_order_mark_imports(tmp_path):
     out = cli("import", str(file), db=tmp_path / "store.db")
     assert out.returncode == 0, out.stderr
     assert "issues: 1 added" in out.stdout
+
+
+def cli_at_home(*args: str, home: Path) -> subprocess.CompletedProcess:
+    """main.py with its default store in ``home`` (never the tester's own)."""
+    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "data"),
+               XDG_CONFIG_HOME=str(home / "config"))
+    env.pop("BRIEFBOOK_DB", None)
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
+                          text=True, cwd=ROOT, env=env, timeout=120)
+
+
+@pytest.mark.parametrize("args, says", [
+    (["import", ""], "argument FILE: the file name is empty"),
+    (["dump", "-o", ""], "argument -o/--output: the file name is empty"),
+    (["backup", "-o", ""], "argument -o/--output: the file name is empty"),
+    (["restore", ""], "argument FILE: the file name is empty"),
+    (["review", ""], "argument FILE.docx: the file name is empty"),
+    (["import-docx", "", "--meeting", "1", "--issue", "x"], "argument FILE.docx: the file name is empty"),
+])
+def test_an_empty_file_name_is_refused_not_taken_as_the_current_folder(db, args, says):
+    out = cli(*args, db=db)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.splitlines()[-1].endswith(says)
+
+
+def test_copy_from_an_empty_name_does_not_copy_the_default_store(tmp_path):
+    assert cli_at_home("sample", home=tmp_path).returncode == 0  # the store in the data folder
+    target = tmp_path / "copy.db"
+    out = cli_at_home("copy", "--from", "", "--to", str(target), home=tmp_path)
+    assert out.returncode == 2 and "argument --from: the store's URL or path is empty" in out.stderr
+    assert not target.exists()
+    out = cli_at_home("copy", "--from", str(target), "--to", "", home=tmp_path)
+    assert out.returncode == 2 and "argument --to: the store's URL or path is empty" in out.stderr
+
+
+def test_backup_list_and_output_together_are_refused(db, tmp_path):
+    out = cli("backup", "--list", "-o", str(tmp_path / "b.db"), db=db)
+    assert out.returncode == 2 and "argument -o/--output: not allowed with argument --list" in out.stderr
+    assert not (tmp_path / "b.db").exists()
