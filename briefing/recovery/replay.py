@@ -16,13 +16,23 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing.errors import BriefbookError, NotFoundError, TransientStoreError
-from briefing.recovery.row_changes import ADD, DELETE, MOVE, RESTORE, PendingRowChange, RowChange
+from briefing.recovery.row_changes import (
+    ADD,
+    DELETE,
+    MOVE,
+    PERSON_PREFIX,
+    RESTORE,
+    PendingRowChange,
+    RowChange,
+)
 
 if TYPE_CHECKING:
     from briefing.services import Services
 
 #: The lists a change can be replayed on, as the user calls their rows.
-NOUNS = {"agenda_item": "agenda item", "action": "action item", "note": "issue note"}
+NOUNS = {"agenda_item": "agenda item", "action": "action item", "note": "issue note",
+         "participant": "participant"}
+
 _VERBS = {ADD: "added", DELETE: "deleted", MOVE: "moved", RESTORE: "restored"}
 #: A title longer than this is cut short in the bar's sentence.
 TITLE_CHARS = 40
@@ -102,6 +112,8 @@ def apply_change(services: Services, change: RowChange) -> int | None:
         return _agenda(services, change)
     if change.kind in ("action", "note"):
         return _listed(services, change)
+    if change.kind == "participant":
+        return _participant(services, change)
     raise BriefbookError(f"a change to a {change.kind.replace('_', ' ')} list cannot be replayed")
 
 
@@ -136,6 +148,28 @@ def _listed(services: Services, change: RowChange) -> int | None:
     return None
 
 
+def _participant(services: Services, change: RowChange) -> int | None:
+    """Taking part is a row of its own: an add (or a removal undone) puts the person in again under
+    a new id (a new person first, when the add made one)."""
+    people = services.people
+    if change.what == ADD:
+        values = dict(change.values)
+        person = {k.removeprefix(PERSON_PREFIX): v for k, v in values.items() if k.startswith(PERSON_PREFIX)}
+        person_id = values.get("person_id")
+        if person_id is None:
+            person_id = people.create_person(**person).id
+        return people.add_participant(change.meeting_id, int(person_id), str(values.get("side", "ours")),
+                                      str(values.get("role", "")), change.index,
+                                      str(values.get("capacity", "delegate"))).id
+    if change.what == DELETE:
+        people.remove_participant(change.row_id)
+    elif change.what == MOVE:
+        people.move_participant(change.row_id, _index(change))
+    else:
+        raise BriefbookError("a participant taken out is put back by adding them again")
+    return None
+
+
 def _index(change: RowChange) -> int:
     if change.index is None:
         raise BriefbookError(f"the move of a {NOUNS.get(change.kind, change.kind)} has no place to go")
@@ -150,12 +184,13 @@ def _on_row(change: RowChange, row_id: int) -> RowChange:
 def _title_now(services: Services, change: RowChange) -> str:
     """The row's title as the store holds it now ("" when it cannot be read)."""
     values = change.values
-    for name in ("title", "text", "new_issue"):
+    for name in ("title", "text", "new_issue", PERSON_PREFIX + "name"):
         if values.get(name):
             return str(values[name])
     lists = {"agenda_item": lambda: services.agenda.list(change.meeting_id),
              "action": lambda: services.actions.list(change.meeting_id),
-             "note": lambda: services.notes.list(change.meeting_id)}
+             "note": lambda: services.notes.list(change.meeting_id),
+             "participant": lambda: services.people.participants(change.meeting_id)}
     if change.row_id is None or change.kind not in lists:
         return ""
     try:
@@ -165,5 +200,6 @@ def _title_now(services: Services, change: RowChange) -> str:
     row = next((r for r in rows if r.id == change.row_id), None)
     if row is None:
         return ""
+    person = getattr(row, "person", None)
     return str(getattr(row, "title", None) or getattr(row, "text", None)
-               or getattr(row, "issue_title", None) or "")
+               or getattr(row, "issue_title", None) or getattr(person, "name", None) or "")

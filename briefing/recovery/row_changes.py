@@ -21,6 +21,8 @@ from briefing.recovery.typed import decode_value, encode_value
 #: What a row command did to its list.
 ADD, DELETE, MOVE, RESTORE = "add", "delete", "move", "restore"
 WHATS = (ADD, DELETE, MOVE, RESTORE)
+#: A participant's add names a new person by fields with this prefix ("person.name"…).
+PERSON_PREFIX = "person."
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,3 +97,25 @@ def test_an_issue_note_added_offline_on_a_library_issue_or_a_new_one_is_added(sa
     notes = sample.notes.list(meeting.id)
     assert (notes[0].id, notes[0].issue_id) == (replay.done[0].made_id, free.id)
     assert notes[-1].issue_title == "Rare earths"
+
+
+def test_participants_added_moved_and_removed_offline_are_replayed_under_their_new_ids(sample):
+    meeting = sample.meetings.list()[-1]
+    before = sample.people.participants(meeting.id)
+    ours = [p for p in before if p.side == "ours"]
+    someone = sample.people.create_person("Rahm Emanuel")
+    replay = replay_changes(sample, [
+        kept("a", RowChange(ADD, "participant", meeting.id, index=0, title="Rahm Emanuel",
+                            values={"person_id": someone.id, "side": "ours", "role": "Ambassador"})),
+        kept("b", RowChange(ADD, "participant", meeting.id, title="Yasutoshi Nishimura",
+                            values={"person.name": "Yasutoshi Nishimura", "side": "theirs", "role": "METI"})),
+        kept("c", RowChange(MOVE, "participant", meeting.id, row_of="a", index=1)),
+        kept("d", RowChange(DELETE, "participant", meeting.id, row_id=ours[-1].id)),
+    ])
+    assert [r.problem for r in replay.done] == [None] * 4
+    after = sample.people.participants(meeting.id)
+    ours_after = [p.person.name for p in after if p.side == "ours"]
+    assert ours_after[1] == "Rahm Emanuel" and ours[-1].person.name not in ours_after
+    assert "Yasutoshi Nishimura" in [p.person.name for p in after if p.side == "theirs"]
+    assert summary(sample, [kept("x", RowChange(DELETE, "participant", meeting.id, row_id=ours[0].id))]) \
+        .endswith(f"deleted participant “{ours[0].person.name}”.")

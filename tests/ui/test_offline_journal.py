@@ -86,3 +86,37 @@ def test_an_item_added_offline_then_taken_back_is_kept_as_both(qtbot, open_windo
     store.db.dispose()
     qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
     written(qtbot, window)
+
+
+def test_participants_added_and_moved_offline_wait_in_the_journal_naming_the_add_until_written(
+        qtbot, open_window, store, db_url, postgres_server):
+    from ui.people.commands import AddParticipantCommand, MoveParticipantCommand
+
+    window = open_window(sample=True)
+    show_tab(qtbot, window, "Participants")
+    meeting_id = window.meeting.id
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    ours = [p for p in store.people.participants(meeting_id) if p.side == "ours"]
+    journal = window.ctx.journal
+    cut(postgres_server, db_url)
+    try:
+        window.ctx.undo_stack.push(AddParticipantCommand(window.ctx, meeting_id, "ours", "Ambassador",
+                                                         new_person={"name": "Rahm Emanuel"}))
+        qtbot.waitUntil(lambda: offline_waiting(window, 1), timeout=BACK_WITHIN_MS)
+        window.ctx.undo_stack.push(MoveParticipantCommand(window.ctx, ours[0], 0, 1))
+        qtbot.waitUntil(lambda: len(journal.pending_rows()) == 2, timeout=BACK_WITHIN_MS)
+        added, moved = journal.pending_rows()
+        assert (added.change.what, added.change.kind, added.change.values) == \
+            ("add", "participant", {"side": "ours", "role": "Ambassador", "person.name": "Rahm Emanuel"})
+        assert (moved.change.what, moved.change.row_id, moved.change.index) == ("move", ours[0].id, 1)
+        window.undo()  # the move back: waits behind them
+        window.undo()  # the add taken back: names the add, whose row has no id yet
+        qtbot.waitUntil(lambda: len(journal.pending_rows()) == 4, timeout=BACK_WITHIN_MS)
+        taken_back = journal.pending_rows()[3].change
+        assert (taken_back.what, taken_back.row_id, taken_back.row_of) == ("delete", None, added.token)
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()
+    qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    assert [p.id for p in store.people.participants(meeting_id) if p.side == "ours"] == [p.id for p in ours]

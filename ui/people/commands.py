@@ -9,7 +9,8 @@ participant goes to the Trash on undo and comes back on redo.
 
 Every store call runs in the ``WRITES`` lane (``ui.undo.background_command``): the
 window never waits for the store; the tab re-reads when the outcome arrives, and
-the pusher hears of the first run through ``on_done``.
+the pusher hears of the first run through ``on_done``. A run that waits for a server
+that is away is kept in the crash journal as well (``row_change``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from briefing.people.names import shown_name
 from briefing.people.records import ParticipantRecord, PersonRecord
+from briefing.recovery.row_changes import ADD, DELETE, MOVE, PERSON_PREFIX
 from ui.context import AppContext
 from ui.undo.background_command import BackgroundCommand
 from ui.undo.kinds import PARTICIPANT, PERSON
@@ -35,9 +37,14 @@ class _ParticipantCommand(BackgroundCommand):
     def row_to_show(self) -> tuple[str, int] | None:
         return None if self.participant_id is None else (PARTICIPANT.name, self.participant_id)
 
-    def run(self, action) -> None:
-        """``action`` in the lane (it reads this command's ids there); the tab re-reads after."""
-        self.in_lane(action, lambda _record: self.ctx.events.sig_people_changed.emit(self.meeting_id))
+    def run(self, action, what: str, title: str, *, values: dict[str, Any] | None = None,
+            index: int | None = None) -> None:
+        """``action`` in the lane (it reads this command's ids there); the tab re-reads after. ``what``
+        (``values``, ``index``) says what it does, for the crash journal should it wait offline."""
+        change = self.row_change(what, PARTICIPANT.name, self.meeting_id, lambda: self.participant_id,
+                                 values=values, index=index, title=title, restores=False)
+        self.in_lane(action, lambda _record: self.ctx.events.sig_people_changed.emit(self.meeting_id),
+                     change=change)
 
     def take_part(self, person_id: int, side: str, role: str, position: int | None,
                   capacity: str = "delegate") -> ParticipantRecord:
@@ -64,9 +71,19 @@ class AddParticipantCommand(_ParticipantCommand):
         self.person_id = person.id if person is not None else None
         self.new_person = new_person
         self.position: int | None = None
+        self.name = str(name)
 
     def redo(self) -> None:
-        self.run(self._add)
+        self.run(self._add, ADD, self.name, values=self._values(), index=self.position)
+
+    def _values(self) -> dict[str, Any]:
+        """What the add gives the service (a new person's fields as ``person.<field>``)."""
+        values: dict[str, Any] = {"side": self.side, "role": self.role}
+        if self.person_id is not None:
+            values["person_id"] = self.person_id
+        else:
+            values.update({PERSON_PREFIX + k: v for k, v in (self.new_person or {}).items()})
+        return values
 
     def _add(self) -> ParticipantRecord:
         people = self.ctx.services.people
@@ -80,7 +97,7 @@ class AddParticipantCommand(_ParticipantCommand):
         return record
 
     def undo(self) -> None:
-        self.run(self._remove)
+        self.run(self._remove, DELETE, self.name)
 
     def _remove(self) -> None:
         self.leave()
@@ -97,11 +114,13 @@ class RemoveParticipantCommand(_ParticipantCommand):
         self.participant_id = participant.id
 
     def redo(self) -> None:
-        self.run(self.leave)
+        self.run(self.leave, DELETE, self.participant.person.name)
 
     def undo(self) -> None:
         p = self.participant
-        self.run(lambda: self.take_part(p.person.id, p.side, p.role, p.position, p.capacity))
+        self.run(lambda: self.take_part(p.person.id, p.side, p.role, p.position, p.capacity), ADD,
+                 p.person.name, values={"person_id": p.person.id, "side": p.side, "role": p.role,
+                                        "capacity": p.capacity}, index=p.position)
 
 
 class MoveParticipantCommand(_ParticipantCommand):
@@ -111,13 +130,16 @@ class MoveParticipantCommand(_ParticipantCommand):
                  to_index: int) -> None:
         super().__init__(ctx, f"Move “{shown_name(participant.person)}”", participant.meeting_id)
         self.participant_id = self.moving_id = participant.id
+        self.participant = participant
         self.from_index, self.to_index = from_index, to_index
 
     def redo(self) -> None:
-        self.run(lambda: self._move(self.to_index))
+        self.run(lambda: self._move(self.to_index), MOVE, shown_name(self.participant.person),
+                 index=self.to_index)
 
     def undo(self) -> None:
-        self.run(lambda: self._move(self.from_index))
+        self.run(lambda: self._move(self.from_index), MOVE, shown_name(self.participant.person),
+                 index=self.from_index)
 
     def _move(self, to_index: int) -> list[ParticipantRecord]:
         moved = self.ctx.services.people.move_participant(self.moving_id, to_index)

@@ -63,18 +63,20 @@ class BackgroundCommand(ServiceCommand):
 
     def row_change(self, what: str, kind: str, meeting_id: int, row: Callable[[], int | None], *,
                    values: dict[str, Any] | None = None, index: int | None = None,
-                   title: str = "") -> Callable[[], RowChange | None]:
+                   title: str = "", restores: bool = True) -> Callable[[], RowChange | None]:
         """What a run does to a list (``row()``: the row's id, read when the run starts waiting).
 
         An ``ADD`` of a row that exists (or whose waiting add was kept) brings it back
-        (``RESTORE``); an add whose ``values`` are not known is not kept (None)."""
+        (``RESTORE``), unless the list makes a new row each time (``restores=False``: a
+        participant); an add whose ``values`` are not known is not kept (None). While this
+        command's add waits unwritten, its row is named by the add (``row_of``)."""
 
         def change() -> RowChange | None:
-            row_id = row()
-            of = self.add_token if row_id is None else None
+            row_id = None if self.add_token is not None else row()
+            of = self.add_token
             if what != ADD:
                 return RowChange(what, kind, meeting_id, row_id, index=index, title=title, row_of=of)
-            if row_id is not None or of is not None:
+            if restores and (row_id is not None or of is not None):
                 return RowChange(RESTORE, kind, meeting_id, row_id, index=index, title=title, row_of=of)
             if values is None:
                 return None
@@ -115,6 +117,8 @@ class CommandWrite(WaitingWrite):
         if self.token is not None and journal is not None:
             made = getattr(self.record, "id", None) if self.adds and self.error is None else None
             journal.row_written(self.token, made if isinstance(made, int) else None)
+            if self.adds and self.command.add_token == self.token:
+                self.command.add_token = None  # written: the row has its id now
             self.token = None
 
     def work(self) -> None:  # in the worker
