@@ -25,7 +25,8 @@ from ui.widgets.field_error import FieldError
 #: The event that tells a list's views to re-read, by the list's kind.
 _CHANGED = {"agenda_item": lambda events: events.sig_agenda_changed,
             "action": lambda events: events.sig_actions_changed,
-            "note": lambda events: events.sig_notes_changed}
+            "note": lambda events: events.sig_notes_changed,
+            "participant": lambda events: events.sig_people_changed}
 
 
 class ListChangesRow(QWidget):
