@@ -46,8 +46,7 @@ def test_a_row_added_and_a_cell_given_offline_wait_in_the_journal_until_the_serv
         actions = show_tab(qtbot, window, "Action items")
         actions.model.setData(actions.model.index(0, DUE), DUE_GIVEN, Qt.ItemDataRole.EditRole)
         qtbot.waitUntil(lambda: offline_waiting(window, 2), timeout=BACK_WITHIN_MS)
-        qtbot.waitUntil(lambda: len(journal.pending()) == 1, timeout=BACK_WITHIN_MS)
-        (row,) = journal.pending_rows()
+        (row,) = journal.pending_rows()  # what the status bar counts is in the journal already
         assert (row.change.what, row.change.kind, row.change.meeting_id, row.change.index) == \
             ("add", "agenda_item", meeting_id, 1)
         assert row.change.values == {"title": "New item", "minutes": 30}

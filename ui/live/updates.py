@@ -163,12 +163,16 @@ class LiveUpdates(QObject):
 
     def waiting(self) -> int:
         """How many changes wait for the store: the editors' typing, and the rows added, deleted,
-        moved and the cells typed while it was away (a write of text an editor holds counts once)."""
+        moved and the cells typed while it was away (a write of text an editor holds counts once).
+        A write counts once the window has heard that it waits, by which time it is in the crash
+        journal: what the bar counts, a kill does not lose."""
         forms = self.window.findChildren(EditorForm)
         typed = {(form.kind.name, form.row_id, name) for form in forms
                  for binding in form.pending() for name in binding.fields}
         count = sum(form.waiting() for form in forms)
         for write in waiting_list(self.ctx):
+            if not getattr(write, "journalled", True):
+                continue  # found waiting by the worker a moment ago: counted once handled here
             kind, values = getattr(write, "kind", None), getattr(write, "values", None)
             row_id = getattr(write, "row_id", None)
             if kind is None or not values or any((kind.name, row_id, n) not in typed for n in values):
