@@ -137,6 +137,7 @@ class BookTemplate(BaseDocTemplate):
         self._paper: tuple[str, int] | None = None   # the paper being laid out: (title, first page)
         self.continued: dict[int, str] = {}          # page → title of the paper it continues
         self._head_at = 0                            # where the page's content began
+        self._heads: tuple = (None, None, 0.0)      # the last running head: (title, paragraph, height)
         self._running = self._running_paragraph(width)
         self._watermark = self._watermark_paragraph(width, height)
         self.setProgressCallBack(self._on_progress)
@@ -278,13 +279,17 @@ class BookTemplate(BaseDocTemplate):
         title = self.continued.get(page)
         if title is None:
             return
-        width, height = self.pagesize
-        plain = self.ts.plain(title)
-        if len(plain) > RUNNING_TITLE_MAX:
-            plain = plain[:RUNNING_TITLE_MAX - 1] + "…"
-        para = BookParagraph(self.ts.markup(f"{plain} (continued)", "Running head"), styles.running_head)
-        _, h = para.wrap(width - 2 * styles.MARGIN, 100)
-        para.drawOn(canv, styles.MARGIN, height - styles.RUNNING_HEAD_BASELINE - (h - styles.RUNNING_SIZE))
+        if self._heads[0] != title:  # set once per paper, drawn on each of its later pages
+            plain = self.ts.plain(title)
+            if len(plain) > RUNNING_TITLE_MAX:
+                plain = plain[:RUNNING_TITLE_MAX - 1] + "…"
+            para = BookParagraph(self.ts.markup(f"{plain} (continued)", "Running head"),
+                                 styles.running_head)
+            _, h = para.wrap(self.pagesize[0] - 2 * styles.MARGIN, 100)
+            self._heads = (title, para, h)
+        _, para, h = self._heads
+        para.drawOn(canv, styles.MARGIN,
+                    self.pagesize[1] - styles.RUNNING_HEAD_BASELINE - (h - styles.RUNNING_SIZE))
 
     def _marking(self, page: int) -> tuple[str, str]:
         """The label and colour of ``page``'s bands: the highest marking on it."""
