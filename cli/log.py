@@ -33,7 +33,11 @@ def parse_since(text: str) -> datetime:
     except ValueError:
         raise ValidationError("--since", f"{text!r} is not a date (write it as YYYY-MM-DD, "
                                          "or YYYY-MM-DDTHH:MM in UTC)") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    try:
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is in the year 0 in UTC
+        raise ValidationError("--since", f"{text!r} is before the year 1 or after the year 9999 "
+                                         "in UTC") from None
 
 
 def _cell(text: str) -> str:
@@ -42,7 +46,7 @@ def _cell(text: str) -> str:
 
 def run(args: argparse.Namespace, services: Services) -> int:
     since = parse_since(args.since) if args.since is not None else None
-    meeting_id = services.meetings.resolve(args.meeting).id if args.meeting else None
+    meeting_id = services.meetings.resolve(args.meeting).id if args.meeting is not None else None
     for change in services.changelog.changes(meeting_id=meeting_id, since=since):
         at = change.at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         print("\t".join((at, _cell(change.user_name), _cell(change.meeting_title),

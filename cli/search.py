@@ -52,8 +52,9 @@ def _printable(text: str) -> str:
 
 def run(args: argparse.Namespace, services: Services) -> int:
     text = " ".join(args.query)
-    meeting_id = services.meetings.resolve(args.meeting).id if args.meeting else None
-    issue_id = _issue_id(services, args.issue) if args.issue else None
+    # An empty --meeting "$M" names no meeting: refused, not read as "every meeting".
+    meeting_id = services.meetings.resolve(args.meeting).id if args.meeting is not None else None
+    issue_id = _issue_id(services, args.issue) if args.issue is not None else None
     results = services.search.search(text, meeting_id=meeting_id, issue_id=issue_id,
                                      section=args.section, limit=args.limit)
     if not results.hits:

@@ -123,3 +123,18 @@ def test_backup_list_and_output_together_are_refused(db, tmp_path):
     out = cli("backup", "--list", "-o", str(tmp_path / "b.db"), db=db)
     assert out.returncode == 2 and "argument -o/--output: not allowed with argument --list" in out.stderr
     assert not (tmp_path / "b.db").exists()
+
+
+@pytest.mark.parametrize("since", ["0001-01-01T00:00+14:00", "9999-12-31T23:59-14:00"])
+def test_a_log_since_a_moment_outside_the_years_of_utc_is_refused(db, since):
+    err = one_line_error(cli("log", "--since", since, db=db))
+    assert f"--since: {since!r} is before the year 1 or after the year 9999 in UTC" in err
+
+
+@pytest.mark.parametrize("args", [["log", "--meeting", ""], ["search", "steel", "--meeting", ""]])
+def test_an_empty_meeting_is_not_found_rather_than_read_as_every_meeting(db, args):
+    assert "Meeting '' was not found." in one_line_error(cli(*args, db=db))
+
+
+def test_an_empty_issue_is_not_found_rather_than_read_as_every_issue(db):
+    assert "Issue '' was not found." in one_line_error(cli("search", "steel", "--issue", "", db=db))
