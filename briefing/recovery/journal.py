@@ -30,17 +30,20 @@ kill in the middle of a write) is skipped.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import re
 import secrets
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from briefing.errors import StoreError, TransientStoreError
+from briefing.recovery.records import PendingEdit, Recovery
 from briefing.recovery.row_changes import (
     PendingRowChange,
     RowChange,
@@ -64,46 +67,20 @@ COMPACT_BYTES = 1 << 20
 CLEAN = "clean"
 
 Key = tuple[str, int, str]
+T = TypeVar("T")
 #: ``record(..., data=TEXT_ONLY)``: the edit is typed text, no other value.
 TEXT_ONLY: Any = object()
 
 
-@dataclass(frozen=True, slots=True)
-class PendingEdit:
-    """A field's text as typed, not yet written to the store."""
+def _serialised(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a journal method under the journal's lock (it is called from two threads)."""
 
-    entity: str
-    entity_id: int
-    field: str
-    value: str
-    base_version: int | None
-    at: datetime
-    typed: bool = False
-    """The field holds ``data`` (a table's cell: a number, a date, None…); ``value`` shows it."""
-    data: Any = None
-    meeting_id: int | None = None
-    """The meeting of the row, when the journal was told (a cell of a meeting's table)."""
+    @functools.wraps(method)
+    def locked(self: CrashJournal, *args: Any, **kwargs: Any) -> T:
+        with self._mutex:
+            return method(self, *args, **kwargs)
 
-    @property
-    def written(self) -> Any:
-        """The value to write back: ``data`` for a typed value, else the text."""
-        return self.data if self.typed else self.value
-
-
-@dataclass(frozen=True, slots=True)
-class Recovery:
-    """What earlier sessions left: whether one exited uncleanly, and the edits it had not saved."""
-
-    unclean: bool
-    pending: tuple[PendingEdit, ...]
-    skipped_lines: int = 0
-    rows: tuple[PendingRowChange, ...] = ()
-    """Changes to lists given while the store was away and never written, oldest first."""
-
-    @property
-    def anything_kept(self) -> bool:
-        """Edits or list changes wait to be kept or discarded."""
-        return bool(self.pending or self.rows)
+    return locked
 
 
 class CrashJournal:
@@ -117,6 +94,9 @@ class CrashJournal:
         self._lock: IO[str] | None = None
         self._log: IO[str] | None = None
         self._lines = 0
+        # Keep's replay settles each list change from the write lane's worker as soon as the
+        # store has it; the GUI thread records keystrokes meanwhile: one writer at a time.
+        self._mutex = threading.RLock()
 
     @classmethod
     def for_database(cls, db: Database) -> CrashJournal:
@@ -168,6 +148,7 @@ class CrashJournal:
             handle.close()
         return Recovery(unclean, tuple(self._pending.values()), skipped, tuple(self._rows.values()))
 
+    @_serialised
     def end_session(self) -> None:
         """A clean exit: the marker says so; edits still pending stay for the next start."""
         if self.session_id is None:
@@ -183,6 +164,7 @@ class CrashJournal:
 
     # -- edits -------------------------------------------------------------------
 
+    @_serialised
     def record(self, entity: str, entity_id: int, field: str, value: str,
                base_version: int | None = None, *, data: Any = TEXT_ONLY,
                meeting_id: int | None = None) -> None:
@@ -202,6 +184,7 @@ class CrashJournal:
         self._pending[_key(edit)] = edit
         self._settle()
 
+    @_serialised
     def committed(self, entity: str, entity_id: int, field: str, value: str | None = None) -> None:
         """The store now holds this field: forget its pending edit.
 
@@ -226,6 +209,7 @@ class CrashJournal:
 
     # -- changes to lists --------------------------------------------------------
 
+    @_serialised
     def record_row(self, change: RowChange) -> str:
         """Keep a change to a list that waits for the store (flushed before returning); its token."""
         pending = PendingRowChange(secrets.token_hex(8), change, datetime.now(UTC))
@@ -233,6 +217,7 @@ class CrashJournal:
         self._rows[pending.token] = pending
         return pending.token
 
+    @_serialised
     def row_written(self, token: str, made_id: int | None = None) -> None:
         """The store has the change ``token`` (an add: it made row ``made_id``): forget it."""
         if self._rows.pop(token, None) is None:

@@ -11,7 +11,7 @@ replay, and what was not tried stays kept for another Keep.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -77,8 +77,13 @@ def summary(services: Services, changes: Iterable[PendingRowChange]) -> str:
     return f"{count} made offline {verb} not saved: " + ", ".join(said) + "."
 
 
-def replay_changes(services: Services, changes: Iterable[PendingRowChange]) -> Replay:
-    """Write each kept change in order; stop (keeping the rest) when the store is away again."""
+def replay_changes(services: Services, changes: Iterable[PendingRowChange],
+                   settled: Callable[[PendingRowChange, int | None], None] | None = None) -> Replay:
+    """Write each kept change in order; stop (keeping the rest) when the store is away again.
+
+    ``settled(kept, made_id)`` is told of each change as soon as it is done with (written,
+    or said as one that can no longer apply), before the next is tried: the journal lets
+    go of it there, so a kill in the middle of a replay does not offer an add again."""
     pending = list(changes)
     made: dict[str, int] = {}
     done: list[Replayed] = []
@@ -93,14 +98,16 @@ def replay_changes(services: Services, changes: Iterable[PendingRowChange]) -> R
         except NotFoundError:
             problem = (f"Not saved: {describe_change(services, change)} — it is no longer in the "
                        "store (deleted, or in the Trash).")
-            done.append(Replayed(kept, None, problem))
-            continue
+            replayed = Replayed(kept, None, problem)
         except BriefbookError as error:
-            done.append(Replayed(kept, None, f"Not saved: {describe_change(services, change)} — {error}"))
-            continue
-        if made_id is not None:
-            made[kept.token] = made_id
-        done.append(Replayed(kept, made_id))
+            replayed = Replayed(kept, None, f"Not saved: {describe_change(services, change)} — {error}")
+        else:
+            if made_id is not None:
+                made[kept.token] = made_id
+            replayed = Replayed(kept, made_id)
+        done.append(replayed)
+        if settled is not None:
+            settled(kept, replayed.made_id)
     return Replay(tuple(done))
 
 

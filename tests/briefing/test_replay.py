@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from briefing.errors import TransientStoreError
 from briefing.recovery.replay import replay_changes, summary
 from briefing.recovery.row_changes import ADD, DELETE, MOVE, RESTORE, PendingRowChange, RowChange
@@ -119,3 +121,31 @@ def test_participants_added_moved_and_removed_offline_are_replayed_under_their_n
     assert "Yasutoshi Nishimura" in [p.person.name for p in after if p.side == "theirs"]
     assert summary(sample, [kept("x", RowChange(DELETE, "participant", meeting.id, row_id=ours[0].id))]) \
         .endswith(f"deleted participant “{ours[0].person.name}”.")
+
+
+def test_a_kill_in_the_middle_of_a_keep_does_not_offer_the_written_add_again(sample, tmp_path, monkeypatch):
+    from briefing.recovery import replay as replay_module
+    from briefing.recovery.journal import CrashJournal
+
+    meeting = sample.meetings.list()[-1]
+    folder = tmp_path / ".briefbook.db.recovery"
+    journal = CrashJournal(folder)
+    journal.start_session()
+    for title in ("Steel", "Aluminum"):
+        journal.record_row(RowChange(ADD, "agenda_item", meeting.id, values={"title": title}))
+    applied = replay_module.apply_change
+
+    def killed_at_the_second(services, change):
+        if change.values.get("title") == "Aluminum":
+            raise SystemExit("killed")  # the process ends here
+        return applied(services, change)
+
+    monkeypatch.setattr(replay_module, "apply_change", killed_at_the_second)
+    settled = lambda kept, made: journal.row_written(kept.token, made)  # noqa: E731
+    with pytest.raises(SystemExit):
+        replay_changes(sample, journal.pending_rows(), settled)
+    journal._log.close()  # what a killed process leaves
+    journal._lock.close()
+    left = CrashJournal(folder).start_session().rows
+    assert [p.change.values["title"] for p in left] == ["Aluminum"]
+    assert [a.title for a in sample.agenda.list(meeting.id)].count("Steel") == 1

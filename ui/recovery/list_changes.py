@@ -66,8 +66,10 @@ class ListChangesRow(QWidget):
             return False
         self._set_saving(True)
         self.error.show_message(None)
-        services, changes = self.ctx.services, self.changes
-        run_in_lane(self.ctx, lambda: replay_changes(services, changes), self._replayed, self._failed)
+        services, changes, journal = self.ctx.services, self.changes, self.ctx.journal
+        settled = None if journal is None else lambda kept, made: journal.row_written(kept.token, made)
+        run_in_lane(self.ctx, lambda: replay_changes(services, changes, settled), self._replayed,
+                    self._failed)
         return True
 
     def discard(self) -> None:
