@@ -22,9 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, services: Services) -> int:
     from briefing.times.zones import in_zone, unshowable
+    from cli.columns import row
 
     for m in services.meetings.list():
         local = in_zone(m.starts_at, m.timezone)
         day = unshowable(m.starts_at, m.timezone) if local is None else f"{local:%Y-%m-%d}"
-        print(f"{m.id}\t{day}\t{m.title}\t{m.status}")
+        print(row(m.id, day, m.title, m.status))
     return 0

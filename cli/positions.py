@@ -28,14 +28,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, services: Services) -> int:
+    from cli.columns import row
+
     meeting = services.meetings.resolve(args.meeting)
     if args.issue is None:
         for p in services.positions.list(meeting.id):
-            print(f"{p.issue_slug}\t{p.state}\t{p.since_round}")
+            print(row(p.issue_slug, p.state, p.since_round))
         return 0
     issue_id = services.positions.issue_id(args.issue)
     for step in services.positions.history(meeting.id, issue_id):
         state = step.state or "-"
         since = "-" if step.since_round is None else step.since_round
-        print(f"{step.meeting_key}\t{step.round_no}\t{state}\t{since}")
+        print(row(step.meeting_key, step.round_no, state, since))
     return 0

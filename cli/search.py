@@ -51,6 +51,8 @@ def _printable(text: str) -> str:
 
 
 def run(args: argparse.Namespace, services: Services) -> int:
+    from cli.columns import row
+
     text = " ".join(args.query)
     # An empty --meeting "$M" names no meeting: refused, not read as "every meeting".
     meeting_id = services.meetings.resolve(args.meeting).id if args.meeting is not None else None
@@ -66,7 +68,8 @@ def run(args: argparse.Namespace, services: Services) -> int:
     try:
         for group in results.groups:
             for hit in group.hits:
-                print(f"{group.title}\t{hit.context} › {hit.field_label}\t{hit.snippet_with_marks(*marks)}")
+                print(row(group.title, f"{hit.context} › {hit.field_label}",
+                          hit.snippet_with_marks(*marks)))
         sys.stdout.flush()
     except BrokenPipeError:  # `search … | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -138,3 +138,18 @@ def test_an_empty_meeting_is_not_found_rather_than_read_as_every_meeting(db, arg
 
 def test_an_empty_issue_is_not_found_rather_than_read_as_every_issue(db):
     assert "Issue '' was not found." in one_line_error(cli("search", "steel", "--issue", "", db=db))
+
+
+def test_a_tab_pasted_into_a_title_or_slug_does_not_split_a_line_of_output(tmp_path):
+    file = tmp_path / "pasted.json"
+    file.write_text(json.dumps({
+        "format": "briefbook", "version": 1, "issues": [{"slug": "rice\tquota", "title": "Rice\tquota"}],
+        "meetings": [{"title": "Round\t1", "starts_at": "2026-01-01T10:00:00+00:00",
+                      "positions": [{"issue": "rice\tquota", "state": "open"}]}]}), encoding="utf-8")
+    store = tmp_path / "store.db"
+    assert cli("import", str(file), db=store).returncode == 0
+    listed = cli("meetings", db=store).stdout.splitlines()
+    assert [line.split("\t")[1:] for line in listed] == [["2026-01-01", "Round 1", "planned"]]
+    assert cli("positions", "Round\t1", db=store).stdout == "rice quota\topen\t1\n"
+    found = cli("search", "quota", db=store).stdout.splitlines()
+    assert found and all(len(line.split("\t")) == 3 for line in found)
