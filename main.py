@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def database_url(option: str | None) -> str:
     """``--db``, else ``$BRIEFBOOK_DB``, else the default file in the user's data directory."""
-    from db.engine import default_url, normalize_url
+    from db.store_url import default_url, normalize_url
 
     chosen = option or os.environ.get(ENV_DB)
     return normalize_url(chosen) if chosen else default_url()
@@ -50,7 +50,7 @@ def database_url(option: str | None) -> str:
 def refuse_missing_source(url: str) -> None:
     """A store named to be read (``copy --from``) must be there: opening would create it empty."""
     from briefing.errors import StoreError
-    from db.engine import sqlite_path
+    from db.store_url import sqlite_path
 
     path = sqlite_path(url)
     if path is not None and not path.exists():
@@ -59,7 +59,7 @@ def refuse_missing_source(url: str) -> None:
 
 def prepare_location(url: str) -> None:
     """Create the folder of a default SQLite store (never of one the user named)."""
-    from db.engine import default_data_dir, sqlite_path
+    from db.store_url import default_data_dir, sqlite_path
 
     path = sqlite_path(url)
     if path is not None and path.parent == default_data_dir():

@@ -60,7 +60,8 @@ from briefing.recovery.session_files import (
     write_marker,
 )
 from briefing.recovery.typed import decode_value, encode_value, shown_text
-from db.engine import Database, default_data_dir
+from db.engine import Database
+from db.store_url import default_data_dir
 
 #: Rewrite the journal when it grows past this and holds mostly settled lines.
 COMPACT_BYTES = 1 << 20

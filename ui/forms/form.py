@@ -326,7 +326,7 @@ class EditorForm(QObject):
         seconds = self.retry_ms / 1000
         when = f"{seconds:g} second{'s' if seconds != 1 else ''}"
         self._offline = getattr(error, "offline", False)
-        if self._offline:  # the server cannot be reached (db.engine.translate_error): said briefly
+        if self._offline:  # the server cannot be reached (db.driver_errors.translate_error): said briefly
             waiting = sum(len(self._changes(b)) for b in self._retrying)
             self.ctx.status.failed(f"{OFFLINE} — {waiting} change{'s' if waiting != 1 else ''} waiting: "
                                    f"{self.ctx.services.db.location} cannot be reached. Your text stays "

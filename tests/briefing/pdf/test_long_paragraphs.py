@@ -1,5 +1,5 @@
 """A paragraph stays one paragraph, however long: no gap, no short line, no word cut where
-the builder cuts a huge paste into pieces for speed (``markdown.CHUNK``)."""
+the builder cuts a huge paste into pieces for speed (``mdparagraphs.CHUNK``)."""
 
 from __future__ import annotations
 
