@@ -51,10 +51,12 @@ def offset_of(text: str, steps: list[str | int]) -> int:
 
 def located(error: InterchangeError, file: Path) -> InterchangeError:
     """``error`` with the file and the line and column of its path in front of the path, when the
-    file can be read again and holds the path (else with the file alone)."""
+    file is a regular file that can be read again and holds the path (else with the file alone)."""
     place = str(file)
     steps = path_steps(error.field)
-    if steps is not None:
+    # Only a regular file reads the same again: a pipe is used up, and opening a named pipe
+    # (FIFO) again would wait for a writer that never comes.
+    if steps is not None and file.is_file():
         try:
             text = file.read_text(encoding="utf-8-sig")
             offset = offset_of(text, steps)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 
 import pytest
 
@@ -71,3 +73,15 @@ def test_a_text_that_is_not_a_sound_document_gives_no_place_but_no_error(tmp_pat
     file = tmp_path / "bad.json"
     file.write_text(text, encoding="utf-8")
     assert str(located(InterchangeError("$[0][1][2].a", "bad"), file)).startswith(str(file))
+
+
+def test_a_named_pipe_is_not_opened_again_to_find_the_line(tmp_path):
+    fifo = tmp_path / "from-a-pipe.json"
+    os.mkfifo(fifo)  # opening it to read waits for a writer: one comes and goes after a moment,
+    writer = threading.Timer(2, lambda: os.close(os.open(fifo, os.O_RDWR)))  # so none waits for ever
+    writer.start()
+    try:
+        error = located(InterchangeError("$.version", "must be 1"), fifo)
+    finally:
+        writer.join()
+    assert str(error) == f"{fifo}: $.version: must be 1"  # not "line 1, column 1" of an empty read
