@@ -12,10 +12,13 @@ if TYPE_CHECKING:
 
 NAME = "import"
 HELP = "import a Briefbook JSON file (see docs/data-format.md); all or nothing"
+#: How messages name standard input (``import -``).
+STDIN = "standard input"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", type=file_name, help="the JSON file to import")
+    parser.add_argument("file", metavar="FILE", type=file_name,
+                        help="the JSON file to import ('-' for standard input)")
     parser.epilog = (
         "Meetings are added as new meetings; issues are matched by slug and people by key "
         "(and updated). A bad file is refused whole with the line and the JSON path of the first "
@@ -25,13 +28,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, services: Services) -> int:
-    from briefing.interchange import InterchangeError, read_json
+    import sys
+
+    from briefing.interchange import InterchangeError, read_json, read_json_stream
     from briefing.interchange.places import located
 
-    doc = read_json(args.file)
+    from_stdin = str(args.file) == "-"  # `dump -o - | import -`
+    doc = read_json_stream(sys.stdin.buffer, STDIN) if from_stdin else read_json(args.file)
     try:
         summary = services.interchange.import_document(doc)
     except InterchangeError as error:  # said with the file, and the line to look at in an editor
+        if from_stdin:
+            raise InterchangeError(f"{STDIN}: {error.field}", error.message) from None
         raise located(error, args.file) from None
     print(
         f"Imported {summary.meetings_added} meeting(s); issues: {summary.issues_added} added, "

@@ -153,3 +153,17 @@ def test_a_tab_pasted_into_a_title_or_slug_does_not_split_a_line_of_output(tmp_p
     assert cli("positions", "Round\t1", db=store).stdout == "rice quota\topen\t1\n"
     found = cli("search", "quota", db=store).stdout.splitlines()
     assert found and all(len(line.split("\t")) == 3 for line in found)
+
+
+def test_a_dump_piped_into_import_from_standard_input_dumps_the_same_bytes(db, tmp_path):
+    dumped = cli("dump", "-o", "-", db=db).stdout
+    store = tmp_path / "piped.db"
+    out = cli("import", "-", db=store, stdin=dumped)
+    assert out.returncode == 0, out.stderr
+    assert cli("dump", "-o", "-", db=store).stdout == dumped
+
+
+def test_a_refused_document_from_standard_input_is_named_so(tmp_path):
+    out = cli("import", "-", db=tmp_path / "store.db", stdin='{"format": "briefbook", "version": 2}')
+    assert one_line_error(out) == ("briefbook: standard input: $.version: must be 1 "
+                                   "(this Briefbook reads version 1)\n")

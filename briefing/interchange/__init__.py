@@ -10,7 +10,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from briefing.changelog.records import IMPORTED
 from briefing.changelog.service import log_meetings
@@ -28,7 +28,7 @@ from briefing.interchange.parse import (
 from db.engine import Database
 
 __all__ = ["FORMAT", "MAX_FILE_BYTES", "VERSION", "ImportSummary", "InterchangeError", "dump_store",
-           "import_document", "read_json", "write_json"]
+           "import_document", "read_json", "read_json_stream", "write_json"]
 
 #: The largest file ``read_json`` reads: 100 MB, far above a store of real meetings.
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -61,39 +61,52 @@ def import_document(db: Database, doc: Any, config: Config | None = None,
 def read_json(path: Path) -> Any:
     """A JSON file's content; a file that is not JSON is an ``InterchangeError`` saying where.
 
+    A file over ``MAX_FILE_BYTES`` is refused before it is read (see ``read_json_stream``).
+    """
+    try:
+        with path.open("rb") as f:
+            return read_json_stream(f, str(path))
+    except OSError as error:
+        raise InterchangeError("$", f"cannot read {path}: {error.strerror or error}") from None
+
+
+def read_json_stream(stream: BinaryIO, name: str) -> Any:
+    """The JSON document read from ``stream`` (a file, or standard input), named ``name`` in
+    messages; one that is not JSON is an ``InterchangeError`` saying where.
+
     A file over ``MAX_FILE_BYTES`` is refused before it is read; the bytes are let go
     once decoded, so the file is held once as text while it is parsed. Objects come
     back as ``JsonObject`` and integers too long for any field as ``LongNumber``, for
     ``parse_document`` to refuse with their path.
     """
-    too_large = f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the most Briefbook imports"
+    too_large = f"{name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the most Briefbook imports"
     try:
-        with path.open("rb") as f:
-            if os.fstat(f.fileno()).st_size > MAX_FILE_BYTES:
-                raise InterchangeError("$", too_large)
-            raw = bytearray()
-            # In pieces, not read(cap): that would set aside the whole cap at once; and a pipe
-            # or a growing file has no size to trust.
-            while chunk := f.read(1 << 20):
-                raw += chunk
-                if len(raw) > MAX_FILE_BYTES:
-                    raise InterchangeError("$", too_large)
-    except OSError as error:
-        raise InterchangeError("$", f"cannot read {path}: {error.strerror or error}") from None
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, ValueError):  # a stream without a file behind it: its size is counted below
+        size = 0
+    if size > MAX_FILE_BYTES:
+        raise InterchangeError("$", too_large)
+    raw = bytearray()
+    # In pieces, not read(cap): that would set aside the whole cap at once; and a pipe
+    # or a growing file has no size to trust.
+    while chunk := stream.read(1 << 20):
+        raw += chunk
+        if len(raw) > MAX_FILE_BYTES:
+            raise InterchangeError("$", too_large)
     try:
         text = raw.decode("utf-8-sig")  # a byte order mark (Windows Notepad writes one) is no content
     except UnicodeDecodeError as error:
-        raise InterchangeError("$", f"{path} is not UTF-8 text (byte {error.start + 1})") from None
+        raise InterchangeError("$", f"{name} is not UTF-8 text (byte {error.start + 1})") from None
     del raw
     try:
         return json.loads(text, object_pairs_hook=JsonObject, parse_int=json_integer)
     except json.JSONDecodeError as error:
         raise InterchangeError(
-            "$", f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+            "$", f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
     except RecursionError:
         raise InterchangeError(
-            "$", f"{path} nests lists or objects too deeply (a Briefbook file is a few levels deep)"
+            "$", f"{name} nests lists or objects too deeply (a Briefbook file is a few levels deep)"
         ) from None
 
 
