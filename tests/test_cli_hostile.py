@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -167,3 +168,19 @@ def test_a_refused_document_from_standard_input_is_named_so(tmp_path):
     out = cli("import", "-", db=tmp_path / "store.db", stdin='{"format": "briefbook", "version": 2}')
     assert one_line_error(out) == ("briefbook: standard input: $.version: must be 1 "
                                    "(this Briefbook reads version 1)\n")
+
+
+def test_an_import_whose_backup_cannot_be_taken_says_nothing_was_imported(tmp_path):
+    store = tmp_path / "store.db"
+    assert cli("sample", "--as-of", "2022-01-01", db=store).returncode == 0
+    shutil.rmtree(tmp_path / "backups", ignore_errors=True)
+    (tmp_path / "backups").write_text("a file where the backups folder goes", encoding="utf-8")
+    file = tmp_path / "one.json"
+    file.write_text(json.dumps({"format": "briefbook", "version": 1, "meetings": [
+        {"title": "Round 9", "starts_at": "2026-01-01T10:00:00+00:00"}]}), encoding="utf-8")
+    before = cli("meetings", db=store).stdout
+    out = cli("import", str(file), db=store)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.splitlines()[-1].endswith(
+        "Nothing was imported: the store is backed up before every import.")
+    assert cli("meetings", db=store).stdout == before

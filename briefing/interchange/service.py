@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.backups.service import BEFORE_IMPORT, BackupService
 from briefing.config import Config
+from briefing.errors import StoreError
 from db.engine import Database
 
 if TYPE_CHECKING:
@@ -28,6 +29,10 @@ class InterchangeService:
         def backup_first() -> None:
             self.db.check_writable()
             if self.backups.available and not is_empty(self.db):
-                self.backups.create(BEFORE_IMPORT)
+                try:
+                    self.backups.create(BEFORE_IMPORT)
+                except StoreError as error:  # the message says why; the user must know the rest
+                    raise StoreError(f"{error} Nothing was imported: the store is backed up before "
+                                     "every import.") from None
 
         return import_document(self.db, doc, self.config, before_write=backup_first)
