@@ -40,11 +40,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def database_url(option: str | None) -> str:
-    """``--db``, else ``$BRIEFBOOK_DB``, else the default file in the user's data directory."""
+    """``--db``, else ``$BRIEFBOOK_DB`` (empty: not set), else the default file in the user's data
+    directory. A blank ``--db`` and an in-memory SQLite store (it would keep nothing) are refused."""
+    from sqlalchemy.engine import make_url
+
+    from briefing.errors import StoreError
     from db.store_url import default_url, normalize_url
 
+    if option is not None and not option.strip():
+        raise StoreError("--db: the store's name is empty; give a file path or a database URL.")
     chosen = option or os.environ.get(ENV_DB)
-    return normalize_url(chosen) if chosen else default_url()
+    url = normalize_url(chosen) if chosen else default_url()
+    try:
+        parsed = make_url(url)
+        in_memory = parsed.get_backend_name() == "sqlite" and (parsed.database or "") in ("", ":memory:")
+    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot read: Database says so, in one line
+        in_memory = False
+    if in_memory or chosen == ":memory:":
+        raise StoreError(f"{chosen}: an SQLite store in memory keeps nothing once the command ends; "
+                         "give a file path (--db round1.db).")
+    return url
 
 
 def refuse_missing_source(url: str) -> None:
@@ -72,9 +87,10 @@ def run_command(args: argparse.Namespace) -> int:
     from briefing.errors import BriefbookError
     from briefing.services import Services
 
-    url = database_url(getattr(args, "store", None) or args.db)  # copy --from names its own
     try:
-        if getattr(args, "store", None):
+        store = getattr(args, "store", None)
+        url = database_url(store if store is not None else args.db)  # copy --from names its own
+        if store:
             refuse_missing_source(url)
         prepare_location(url)
         # Restore opens a damaged store the others refuse (cli/restore.py STORE_OPENING).
@@ -161,11 +177,16 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the desktop app on the chosen database."""
+    from briefing.errors import StoreError
     from ui.app import run  # imports PySide6
     from ui.pyside_tweaks import skip_source_scan
 
     skip_source_scan()  # now, before the store's and the window's modules are imported
-    url = database_url(args.db)
+    try:
+        url = database_url(args.db)
+    except StoreError as error:
+        print(f"briefbook: {error}", file=sys.stderr)
+        return 2
     prepare_location(url)
     return run(url, sys.argv[:1])
 

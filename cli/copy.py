@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, services: Services) -> int:
     from briefing.errors import BriefbookError
     from briefing.services import Services, describe_store
     from db.copy import copy_store
-    from db.engine import normalize_url
+    from db.store_url import normalize_url
 
     target_url = normalize_url(args.target)
     if target_url == services.db.url:

@@ -113,7 +113,7 @@ def _numbers(text: str) -> list[int]:
         part = part.strip()
         if not part:
             continue
-        if not part.isdigit():
+        if not part.isdecimal():
             raise ValidationError("accept", f"{part!r} is not a change number (as listed: 1, 2, …)")
         if int(part) not in out:
             out.append(int(part))

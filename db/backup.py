@@ -190,6 +190,10 @@ def inspect_backup(path: Path) -> StoreFile:
     """Check that ``path`` is a sound Briefbook store this build can read; refuse it otherwise."""
     path = Path(path).expanduser().absolute()
     refused = f"Cannot restore from {path}"
+    if path.is_dir():
+        raise StoreError(f"{refused}: it is a folder; choose a backup file in it.")
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{refused}: it is not a file (a device or a pipe), not a backup.")
     if not path.is_file():
         raise StoreError(f"{refused}: there is no such file.")
     try:

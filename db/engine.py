@@ -33,10 +33,8 @@ from db.errors import DamagedStoreError, ReadOnlyStoreError, StoreError, Transie
 from db.notify import announce
 from db.probe import StoreFile, integrity_problems, probe_store_file, verify_store_file
 from db.sqlite_setup import install_sqlite_hooks
-from db.store_url import check_url, default_data_dir, default_url, normalize_url, sqlite_path
+from db.store_url import check_url, sqlite_path
 
-#: Importable from here too: main.py, cli/copy.py and briefing/recovery/journal.py import them so.
-__all__ = ["Database", "default_data_dir", "default_url", "normalize_url", "sqlite_path"]
 
 class Database:
     """An open store: its URL, engine, and sessions for reading or writing.

@@ -262,6 +262,9 @@ class BackupService:
         return BackupRecord(target, now.replace(microsecond=0), DAMAGED_BEFORE_RESTORE, size)
 
     def _make_folder(self) -> None:
+        if self.folder.exists() and not self.folder.is_dir():
+            raise StoreError(f"Cannot keep backups in {self.folder}: a file of that name is in the "
+                             "way. Move or rename it.")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:

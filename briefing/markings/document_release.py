@@ -84,6 +84,8 @@ def release_document(doc: dict[str, Any], up_to: str, ladder: Ladder) -> tuple[d
         if "positions" in m:
             meeting["positions"] = [p for p in _kept_items(m["positions"], POSITION_TEXT, set(),
                                                            default, keep) if p.get("issue") not in gone]
+            if not meeting["positions"]:  # as a dump leaves an empty list out
+                del meeting["positions"]
         meeting["sensitivity"] = capped(default, up_to, ladder)
         meetings.append(meeting)
     referenced = {x.get("issue") for m in meetings
@@ -101,6 +103,8 @@ def release_document(doc: dict[str, Any], up_to: str, ladder: Ladder) -> tuple[d
             if not lost:
                 entries.append(released_entry)
         out["qa"] = entries
+        if not entries:  # as a dump leaves an empty bank out
+            del out["qa"]
         kept_keys = {e.get("key") for e in entries}
         for meeting in meetings:
             for note in meeting["notes"]:

@@ -144,7 +144,7 @@ class MeetingService:
         """A meeting named on the command line: its id, key or title (case-insensitive)."""
         ref = ref.strip()
         meetings = self.list()
-        if ref.isdigit():
+        if ref.isdecimal():  # not "²": int() refuses it
             for m in meetings:
                 if m.id == int(ref):
                     return m

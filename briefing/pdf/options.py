@@ -115,6 +115,10 @@ def default_paper(environ: Mapping[str, str] | None = None) -> str:
         return "a4"
 
 
+#: The longest watermark: a few words across the page ("DRAFT — NOT FOR DISTRIBUTION").
+WATERMARK_CHARS = 80
+
+
 @dataclass(frozen=True, slots=True)
 class BookOptions:
     """One export's choices. ``invariant`` makes the file reproducible (tests)."""
@@ -138,6 +142,9 @@ class BookOptions:
         unknown = set(self.sections) - set(SECTION_IDS)
         if unknown:
             raise ValidationError("sections", f"unknown section {sorted(unknown)[0]!r}")
+        if len(self.watermark) > WATERMARK_CHARS:  # it is set across the page, large
+            raise ValidationError("watermark", f"at most {WATERMARK_CHARS} characters, not "
+                                               f"{len(self.watermark):,} (e.g. DRAFT)")
         if self.password == "":
             raise ValidationError("password", "must not be empty (leave it out for no password)")
         if self.password is not None:

@@ -219,12 +219,12 @@ def _heading_level(p) -> int | None:
     style = ppr.find(_w("pStyle"))
     if style is not None:
         name = (style.get(_w("val")) or "").replace(" ", "").lower()
-        if name.startswith("heading") and name[7:].isdigit():
+        if name.startswith("heading") and name[7:].isdecimal():
             return int(name[7:])
         if name == "title":
             return 1
     outline = ppr.find(_w("outlineLvl"))
-    if outline is not None and (outline.get(_w("val")) or "").isdigit():
+    if outline is not None and (outline.get(_w("val")) or "").isdecimal():
         return int(outline.get(_w("val"))) + 1
     return None
 

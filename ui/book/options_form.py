@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from briefing.errors import ValidationError
 from briefing.markings.ladder import Ladder
-from briefing.pdf.options import SECTIONS, BookOptions
+from briefing.pdf.options import SECTIONS, WATERMARK_CHARS, BookOptions
 from ui.widgets.field_error import FieldError
 from ui.widgets.palette import muted_colour
 
@@ -107,6 +107,7 @@ class BookOptionsForm(QWidget):
         self.watermark = QLineEdit(options.watermark, self)
         self.watermark.setAccessibleName("Watermark")
         self.watermark.setPlaceholderText("None (e.g. DRAFT)")
+        self.watermark.setMaxLength(WATERMARK_CHARS)
         self.watermark.setClearButtonEnabled(True)
         self.watermark.textChanged.connect(self.sig_changed)
         self.release = QComboBox(self)
