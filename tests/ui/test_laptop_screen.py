@@ -60,3 +60,23 @@ def test_the_export_dialog_keeps_its_export_button_on_a_laptop_screen(qtbot, ope
     assert "Export" in export.text()
     bottom = export.mapTo(dialog, export.rect().bottomLeft()).y()
     assert export.isVisible() and bottom < dialog.height(), (bottom, dialog.height())
+
+
+def test_on_a_laptop_a_note_reads_without_scrolling_sideways(qtbot, open_window, shipped_font):
+    from ui.notes.panel import IssueNotesPanel
+
+    window = open_window(sample=True)
+    window.resize(LAPTOP[0], LAPTOP[1] - 40)
+    window.show()
+    window.window_actions.book_preview.setChecked(True)
+    qtbot.waitUntil(lambda: window.book_preview is not None and window.book_preview.isVisible())
+    tabs = window.findChild(QTabWidget)
+    tabs.setCurrentIndex(2)
+    panel = window.findChild(IssueNotesPanel)
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.editor.note is not None)
+    QApplication.processEvents()
+    scroll = panel.editor.scroll
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+    assert not scroll.horizontalScrollBar().isVisible()
+    notes, note = panel.splitter.sizes()
+    assert notes <= note  # the list gives way to the note

@@ -31,6 +31,9 @@ from ui.undo.rows import NOTES, AddRowCommand, DeleteRowCommand, MoveRowCommand
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.list_actions import ListActions
 
+#: The notes list's width in a wide window (at most a third of the tab in a narrow one).
+LIST_WIDTH = 280
+
 
 class IssueNotesPanel(QWidget):
     """The Issue notes tab."""
@@ -84,8 +87,10 @@ class IssueNotesPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([280, 900])
+        self.splitter.setStretchFactor(0, 1)  # a narrower window narrows the list too, a little
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([LIST_WIDTH, 900])
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
@@ -127,8 +132,14 @@ class IssueNotesPanel(QWidget):
         super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Switching to the tab puts the cursor in the note's first section."""
+        """Switching to the tab puts the cursor in the note's first section. The first time, at
+        its real width, the list takes a third at most (in a narrow window the note needs the rest)."""
         super().showEvent(event)
+        width = self.splitter.width()
+        if not self._sized and width > 0:
+            self._sized = True
+            listed = min(LIST_WIDTH, width // 3)
+            self.splitter.setSizes([listed, width - listed])
         if not event.spontaneous():
             # After the workspace has handed this tab the meeting (it does so once the tab shows).
             QTimer.singleShot(0, self._focus_note)

@@ -31,6 +31,7 @@ class NoteSectionEditor(MarkdownEditor):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setText(heading.replace("&", "&&"))  # "Q&A" is no mnemonic
+        self.title.setWordWrap(True)  # "Anticipated asks / defensive Q&A" in a narrow pane
         for view in (self.editor, self.preview):
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)

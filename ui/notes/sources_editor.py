@@ -32,6 +32,7 @@ from ui.models.sources_table import DATE, PUBLISHER, TITLE, URL, SourcesTableMod
 from ui.notes.commands import AddSourceCommand, RemoveSourceCommand
 from ui.undo.edit import EditCommand
 from ui.undo.kinds import source_kind
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.table_editing import show_in_cell
 
 
@@ -84,15 +85,17 @@ class SourcesEditor(QWidget):
         self.empty = QLabel("No sources cited yet — add the articles, statements and papers this "
                             "note relies on.", self)
         self.empty.setWordWrap(True)
-        bar = QHBoxLayout()
-        bar.addWidget(title)
-        bar.addStretch(1)
+        buttons = QWidget(self)  # on the right; under each other in a narrow pane
+        flow = FlowLayout(buttons, align_right=True)
         for action in (self.add_action, self.remove_action):
-            button = QToolButton(self)
+            button = QToolButton(buttons)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
-            bar.addWidget(button)
+            flow.addWidget(button)
+        bar = QHBoxLayout()
+        bar.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
+        bar.addWidget(buttons, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
