@@ -80,3 +80,23 @@ def test_on_a_laptop_a_note_reads_without_scrolling_sideways(qtbot, open_window,
     assert not scroll.horizontalScrollBar().isVisible()
     notes, note = panel.splitter.sizes()
     assert notes <= note  # the list gives way to the note
+
+
+def test_on_a_laptop_the_meetings_overview_reads_without_scrolling_sideways(qtbot, open_window,
+                                                                           shipped_font):
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.overview.panel import OverviewPanel
+
+    window = open_window(sample=True)
+    window.resize(LAPTOP[0], LAPTOP[1] - 40)
+    window.show()
+    window.window_actions.book_preview.setChecked(True)
+    qtbot.waitUntil(lambda: window.book_preview is not None and window.book_preview.isVisible())
+    window.findChild(QTabWidget).setCurrentIndex(0)
+    panel = window.findChild(OverviewPanel)
+    qtbot.waitUntil(panel.isVisible)
+    QApplication.processEvents()
+    scroll = panel.findChild(QScrollArea)
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+    assert not scroll.horizontalScrollBar().isVisible()

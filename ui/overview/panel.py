@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,7 +25,9 @@ from ui.overview.when import WhenEditor
 from ui.qa.budget_fields import BudgetFields
 from ui.undo.kinds import MEETING
 from ui.widgets.field_error import FieldError, with_error
+from ui.widgets.flow_layout import FlowLayout, labelled
 from ui.widgets.markdown_editor import MarkdownEditor
+from ui.widgets.narrow_combo import narrow
 from ui.widgets.zone_combo import ZoneComboBox
 
 
@@ -60,6 +62,7 @@ class OverviewPanel(QWidget):
         self.sensitivity.setAccessibleName("Sensitivity")
         for marking in self.ctx.services.config.ladder.markings:
             self.sensitivity.addItem(f"{marking.code} · {marking.label.capitalize()}", marking.code)
+        narrow(self.sensitivity, 14)
         self.counterpart, counterpart_error = self._line("Counterpart", "Who we negotiate with")
         self.location, location_error = self._line("Venue", "City or building")
         self.when = WhenEditor(self)
@@ -80,12 +83,14 @@ class OverviewPanel(QWidget):
         self.objectives.editor.setAccessibleName("Objectives")
         self.objectives.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
 
-        line = QHBoxLayout()
-        line.addWidget(self.round)
-        line.addWidget(QLabel("Status", self))
-        line.addWidget(self.status_box)
-        line.addWidget(QLabel("Sensitivity", self))
-        line.addWidget(self.sensitivity, 1)
+        # Round, status and sensitivity on one line that wraps in a narrow pane; the
+        # sensitivity takes the rest of its line.
+        self.sensitivity.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        line = QWidget(self)
+        flow = FlowLayout(line)
+        flow.addWidget(self.round)
+        flow.addWidget(labelled(QLabel("Status", self), self.status_box, line))
+        flow.addWidget(labelled(QLabel("Sensitivity", self), self.sensitivity, line))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
 from briefing.tiers.budget import MAX_PAGES
 from briefing.vocabulary import TIERS
 from ui.forms import CustomBinding
 from ui.widgets.field_error import FieldError
+from ui.widgets.flow_layout import FlowLayout, labelled
 
 NO_BUDGET = "No budget"
 
@@ -28,8 +29,7 @@ class BudgetFields(QWidget):
         super().__init__(parent)
         self.spins: dict[str, QSpinBox] = {}
         self.error = FieldError(self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(self)  # the three wrap in a narrow pane rather than widen it
         for tier in TIERS:
             spin = QSpinBox(self)
             spin.setRange(0, MAX_PAGES)
@@ -40,10 +40,8 @@ class BudgetFields(QWidget):
             spin.setToolTip(f"The most pages a {tier} paper should take in the book")
             label = QLabel(tier.capitalize(), self)
             label.setBuddy(spin)
-            row.addWidget(label)
-            row.addWidget(spin)
+            row.addWidget(labelled(label, spin, self))
             self.spins[tier] = spin
-        row.addStretch(1)
 
     def read(self) -> dict[str, Any]:
         return {f"page_budget_{tier}": spin.value() or None for tier, spin in self.spins.items()}
