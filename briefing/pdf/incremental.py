@@ -13,7 +13,7 @@ the brief (``part_inputs``) and of what every page shows (``frame_key``).
 After an edit only the parts whose inputs changed are laid out again, each
 numbered with the pages the book is expected to have. The book is then joined
 from the parts' files (``parallel.merge``) with a small *numbering* file made
-last (``numbering``), which holds:
+last (``renumber.numbering_file``), which holds:
 
 - the number forms of every part whose numbers are no longer the ones its file
   holds (a part before it grew a page): drawn again by the same code that drew
@@ -24,7 +24,7 @@ last (``numbering``), which holds:
 - every font subset, once: all parts of a session share one set of subset
   assignments per font (``SharedFonts``), so a character has the same code in
   every part's file and the numbering file's subsets hold every part's
-  characters. The joined pages use those (``_renumber``): the book embeds each
+  characters. The joined pages use those (``renumber.renumber``): the book embeds each
   subset once, as a full rebuild does, not once per part.
 
 A preview does not join the book whole: ``session.preview`` keeps the last
@@ -32,7 +32,7 @@ book it made and appends to it an incremental update with only what changed
 (``appended.py``), and joins it whole again when the updates have made it
 large. The parts' keys are made on every build from what each part reads
 (``part_keys.py``), remembered by content; the shared subsets are in
-``shared_fonts.py``.
+``shared_fonts.py``; a laid-out part's record in ``laid_out.py``.
 
 The book reads page for page as a full rebuild (``tests/briefing/pdf/
 test_incremental.py`` and ``test_appended.py`` prove it after random edits). A session is long-lived
@@ -49,48 +49,30 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
-from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from briefing.brief.records import Brief
 from briefing.brief.select import with_notes
 from briefing.markings.ladder import Ladder
-from briefing.pdf import parallel, styles
-from briefing.pdf.appended import MOST_REWRITTEN, AppendedBook, NotAppendable, Placement
-from briefing.pdf.fonts import BODY
+from briefing.pdf import parallel
+from briefing.pdf.appended import MOST_REWRITTEN, AppendedBook, NotAppendable
+from briefing.pdf.laid_out import LaidOutPart, SessionStats, copy_state
 from briefing.pdf.options import BookOptions
-from briefing.pdf.page_fonts import SMALL_TABLE, FontTrimmer
-from briefing.pdf.parallel import Bound, PartCanvas, merge
+from briefing.pdf.parallel import PartCanvas, merge
 from briefing.pdf.part_keys import READS, frame_key, identity, part_inputs, part_keys, part_name
-from briefing.pdf.shared_fonts import (
-    NUMBERING_BLOCK,
-    RELIED_ON,
-    STATE_ATTRIBUTES,
-    SharedFonts,
-    font_id,
-    free_block,
-    subsets_in_block,
-)
+from briefing.pdf.renumber import place_parts, renumber
+from briefing.pdf.shared_fonts import RELIED_ON, STATE_ATTRIBUTES, SharedFonts, free_block, subsets_in_block
 from briefing.pdf.story import book_parts, build_story
-from briefing.pdf.templates import (
-    BookTemplate,
-    ExportCancelled,
-    ExportProgress,
-    book_template,
-    distinct_subset_tags,
-)
+from briefing.pdf.templates import BookTemplate, ExportCancelled, ExportProgress, book_template
 from briefing.pdf.typeset import Typesetter
-
-if TYPE_CHECKING:
-    import pikepdf
 
 _log = logging.getLogger(__name__)
 
-__all__ = ["READS", "RELIED_ON", "BookSession", "frame_key", "part_inputs", "part_name", "render_in"]
+__all__ = ["READS", "RELIED_ON", "BookSession", "LaidOutPart", "PreviewSession", "SessionStats", "frame_key",
+           "part_inputs", "part_name", "render_in"]
 
 
 @lru_cache(maxsize=1)
@@ -139,54 +121,6 @@ def render_in(session: BookSession | PreviewSession, brief: Brief, options: Book
     ts.warn("", "the whole book was laid out again after the edit (slower, the same book): "
                 f"laying out only what changed failed: {reason}")
     return None, ts
-
-
-@dataclass
-class LaidOutPart:
-    """One part laid out alone: its file, and what joining and numbering the book needs of it."""
-
-    data: bytes
-    pages: int
-    outline: list[tuple[str, str, int, int]]      # (key, title, level, page in the part)
-    bound: dict[str, Bound]                       # destination → where it is in the part
-    local_pages: dict[str, int]                   # outline key → page in the part
-    doc: BookTemplate                             # its template (its canvas let go): the fills
-    deferred: list[tuple[str, Callable[[int], None]]]
-    warnings: tuple                               # the part's ``Typesetter.state()``
-    block: int                                    # the block its font subsets are tagged in
-    numbers: tuple = ()                           # (first page, total, pages) its file shows
-    #: (numbers, numbering file, index): where its number forms were last drawn again
-    renumbered: tuple | None = None
-    _pdf: Any = None
-    _links: list[list[str | None]] | None = None
-
-    def opened(self) -> pikepdf.Pdf:
-        """Its file, opened once (joining reads it again after each edit)."""
-        if self._pdf is None:
-            import pikepdf
-
-            self._pdf = pikepdf.open(BytesIO(self.data))
-        return self._pdf
-
-    def link_names(self) -> list[list[str | None]]:
-        """Per page, the destination each link annotation names (None: a link out of the book)."""
-        if self._links is None:
-            import pikepdf
-
-            self._links = [[str(dest)[1:] if isinstance(dest := annot.get("/Dest"), pikepdf.Name)
-                            else None for annot in page.obj.get("/Annots") or ()]
-                           for page in self.opened().pages]
-        return self._links
-
-
-@dataclass
-class SessionStats:
-    """What the last ``render`` did: parts laid out again, reused, and renumbered."""
-
-    laid_out: int = 0
-    reused: int = 0
-    renumbered: int = 0
-    parts: list[str] = field(default_factory=list)   # names of the parts laid out again
 
 
 class PreviewSession:
@@ -342,46 +276,7 @@ class BookSession:
         del doc.canv  # the file is written: let the canvas (every page's content) go
         doc.pages = local
         return LaidOutPart(buffer.getvalue(), doc.page_count, list(doc.outline), bound, local, doc,
-                           list(doc.deferred), _copy_state(ts), block, tuple(numbers))
-
-    def _placement(self, parts: list[LaidOutPart], options: BookOptions, stats: SessionStats,
-                   book: AppendedBook | None) -> tuple[list[int], dict[str, int], Placement, bytes | None]:
-        """Where each part stands, which number forms it needs, and where the book's outline keys
-        are; the numbering file (forms no file holds yet, the outline, every subset), made unless
-        an update to ``book`` needs none (no part's numbers, no subset and no outline entry
-        changed)."""
-        before = [0]
-        pages: dict[str, int] = {}
-        for part in parts:
-            for key, page in part.local_pages.items():
-                pages.setdefault(key, before[-1] + page)
-            before.append(before[-1] + part.pages)
-        total = before[-1]
-        # each part's number forms: its own, or drawn again in an earlier numbering file or now
-        sources: list[tuple[bytes, int] | None] = []
-        stale: set[int] = set()
-        numbers = [(before[index], total, pages) for index in range(len(parts))]
-        for index, part in enumerate(parts):
-            now = numbers[index]
-            if part.numbers == now:
-                sources.append(None)
-            elif part.renumbered is not None and part.renumbered[0] == now:
-                sources.append(part.renumbered[1:])
-            else:
-                sources.append(None)
-                stale.add(index)
-        stats.renumbered = len(stale)
-        outline = [(key, title, level) for part in parts for key, title, level, _ in part.outline]
-        placement = Placement(numbers, sources, outline)
-        wanted = book is None or bool(stale) or outline != book.outline or any(
-            book.sizes.get(key) != count for key, count in self._fonts.sizes().items())
-        numbering = None
-        if wanted:
-            numbering = self._numbering(parts, stale, before, pages, options)
-            for index in stale:
-                parts[index].renumbered = (numbers[index], numbering, index)
-                sources[index] = (numbering, index)
-        return before, pages, placement, numbering
+                           list(doc.deferred), copy_state(ts), block, tuple(numbers))
 
     def _join(self, parts: list[LaidOutPart], options: BookOptions, stats: SessionStats,
               appended: bool) -> tuple[bytes, dict[str, int]]:
@@ -391,7 +286,7 @@ class BookSession:
         book = self._book if appended else None
         if book is not None and (book.generation != self._fonts.generation or book.worth_compacting()):
             book = self._book = None
-        before, pages, placement, numbering = self._placement(parts, options, stats, book)
+        before, pages, placement, numbering = place_parts(parts, options, stats, book, self._fonts)
         if book is not None and book.rewrites(parts, placement) <= MOST_REWRITTEN * before[-1]:
             try:
                 return book.update(parts, placement, numbering, self._fonts.sizes()), pages
@@ -402,12 +297,12 @@ class BookSession:
         if appended:
             self._book = None  # the next preview appends to the book joined now
         if numbering is None:
-            before, pages, placement, numbering = self._placement(parts, options, stats, None)
+            before, pages, placement, numbering = place_parts(parts, options, stats, None, self._fonts)
         sources = placement.sources
         files = [parts[0].data, *(part.opened() for part in parts[1:])] if parts else []
         data = merge(files, [part.bound for part in parts], before,
                      invariant=options.invariant, password=options.password, object_streams=True,
-                     edit=lambda pdf: _renumber(pdf, parts, sources, numbering))
+                     edit=lambda pdf: renumber(pdf, parts, sources, numbering))
         if appended:
             try:
                 self._book = AppendedBook(data, parts, placement, self._fonts.sizes(),
@@ -415,145 +310,3 @@ class BookSession:
             except NotAppendable as reason:
                 _log.info("the book cannot take appended updates: %s", reason)
         return data, pages
-
-    def _numbering(self, parts: list[LaidOutPart], stale: set[int], before: list[int],
-                   pages: dict[str, int], options: BookOptions) -> bytes:
-        """A one-page file: the number forms of the ``stale`` parts drawn with the book's
-        ``pages``, the book's outline, and every font subset of the session."""
-        total = before[-1]
-        buffer = BytesIO()
-        canv = _NumberingCanvas(buffer, pagesize=options.pagesize, invariant=int(options.invariant),
-                                initialFontName=BODY, initialFontSize=styles.BODY_SIZE)
-        self._fonts.bind(canv._doc)
-        for index in sorted(stale):
-            part, first = parts[index], before[index]
-            doc = part.doc
-            canv.prefix = _prefix(index)
-            doc.canv, doc.pages = canv, pages
-            try:
-                for page in range(1, part.pages + 1):
-                    doc._page_form(page, first + page, total)  # as the part drew it, renumbered
-                for name, fill in part.deferred:
-                    canv.beginForm(name)
-                    fill(total)
-                    canv.endForm()
-            finally:
-                doc.pages = part.local_pages
-                del doc.canv
-        canv.prefix = ""
-        for name in list(canv.made):  # shown on the page, so that joining finds them
-            canv.doForm(name)
-        if parts:
-            doc = parts[0].doc
-            for part in parts:
-                for key, title, level, _ in part.outline:
-                    canv.addOutlineEntry(doc.ts.plain(title), key, level=level, closed=level > 0)
-        self._fonts.embed_all(canv._doc)
-        canv.showPage()
-        with subsets_in_block(NUMBERING_BLOCK), distinct_subset_tags():
-            canv.save()
-        return buffer.getvalue()
-
-
-def _copy_state(ts: Typesetter) -> tuple:
-    places, other = ts.state()
-    return {char: list(wheres) for char, wheres in places.items()}, list(other)
-
-
-class _NumberingCanvas(PartCanvas):
-    """The numbering file's canvas: every form is named with the prefix of the part it is for."""
-
-    prefix = ""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.made: list[str] = []
-
-    def beginForm(self, name, *args, **kwargs):
-        self.made.append(self.prefix + name)
-        return super().beginForm(self.prefix + name, *args, **kwargs)
-
-
-def _prefix(index: int) -> str:
-    return f"n{index}_"
-
-
-_FORM = "/FormXob."
-
-
-def _renumber(pdf: pikepdf.Pdf, parts: list[LaidOutPart], sources: list[tuple[bytes, int] | None],
-              numbers: bytes) -> None:
-    """Point the joined pages at the numbering file's fonts, and each part's number forms at
-    those drawn again for it (``sources``: a numbering file and the part's index in it, or
-    None: its own are right); give the book its outline (``merge`` resolves its destinations)."""
-    import pikepdf
-
-    copied: dict[tuple[int, tuple[int, int]], pikepdf.Object] = {}
-    opened: dict[int, pikepdf.Pdf] = {}
-
-    def local(obj: pikepdf.Object, origin: pikepdf.Pdf) -> pikepdf.Object:
-        key = (id(origin), obj.objgen)
-        if key not in copied:
-            copied[key] = pdf.copy_foreign(obj)
-        return copied[key]
-
-    def source_of(data: bytes) -> pikepdf.Pdf:
-        if id(data) not in opened:
-            opened[id(data)] = pikepdf.open(BytesIO(data))
-        return opened[id(data)]
-
-    try:
-        book = source_of(numbers)
-        resources = book.pages[0].obj.Resources
-        fonts = {font_id(key, font): font for key, font in (resources.get("/Font") or {}).items()}
-        done: set[tuple[int, int]] = set()
-        trimmer = FontTrimmer(pdf)
-        large: set[tuple[int, int]] = set()  # the tables naming more fonts than a page keeps
-
-        def refont(holder: pikepdf.Object) -> bool:
-            """Point the font table at the book's fonts; whether its holder has to be trimmed
-            (``page_fonts``: the table names more than ``SMALL_TABLE`` fonts)."""
-            table = holder.get("/Font")
-            if table is None:
-                return False
-            if table.is_indirect and table.objgen in done:
-                return table.objgen in large
-            if table.is_indirect:
-                done.add(table.objgen)
-            keys = list(table.keys())
-            for key in keys:
-                shared = fonts.get(font_id(key, table[key]))
-                if shared is not None:
-                    table[key] = local(shared, book)
-            if len(keys) > SMALL_TABLE and table.is_indirect:
-                large.add(table.objgen)
-            return len(keys) > SMALL_TABLE
-
-        index = 0
-        for part, source in zip(parts, sources, strict=True):
-            forms: dict = {}
-            if source is not None:
-                origin = source_of(source[0])
-                prefix = _FORM + _prefix(source[1])
-                forms = origin.pages[0].obj.Resources.get("/XObject") or {}
-            for _ in range(part.pages):
-                page = pdf.pages[index].obj
-                if refont(page.Resources):  # each page and form names only its own fonts
-                    trimmer.trim(page)
-                xobjects = page.Resources.get("/XObject") or {}
-                for name in list(xobjects.keys()):
-                    if source is not None and (prefix + name[len(_FORM):]) in forms:
-                        xobjects[name] = local(forms[prefix + name[len(_FORM):]], origin)
-                    form = xobjects[name]
-                    if form.objgen not in done and "/Resources" in form:
-                        done.add(form.objgen)
-                        if refont(form.Resources):
-                            trimmer.trim(form)
-                index += 1
-        outlines = book.Root.get("/Outlines")
-        if outlines is not None:
-            pdf.Root.Outlines = local(outlines, book)
-    finally:
-        for other in opened.values():
-            other.close()
-    pdf.Root.PageMode = pikepdf.Name.UseOutlines
