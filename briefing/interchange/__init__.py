@@ -16,15 +16,9 @@ from briefing.changelog.records import IMPORTED
 from briefing.changelog.service import log_meetings
 from briefing.config import Config
 from briefing.interchange.dump import dump_document
+from briefing.interchange.json_objects import InterchangeError, JsonObject, json_integer
 from briefing.interchange.load import ImportSummary, write_document
-from briefing.interchange.parse import (
-    FORMAT,
-    VERSION,
-    InterchangeError,
-    JsonObject,
-    json_integer,
-    parse_document,
-)
+from briefing.interchange.parse import FORMAT, VERSION, parse_document
 from db.engine import Database
 
 __all__ = ["FORMAT", "MAX_FILE_BYTES", "VERSION", "ImportSummary", "InterchangeError", "dump_store",

@@ -1,22 +1,37 @@
 """Read an interchange document into validated plain values, naming the JSON path of any problem.
 
 Nothing here touches the store: a document is checked whole before anything is
-written, so a bad file is refused without half-importing it. ``read_json`` reads
-objects as :class:`JsonObject` (which remembers a key given twice) and integers
-too long for any field as :class:`LongNumber`, so both are refused here with
-their path.
+written, so a bad file is refused without half-importing it. The reading of each
+JSON object and value (a key given twice, a number too long for any field, the
+wrong kind of value) is in ``briefing.interchange.json_objects``; the values it
+reads into are in ``briefing.interchange.records``.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 from briefing import validation as v
-from briefing.errors import ValidationError
+from briefing.interchange.json_objects import (
+    LINE,
+    MAX_DIGITS,
+    REQUIRED_LINE,
+    TEXT,
+    InterchangeError,
+    JsonObject,
+    LongNumber,
+    ObjectReader,
+    day,
+    flag,
+    json_integer,
+    kind,
+    minutes,
+    moment,
+    one_of,
+    optional_key,
+    string_check,
+)
+from briefing.interchange.records import Document, IssueIn, MarkingIn, MeetingIn, NoteIn, PersonIn, QaIn
 from briefing.positions.records import STATES as POSITION_STATES
 from briefing.tiers.budget import page_budget
 from briefing.vocabulary import (
@@ -36,12 +51,16 @@ from briefing.vocabulary import (
     TIERS,
 )
 
+#: Names callers have long imported from here; they now live in ``json_objects`` and ``records``.
+__all__ = ["FORMAT", "KNOWN_VERSIONS", "MAX_DIGITS", "MAX_ITEMS", "MEETING_KEYS", "NOTE_KEYS",
+           "PERSON_KEYS", "QA_KEYS", "VERSION", "Document", "InterchangeError", "IssueIn", "JsonObject",
+           "LongNumber", "MarkingIn", "MeetingIn", "NoteIn", "PersonIn", "QaIn", "json_integer",
+           "parse_document"]
+
 FORMAT = "briefbook"
 VERSION = 1
 #: The versions of the format this Briefbook reads.
 KNOWN_VERSIONS = (1,)
-#: Integers with more digits than this are kept as ``LongNumber`` (no field takes one).
-MAX_DIGITS = 30
 #: The most items (meetings, agenda items, notes, sources, people…) one file imports: five times
 #: a store of a thousand real meetings (some 50,000). Each item costs about 0.3 ms of processor
 #: time and a few KB while the import's one transaction lasts: 100 MB of tiny items (millions)
@@ -49,203 +68,10 @@ MAX_DIGITS = 30
 MAX_ITEMS = 250_000
 
 
-class JsonObject(dict):
-    """A JSON object as ``read_json`` reads it; ``repeated`` is a key it gives twice, if any."""
-
-    __slots__ = ("repeated",)
-
-    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
-        super().__init__(pairs)
-        self.repeated: str | None = None
-        if len(self) != len(pairs):
-            seen: set[str] = set()
-            for key, _ in pairs:
-                if key in seen:
-                    self.repeated = key
-                    break
-                seen.add(key)
-
-
-class LongNumber:
-    """An integer of more than ``MAX_DIGITS`` digits in a JSON file, kept unconverted."""
-
-    __slots__ = ("digits",)
-
-    def __init__(self, text: str) -> None:
-        self.digits = len(text.lstrip("-"))
-
-
-def json_integer(text: str) -> int | LongNumber:
-    """An integer of a JSON file (``parse_int``): never converts thousands of digits."""
-    return int(text) if len(text) <= MAX_DIGITS else LongNumber(text)
-
-
-class InterchangeError(ValidationError):
-    """A document that cannot be imported; ``field`` is the JSON path of the first problem."""
-
-
-@dataclass
-class IssueIn:
-    slug: str
-    title: str
-    description: str
-
-
-@dataclass
-class PersonIn:
-    key: str
-    name: str
-    fields: dict[str, str]
-
-
-@dataclass
-class NoteIn:
-    issue: str
-    path: str
-    fields: dict[str, Any]
-    sources: list[dict[str, str]]
-    #: ``(path, key)`` of each Q&A bank entry the note uses, in order (issue 13).
-    qa: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass
-class QaIn:
-    """A Q&A bank entry of the file (issue 13): matched on import by ``key``, like a person."""
-
-    key: str
-    issue: str | None
-    path: str
-    fields: dict[str, Any]
-
-
-@dataclass
-class MeetingIn:
-    key: str | None
-    previous: str | None
-    path: str
-    fields: dict[str, Any]
-    agenda: list[tuple[str, str | None, dict[str, Any]]] = field(default_factory=list)
-    notes: list[NoteIn] = field(default_factory=list)
-    participants: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
-    actions: list[tuple[str, str | None, dict[str, Any]]] = field(default_factory=list)
-    #: ``(path, issue slug, {ours, theirs, state})`` per position (issue 12).
-    positions: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
-
-
-@dataclass
-class Document:
-    issues: list[IssueIn]
-    people: list[PersonIn]
-    meetings: list[MeetingIn]
-    #: The file's marking ladder (``markings``, lowest first; issue 11), None when it gives none.
-    markings: tuple[MarkingIn, ...] | None = None
-    #: The Q&A bank entries of the file (``qa``; issue 13).
-    qa: list[QaIn] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class MarkingIn:
-    """One step of a file's ladder: ``{code, name}``."""
-
-    code: str
-    name: str
-
-
-class _Object:
-    """One JSON object being read, with its path for messages."""
-
-    def __init__(self, value: Any, path: str, known: tuple[str, ...]) -> None:
-        if not isinstance(value, dict):
-            raise InterchangeError(path, f"must be an object, not {_kind(value)}")
-        repeated = getattr(value, "repeated", None)
-        if repeated is not None:
-            raise InterchangeError(_member(path, repeated), "is given twice in this object")
-        unknown = [k for k in value if k not in known]
-        if unknown:
-            raise InterchangeError(_member(path, unknown[0]), "is not a field of this object")
-        self.value = value
-        self.path = path
-
-    def at(self, name: str) -> str:
-        return f"{self.path}.{name}"
-
-    def get(self, name: str, check: Callable[[str, Any], Any], *, required: bool = False) -> Any:
-        if name not in self.value or self.value[name] is None:
-            if required:
-                raise InterchangeError(self.at(name), "is required")
-            return check(self.at(name), None)
-        raw = self.value[name]
-        if isinstance(raw, LongNumber):
-            raise InterchangeError(self.at(name), f"is a number of {raw.digits:,} digits, too large "
-                                                  "for any field")
-        try:
-            return check(self.at(name), raw)
-        except InterchangeError:
-            raise
-        except ValidationError as error:
-            raise InterchangeError(self.at(name), error.message) from None
-
-    def items(self, name: str) -> list[tuple[str, Any]]:
-        raw = self.value.get(name)
-        if raw is None:
-            return []
-        if not isinstance(raw, list):
-            raise InterchangeError(self.at(name), f"must be a list, not {_kind(raw)}")
-        return [(f"{self.at(name)}[{i}]", item) for i, item in enumerate(raw)]
-
-
-def _member(path: str, key: str) -> str:
-    """``$.meetings[0].title``; a key that is not a plain name is quoted (``$["a\\nb"]``), so a
-    message naming it stays one line."""
-    return f"{path}.{key}" if key.isidentifier() else f"{path}[{json.dumps(key)}]"
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return "an object"
-    return {list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number",
-            LongNumber: "a number", type(None): "null"}.get(type(value), type(value).__name__)
-
-
-def _string(check: Callable[..., Any], **kw: Any) -> Callable[[str, Any], Any]:
-    def read(path: str, value: Any) -> Any:
-        if value is not None and not isinstance(value, str):
-            raise InterchangeError(path, f"must be text, not {_kind(value)}")
-        return check(path, value, **kw)
-    return read
-
-
-TEXT = _string(v.text)
-LINE = _string(v.line)
-REQUIRED_LINE = _string(v.line, required=True)
-
-
-def _one_of(allowed: tuple[str, ...]) -> Callable[[str, Any], str]:
-    return _string(lambda p, x: v.choice(p, x, allowed))
-
-
-def _minutes(path: str, value: Any) -> int:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-        raise InterchangeError(path, f"must be a whole number of minutes, not {_kind(value)}")
-    return v.minutes(path, value)
-
-
-def _moment(required: bool) -> Callable[[str, Any], datetime | None]:
-    return _string(lambda p, x: v.moment(p, x, required=required))
-
-
-def _day(path: str, value: Any) -> date | None:
-    return _string(v.day)(path, value)
-
-
-def _optional_key(path: str, value: Any) -> str | None:
-    return LINE(path, value) or None
-
-
 def parse_document(doc: Any, ladder_codes: tuple[str, ...], home_timezone: str) -> Document:
     """Validate a whole document; the first problem raises ``InterchangeError`` with its path."""
-    top = _Object(doc, "$", ("format", "version", "issues", "people", "meetings", "exported_at",
-                             "markings", "qa"))
+    top = ObjectReader(doc, "$", ("format", "version", "issues", "people", "meetings", "exported_at",
+                                  "markings", "qa"))
     if top.value.get("format") != FORMAT:
         raise InterchangeError("$.format", f'must be "{FORMAT}"')
     version = top.value.get("version")
@@ -256,14 +82,14 @@ def parse_document(doc: Any, ladder_codes: tuple[str, ...], home_timezone: str) 
     markings = _markings(top)
     if markings is not None:
         ladder_codes = tuple(m.code for m in markings)  # the file's meetings are marked on its ladder
-    issues = [_issue(_Object(raw, path, ("slug", "title", "description")))
+    issues = [_issue(ObjectReader(raw, path, ("slug", "title", "description")))
               for path, raw in top.items("issues")]
-    people = [_person(_Object(raw, path, PERSON_KEYS)) for path, raw in top.items("people")]
+    people = [_person(ObjectReader(raw, path, PERSON_KEYS)) for path, raw in top.items("people")]
     meetings = [_meeting(path, raw, ladder_codes, home_timezone) for path, raw in top.items("meetings")]
     _no_repeats([(i.slug, f"$.issues[{n}].slug") for n, i in enumerate(issues)], "issue slug")
     _no_repeats([(p.key, f"$.people[{n}].key") for n, p in enumerate(people)], "person key")
     _no_repeats([(m.key, f"{m.path}.key") for m in meetings if m.key], "meeting key")
-    qa = [_qa(_Object(raw, path, QA_KEYS)) for path, raw in top.items("qa")]
+    qa = [_qa(ObjectReader(raw, path, QA_KEYS)) for path, raw in top.items("qa")]
     _no_repeats([(q.key, f"{q.path}.key") for q in qa], "Q&A entry key")
     _no_loops(meetings)
     return Document(issues=issues, people=people, meetings=meetings, markings=markings, qa=qa)
@@ -305,32 +131,32 @@ def _not_too_many_items(doc: dict) -> None:
                             add(note.get(sub), f"$.meetings[{n}].notes[{k}].{sub}")
 
 
-def _qa(o: _Object) -> QaIn:
+def _qa(o: ObjectReader) -> QaIn:
     question = o.get("question", TEXT, required=True)
     if not question.strip():
         raise InterchangeError(o.at("question"), "must not be empty")
-    return QaIn(key=o.get("key", REQUIRED_LINE, required=True), issue=o.get("issue", _optional_key),
-                path=o.path, fields={"kind": o.get("kind", _one_of(QA_KINDS)), "question": question,
+    return QaIn(key=o.get("key", REQUIRED_LINE, required=True), issue=o.get("issue", optional_key),
+                path=o.path, fields={"kind": o.get("kind", one_of(QA_KINDS)), "question": question,
                                      "answer": o.get("answer", TEXT),
-                                     "status": o.get("status", _one_of(QA_STATUSES))})
+                                     "status": o.get("status", one_of(QA_STATUSES))})
 
 
-def _page_budget(o: _Object) -> dict[str, int | None]:
+def _page_budget(o: ObjectReader) -> dict[str, int | None]:
     """``page_budget`` ``{full, short, defensive}`` (issue 13) as the meeting's three columns."""
     raw = o.value.get("page_budget")
     if raw is None:
         return {}
-    b = _Object(raw, o.at("page_budget"), TIERS)
+    b = ObjectReader(raw, o.at("page_budget"), TIERS)
     return {f"page_budget_{tier}": b.get(tier, _pages) for tier in TIERS}
 
 
 def _pages(path: str, value: Any) -> int | None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-        raise InterchangeError(path, f"must be a whole number of pages or null, not {_kind(value)}")
+        raise InterchangeError(path, f"must be a whole number of pages or null, not {kind(value)}")
     return page_budget(path, value)
 
 
-def _markings(top: _Object) -> tuple[MarkingIn, ...] | None:
+def _markings(top: ObjectReader) -> tuple[MarkingIn, ...] | None:
     """The file's ladder, lowest first; None when it gives none (the store's ladder stays)."""
     if "markings" not in top.value or top.value["markings"] is None:
         return None
@@ -340,7 +166,7 @@ def _markings(top: _Object) -> tuple[MarkingIn, ...] | None:
     result: list[MarkingIn] = []
     seen: set[str] = set()
     for path, raw in items:
-        o = _Object(raw, path, ("code", "name"))
+        o = ObjectReader(raw, path, ("code", "name"))
         code = o.get("code", REQUIRED_LINE, required=True)
         if any(c.isspace() or c in "()" for c in code):
             raise InterchangeError(o.at("code"), f"“{code}” must not contain spaces or parentheses")
@@ -389,7 +215,7 @@ def _loop_found(loop: list[MeetingIn], order: dict[int, int]) -> None:
     raise InterchangeError(f"{first.path}.previous", f"makes a loop of previous rounds: {names}")
 
 
-def _issue(o: _Object) -> IssueIn:
+def _issue(o: ObjectReader) -> IssueIn:
     return IssueIn(slug=o.get("slug", REQUIRED_LINE, required=True),
                    title=o.get("title", REQUIRED_LINE, required=True),
                    description=o.get("description", TEXT))
@@ -398,13 +224,13 @@ def _issue(o: _Object) -> IssueIn:
 PERSON_KEYS = ("key", "name", "native_name", "title", "organization", "bio", "name_order")
 
 
-def _person(o: _Object) -> PersonIn:
+def _person(o: ObjectReader) -> PersonIn:
     return PersonIn(
         key=o.get("key", REQUIRED_LINE, required=True),
         name=o.get("name", REQUIRED_LINE, required=True),
         fields={"native_name": o.get("native_name", LINE), "title": o.get("title", LINE),
                 "organization": o.get("organization", LINE), "bio": o.get("bio", TEXT),
-                "name_order": o.get("name_order", _one_of(NAME_ORDERS))},
+                "name_order": o.get("name_order", one_of(NAME_ORDERS))},
     )
 
 
@@ -419,67 +245,61 @@ SCENARIO_KEYS = ("speaker_ours", "speaker_theirs", "press", "points")
 
 
 def _meeting(path: str, raw: Any, ladder_codes: tuple[str, ...], home_tz: str) -> MeetingIn:
-    o = _Object(raw, path, MEETING_KEYS)
+    o = ObjectReader(raw, path, MEETING_KEYS)
     fields: dict[str, Any] = {
         "title": o.get("title", REQUIRED_LINE, required=True),
         "round_no": o.get("round", _round),
         "counterpart": o.get("counterpart", LINE),
         "location": o.get("location", LINE),
-        "starts_at": o.get("starts_at", _moment(True), required=True),
-        "ends_at": o.get("ends_at", _moment(False)),
-        "timezone": o.get("timezone", _string(v.timezone)),
-        "home_timezone": o.get("home_timezone", _string(lambda p, x: v.timezone(p, x, home_tz))),
-        "status": o.get("status", _one_of(MEETING_STATUSES)),
-        "sensitivity": o.get("sensitivity", _one_of(ladder_codes)),
+        "starts_at": o.get("starts_at", moment(True), required=True),
+        "ends_at": o.get("ends_at", moment(False)),
+        "timezone": o.get("timezone", string_check(v.timezone)),
+        "home_timezone": o.get("home_timezone", string_check(lambda p, x: v.timezone(p, x, home_tz))),
+        "status": o.get("status", one_of(MEETING_STATUSES)),
+        "sensitivity": o.get("sensitivity", one_of(ladder_codes)),
         "objectives": o.get("objectives", TEXT),
         "principal": o.get("principal", LINE),
         "prepared_by": o.get("prepared_by", LINE),
-        "is_sample": o.get("sample", _flag),
+        "is_sample": o.get("sample", flag),
         **{name: o.get(name, LINE) for name in ("classified_by", "classification_reason", "declassify_on")},
         **_page_budget(o),
     }
     if fields["ends_at"] is not None and fields["ends_at"] < fields["starts_at"]:
         raise InterchangeError(o.at("ends_at"), "the meeting ends before it starts")
-    meeting = MeetingIn(key=o.get("key", _optional_key), previous=o.get("previous", _optional_key),
+    meeting = MeetingIn(key=o.get("key", optional_key), previous=o.get("previous", optional_key),
                         path=path, fields=fields)
     for item_path, item in o.items("agenda"):
-        a = _Object(item, item_path, ("title", "minutes", "lead", "issue", "status", "outcome",
+        a = ObjectReader(item, item_path, ("title", "minutes", "lead", "issue", "status", "outcome",
                                       *RECORD_KEYS, *SCENARIO_KEYS))
-        meeting.agenda.append((item_path, a.get("issue", _optional_key), {
+        meeting.agenda.append((item_path, a.get("issue", optional_key), {
             "title": a.get("title", LINE),
-            "minutes": a.get("minutes", _minutes), "lead": a.get("lead", LINE),
-            "status": a.get("status", _one_of(AGENDA_STATUSES)), "outcome": a.get("outcome", TEXT),
+            "minutes": a.get("minutes", minutes), "lead": a.get("lead", LINE),
+            "status": a.get("status", one_of(AGENDA_STATUSES)), "outcome": a.get("outcome", TEXT),
             **{name: a.get(name, TEXT) for name in RECORD_KEYS},
             "speaker_ours": a.get("speaker_ours", LINE), "speaker_theirs": a.get("speaker_theirs", LINE),
-            "press": a.get("press", _one_of(PRESS_MODES)), "points": a.get("points", TEXT),
+            "press": a.get("press", one_of(PRESS_MODES)), "points": a.get("points", TEXT),
         }))
     for note_path, item in o.items("notes"):
-        meeting.notes.append(_note(_Object(item, note_path, NOTE_KEYS)))
+        meeting.notes.append(_note(ObjectReader(item, note_path, NOTE_KEYS)))
     for part_path, item in o.items("participants"):
-        p = _Object(item, part_path, ("person", "side", "role", "capacity"))
+        p = ObjectReader(item, part_path, ("person", "side", "role", "capacity"))
         meeting.participants.append((part_path, p.get("person", REQUIRED_LINE, required=True), {
-            "side": p.get("side", _one_of(SIDES)), "role": p.get("role", LINE),
-            "capacity": p.get("capacity", _one_of(CAPACITIES)),
+            "side": p.get("side", one_of(SIDES)), "role": p.get("role", LINE),
+            "capacity": p.get("capacity", one_of(CAPACITIES)),
         }))
     for act_path, item in o.items("actions"):
-        a = _Object(item, act_path, ("text", "owner", "due", "status", "issue"))
-        meeting.actions.append((act_path, a.get("issue", _optional_key), {
-            "text": a.get("text", TEXT), "owner": a.get("owner", LINE), "due": a.get("due", _day),
-            "status": a.get("status", _one_of(ACTION_STATUSES)),
+        a = ObjectReader(item, act_path, ("text", "owner", "due", "status", "issue"))
+        meeting.actions.append((act_path, a.get("issue", optional_key), {
+            "text": a.get("text", TEXT), "owner": a.get("owner", LINE), "due": a.get("due", day),
+            "status": a.get("status", one_of(ACTION_STATUSES)),
         }))
     for pos_path, item in o.items("positions"):
-        p = _Object(item, pos_path, ("issue", "ours", "theirs", "state"))
+        p = ObjectReader(item, pos_path, ("issue", "ours", "theirs", "state"))
         meeting.positions.append((pos_path, p.get("issue", REQUIRED_LINE, required=True), {
             "ours": p.get("ours", TEXT), "theirs": p.get("theirs", TEXT),
-            "state": p.get("state", _one_of(POSITION_STATES)),
+            "state": p.get("state", one_of(POSITION_STATES)),
         }))
     return meeting
-
-
-def _flag(path: str, value: Any) -> bool:
-    if value is not None and not isinstance(value, bool):
-        raise InterchangeError(path, f"must be true or false, not {_kind(value)}")
-    return bool(value)
 
 
 def _round(path: str, value: Any) -> int:
@@ -490,17 +310,17 @@ NOTE_KEYS = ("issue", *NOTE_FIELDS, "status", "priority", "owner", "sources", "t
 
 
 def _priority(path: str, value: Any) -> str:
-    return _one_of(PRIORITIES)(path, value) if value not in (None, "") else DEFAULT_PRIORITY
+    return one_of(PRIORITIES)(path, value) if value not in (None, "") else DEFAULT_PRIORITY
 
 
-def _note(o: _Object) -> NoteIn:
+def _note(o: ObjectReader) -> NoteIn:
     fields: dict[str, Any] = {name: o.get(name, TEXT) for name in NOTE_FIELDS}
-    fields |= {"status": o.get("status", _one_of(NOTE_STATUSES)),
+    fields |= {"status": o.get("status", one_of(NOTE_STATUSES)),
                "priority": o.get("priority", _priority), "owner": o.get("owner", LINE),
-               "tier": o.get("tier", _one_of(TIERS))}
+               "tier": o.get("tier", one_of(TIERS))}
     sources = []
     for src_path, raw in o.items("sources"):
-        s = _Object(raw, src_path, ("title", "publisher", "date", "url"))
+        s = ObjectReader(raw, src_path, ("title", "publisher", "date", "url"))
         sources.append({"title": s.get("title", LINE),
                         "publisher": s.get("publisher", LINE), "date": s.get("date", LINE),
                         "url": s.get("url", LINE)})
