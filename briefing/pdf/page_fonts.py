@@ -13,7 +13,7 @@ about three times as long as with each page naming its own few fonts.
 ``FontTrimmer.trim`` gives a page or form whose table names more than a few
 fonts (``SMALL_TABLE``) a table of only the fonts its own content stream
 selects with ``Tf``. The books joined from parts go through it: a session's
-join as it renumbers the pages (``incremental._renumber``: the preview joined
+join as it renumbers the pages (``renumber.renumber``: the preview joined
 whole and the export), the parallel layout's join (``parallel.merge``), and
 the pages an appended update copies in (``appended.py``). Nothing a page draws
 changes, only what its resources name. A book laid out in one process (short,
