@@ -42,21 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
 def database_url(option: str | None) -> str:
     """``--db``, else ``$BRIEFBOOK_DB`` (empty: not set), else the default file in the user's data
     directory. A blank ``--db`` and an in-memory SQLite store (it would keep nothing) are refused."""
-    from sqlalchemy.engine import make_url
-
     from briefing.errors import StoreError
-    from db.store_url import default_url, normalize_url
+    from db.store_url import default_url, in_memory, normalize_url
 
     if option is not None and not option.strip():
         raise StoreError("--db: the store's name is empty; give a file path or a database URL.")
     chosen = option or os.environ.get(ENV_DB)
     url = normalize_url(chosen) if chosen else default_url()
-    try:
-        parsed = make_url(url)
-        in_memory = parsed.get_backend_name() == "sqlite" and (parsed.database or "") in ("", ":memory:")
-    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot read: Database says so, in one line
-        in_memory = False
-    if in_memory or chosen == ":memory:":
+    if chosen is not None and (in_memory(chosen) or in_memory(url)):
         raise StoreError(f"{chosen}: an SQLite store in memory keeps nothing once the command ends; "
                          "give a file path (--db round1.db).")
     return url

@@ -79,6 +79,17 @@ def sqlite_path(url: str) -> Path | None:
     if parsed.get_backend_name() != "sqlite":
         return None
     database = parsed.database or ""
-    if database in ("", ":memory:") or database.startswith("file:"):
+    if in_memory(url) or database.startswith("file:"):
         return None
     return Path(database)
+
+
+def in_memory(url_or_path: str) -> bool:
+    """An SQLite store in memory (``sqlite://``, ``:memory:``): it keeps nothing once closed."""
+    if url_or_path == ":memory:":
+        return True
+    try:
+        parsed = make_url(url_or_path)
+        return parsed.get_backend_name() == "sqlite" and (parsed.database or "") in ("", ":memory:")
+    except Exception:  # noqa: BLE001 - not a URL at all (a file path): not in memory
+        return False

@@ -26,25 +26,8 @@ def test_a_kill_while_offline_keeps_the_waiting_edits_for_the_next_start(
         load_sample(services.db, services.config)
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}  # the server store's journal
     log = tmp_path / "child.log"  # a file, not a pipe: what it prints while offline never blocks it
-    with log.open("w") as errors:
-        child = subprocess.Popen([sys.executable, "-m", "tests.ui.offline_window", db_url, settings_file,
-                                  TYPED], cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                 stderr=errors, text=True)
-    try:
-        assert child.stdout.readline().strip() == "ready", log.read_text()[-3000:]
-        cut(postgres_server, db_url)
-        child.stdin.write("go\n")
-        child.stdin.flush()
-        line = child.stdout.readline().strip()
-        assert line.startswith("offline "), (line, log.read_text()[-3000:])
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-        reconnect(postgres_server, db_url)
-    assert child.returncode == -signal.SIGKILL
+    kill_offline([sys.executable, "-m", "tests.ui.offline_window", db_url, settings_file, TYPED],
+                 postgres_server, db_url, env, log, said="offline ")
     monkeypatch.setenv("XDG_DATA_HOME", env["XDG_DATA_HOME"])
     services = Services.open(db_url, Config(), crash_journal=True)  # the next start
     try:
@@ -56,3 +39,26 @@ def test_a_kill_while_offline_keeps_the_waiting_edits_for_the_next_start(
     finally:
         services.journal.end_session()
         services.close()
+
+
+def kill_offline(command: list[str], postgres_server, db_url: str, env: dict, log, said: str) -> None:
+    """Start the window ``command`` runs, cut the server once it is ready, let it act ("go"), and
+    SIGKILL it as soon as it says ``said…`` (offline, its changes waiting); the server comes back."""
+    with log.open("w") as errors:  # a file, not a pipe: what it prints while offline never blocks it
+        child = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=errors, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready", log.read_text()[-3000:]
+        cut(postgres_server, db_url)
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        line = child.stdout.readline().strip()
+        assert line.startswith(said), (line, log.read_text()[-3000:])
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        reconnect(postgres_server, db_url)
+    assert child.returncode == -signal.SIGKILL

@@ -6,8 +6,6 @@ process killed by SIGKILL."""
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
 
 import pytest
@@ -16,7 +14,8 @@ from briefing.config import Config
 from briefing.interchange.sample import load_sample
 from briefing.services import Services
 from tests.ui.offline_lists_window import DUE_GIVEN
-from tests.ui.test_offline import BACK_WITHIN_MS, cut, reconnect
+from tests.ui.test_offline import BACK_WITHIN_MS
+from tests.ui.test_offline_kill import kill_offline
 from tests.ui.write_gate import written
 from ui.recovery.bar import RecoveryBar
 
@@ -25,25 +24,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def kill_a_window_changing_lists_offline(db_url, postgres_server, settings_file, env, log) -> None:
-    with log.open("w") as errors:  # a file, not a pipe: what it prints while offline never blocks it
-        child = subprocess.Popen([sys.executable, "-m", "tests.ui.offline_lists_window", db_url,
-                                  settings_file], cwd=ROOT, env=env, stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE, stderr=errors, text=True)
-    try:
-        assert child.stdout.readline().strip() == "ready", log.read_text()[-3000:]
-        cut(postgres_server, db_url)
-        child.stdin.write("go\n")
-        child.stdin.flush()
-        line = child.stdout.readline().strip()
-        assert line.startswith("offline 'Offline — 2 changes waiting"), (line, log.read_text()[-3000:])
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-        reconnect(postgres_server, db_url)
-    assert child.returncode == -signal.SIGKILL
+    kill_offline([sys.executable, "-m", "tests.ui.offline_lists_window", db_url, settings_file],
+                 postgres_server, db_url, env, log, said="offline 'Offline — 2 changes waiting")
 
 
 def test_an_item_added_and_a_due_date_given_offline_survive_a_kill_and_are_kept_at_the_next_start(
