@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         """Fill the meetings list and open the last meeting, else the next, else the latest."""
         self.sidebar.show_top()  # the rest of a long list once the window has painted
         last = self.ctx.settings.value(LAST_MEETING_KEY)
-        last_id = int(last) if last not in (None, "") and str(last).isdecimal() else None
+        # (a settings file edited by hand: "²", or a number too large for the store, is no meeting)
+        last_id = int(last) if str(last or "").isdecimal() and len(str(last)) < 19 else None
         self.open_meeting(self.ctx.services.meetings.pick_initial(last_id))
         if str(self.ctx.settings.value(BOOK_PREVIEW_KEY, "")).lower() == "true":
             QTimer.singleShot(0, lambda: self.window_actions.book_preview.setChecked(True))

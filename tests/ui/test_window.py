@@ -150,3 +150,12 @@ def test_undo_of_a_change_in_another_meeting_opens_that_meeting(qtbot, window, s
 def test_ctrl_f_goes_to_the_meetings_filter(qtbot, window):
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.sidebar.filter.hasFocus()
+
+
+def test_a_last_meeting_no_store_could_hold_in_a_hand_edited_settings_file_opens_the_latest(
+        open_window, settings_file):
+    for odd in ("99999999999999999999", "²", "-1", "x"):
+        QSettings(settings_file, QSettings.Format.IniFormat).setValue(LAST_MEETING_KEY, odd)
+        window = open_window(sample=True)
+        assert window.windowTitle() == f"Briefbook — {ROUND_2}"
+        window.close()
