@@ -4,11 +4,15 @@ shows the meeting's computed marking; the Overview edits the classification auth
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 
+from briefing.config import Config
+from briefing.interchange.sample import load_sample
+from briefing.services import Services
 from tests.ui.typing import type_into
 from tests.ui.write_gate import written
+from ui.workspace.header import MARKING_DELAY_MS
 
 
 def overview(window):
@@ -97,3 +101,29 @@ def test_the_classification_authority_is_edited_on_the_overview(qtbot, window, s
     panel.authority["declassify_on"][0].setFocus()  # leaving the field writes it
     written(qtbot, window)
     assert store.meetings.get(window.meeting.id).classified_by == "K. Tai, USTR <b>&"
+
+
+def test_the_headers_computed_marking_waits_for_the_window_to_be_on_screen(qtbot, db_url, settings_file,
+                                                                            monkeypatch):
+    """Under load, a window's first paint can come later than the marking's short delay: the
+    computation (a thread reading every text of the meeting) must not run before it (CI saw it)."""
+    from ui.app import build_window
+
+    services = Services.open(db_url, Config(home_timezone="America/New_York"))
+    load_sample(services.db, services.config)
+    asked = []
+    highest = services.markings.meeting_highest
+    monkeypatch.setattr(services.markings, "meeting_highest",
+                        lambda meeting_id: asked.append(meeting_id) or highest(meeting_id))
+    window = build_window(services, QSettings(settings_file, QSettings.Format.IniFormat))
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "ask_on_close", False))
+    try:
+        qtbot.wait(3 * MARKING_DELAY_MS)  # built, not yet shown: a slow start
+        assert asked == []
+        window.show()
+        qtbot.waitUntil(lambda: asked == [window.meeting.id], timeout=3000)
+        assert window.workspace.header.chip.text() == "SBU"
+    finally:
+        window.ask_on_close = False
+        window.close()
+        services.close()

@@ -13,6 +13,7 @@ from briefing.markings.ladder import Ladder
 from briefing.meetings.records import MeetingRecord
 from ui.background import BackgroundTask, LatestLane
 from ui.context import AppContext
+from ui.first_paint import after_first_paint
 from ui.live.offline import store_unreachable
 from ui.rich_text import plain
 from ui.timefmt import day_time, short_day_time, shown_in
@@ -70,7 +71,11 @@ class MeetingHeader(QWidget):
         self._marking_due = QTimer(self, singleShot=True, interval=MARKING_DELAY_MS)
         self._marking_due.timeout.connect(self._compute_marking)
         self._marking_lane = LatestLane()
+        #: Not before the window is on screen: under load the delay can run out before the first
+        #: paint, and the computation (a thread reading every text) would then slow it.
+        self._painted = False
         if ctx is not None:
+            after_first_paint(self, self._on_first_paint)
             # every Markdown editor's marking gutter marks with the store's ladder
             set_ladder_source(lambda: ctx.services.config.ladder)
             events = ctx.events
@@ -129,8 +134,16 @@ class MeetingHeader(QWidget):
         if meeting is None:
             return
         self._show_code(meeting.sensitivity)
-        if self.ctx is not None:
+        self._ask_marking()
+
+    def _ask_marking(self) -> None:
+        """Compute the overall marking a moment from now (a burst of asks computes once)."""
+        if self.ctx is not None and self._painted:
             self._marking_due.start()
+
+    def _on_first_paint(self) -> None:
+        self._painted = True
+        self._ask_marking()
 
     def _show_code(self, code: str) -> None:
         meeting = self.meeting
@@ -167,4 +180,4 @@ class MeetingHeader(QWidget):
 
     def _on_texts_changed(self, meeting_id: int) -> None:
         if self.meeting is not None and meeting_id in (0, self.meeting.id):
-            self._marking_due.start()  # (a burst of saves asks once)
+            self._ask_marking()
