@@ -119,3 +119,36 @@ def test_participants_added_and_moved_offline_wait_in_the_journal_naming_the_add
     qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
     written(qtbot, window)
     assert [p.id for p in store.people.participants(meeting_id) if p.side == "ours"] == [p.id for p in ours]
+
+
+def test_a_cell_given_offline_that_meets_a_conflict_when_back_stays_in_the_journal_until_chosen(
+        qtbot, open_window, store, db_url, postgres_server, monkeypatch):
+    """Refused on its retry because someone changed the same cell meanwhile, the value lives in the
+    conflict dialog — and in the journal, so that a kill before the choice loses nothing."""
+    monkeypatch.setattr("ui.live.updates.OFFLINE_POLL_MS", 600_000)  # the test says when to try again
+    window = open_window(sample=True)
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))  # (after the first paint)
+    actions = show_tab(qtbot, window, "Action items")
+    qtbot.waitUntil(lambda: actions.model.rowCount() > 0)
+    meeting_id, action_id = window.meeting.id, actions.model.row_id(0)
+    journal = window.ctx.journal
+    cut(postgres_server, db_url)
+    try:
+        actions.model.setData(actions.model.index(0, DUE), DUE_GIVEN, Qt.ItemDataRole.EditRole)
+        qtbot.waitUntil(lambda: offline_waiting(window, 1), timeout=BACK_WITHIN_MS)
+        qtbot.waitUntil(lambda: window.live.offline is not None, timeout=BACK_WITHIN_MS)
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()
+    action = store.actions.list(meeting_id)[0]
+    theirs = date(2027, 1, 15)
+    store.actions.update(action_id, action.version, due=theirs)  # another member, meanwhile
+    window.live.poll()  # the window finds the server again
+    qtbot.waitUntil(lambda: window.conflicts.dialog is not None and window.conflicts.dialog.isVisible(),
+                    timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    (cell,) = journal.pending()  # a kill now would offer it back
+    assert (cell.entity, cell.entity_id, cell.field, cell.written) == ("action", action_id, "due", DUE_GIVEN)
+    window.conflicts.dialog.theirs_button.click()
+    qtbot.waitUntil(lambda: journal.pending() == (), timeout=BACK_WITHIN_MS)
+    assert store.actions.list(meeting_id)[0].due == theirs

@@ -117,9 +117,8 @@ class ConflictResolver(QObject):
 
     def _settle(self, conflict: Conflict, settle) -> None:
         if settle is not None:
-            for name, value in conflict.mine.items():
-                if isinstance(value, str):
-                    settle(conflict.kind.name, conflict.row_id, name)
+            for name in conflict.mine:  # a text typed, or a cell's value that waited offline
+                settle(conflict.kind.name, conflict.row_id, name)
         self.ctx.events.sig_conflict_resolved.emit(conflict.kind.name, conflict.row_id)
 
     def _closed(self, _result: int) -> None:

@@ -93,7 +93,10 @@ class BackgroundWrite(WaitingWrite):
         if self.waiting:  # the views go on showing the values; handled once written
             self.say_waiting()
             return
-        self.settled()
+        if not isinstance(self.error, ConflictError):
+            # (refused by a conflict, the values go to the conflict dialog and stay in the journal
+            # until the user has chosen: ``ui.conflicts.resolver`` settles them then)
+            self.settled()
         outcome = self.outcome
         writer = self.ctx.writer
         if self.expected is not None:
