@@ -85,6 +85,11 @@ class NoteService:
         with self.db.read() as s:
             return mapping.note(fetch(s, IssueNote, note_id, WHAT))
 
+    def note_of_source(self, source_id: int) -> NoteRecord:
+        """The note that cites the source ``source_id`` (sources are read through their note)."""
+        with self.db.read() as s:
+            return mapping.note(fetch(s, Source, source_id, "The source").note)
+
     def previous(self, note_id: int) -> NoteRecord | None:
         """The same issue's note in the previous round, if there is one."""
         with self.db.read() as s:

@@ -146,12 +146,14 @@ class PositionService:
                            burst=True)
             return record(position)
 
-    def clear(self, meeting_id: int, issue_id: int) -> None:
-        """Forget the meeting's position on an issue (the undo of setting the first one)."""
+    def clear(self, meeting_id: int, issue_id: int, version: int | None = None) -> None:
+        """Forget the meeting's position on an issue (the undo of setting the first one), when
+        it is still at ``version`` (None: whatever it is)."""
         with writing(self.db, WHAT) as s:
             position = s.scalar(select(Position).where(Position.meeting_id == meeting_id,
                                                        Position.issue_id == issue_id))
             if position is not None:
+                check_version(position, version, WHAT, lambda: record(position))
                 log_change(s, POSITION_CHANGED, "cleared", meeting_id, user=self.user, row_id=position.id)
                 s.delete(position)
 

@@ -6,7 +6,9 @@ the text stored there now, and the row as it is now, so that keeping the typed
 text is an ordinary version-checked write. A row that has gone (deleted for
 good, or in the Trash) is said to be gone; its text is still shown. A table's
 cell (an agenda item's, an action item's) is read from its meeting's list, and
-its kept value compared as the value it is (a date, a number), not as text.
+its kept value compared as the value it is (a date, a number), not as text. A
+source's cell is read through the note that cites it ("“Round 1” · issue note
+“Steel” · source 2").
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 #: How each kind of row the journal names is read back, and how it is called when gone.
 _NOUNS = {"meeting": "meeting", "note": "issue note", "person": "person",
           "participant": "participant", "issue": "issue", "agenda_item": "agenda item",
-          "action": "action item"}
+          "action": "action item", "source": "source"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,8 @@ def _readers(services: Services, meeting_id: int | None) -> dict[str, Callable[[
     readers: dict[str, Callable[[int], Any]] = {
         "meeting": services.meetings.get, "note": services.notes.get,
         "person": services.people.get_person, "participant": services.people.get_participant,
-        "issue": services.issues.get}
+        "issue": services.issues.get,
+        "source": lambda row_id: _source(services, row_id)}
     if meeting_id is not None:  # a table's row: found in its meeting's list
         readers["agenda_item"] = lambda row_id: _in_list(services.agenda.list(meeting_id), row_id)
         readers["action"] = lambda row_id: _in_list(services.actions.list(meeting_id), row_id)
@@ -83,6 +86,20 @@ def _readers(services: Services, meeting_id: int | None) -> dict[str, Callable[[
 
 def _in_list(rows: list[Any], row_id: int) -> Any:
     return next((row for row in rows if row.id == row_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class _CitedSource:
+    """A source as its note holds it now, and that note."""
+
+    source: Any
+    note: Any
+
+
+def _source(services: Services, source_id: int) -> _CitedSource | None:
+    note = services.notes.note_of_source(source_id)
+    source = _in_list(list(note.sources), source_id)
+    return None if source is None else _CitedSource(source, note)
 
 
 def describe_edit(services: Services, edit: PendingEdit) -> RecoveredEdit:
@@ -95,7 +112,11 @@ def describe_edit(services: Services, edit: PendingEdit) -> RecoveredEdit:
         record = None
     if record is None:
         return RecoveredEdit(edit, f"a {noun} no longer in the store (deleted, or in the Trash)")
-    meeting_id = record.id if edit.entity == "meeting" else getattr(record, "meeting_id", None)
+    cited = None
+    if isinstance(record, _CitedSource):  # (Keep writes on the source's own record)
+        cited, record = record, record.source
+    meeting_id = (record.id if edit.entity == "meeting"
+                  else cited.note.meeting_id if cited is not None else getattr(record, "meeting_id", None))
     meeting = _meeting_title(services, meeting_id)
     if edit.entity == "meeting":
         where = f"the meeting “{record.title}”"
@@ -107,6 +128,8 @@ def describe_edit(services: Services, edit: PendingEdit) -> RecoveredEdit:
         where = f"{meeting} · agenda item “{record.title}”"
     elif edit.entity == "action":
         where = f"{meeting} · action item “{record.text}”"
+    elif cited is not None:
+        where = f"{meeting} · issue note “{cited.note.issue_title}” · source {record.position + 1}"
     elif edit.entity == "person":
         where = f"the person {record.name}"
     else:

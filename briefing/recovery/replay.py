@@ -6,22 +6,28 @@ saved: added agenda item “Steel”, moved action item “Visas”". Keep repla
 one by one, in the order given, each an ordinary service call (``replay_changes``,
 run in the window's write lane). One that can no longer apply (its row is gone, the
 meeting is in the Trash) is said and dropped; the store going away again stops the
-replay, and what was not tried stays kept for another Keep.
+replay, and what was not tried stays kept for another Keep. A position set in the
+tracker is replayed checked against the version it was given on
+(``briefing.recovery.replay_positions``): one someone changed since is said as not
+saved, never written over. A note's sources added or removed are replayed too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from briefing.errors import BriefbookError, NotFoundError, TransientStoreError
+from briefing.errors import BriefbookError, ConflictError, NotFoundError, TransientStoreError
+from briefing.recovery.replay_positions import POSITION, CarriedVersions, apply_position, describe_fields
 from briefing.recovery.row_changes import (
     ADD,
+    CLEAR,
     DELETE,
     MOVE,
     PERSON_PREFIX,
     RESTORE,
+    SET,
     PendingRowChange,
     RowChange,
 )
@@ -31,9 +37,10 @@ if TYPE_CHECKING:
 
 #: The lists a change can be replayed on, as the user calls their rows.
 NOUNS = {"agenda_item": "agenda item", "action": "action item", "note": "issue note",
-         "participant": "participant"}
+         "participant": "participant", POSITION: "position on", "source": "source"}
 
-_VERBS = {ADD: "added", DELETE: "deleted", MOVE: "moved", RESTORE: "restored"}
+_VERBS = {ADD: "added", DELETE: "deleted", MOVE: "moved", RESTORE: "restored", SET: "set",
+          CLEAR: "cleared"}
 #: A title longer than this is cut short in the bar's sentence.
 TITLE_CHARS = 40
 
@@ -64,7 +71,10 @@ def describe_change(services: Services, change: RowChange, added: dict[str, str]
     title = change.title or (added or {}).get(change.row_of or "", "") or _title_now(services, change)
     if len(title) > TITLE_CHARS:
         title = title[:TITLE_CHARS - 1] + "…"
-    return f"{_VERBS.get(change.what, change.what)} {noun}" + (f" “{title}”" if title else "")
+    said = f"{_VERBS.get(change.what, change.what)} {noun}" + (f" “{title}”" if title else "")
+    if change.what == SET and change.values:
+        said += ": " + describe_fields(change)
+    return said
 
 
 def summary(services: Services, changes: Iterable[PendingRowChange]) -> str:
@@ -86,18 +96,28 @@ def replay_changes(services: Services, changes: Iterable[PendingRowChange],
     go of it there, so a kill in the middle of a replay does not offer an add again."""
     pending = list(changes)
     made: dict[str, int] = {}
+    versions = CarriedVersions()
     done: list[Replayed] = []
     for number, kept in enumerate(pending):
         change = kept.change
         if change.row_id is None and change.row_of in made:
             change = _on_row(change, made[change.row_of])
         try:
-            made_id = apply_change(services, change)
+            if change.kind == POSITION:
+                carried = versions.carried(change)
+                versions.wrote(change, carried, apply_position(services, carried))
+                made_id = None
+            else:
+                made_id = apply_change(services, change)
         except TransientStoreError as error:
             return Replay(tuple(done), tuple(pending[number:]), str(error))
         except NotFoundError:
             problem = (f"Not saved: {describe_change(services, change)} — it is no longer in the "
                        "store (deleted, or in the Trash).")
+            replayed = Replayed(kept, None, problem)
+        except ConflictError:
+            problem = (f"Not saved: {describe_change(services, change)} — someone else changed it "
+                       "after that; enter it again if it should still be so.")
             replayed = Replayed(kept, None, problem)
         except BriefbookError as error:
             replayed = Replayed(kept, None, f"Not saved: {describe_change(services, change)} — {error}")
@@ -121,6 +141,11 @@ def apply_change(services: Services, change: RowChange) -> int | None:
         return _listed(services, change)
     if change.kind == "participant":
         return _participant(services, change)
+    if change.kind == "source":
+        return _source(services, change)
+    if change.kind == POSITION:
+        apply_position(services, change)
+        return None
     raise BriefbookError(f"a change to a {change.kind.replace('_', ' ')} list cannot be replayed")
 
 
@@ -177,6 +202,19 @@ def _participant(services: Services, change: RowChange) -> int | None:
     return None
 
 
+def _source(services: Services, change: RowChange) -> int | None:
+    """A source has no Trash: a removal undone cites it again, under a new id (an ``ADD``)."""
+    if change.what == ADD:
+        values = dict(change.values)
+        note_id = int(values.pop("note_id"))
+        title = str(values.pop("title", ""))
+        return services.notes.add_source(note_id, title, position=change.index, **values).id
+    if change.what == DELETE:
+        services.notes.delete_source(int(change.row_id or 0))
+        return None
+    raise BriefbookError("a source removed is put back by adding it again")
+
+
 def _index(change: RowChange) -> int:
     if change.index is None:
         raise BriefbookError(f"the move of a {NOUNS.get(change.kind, change.kind)} has no place to go")
@@ -184,8 +222,7 @@ def _index(change: RowChange) -> int:
 
 
 def _on_row(change: RowChange, row_id: int) -> RowChange:
-    return RowChange(change.what, change.kind, change.meeting_id, row_id, change.values, change.index,
-                     change.title, None)
+    return replace(change, row_id=row_id, row_of=None)
 
 
 def _title_now(services: Services, change: RowChange) -> str:

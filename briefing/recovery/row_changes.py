@@ -8,11 +8,17 @@ start offers them back, in the order given, to be replayed (``briefing.recovery.
 
 A change to a row whose add was itself still waiting names that add (``row_of``,
 its token): the row's id is only known once the add has been written.
+
+Beyond the lists, a position set in the tracker (``SET`` on kind ``"position"``, the
+issue's id as its row, the fields set as its values, and the version it was set on)
+and its undo (``CLEAR``), and a note's sources added or removed (kind ``"source"``)
+wait and are kept the same way. Lines only ever grow optional keys (``version``):
+files written before them read as before.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -20,7 +26,9 @@ from briefing.recovery.typed import decode_value, encode_value
 
 #: What a row command did to its list.
 ADD, DELETE, MOVE, RESTORE = "add", "delete", "move", "restore"
-WHATS = (ADD, DELETE, MOVE, RESTORE)
+#: What a tracker command did to a meeting's position on an issue (its row: the issue's id).
+SET, CLEAR = "set", "clear"
+WHATS = (ADD, DELETE, MOVE, RESTORE, SET, CLEAR)
 #: A participant's add names a new person by fields with this prefix ("person.name"…).
 PERSON_PREFIX = "person."
 
@@ -39,6 +47,9 @@ class RowChange:
     title: str = ""
     row_of: str | None = None
     """For a row whose add waited too (``row_id`` None): the token of that add."""
+    version: int | None = None
+    """The row's version the change was given on (a position's ``SET``/``CLEAR``: None when no
+    position was stored then); the replay refuses to write over a row changed since."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +64,14 @@ class PendingRowChange:
 def row_line(pending: PendingRowChange) -> dict[str, Any]:
     """The journal's line for a pending row change."""
     change = pending.change
-    return {"op": "row", "token": pending.token, "what": change.what, "kind": change.kind,
+    line = {"op": "row", "token": pending.token, "what": change.what, "kind": change.kind,
             "meeting": change.meeting_id, "id": change.row_id,
             "values": {name: encode_value(value) for name, value in change.values.items()},
             "index": change.index, "title": change.title, "row_of": change.row_of,
             "at": pending.at.isoformat()}
+    if change.version is not None:  # (only when there is one: a line as older files wrote it)
+        line["version"] = change.version
+    return line
 
 
 def read_row_line(entry: dict[str, Any]) -> PendingRowChange:
@@ -65,12 +79,12 @@ def read_row_line(entry: dict[str, Any]) -> PendingRowChange:
     what = str(entry["what"])
     if what not in WHATS:
         raise ValueError(f"unknown row change {what!r}")
-    row_id, index = entry.get("id"), entry.get("index")
+    row_id, index, version = entry.get("id"), entry.get("index"), entry.get("version")
     change = RowChange(what, str(entry["kind"]), int(entry["meeting"]),
                        int(row_id) if row_id is not None else None,
                        {str(name): decode_value(v) for name, v in (entry.get("values") or {}).items()},
                        int(index) if index is not None else None, str(entry.get("title") or ""),
-                       entry.get("row_of"))
+                       entry.get("row_of"), int(version) if version is not None else None)
     return PendingRowChange(str(entry["token"]), change, datetime.fromisoformat(entry["at"]))
 
 
@@ -79,6 +93,5 @@ def resolve_made(pending: PendingRowChange, token: str, made_id: int | None) -> 
     change = pending.change
     if change.row_of != token or change.row_id is not None or made_id is None:
         return pending
-    fixed = RowChange(change.what, change.kind, change.meeting_id, made_id, change.values,
-                      change.index, change.title, None)
+    fixed = replace(change, row_id=made_id, row_of=None)
     return PendingRowChange(pending.token, fixed, pending.at)
