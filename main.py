@@ -150,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui = gui_arguments(argv)
     if gui is not None:  # the desktop app starts without building every sub-command's parser
         return run_gui(gui)
+    if own_process:  # a title that holds an escape sequence must not clear the user's terminal
+        from cli.terminal import for_terminal
+
+        sys.stdout, sys.stderr = for_terminal(sys.stdout), for_terminal(sys.stderr)
     args = build_parser().parse_args(argv)
     args.own_process = own_process
     if args.command is None:
