@@ -47,8 +47,8 @@ def test_a_position_set_and_a_source_added_offline_come_back_exactly_after_a_kil
                                  index=1, title="Reuters"))
     abandon(journal)
     position, source = CrashJournal(folder).start_session().rows
-    assert position.change == RowChange(SET, "position", 3, row_id=1,
-                                        values={"state": "agreed", "since_round": 2}, title="Steel", version=4)
+    assert position.change == RowChange(SET, "position", 3, row_id=1, title="Steel", version=4,
+                                        values={"state": "agreed", "since_round": 2})
     assert source.change == RowChange(ADD, "source", 3, values={"note_id": 12, "title": "Reuters", "url": ""},
                                       index=1, title="Reuters")
 
@@ -113,7 +113,8 @@ def test_a_first_position_set_offline_is_not_written_over_one_someone_else_set_m
     assert steel(sample)[1].id is None
     sample.positions.set(meeting.id, position.issue_id, None, state="bracketed")  # someone else
     replay = replay_changes(sample, [first])
-    assert replay.done[0].problem.startswith("Not saved: set position on “Steel”: state agreed — someone else")
+    assert replay.done[0].problem.startswith(
+        "Not saved: set position on “Steel”: state agreed — someone else")
     assert steel(sample)[1].state == "bracketed"
 
 

@@ -5,6 +5,9 @@ again with the same fields at the same number under a new id; the window's
 writer is told (``relink``), so an earlier edit of the source still undoes.
 Every store call runs in the ``WRITES`` lane (``ui.undo.background_command``); the
 note re-reads when the outcome arrives, and the pusher hears of it by ``on_done``.
+A run that waits for a server that is away is kept in the crash journal as a change
+to the note's sources (kind ``"source"``: an add with its note, title, number and
+fields; a removal), so that a kill loses nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.notes.records import SourceRecord
+from briefing.recovery.row_changes import ADD, DELETE
 from ui.context import AppContext
 from ui.undo.background_command import BackgroundCommand
 from ui.undo.kinds import source_kind
@@ -27,7 +31,10 @@ class _SourceCommand(BackgroundCommand):
         self.source_id: int | None = None
 
     def add(self, position: int, title: str, fields: dict[str, Any]) -> None:
-        self._run(lambda: self._add(position, title, fields))
+        values = {"note_id": self.note_id, "title": title, **fields}
+        self._run(lambda: self._add(position, title, fields),
+                  self.row_change(ADD, "source", self.meeting_id, lambda: self.source_id, values=values,
+                                  index=position, title=title, restores=False))
 
     def _add(self, position: int, title: str, fields: dict[str, Any]) -> SourceRecord:  # in the worker
         record = self.ctx.services.notes.add_source(self.note_id, title, position=position, **fields)
@@ -37,9 +44,10 @@ class _SourceCommand(BackgroundCommand):
         self.source_id = record.id
         return record
 
-    def remove(self) -> None:
+    def remove(self, title: str) -> None:
         self._run(lambda: None if self.source_id is None else
-                  self.ctx.services.notes.delete_source(self.source_id))
+                  self.ctx.services.notes.delete_source(self.source_id),
+                  self.row_change(DELETE, "source", self.meeting_id, lambda: self.source_id, title=title))
 
     def row_to_show(self) -> tuple[str, int] | None:
         return ("note", self.note_id)
@@ -47,8 +55,9 @@ class _SourceCommand(BackgroundCommand):
     def meeting_to_show(self) -> int | None:
         return self.meeting_id
 
-    def _run(self, action) -> None:
-        self.in_lane(action, lambda _record: self.ctx.events.sig_notes_changed.emit(self.meeting_id))
+    def _run(self, action, change) -> None:
+        self.in_lane(action, lambda _record: self.ctx.events.sig_notes_changed.emit(self.meeting_id),
+                     change=change)
 
 
 class AddSourceCommand(_SourceCommand):
@@ -64,7 +73,7 @@ class AddSourceCommand(_SourceCommand):
         self.add(self.position, self.title, {})
 
     def undo(self) -> None:
-        self.remove()
+        self.remove(self.title)
 
 
 class RemoveSourceCommand(_SourceCommand):
@@ -76,7 +85,7 @@ class RemoveSourceCommand(_SourceCommand):
         self.source_id = source.id
 
     def redo(self) -> None:
-        self.remove()
+        self.remove(self.source.title)
 
     def undo(self) -> None:
         fields = {name: getattr(self.source, name) for name in SOURCE_FIELDS}

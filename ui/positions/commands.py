@@ -4,6 +4,10 @@ Setting a position is written in the ``WRITES`` lane like every field edit, base
 on the version the tracker showed: a position someone else changed meanwhile is
 not written over but goes to the conflict dialog (``position_kind`` tells the
 dialog how to read and write it). Applying a meeting record is one command in the lane too.
+A set (or the undo of a first one, which clears it) that waits for a server that is away
+is kept in the crash journal as a change (``briefing.recovery.row_changes``: ``SET`` or
+``CLEAR`` of the issue's position, with the version it was based on), so that a kill
+loses nothing; the next start replays it, checked against that version.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from briefing.positions.records import AppliedRecord, PositionRecord, RecordProposal
+from briefing.recovery.row_changes import CLEAR, SET, RowChange
 from ui.conflicts.conflict import Conflict
 from ui.context import AppContext
 from ui.undo.background_command import BackgroundCommand
@@ -59,6 +64,7 @@ class SetPositionCommand(BackgroundCommand):
         self.base = before.version  # what the tracker showed: this window's writes since carry it on
         self.old = {f: getattr(before, f) for f in POSITION_FIELDS}
         self.changes = changes
+        self.issue_title = before.issue_title
 
     def meeting_to_show(self) -> int | None:
         return self.meeting_id
@@ -70,12 +76,24 @@ class SetPositionCommand(BackgroundCommand):
         if self.existed:
             self._write(dict(self.old), {f: self.changes.get(f, self.old[f]) for f in self.old})
         else:
-            self.in_lane(self._clear, ended=self._shown_at_once(self.old))
+            self.in_lane(self._clear, ended=self._shown_at_once(self.old), change=self._kept(CLEAR, {}))
 
     def _write(self, values: dict[str, Any], base: dict[str, Any]) -> None:
         self.in_lane(lambda: self._set(values), None,
                      lambda error: Conflict(self.kind, self.row_id or 0, values, base, error.current),
-                     ended=self._shown_at_once(values))
+                     ended=self._shown_at_once(values), change=self._kept(SET, values))
+
+    def _kept(self, what: str, values: dict[str, Any]) -> Callable[[], RowChange]:
+        """The run as the crash journal keeps it should it wait for the store (read then, on the GUI
+        thread: the lane has run every write before it, so ``row_id`` and the versions are current)."""
+
+        def change() -> RowChange:
+            version = None if self.row_id is None else self.ctx.writer.based_on(self.kind, self.row_id,
+                                                                                self.base)
+            return RowChange(what, "position", self.meeting_id, self.issue_id, dict(values),
+                             title=self.issue_title, version=version)
+
+        return change
 
     def _shown_at_once(self, values: dict[str, Any]) -> Callable[[], None]:
         """Show ``values`` now (the store follows); returns what ends that once the write has ended."""

@@ -33,7 +33,7 @@ from ui.recovery.list_changes import ListChangesRow
 from ui.timefmt import clock, short_date
 from ui.undo.command import Outcome, describe
 from ui.undo.edit import EditCommand
-from ui.undo.kinds import KINDS, RowKind
+from ui.undo.kinds import RowKind, kind_named
 from ui.widgets.comparison import TextComparison
 from ui.widgets.field_error import FieldError
 from ui.widgets.message_bar import WARNING, MessageBar
@@ -68,7 +68,7 @@ class RecoveredRow(QWidget):
         super().__init__(parent)
         self.recovered = recovered
         edit = recovered.edit
-        kind = KINDS.get(edit.entity)
+        kind = kind_named(edit.entity, recovered.meeting_id)
         label = kind.label(edit.field) if kind else edit.field
         self.where = QLabel(f"{recovered.where} › {label}", self)
         font = self.where.font()
@@ -114,7 +114,8 @@ class RecoveredRow(QWidget):
         """While the store writes the kept text, it can be neither kept again nor discarded."""
         self.saving = saving
         self.keep_button.setEnabled(not saving and not self.recovered.gone
-                                    and KINDS.get(self.recovered.edit.entity) is not None)
+                                    and kind_named(self.recovered.edit.entity,
+                                                   self.recovered.meeting_id) is not None)
         self.discard_button.setEnabled(not saving)
         self.detail.setText(self.detail.text().removesuffix(SAVING) + (SAVING if saving else ""))
 
@@ -174,7 +175,7 @@ class RecoveryBar(MessageBar):
         """Save a kept text as an undoable edit, written in the lane; once stored, the journal lets
         it go and the window shows where it went (``_kept``). False when it cannot be kept."""
         recovered, edit = row.recovered, row.recovered.edit
-        kind = KINDS.get(edit.entity)
+        kind = kind_named(edit.entity, recovered.meeting_id)
         if kind is None or recovered.gone or row.saving:
             return False
         self.ctx.writer.remember(kind, recovered.record)  # checked against the version shown

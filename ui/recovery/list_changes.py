@@ -26,7 +26,9 @@ from ui.widgets.field_error import FieldError
 _CHANGED = {"agenda_item": lambda events: events.sig_agenda_changed,
             "action": lambda events: events.sig_actions_changed,
             "note": lambda events: events.sig_notes_changed,
-            "participant": lambda events: events.sig_people_changed}
+            "participant": lambda events: events.sig_people_changed,
+            "position": lambda events: events.sig_positions_changed,
+            "source": lambda events: events.sig_notes_changed}
 
 
 class ListChangesRow(QWidget):

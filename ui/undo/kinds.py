@@ -119,3 +119,11 @@ def source_kind(meeting_id: int) -> RowKind:
         announce=lambda events, r: events.sig_notes_changed.emit(meeting_id),
         labels={"url": "URL"},
     )
+
+
+def kind_named(name: str, meeting_id: int | None) -> RowKind | None:
+    """The kind the crash-recovery journal names ``name`` (a source's: of ``meeting_id``'s notes);
+    None for one the window cannot write."""
+    if name == "source":
+        return None if meeting_id is None else source_kind(meeting_id)
+    return KINDS.get(name)

@@ -131,14 +131,21 @@ class RecordWriter:
         makes the write a conflict, even when a view has read their version before the write
         ran. Without ``base``: the latest version known."""
         row_id = self.current_id(kind, row_id)
-        version = self.version(kind, row_id) if base is None else base
-        while base is not None and version is not None and (kind.name, row_id, version) in self._successors:
-            version = self._successors[(kind.name, row_id, version)]
+        version = self.based_on(kind, row_id, base)
         record = kind.update(self.services)(row_id, version, **changes)
         if version is not None and getattr(record, "version", None) is not None:
             self._successors[(kind.name, row_id, version)] = record.version
         self.remember(kind, record)
         return record
+
+    def based_on(self, kind: RowKind, row_id: int, base: int | None) -> int | None:
+        """The version a write of a row based on ``base`` is checked against: ``base`` carried
+        forward over this window's own writes since (None: the latest version known)."""
+        row_id = self.current_id(kind, row_id)
+        version = self.version(kind, row_id) if base is None else base
+        while base is not None and version is not None and (kind.name, row_id, version) in self._successors:
+            version = self._successors[(kind.name, row_id, version)]
+        return version
 
     def announced(self, kind: RowKind, record: Any) -> None:
         """Tell every view that ``record`` was written (on the GUI thread)."""

@@ -1,0 +1,92 @@
+"""What waits offline is in the crash journal until written, in the tracker and the sources too: a
+position set and a source added while the server is away are kept there (the position with the
+version it was set on), and let go once the server is back and has them. Against a real
+PostgreSQL server."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.recovery.row_changes import ADD, CLEAR, SET, RowChange
+from tests.ui.test_offline import BACK_WITHIN_MS, cut, reconnect
+from tests.ui.test_offline_row_commands import offline_waiting
+from tests.ui.write_gate import written
+from ui.notes.commands import AddSourceCommand, RemoveSourceCommand
+from ui.positions.commands import SetPositionCommand
+
+pytestmark = pytest.mark.parametrize("store_backend", ["postgresql"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """A server store's crash journal lives in the user's data folder: a temp one here."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def steel(store, meeting_id):
+    """The meeting's position on steel and the issue note on it."""
+    position = next(p for p in store.positions.list(meeting_id) if p.issue_title.startswith("Steel"))
+    note = next(n for n in store.notes.list(meeting_id) if n.issue_id == position.issue_id)
+    return position, store.notes.get(note.id)
+
+
+def test_a_position_set_and_a_source_added_offline_wait_in_the_journal_until_the_server_has_them(
+        qtbot, open_window, store, db_url, postgres_server):
+    window = open_window(sample=True)
+    meeting_id = window.meeting.id
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    position, note = steel(store, meeting_id)
+    assert position.state != "dropped"
+    journal = window.ctx.journal
+    cut(postgres_server, db_url)
+    try:
+        window.ctx.undo_stack.push(SetPositionCommand(window.ctx, position, {"state": "dropped"}))
+        qtbot.waitUntil(lambda: offline_waiting(window, 1), timeout=BACK_WITHIN_MS)
+        window.ctx.undo_stack.push(AddSourceCommand(window.ctx, meeting_id, note.id, 1, "Reuters"))
+        qtbot.waitUntil(lambda: offline_waiting(window, 2), timeout=BACK_WITHIN_MS)
+        qtbot.waitUntil(lambda: len(journal.pending_rows()) == 2, timeout=BACK_WITHIN_MS)
+        set_, added = journal.pending_rows()  # what the status bar counts is in the journal already
+        assert set_.change == RowChange(SET, "position", meeting_id, position.issue_id, {"state": "dropped"},
+                                        title=position.issue_title, version=position.version)
+        assert added.change == RowChange(ADD, "source", meeting_id, values={"note_id": note.id,
+                                                                           "title": "Reuters"},
+                                         index=1, title="Reuters")
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()  # the checking connection was ended too
+    qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    now, cited = steel(store, meeting_id)
+    assert now.state == "dropped"
+    assert [s.title for s in cited.sources] == [note.sources[0].title, "Reuters"]
+
+
+def test_a_first_position_set_offline_and_undone_and_a_source_removed_are_kept_in_order(
+        qtbot, open_window, store, db_url, postgres_server):
+    window = open_window(sample=True)
+    meeting_id = window.meeting.id
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    position, note = steel(store, meeting_id)
+    store.positions.clear(meeting_id, position.issue_id)
+    position, _ = steel(store, meeting_id)  # no position kept for steel: it reads as open
+    assert position.id is None
+    journal = window.ctx.journal
+    cut(postgres_server, db_url)
+    try:
+        window.ctx.undo_stack.push(SetPositionCommand(window.ctx, position, {"state": "agreed"}))
+        qtbot.waitUntil(lambda: offline_waiting(window, 1), timeout=BACK_WITHIN_MS)
+        window.undo()  # forgets the position again: waits behind it
+        window.ctx.undo_stack.push(RemoveSourceCommand(window.ctx, meeting_id, note.id, note.sources[0]))
+        qtbot.waitUntil(lambda: len(journal.pending_rows()) == 3, timeout=BACK_WITHIN_MS)
+        set_, cleared, removed = (p.change for p in journal.pending_rows())
+        assert (set_.what, set_.values, set_.version) == (SET, {"state": "agreed"}, None)
+        assert (cleared.what, cleared.row_id, cleared.version) == (CLEAR, position.issue_id, None)
+        assert (removed.what, removed.kind, removed.row_id) == ("delete", "source", note.sources[0].id)
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()
+    qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    now, cited = steel(store, meeting_id)
+    assert now.id is None and cited.sources == ()
