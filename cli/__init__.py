@@ -89,6 +89,11 @@ class CommandParser(argparse.ArgumentParser):
                 setattr(parsed, name, [_unmarked(v) for v in value])
         return parsed, [_unmarked(e) for e in extras]
 
+    def error(self, message: str):  # type: ignore[override]
+        """A mistake on the command line, in one line on stderr, as every other error is said
+        (argparse's own prints the whole usage first); ``--help`` is named for the rest."""
+        self.exit(2, f"{self.prog}: error: {_unmarked(message)} (see {self.prog} --help)\n")
+
     def _is_dash_word(self, word: str) -> bool:
         return (word.startswith("-") and not word.startswith("--") and len(word) > 1
                 and not _NEGATIVE_NUMBER.match(word) and word not in self.own_options)

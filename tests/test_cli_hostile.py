@@ -107,7 +107,8 @@ def cli_at_home(*args: str, home: Path) -> subprocess.CompletedProcess:
 def test_an_empty_file_name_is_refused_not_taken_as_the_current_folder(db, args, says):
     out = cli(*args, db=db)
     assert out.returncode == 2 and "Traceback" not in out.stderr
-    assert out.stderr.splitlines()[-1].endswith(says)
+    assert out.stderr.splitlines() == [f"{out.stderr.split(': error: ')[0]}: error: {says}"
+                                       f" (see {out.stderr.split(': error: ')[0]} --help)"]
 
 
 def test_copy_from_an_empty_name_does_not_copy_the_default_store(tmp_path):

@@ -120,3 +120,17 @@ def test_searchs_own_flags_still_work_beside_words_that_start_with_a_dash(db):
     mistyped = cli("search", "--limt", "1", "steel", db=db)
     assert mistyped.returncode == 2 and "unrecognized arguments: --limt" in mistyped.stderr
     assert cli("search", "-h", db=db).stdout.startswith("usage: briefbook search")
+
+
+@pytest.mark.parametrize("args, says", [
+    (["export", "Round 1"], "briefbook export: error: the following arguments are required: -o/--output"
+                            " (see briefbook export --help)"),
+    (["frob"], "briefbook: error: argument SUB-COMMAND: invalid choice: 'frob'"),
+    (["search", "--limit", "many", "steel"], "briefbook search: error: argument --limit:"),
+])
+def test_a_mistake_on_the_command_line_is_said_in_one_line_naming_help(db, args, says):
+    """As every other error: one line on stderr (argparse's own printed the whole usage first)."""
+    out = cli(*args, db=db)
+    assert out.returncode == 2 and out.stdout == ""
+    (line,) = out.stderr.splitlines()
+    assert line.startswith(says) and line.endswith("--help)")
