@@ -29,7 +29,7 @@ Until it is written, typed text is also kept in the crash-recovery journal
 (``ctx.journal``): a quarter of a second after a keystroke (at least once a
 second while typing goes on), and at once when a write fails; a successful
 write or a discard settles it. Times go in as ISO text in UTC (the form the
-services read back).
+services read back); a number, or no value (no end, no budget), as the value it is.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from ui.conflicts.conflict import Conflict
 from ui.forms.background import ShownRecord, background_only
 from ui.forms.bindings import Binding
 from ui.forms.undo_keys import route_undo_keys
+from ui.live.offline import store_unreachable
 from ui.recovery.journal import JOURNAL_MAX_WAIT_MS, JOURNAL_MS
 from ui.undo.background_write import wait_for_writes
 from ui.undo.command import Outcome, describe
@@ -332,6 +333,7 @@ class EditorForm(QObject):
                                    f"{self.ctx.services.db.location} cannot be reached. Your text stays "
                                    f"here; trying again in {when}.")
             binding.set_error(f"Not saved yet: the store cannot be reached. Trying again in {when}.")
+            store_unreachable(self.ctx, error)  # the whole window goes offline now, not at its next poll
         else:
             self.ctx.status.failed(f"Not saved yet: {error} Your text stays here; trying again in {when}.")
             binding.set_error(f"Not saved yet ({error}). Trying again in {when}.")
@@ -370,6 +372,10 @@ class EditorForm(QObject):
                 text = journal_text(value)
                 if text is not None:
                     journal.record(self.kind.name, self.row_id, field, text, version)
+                else:  # a number, or nothing (no end, no budget): kept as the value it is
+                    latest = self.ctx.writer.latest(self.kind, self.row_id)
+                    meeting_id = self.kind.meeting_of(latest) if latest is not None else None
+                    journal.record_cell(self.kind.name, self.row_id, field, value, version, meeting_id)
 
     # -- refused values ----------------------------------------------------------
 
@@ -452,8 +458,8 @@ class EditorForm(QObject):
 
 
 def journal_text(value: Any) -> str | None:
-    """A typed value as the journal keeps it: text as it is, a time as ISO text in UTC;
-    None for values that are not typed (numbers, picks, no end)."""
+    """A typed value as the journal keeps it as text: text as it is, a time as ISO text in UTC;
+    None for values that are not text (a number, no end): those are kept as the values they are."""
     if isinstance(value, str):
         return value
     if isinstance(value, datetime):

@@ -21,6 +21,7 @@ from typing import Any
 
 from briefing.errors import BriefbookError, StoreError
 from ui.background import WRITES, BackgroundTask, failure_message
+from ui.live.offline import is_offline
 
 #: Writes started and not yet handled, oldest first.
 _PENDING: list[LaneWrite] = []
@@ -41,7 +42,8 @@ class LaneWrite:
 
     def start(self) -> None:
         _PENDING.append(self)
-        self.ctx.status.saving()
+        if not is_offline(self.ctx):  # (offline, a retry must not say "Saving…" over "Offline — N waiting")
+            self.ctx.status.saving()
         self.task.start()
 
     def _run(self, _progress: object) -> None:  # in the worker, after every write started before
