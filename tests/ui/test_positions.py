@@ -223,3 +223,25 @@ def test_the_timeline_shows_each_round_s_date_in_its_venue_s_zone_not_utc(qtbot,
     assert f"{ROUND1} · 7 Feb 2022" in shown
     assert not any("6 Feb 2022" in text for text in shown)
     timeline.close()
+
+
+def test_the_rows_fit_their_texts_at_the_widths_the_columns_have(qtbot, window, store):
+    """Loaded while the tab was hidden, or the window resized since: each row is as tall as its
+    texts wrapped at the columns' widths, not at the widths they had when it was read."""
+    store_meeting = store.meetings.resolve(ROUND2)
+    window.resize(1500, 900)
+    window.open_meeting(store_meeting.id)  # read with another tab in front
+    panel = show_tab(qtbot, window, "Positions")
+    view = panel.view
+
+    def fitted() -> bool:
+        return all(view.rowHeight(r) == view.sizeHintForRow(r) for r in range(panel.model.rowCount()))
+
+    qtbot.waitUntil(fitted)
+    wide = view.rowHeight(_row(panel, S232))
+    window.resize(900, 900)
+    qtbot.waitUntil(lambda: view.rowHeight(_row(panel, S232)) > wide)  # narrower columns: more lines
+    qtbot.waitUntil(fitted)
+    window.resize(1500, 900)
+    qtbot.waitUntil(lambda: view.rowHeight(_row(panel, S232)) == wide)
+    assert fitted()

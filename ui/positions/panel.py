@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,9 +69,15 @@ class PositionsPanel(QWidget):
                               (SINCE, metrics.horizontalAdvance("since round 99") + 2 * pad)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.view.setColumnWidth(column, width)
-        self.view.setColumnWidth(ISSUE, self.fontMetrics().averageCharWidth() * 30)
+        # about 30 letters of a title (a CJK font's average width is a full-width glyph's: twice that)
+        self.view.setColumnWidth(ISSUE, metrics.horizontalAdvance("Section 232 tariffs on Japanese"))
         for column in (OURS, THEIRS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Rows fit their texts at the widths the columns have: measured again (once) whenever the
+        # columns change width — the window resized, or the tab shown after a reload done hidden.
+        self._fit_rows = QTimer(self, singleShot=True, interval=0)
+        self._fit_rows.timeout.connect(self._fit)
+        header.sectionResized.connect(self._on_column_resized)
         self.model.sig_edit_requested.connect(self.edit_position)
         self.model.pending = lambda issue_id: ctx.writer.expected(SHOWN_POSITION, issue_id)
         self.timeline_button = QPushButton("&Timeline of this issue…", self)
@@ -124,6 +131,13 @@ class PositionsPanel(QWidget):
         """Nothing to select: the tracker's undo commands name a meeting, not a row."""
 
     # -- showing -----------------------------------------------------------------------
+
+    def _on_column_resized(self, _column: int, _old: int, _new: int) -> None:
+        self._fit_rows.start()
+
+    def _fit(self) -> None:
+        if self.view.isVisible() and self.model.rowCount():
+            self.view.resizeRowsToContents()
 
     def reload(self) -> None:
         current = self.current()
