@@ -9,7 +9,9 @@ meeting is in the Trash) is said and dropped; the store going away again stops t
 replay, and what was not tried stays kept for another Keep. A position set in the
 tracker is replayed checked against the version it was given on
 (``briefing.recovery.replay_positions``): one someone changed since is said as not
-saved, never written over. A note's sources added or removed are replayed too.
+saved, never written over. A note's sources added or removed are replayed too, and
+whole meetings: a new one made (``ADD``, or the next round of one: ``carry_from``),
+moved to the Trash (``DELETE``) or brought back (``RESTORE``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from briefing.errors import BriefbookError, ConflictError, NotFoundError, Transi
 from briefing.recovery.replay_positions import POSITION, CarriedVersions, apply_position, describe_fields
 from briefing.recovery.row_changes import (
     ADD,
+    CARRY_FROM,
     CLEAR,
     DELETE,
     MOVE,
@@ -37,7 +40,7 @@ if TYPE_CHECKING:
 
 #: The lists a change can be replayed on, as the user calls their rows.
 NOUNS = {"agenda_item": "agenda item", "action": "action item", "note": "issue note",
-         "participant": "participant", POSITION: "position on", "source": "source"}
+         "participant": "participant", POSITION: "position on", "source": "source", "meeting": "meeting"}
 
 _VERBS = {ADD: "added", DELETE: "deleted", MOVE: "moved", RESTORE: "restored", SET: "set",
           CLEAR: "cleared"}
@@ -68,13 +71,27 @@ def describe_change(services: Services, change: RowChange, added: dict[str, str]
     """What a change did, as a person says it: "added agenda item “Steel”" (``added``: the titles of
     kept adds by token, for a change to a row whose add was kept too)."""
     noun = NOUNS.get(change.kind, change.kind.replace("_", " "))
+    if change.kind == "meeting" and change.what == ADD and CARRY_FROM in change.values:
+        return "started the next round of" + _quoted(_meeting_title(services, change.values[CARRY_FROM]))
     title = change.title or (added or {}).get(change.row_of or "", "") or _title_now(services, change)
-    if len(title) > TITLE_CHARS:
-        title = title[:TITLE_CHARS - 1] + "…"
-    said = f"{_VERBS.get(change.what, change.what)} {noun}" + (f" “{title}”" if title else "")
+    said = f"{_VERBS.get(change.what, change.what)} {noun}" + _quoted(title)
     if change.what == SET and change.values:
         said += ": " + describe_fields(change)
     return said
+
+
+def _quoted(title: str) -> str:
+    """`` “title”`` (cut short when long; nothing for no title)."""
+    if len(title) > TITLE_CHARS:
+        title = title[:TITLE_CHARS - 1] + "…"
+    return f" “{title}”" if title else ""
+
+
+def _meeting_title(services: Services, meeting_id: Any) -> str:
+    try:
+        return services.meetings.get(int(meeting_id)).title
+    except (BriefbookError, TypeError, ValueError):
+        return ""
 
 
 def summary(services: Services, changes: Iterable[PendingRowChange]) -> str:
@@ -143,6 +160,8 @@ def apply_change(services: Services, change: RowChange) -> int | None:
         return _participant(services, change)
     if change.kind == "source":
         return _source(services, change)
+    if change.kind == "meeting":
+        return _meeting(services, change)
     if change.kind == POSITION:
         apply_position(services, change)
         return None
@@ -215,6 +234,23 @@ def _source(services: Services, change: RowChange) -> int | None:
     raise BriefbookError("a source removed is put back by adding it again")
 
 
+def _meeting(services: Services, change: RowChange) -> int | None:
+    """A meeting made (or its next round started), moved to the Trash, or brought back from it."""
+    meetings = services.meetings
+    if change.what == ADD:
+        values = dict(change.values)
+        if CARRY_FROM in values:
+            return services.rounds.carry_forward(int(values.pop(CARRY_FROM)), **values).id
+        return meetings.create(**values).id
+    if change.what == DELETE:
+        meetings.delete(int(change.row_id or 0))
+    elif change.what == RESTORE:
+        meetings.restore(int(change.row_id or 0))
+    else:
+        raise BriefbookError("a meeting is not moved")
+    return None
+
+
 def _index(change: RowChange) -> int:
     if change.index is None:
         raise BriefbookError(f"the move of a {NOUNS.get(change.kind, change.kind)} has no place to go")
@@ -234,7 +270,8 @@ def _title_now(services: Services, change: RowChange) -> str:
     lists = {"agenda_item": lambda: services.agenda.list(change.meeting_id),
              "action": lambda: services.actions.list(change.meeting_id),
              "note": lambda: services.notes.list(change.meeting_id),
-             "participant": lambda: services.people.participants(change.meeting_id)}
+             "participant": lambda: services.people.participants(change.meeting_id),
+             "meeting": lambda: [services.meetings.get(int(change.row_id or 0))]}
     if change.row_id is None or change.kind not in lists:
         return ""
     try:

@@ -11,8 +11,9 @@ its token): the row's id is only known once the add has been written.
 
 Beyond the lists, a position set in the tracker (``SET`` on kind ``"position"``, the
 issue's id as its row, the fields set as its values, and the version it was set on)
-and its undo (``CLEAR``), and a note's sources added or removed (kind ``"source"``)
-wait and are kept the same way. Lines only ever grow optional keys (``version``):
+and its undo (``CLEAR``), a note's sources added or removed (kind ``"source"``) and
+whole meetings made, carried forward (``CARRY_FROM``), deleted or restored (kind
+``"meeting"``) wait and are kept the same way. Lines only ever grow optional keys (``version``):
 files written before them read as before.
 """
 
@@ -31,6 +32,8 @@ SET, CLEAR = "set", "clear"
 WHATS = (ADD, DELETE, MOVE, RESTORE, SET, CLEAR)
 #: A participant's add names a new person by fields with this prefix ("person.name"…).
 PERSON_PREFIX = "person."
+#: A meeting's add with this value (the meeting's id) is the next round of that meeting.
+CARRY_FROM = "carry_from"
 
 
 @dataclass(frozen=True, slots=True)

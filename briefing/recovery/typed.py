@@ -3,7 +3,8 @@
 Typed text is a string, but a table's cell holds a duration in minutes, a date, an
 issue id or nothing at all. The journal keeps such a value as ``{"t": type, "v": text}``
 so that it comes back as exactly the same value (a date stays a date, ``None`` stays
-``None``, ``5`` does not become ``"5"``). Values of any other type are refused with
+``None``, ``5`` does not become ``"5"``). A list or tuple of such values (a new round's
+notes to carry) comes back as a list. Values of any other type are refused with
 ``ValueError``: the caller keeps the text only.
 """
 
@@ -33,6 +34,8 @@ def encode_value(value: Any) -> dict[str, Any]:
         return {"t": "timedelta", "v": [value.days, value.seconds, value.microseconds]}
     if isinstance(value, Decimal):
         return {"t": "decimal", "v": str(value)}
+    if isinstance(value, (list, tuple)):
+        return {"t": "list", "v": [encode_value(item) for item in value]}
     raise ValueError(f"a {type(value).__name__} value cannot be kept in the journal")
 
 
@@ -57,6 +60,10 @@ def decode_value(entry: dict[str, Any]) -> Any:
         return timedelta(days=days, seconds=seconds, microseconds=micro)
     if name == "decimal":
         return Decimal(raw)
+    if name == "list":
+        if not isinstance(raw, list):
+            raise ValueError(f"not a list: {raw!r}")
+        return [decode_value(item) for item in raw]
     raise ValueError(f"unknown value type {name!r}")
 
 

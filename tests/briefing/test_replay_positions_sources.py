@@ -13,7 +13,7 @@ import pytest
 from briefing.recovery.journal import CrashJournal, PendingEdit
 from briefing.recovery.recovered import describe_edit
 from briefing.recovery.replay import replay_changes, summary
-from briefing.recovery.row_changes import ADD, CLEAR, DELETE, SET, PendingRowChange, RowChange
+from briefing.recovery.row_changes import ADD, CLEAR, DELETE, RESTORE, SET, PendingRowChange, RowChange
 
 AT = datetime(2026, 12, 1, 9, tzinfo=UTC)
 
@@ -150,3 +150,42 @@ def test_a_sources_cell_kept_after_a_kill_is_placed_through_its_note(sample):
     assert (found.meeting_id, found.record.version) == (meeting.id, source.version)
     sample.notes.delete_source(source.id)
     assert describe_edit(sample, edit).gone
+
+
+def test_a_new_round_with_its_notes_to_carry_comes_back_exactly_after_a_kill(folder):
+    journal = CrashJournal(folder)
+    journal.start_session()
+    starts = datetime(2027, 1, 12, 9, tzinfo=UTC)
+    journal.record_row(RowChange(ADD, "meeting", 3, values={
+        "carry_from": 3, "title": None, "starts_at": starts, "note_ids": [12, 14], "carry_actions": True}))
+    abandon(journal)
+    (row,) = CrashJournal(folder).start_session().rows
+    assert row.change.values == {"carry_from": 3, "title": None, "starts_at": starts, "note_ids": [12, 14],
+                                 "carry_actions": True}
+
+
+def test_meetings_made_carried_forward_and_deleted_offline_are_replayed_in_order(sample):
+    meeting = sample.meetings.list()[-1]
+    starts = datetime(2027, 1, 12, 9, tzinfo=UTC)
+    notes = [n.id for n in sample.notes.list(meeting.id)][:2]
+    changes = [
+        kept("new", RowChange(ADD, "meeting", meeting.id, title="Tokyo debrief", values={
+            "title": "Tokyo debrief", "starts_at": starts, "timezone": "Asia/Tokyo"})),
+        kept("next", RowChange(ADD, "meeting", meeting.id, values={"carry_from": meeting.id, "title": None,
+                                                                   "starts_at": starts, "note_ids": notes})),
+        kept("gone", RowChange(DELETE, "meeting", meeting.id, row_id=meeting.id, title=meeting.title)),
+        kept("undone", RowChange(DELETE, "meeting", meeting.id, row_of="new")),
+    ]
+    title = meeting.title if len(meeting.title) <= 40 else meeting.title[:39] + "…"
+    assert summary(sample, changes) == (
+        "4 changes to lists made offline were not saved: added meeting “Tokyo debrief”, started the next "
+        f"round of “{title}”, deleted meeting “{title}”, deleted meeting “Tokyo debrief”.")
+    replay = replay_changes(sample, changes)
+    assert [r.problem for r in replay.done] == [None] * 4
+    debrief, next_round = replay.done[0].made_id, replay.done[1].made_id
+    ids = [m.id for m in sample.meetings.list()]
+    assert next_round in ids and meeting.id not in ids and debrief not in ids
+    assert [n.id for n in sample.notes.list(next_round)] != [] and len(sample.notes.list(next_round)) == 2
+    back = RowChange(RESTORE, "meeting", meeting.id, row_id=meeting.id)
+    replay = replay_changes(sample, [kept("back", back)])
+    assert replay.done[0].problem is None and meeting.id in [m.id for m in sample.meetings.list()]

@@ -5,7 +5,10 @@ redoing (or undoing a delete) restores it with everything in it. Every store cal
 runs in the ``WRITES`` lane (``BackgroundCommand``): the window goes on while a
 large meeting is carried forward, and once the store has answered the command
 asks the window to open the meeting the user should now see (a refusal is said
-in the status bar and the command dropped).
+in the status bar and the command dropped). A run that waits for a server that is
+away is kept in the crash journal as a change (kind ``"meeting"``: the new meeting's
+fields, or the next round's choices with ``carry_from``; a delete; a restore), so
+that a kill loses nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from briefing.recovery.row_changes import ADD, CARRY_FROM, DELETE, RESTORE
 from ui.context import AppContext
 from ui.undo.background_command import BackgroundCommand
 from ui.undo.kinds import MEETING
@@ -49,9 +53,16 @@ class _CreatesMeeting(_MeetingCommand):
         """Make the meeting (in the worker); returns its record."""
         raise NotImplementedError
 
+    def kept_values(self) -> dict[str, Any]:
+        """What ``create`` makes, as the crash journal keeps it (``briefing.recovery.replay``)."""
+        raise NotImplementedError
+
     def redo(self) -> None:
         first = self.created is None
-        self.in_lane(self._make, self._made)
+        values = self.kept_values()
+        self.in_lane(self._make, self._made,
+                     change=self.row_change(ADD, MEETING.name, self.came_from or 0, lambda: self.created,
+                                            values=values, title=str(values.get("title") or "")))
         if first and self.working:
             self.ctx.status.info(self.working)
 
@@ -67,7 +78,8 @@ class _CreatesMeeting(_MeetingCommand):
         self._open(record.id)
 
     def undo(self) -> None:
-        self.in_lane(self._delete, self._open)
+        self.in_lane(self._delete, self._open,
+                     change=self.row_change(DELETE, MEETING.name, self.came_from or 0, lambda: self.created))
 
     def _delete(self) -> int | None:  # in the worker: the meeting to open next
         meetings = self.ctx.services.meetings
@@ -86,6 +98,9 @@ class NewMeetingCommand(_CreatesMeeting):
     def create(self) -> Any:
         return self.ctx.services.meetings.create(**self.fields)
 
+    def kept_values(self) -> dict[str, Any]:
+        return dict(self.fields)
+
 
 class NextRoundCommand(_CreatesMeeting):
     """Start the next round of a meeting: its agenda, notes, people and open actions carried forward."""
@@ -100,6 +115,9 @@ class NextRoundCommand(_CreatesMeeting):
     def create(self) -> Any:
         return self.ctx.services.rounds.carry_forward(self.meeting_id, **self.options)
 
+    def kept_values(self) -> dict[str, Any]:
+        return {CARRY_FROM: self.meeting_id, **self.options}
+
 
 class DeleteMeetingCommand(_MeetingCommand):
     """Move a meeting to the Trash; undo brings it back."""
@@ -110,7 +128,9 @@ class DeleteMeetingCommand(_MeetingCommand):
         self.title = title
 
     def redo(self) -> None:
-        self.in_lane(self._delete, self._open, then=self._say_trashed)
+        self.in_lane(self._delete, self._open, then=self._say_trashed,
+                     change=self.row_change(DELETE, MEETING.name, self.meeting_id, lambda: self.meeting_id,
+                                            title=self.title))
 
     def _delete(self) -> int | None:  # in the worker: the meeting to open next
         meetings = self.ctx.services.meetings
@@ -121,7 +141,9 @@ class DeleteMeetingCommand(_MeetingCommand):
         self.ctx.status.info(f"Moved “{self.title}” to the Trash. Undo (Ctrl+Z) brings it back.")
 
     def undo(self) -> None:
-        self.in_lane(lambda: self.ctx.services.meetings.restore(self.meeting_id), self._restored)
+        self.in_lane(lambda: self.ctx.services.meetings.restore(self.meeting_id), self._restored,
+                     change=self.row_change(RESTORE, MEETING.name, self.meeting_id, lambda: self.meeting_id,
+                                            title=self.title))
 
     def _restored(self, record: Any) -> None:
         self.ctx.writer.remember(MEETING, record)

@@ -22,13 +22,14 @@ from ui.context import AppContext
 from ui.undo.lane_job import run_in_lane
 from ui.widgets.field_error import FieldError
 
-#: The event that tells a list's views to re-read, by the list's kind.
-_CHANGED = {"agenda_item": lambda events: events.sig_agenda_changed,
-            "action": lambda events: events.sig_actions_changed,
-            "note": lambda events: events.sig_notes_changed,
-            "participant": lambda events: events.sig_people_changed,
-            "position": lambda events: events.sig_positions_changed,
-            "source": lambda events: events.sig_notes_changed}
+#: Tells a list's views to re-read, by the list's kind: ``(events, meeting_id)``.
+_CHANGED = {"agenda_item": lambda events, meeting: events.sig_agenda_changed.emit(meeting),
+            "action": lambda events, meeting: events.sig_actions_changed.emit(meeting),
+            "note": lambda events, meeting: events.sig_notes_changed.emit(meeting),
+            "participant": lambda events, meeting: events.sig_people_changed.emit(meeting),
+            "position": lambda events, meeting: events.sig_positions_changed.emit(meeting),
+            "source": lambda events, meeting: events.sig_notes_changed.emit(meeting),
+            "meeting": lambda events, _meeting: events.sig_meetings_changed.emit()}
 
 
 class ListChangesRow(QWidget):
@@ -95,7 +96,7 @@ class ListChangesRow(QWidget):
             touched.add((change.kind, change.meeting_id))
         for kind, meeting_id in sorted(touched):
             if kind in _CHANGED:
-                _CHANGED[kind](self.ctx.events).emit(meeting_id)
+                _CHANGED[kind](self.ctx.events, meeting_id)
         if not shiboken6.isValid(self):
             return
         self._set_saving(False)
