@@ -1,5 +1,5 @@
-"""A real Briefbook window in a child process that sets a position and changes a note's sources while
-its server is away, until killed.
+"""A real Briefbook window in a child process that sets a position, changes a note's sources and makes
+a new meeting while its server is away, until killed.
 
     python -m tests.ui.offline_tracker_window URL SETTINGS.ini
 
@@ -7,10 +7,10 @@ It opens the window as the app does (offscreen), reads the meeting's position on
 and the note on it, prints ``ready``, and waits for a line on its standard input: the
 caller has cut the store off by then. It sets the position's state to ``dropped`` (as
 the tracker does), cites a source "Reuters" after the note's first, and gives that
-first source's publisher as "Nikkei" (as its table's cell does), waits until the window
-says "Offline — 3 changes waiting" and the crash-recovery journal holds them (or 5 s
-more have passed), prints ``offline STATUS (ROWS, CELLS)`` (what the journal holds),
-and goes on retrying until the caller SIGKILLs it.
+first source's publisher as "Nikkei" (as its table's cell does), makes a new meeting (as
+Meeting → New does), waits until the window says "Offline — 4 changes waiting" and the
+crash-recovery journal holds them (or 5 s more have passed), prints ``offline STATUS
+(ROWS, CELLS)`` (what the journal holds), and goes on retrying until the caller SIGKILLs it.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ def main(url: str, settings_path: str) -> None:
     from briefing.config import Config
     from briefing.services import Services
     from ui.app import build_window, make_application
+    from ui.meetings.commands import NewMeetingCommand, new_meeting_fields
     from ui.notes.commands import AddSourceCommand
     from ui.positions.commands import SetPositionCommand
     from ui.undo.edit import EditCommand
@@ -60,17 +61,18 @@ def main(url: str, settings_path: str) -> None:
     ctx.undo_stack.push(AddSourceCommand(ctx, meeting_id, note.id, 1, SOURCE_ADDED))
     ctx.undo_stack.push(EditCommand(ctx, source_kind(meeting_id), first.id, {"publisher": first.publisher},
                                     {"publisher": PUBLISHER_GIVEN}, shows=("note", note.id), cell=True))
+    ctx.undo_stack.push(NewMeetingCommand(ctx, meeting_id, new_meeting_fields("America/New_York")))
 
     def kept() -> tuple[int, int]:
         return len(ctx.journal.pending_rows()), len(ctx.journal.pending())
 
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not window.status.state.text().startswith(
-            "Offline — 3 changes waiting"):
+            "Offline — 4 changes waiting"):
         app.processEvents()
         time.sleep(0.02)
     journalled = time.monotonic() + 5  # all wait: the journal has them by now, or soon
-    while time.monotonic() < journalled and kept() != (2, 1):
+    while time.monotonic() < journalled and kept() != (3, 1):
         app.processEvents()
         time.sleep(0.02)
     print(f"offline {window.status.state.text()!r} {kept()}", flush=True)
