@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ui.status import StatusReporter
+from ui.widgets.char_width import char_width
 from ui.widgets.palette import warning_colour
 
 
@@ -17,7 +18,7 @@ class BriefbookStatusBar(QStatusBar):
         self.state = QLabel(self)
         self.state.setAccessibleName("Save state")
         self.summary = QLabel(self)
-        margin = self.fontMetrics().averageCharWidth()
+        margin = char_width(self.fontMetrics())
         for label in (self.state, self.summary):
             label.setContentsMargins(margin, 0, margin, 0)
             label.setTextFormat(Qt.TextFormat.PlainText)

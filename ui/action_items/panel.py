@@ -21,6 +21,7 @@ from ui.undo.background_command import push_in_background
 from ui.undo.edit import EditCommand, push_cell_edit
 from ui.undo.kinds import ACTION
 from ui.undo.rows import ACTIONS, AddRowCommand, DeleteRowCommand, MoveRowCommand
+from ui.widgets.char_width import char_width
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.field_error import FieldError
 from ui.widgets.list_actions import ListActions
@@ -53,7 +54,7 @@ class ActionItemsPanel(QWidget):
         self.view = ReorderableTableView("Action items", self)
         self.view.setModel(self.model)
         self.view.size_columns(fit=(OWNER, DUE, STATUS), stretch=(TEXT,))
-        self.view.setColumnWidth(ISSUE, self.fontMetrics().averageCharWidth() * 32)
+        self.view.setColumnWidth(ISSUE, char_width(self.fontMetrics()) * 32)
         self.view.setItemDelegateForColumn(DUE, DueDateDelegate(self.view))
         self.view.setItemDelegateForColumn(OWNER, SingleLineDelegate(self.view))  # the text is multi-line
         self.view.setItemDelegateForColumn(TEXT, MarkdownCellDelegate("Action", self.view))

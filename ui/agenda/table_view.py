@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.agenda_table import ISSUE, LEAD, MINUTES, OUTCOME, START_HOME, START_VENUE, STATUS, TITLE
+from ui.widgets.char_width import char_width
 from ui.widgets.row_table import ReorderableTableView
 
 #: How the width left after times, minutes and status is shared.
@@ -57,7 +58,7 @@ class AgendaTableView(ReorderableTableView):
         fixed = sum(header.sectionSize(c) for c in range(header.count())
                     if c not in TEXT_SHARES and not header.isSectionHidden(c))
         free = self.viewport().width() - fixed
-        minimum = self.fontMetrics().averageCharWidth() * 8
+        minimum = char_width(self.fontMetrics()) * 8
         for column, share in TEXT_SHARES.items():
             header.resizeSection(column, max(minimum, int(free * share)))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.models.backups_table import REASON, SIZE, TAKEN, BackupsTableModel
+from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class RestoreBackupDialog(QDialog):
         controller.sig_failed.connect(self.error.show_message)
         controller.sig_failed.connect(self._update)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 24)
+        self.resize(char_width(metrics) * 110, metrics.lineSpacing() * 24)
 
     def reload(self) -> None:
         """Show the backups as they are on disk now."""

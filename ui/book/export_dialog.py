@@ -43,6 +43,7 @@ from ui.book.job import BookJob, BookOutcome, book_failure
 from ui.book.open_file import open_file, open_folder
 from ui.book.options_form import BookOptionsForm
 from ui.book.preview import BookPreview
+from ui.widgets.char_width import char_width
 from ui.widgets.palette import warning_colour
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ class ExportDialog(QDialog):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        em = self.fontMetrics().averageCharWidth()
+        em = char_width(self.fontMetrics())
         left.setMinimumWidth(em * 42)
         self.resize(em * 150, em * 95)
         splitter.setSizes([em * 50, em * 100])

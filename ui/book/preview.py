@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.book.loaded_book import read_book
+from ui.widgets.char_width import char_width
 from ui.widgets.palette import muted_colour, warning_colour
 
 #: The zoom choices: (label, zoom mode, factor).
@@ -96,7 +97,7 @@ class BookPreview(QWidget):
 
     def sizeHint(self) -> QSize:
         """Wide enough to read a page at "Fit width" (a pane starts this wide)."""
-        em = self.fontMetrics().averageCharWidth()
+        em = char_width(self.fontMetrics())
         return QSize(em * 70, em * 90)
 
     # -- what the pane shows -------------------------------------------------------

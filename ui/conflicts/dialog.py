@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.revisions.diff import word_diff
+from ui.widgets.char_width import char_width
 from ui.widgets.comparison import TextComparison
 from ui.widgets.diff_text import DiffFormats, write_runs
 from ui.widgets.safe_browser import SafeTextBrowser
@@ -75,7 +76,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(legend)
         layout.addWidget(buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 140, metrics.lineSpacing() * 34)
+        self.resize(char_width(metrics) * 140, metrics.lineSpacing() * 34)
 
     def _button(self, box: QDialogButtonBox, text: str, tip: str) -> QPushButton:
         button = box.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)

@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.history.commands import RestoreRevisionCommand
 from ui.models.revisions_list import VALUE_LABELS, RevisionsListModel, when
 from ui.undo.command import Outcome
+from ui.widgets.char_width import char_width
 from ui.widgets.diff_text import DiffFormats, new_paragraph, write_runs
 from ui.widgets.safe_browser import SafeTextBrowser
 from ui.widgets.side_window import SideWindow
@@ -86,7 +87,7 @@ class NoteHistoryView(SideWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         self.body.addWidget(splitter, 1)
-        width = self.fontMetrics().averageCharWidth()
+        width = char_width(self.fontMetrics())
         splitter.setSizes([width * 40, width * 100])
         self.resize_to_text(150, 40)
 

@@ -37,6 +37,7 @@ from ui.context import AppContext
 from ui.forms.single_line import keep_on_one_line
 from ui.meetings.commands import NextRoundCommand
 from ui.models.checklist import ChecklistModel
+from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError, with_error
 from ui.widgets.typed_date import english_dates
 from ui.widgets.zone_combo import ZoneComboBox
@@ -133,7 +134,7 @@ class NextRoundDialog(QDialog):
         layout.addWidget(self.buttons)
         self.title.setFocus()
         metrics = self.fontMetrics()  # room for a long title and issue names, from the font
-        self.resize(metrics.averageCharWidth() * 90, self.sizeHint().height())
+        self.resize(char_width(metrics) * 90, self.sizeHint().height())
 
     def _on_which(self, which: int) -> None:
         if which != CHOSEN:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
+from ui.widgets.char_width import char_width
 from ui.widgets.text_marks import highlight
 
 #: More matches than this are counted as "1,000+" and not all highlighted (a 100-page note, one letter).
@@ -54,7 +55,7 @@ class NoteFindBar(QWidget):
         self.field.installEventFilter(self)
         self.count = QLabel(self)
         self.count.setAccessibleName("Matches")
-        self.count.setMinimumWidth(self.fontMetrics().averageCharWidth() * 14)
+        self.count.setMinimumWidth(char_width(self.fontMetrics()) * 14)
         self.previous_button = self._button("Previous", "Previous match (Shift+Enter, Shift+F3)", -1)
         self.next_button = self._button("Next", "Next match (Enter, F3)", 1)
         close = QToolButton(self)

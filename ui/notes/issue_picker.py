@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from briefing.issues.records import IssueRecord
 from ui.forms.single_line import keep_on_one_line
 from ui.models.pick_list import PickListModel
+from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError
 from ui.widgets.search_list import SearchableList
 
@@ -49,7 +50,7 @@ class IssuePicker(QDialog):
         self.error = FieldError(self)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().lineSpacing() * 24)
+        self.resize(char_width(self.fontMetrics()) * 70, self.fontMetrics().lineSpacing() * 24)
         self._update()
 
     def typed(self) -> str:

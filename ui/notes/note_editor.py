@@ -34,6 +34,7 @@ from ui.notes.sources_editor import SourcesEditor
 from ui.qa.budget_marker import BudgetMarker
 from ui.qa.note_entries import NoteQaList
 from ui.undo.kinds import NOTE, source_kind
+from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError
 from ui.widgets.flow_layout import FlowLayout, labelled
 from ui.widgets.heading import heading_label
@@ -107,7 +108,7 @@ class IssueNoteEditor(QWidget):
         # Mnemonics avoid the window's own: the menus (F E M V H) and the tabs (O A N P I).
         # The bars wrap rather than widen the window (a laptop's screen, with the Book preview open).
         # The owner's field takes the rest of its line and stays wide enough to read.
-        self.owner.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
+        self.owner.setMinimumWidth(char_width(self.fontMetrics()) * 18)
         fields = QWidget(self)
         bar = FlowLayout(fields)
         for label, editor in (("&Status", self.status_box), ("Priorit&y", self.priority_box),

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.models.notes_list import OVER_BUDGET_ROLE, PRIORITY_ROLE, STATUS_ROLE, TIER_ROLE
+from ui.widgets.char_width import char_width
 from ui.widgets.palette import is_dark
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +29,7 @@ class NoteItemDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         metrics = QFontMetrics(option.font)
         pad = metrics.height() // 3
-        return QSize(metrics.averageCharWidth() * 24, 2 * metrics.lineSpacing() + 3 * pad)
+        return QSize(char_width(metrics) * 24, 2 * metrics.lineSpacing() + 3 * pad)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from briefing.people.names import shown_name
 from briefing.people.records import ParticipantRecord
 from ui.models.participants_list import PARTICIPANT_ROLE, role_line
+from ui.widgets.char_width import char_width
 from ui.widgets.palette import muted_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,7 +28,7 @@ class PersonCardDelegate(QStyledItemDelegate):
         bold.setPointSizeF(option.font.pointSizeF() * 1.1)
         lines = QFontMetrics(bold).lineSpacing() + 3 * metrics.lineSpacing()
         # Narrow enough for a narrow column (the card fills the list's width; its lines are elided).
-        return QSize(metrics.averageCharWidth() * 16, lines + 3 * pad)
+        return QSize(char_width(metrics) * 16, lines + 3 * pad)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         p: ParticipantRecord | None = index.data(PARTICIPANT_ROLE)
@@ -63,7 +64,7 @@ class PersonCardDelegate(QStyledItemDelegate):
         name = bold_metrics.elidedText(shown_name(p.person), Qt.TextElideMode.ElideRight, area.width())
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         if p.person.native_name:
-            used = bold_metrics.horizontalAdvance(name) + metrics.averageCharWidth() * 2
+            used = bold_metrics.horizontalAdvance(name) + char_width(metrics) * 2
             native_rect = name_rect.adjusted(used, 0, 0, 0)
             painter.setFont(option.font)
             native = metrics.elidedText(p.person.native_name, Qt.TextElideMode.ElideRight,

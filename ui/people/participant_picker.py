@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from briefing.people.records import PersonRecord
 from ui.forms.single_line import keep_on_one_line
 from ui.models.pick_list import PickListModel
+from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError
 from ui.widgets.search_list import SearchableList
 
@@ -112,7 +113,7 @@ class ParticipantPicker(QDialog):
         self.error = FieldError(self)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().lineSpacing() * 24)
+        self.resize(char_width(self.fontMetrics()) * 80, self.fontMetrics().lineSpacing() * 24)
         self._update()
 
     @property

@@ -28,6 +28,7 @@ from ui.positions.model import ISSUE, OURS, SINCE, STATE, THEIRS, PositionsTable
 from ui.positions.text_delegate import PositionTextDelegate
 from ui.positions.timeline import PositionTimelineDialog
 from ui.undo.command import push_shown
+from ui.widgets.char_width import char_width
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.field_error import FieldError
 from ui.widgets.table_editing import commit_open_editor
@@ -64,7 +65,7 @@ class PositionsPanel(QWidget):
         bold.setBold(True)
         chip = QFontMetrics(bold).horizontalAdvance(max(STATE_TITLES.values(), key=len))
         metrics = self.view.fontMetrics()
-        pad = metrics.averageCharWidth()
+        pad = char_width(metrics)
         for column, width in ((STATE, chip + 4 * pad),
                               (SINCE, metrics.horizontalAdvance("since round 99") + 2 * pad)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBo
 
 from briefing.positions.records import STATE_TITLES, ProposedAction, RecordProposal
 from ui.timefmt import short_date
+from ui.widgets.char_width import char_width
 
 
 def proposal_lines(proposal: RecordProposal) -> list[str]:
@@ -49,4 +50,4 @@ class ApplyRecordDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 20)
+        self.resize(char_width(self.fontMetrics()) * 90, self.fontMetrics().height() * 20)

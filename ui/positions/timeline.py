@@ -12,6 +12,7 @@ from briefing.positions.records import STATE_TITLES, PositionStep
 from ui.positions.chips import StateChipDelegate
 from ui.positions.model import STATE_ROLE, since_text
 from ui.timefmt import short_date, shown_in
+from ui.widgets.char_width import char_width
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -93,4 +94,4 @@ class PositionTimelineDialog(QDialog):
         layout.addWidget(QLabel(f"Where “{issue_title}” stood in each round, oldest first.", self))
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 130, self.fontMetrics().height() * 22)
+        self.resize(char_width(self.fontMetrics()) * 130, self.fontMetrics().height() * 22)

@@ -27,6 +27,7 @@ from briefing.vocabulary import QA_KINDS, QA_STATUSES
 from ui.context import AppContext
 from ui.qa.table_model import KIND_LABELS
 from ui.qa.writes import write_bank
+from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError
 
 
@@ -81,7 +82,7 @@ class QaEntryDialog(QDialog):
         layout.addWidget(self.buttons)
         self._fill(entry, issue_id)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 24)
+        self.resize(char_width(metrics) * 90, metrics.lineSpacing() * 24)
 
     def _fill(self, entry: QaEntryRecord | None, issue_id: int | None) -> None:
         chosen = entry.issue_id if entry is not None else issue_id

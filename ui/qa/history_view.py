@@ -9,6 +9,7 @@ from briefing.qa.records import QaEntryRecord, QaRevisionRecord
 from ui.models.listing_table import ListingTable
 from ui.qa.table_model import one_line
 from ui.timefmt import day_time
+from ui.widgets.char_width import char_width
 from ui.widgets.side_window import SideWindow
 
 SAVED, AUTHOR, STATUS, QUESTION, ANSWER = range(5)
@@ -57,4 +58,4 @@ class QaHistoryView(SideWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.body.addWidget(view)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 130, metrics.lineSpacing() * 20)
+        self.resize(char_width(metrics) * 130, metrics.lineSpacing() * 20)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from briefing.qa.records import QaEntryRecord
 from ui.context import AppContext
 from ui.qa.table_model import QaTableModel, qa_table_view
+from ui.widgets.char_width import char_width
 
 
 class QaPicker(QDialog):
@@ -50,7 +51,7 @@ class QaPicker(QDialog):
         if self.model.rowCount() == 0 and not self.all_issues.isChecked():
             self.all_issues.setChecked(True)  # nothing tagged with this issue yet: offer them all
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 120, metrics.lineSpacing() * 22)
+        self.resize(char_width(metrics) * 120, metrics.lineSpacing() * 22)
 
     def reload(self) -> None:
         issue = None if self.all_issues.isChecked() else self.issue_id

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from briefing.qa.records import QaEntryRecord
 from ui.models.listing_table import Index, ListingTable
+from ui.widgets.char_width import char_width
 
 ISSUE, KIND, STATUS, QUESTION, ANSWER = range(5)
 KIND_LABELS = {"defensive": "Question", "press": "Press line"}
@@ -71,7 +72,7 @@ def qa_table_view(parent: QWidget, model: QaTableModel, name: str) -> QTableView
     header = view.horizontalHeader()
     for column in (KIND, STATUS):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.resizeSection(ISSUE, parent.fontMetrics().averageCharWidth() * 24)  # long titles elided
+    header.resizeSection(ISSUE, char_width(parent.fontMetrics()) * 24)  # long titles elided
     for column in (QUESTION, ANSWER):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return view

@@ -28,6 +28,7 @@ from ui.context import AppContext
 from ui.qa.entry_dialog import QaEntryDialog
 from ui.qa.table_model import QaTableModel, qa_table_view
 from ui.qa.writes import write_bank
+from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError
 
 ANY = "Any"
@@ -103,7 +104,7 @@ class QaWindow(QDialog):
         ctx.events.sig_qa_changed.connect(self._changed)
         ctx.events.sig_issues_changed.connect(self._changed)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 170, metrics.lineSpacing() * 28)
+        self.resize(char_width(metrics) * 170, metrics.lineSpacing() * 28)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

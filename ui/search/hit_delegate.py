@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from briefing.search.records import SearchHit
 from ui.models.search_results import HIT_ROLE, SUBTITLE_ROLE
+from ui.widgets.char_width import char_width
 from ui.widgets.palette import is_dark, muted_colour
 from ui.widgets.text_marks import qt_offset
 
@@ -56,7 +57,7 @@ class SearchHitDelegate(QStyledItemDelegate):
         title = painter.fontMetrics().elidedText(index.data() or "", Qt.TextElideMode.ElideRight,
                                                  int(rect.width() * 0.7))
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        used = painter.fontMetrics().horizontalAdvance(title) + metrics.averageCharWidth() * 2
+        used = painter.fontMetrics().horizontalAdvance(title) + char_width(metrics) * 2
         painter.setFont(option.font)
         painter.setPen(muted_colour(option.palette))
         subtitle = rect.adjusted(used, 0, 0, 0)
@@ -73,7 +74,7 @@ class SearchHitDelegate(QStyledItemDelegate):
         text_colour = option.palette.color(role)
         metrics = option.fontMetrics
         line = metrics.lineSpacing()
-        indent = metrics.averageCharWidth() * 3
+        indent = char_width(metrics) * 3
         rect = option.rect.adjusted(indent, line // 3, -line // 3, -line // 3)
         where = QFont(option.font)
         where.setWeight(QFont.Weight.DemiBold)

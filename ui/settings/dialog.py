@@ -41,6 +41,7 @@ from ui.background import WRITES, BackgroundTask, failure_message
 from ui.context import AppContext
 from ui.settings.apply import apply_settings
 from ui.settings.ladder_model import LadderTableModel
+from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError, with_error
 from ui.widgets.zone_combo import ZoneComboBox
 
@@ -122,7 +123,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(group, 1)
         layout.addWidget(self.errors["file"])
         layout.addWidget(self.box)
-        self.resize(self.sizeHint().width() + self.fontMetrics().averageCharWidth() * 20,
+        self.resize(self.sizeHint().width() + char_width(self.fontMetrics()) * 20,
                     self.sizeHint().height() + self.table.verticalHeader().defaultSectionSize() * 2)
 
     def _button(self, text: str, tip: str, slot, layout: QVBoxLayout) -> QPushButton:

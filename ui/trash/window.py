@@ -35,6 +35,7 @@ from ui.models.trash_table import DELETED, DETAIL, KIND, MEETING, TITLE, TrashTa
 from ui.trash.commands import RestoreCommand
 from ui.undo.background_command import push_in_background
 from ui.undo.lane_job import run_in_lane
+from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError
 
 HINT = ("Restoring brings back everything that hung on it: a meeting its agenda, notes, "
@@ -108,7 +109,7 @@ class TrashWindow(QDialog):
         events.sig_meetings_changed.connect(self._changed)
         events.sig_saved.connect(self._changed)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 130, metrics.lineSpacing() * 26)
+        self.resize(char_width(metrics) * 130, metrics.lineSpacing() * 26)
 
     # -- showing -------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.char_width import char_width
 from ui.widgets.marking_gutter import (
     attach_marking,
     fill_marking_menu,
@@ -121,7 +122,7 @@ class MarkdownCellEditor(QPlainTextEdit):
         room = parent.rect()
         margins = self.viewportMargins()
         footer = self.hint.fontMetrics().horizontalAdvance(HINT) + self.marking.sizeHint().width() + 16
-        width = max(self.cell.width(), margins.left() + self.fontMetrics().averageCharWidth() * MIN_CHARS,
+        width = max(self.cell.width(), margins.left() + char_width(self.fontMetrics()) * MIN_CHARS,
                     footer + 2 * self.frameWidth())
         width = min(width, room.width())
         left = max(room.left(), min(self.cell.left(), room.right() + 1 - width))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolButton, QWidget
 
 from briefing.markings.ladder import Ladder
+from ui.widgets.char_width import char_width
 from ui.widgets.palette import muted_colour
 
 #: Where every editor reads the ladder (``set_ladder_source``).
@@ -77,7 +78,7 @@ class MarkingGutter(QWidget):
     def gutter_width(self) -> int:
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(f"({c})") for c in current_ladder().codes), default=0)
-        return min(widest, metrics.horizontalAdvance("(SBU)") * 2) + metrics.averageCharWidth()
+        return min(widest, metrics.horizontalAdvance("(SBU)") * 2) + char_width(metrics)
 
     def refresh(self) -> None:
         """Find the portions and their marks again (after typing pauses)."""

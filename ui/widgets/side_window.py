@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from ui.widgets.char_width import char_width
 from ui.widgets.heading import heading_label
 
 
@@ -64,4 +65,4 @@ class SideWindow(QDialog):
     def resize_to_text(self, columns: int, lines: int) -> None:
         """Room for ``columns`` average characters across and ``lines`` lines down."""
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * columns, metrics.lineSpacing() * lines)
+        self.resize(char_width(metrics) * columns, metrics.lineSpacing() * lines)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from briefing.errors import BriefbookError
 from briefing.vocabulary import NOTE_SECTIONS
 from briefing.word.records import DELETION, Review
+from ui.widgets.char_width import char_width
 from ui.widgets.diff_text import DiffFormats
 from ui.widgets.palette import warning_colour
 from ui.word.review_model import ACCEPT, NUMBER_ROLE, REJECT, TEXT, ReviewTableModel
@@ -122,7 +123,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.state)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
-        em = self.fontMetrics().averageCharWidth()
+        em = char_width(self.fontMetrics())
         self.resize(em * 170, em * 80)
         splitter.setSizes([em * 80, em * 90])
         self._say_state()
