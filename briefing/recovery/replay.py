@@ -28,6 +28,7 @@ from briefing.recovery.row_changes import (
     CLEAR,
     DELETE,
     MOVE,
+    PERSON_OF,
     PERSON_PREFIX,
     RESTORE,
     SET,
@@ -113,12 +114,14 @@ def replay_changes(services: Services, changes: Iterable[PendingRowChange],
     go of it there, so a kill in the middle of a replay does not offer an add again."""
     pending = list(changes)
     made: dict[str, int] = {}
+    persons: dict[str, int] = {}  # the person each participant's add of a new person made, by token
     versions = CarriedVersions()
     done: list[Replayed] = []
     for number, kept in enumerate(pending):
         change = kept.change
         if change.row_id is None and change.row_of in made:
             change = _on_row(change, made[change.row_of])
+        change = _same_person(change, persons)
         try:
             if change.kind == POSITION:
                 carried = versions.carried(change)
@@ -141,6 +144,8 @@ def replay_changes(services: Services, changes: Iterable[PendingRowChange],
         else:
             if made_id is not None:
                 made[kept.token] = made_id
+                if _makes_a_person(change):
+                    persons[kept.token] = services.people.get_participant(made_id).person.id
             replayed = Replayed(kept, made_id)
         done.append(replayed)
         if settled is not None:
@@ -219,6 +224,22 @@ def _participant(services: Services, change: RowChange) -> int | None:
     else:
         raise BriefbookError("a participant taken out is put back by adding them again")
     return None
+
+
+def _makes_a_person(change: RowChange) -> bool:
+    return change.kind == "participant" and change.what == ADD and "person_id" not in change.values
+
+
+def _same_person(change: RowChange, persons: dict[str, int]) -> RowChange:
+    """A participant's add redone after its undo, both offline: the person the first add made
+    (not a second person of the same name)."""
+    token = change.values.get(PERSON_OF)
+    if change.kind != "participant" or change.what != ADD or token not in persons:
+        return change
+    values = {k: v for k, v in change.values.items() if not k.startswith(PERSON_PREFIX) and k != PERSON_OF}
+    values["person_id"] = persons[token]
+    return RowChange(change.what, change.kind, change.meeting_id, change.row_id, values, change.index,
+                     change.title, change.row_of)
 
 
 def _source(services: Services, change: RowChange) -> int | None:

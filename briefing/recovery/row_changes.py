@@ -32,6 +32,9 @@ SET, CLEAR = "set", "clear"
 WHATS = (ADD, DELETE, MOVE, RESTORE, SET, CLEAR)
 #: A participant's add names a new person by fields with this prefix ("person.name"…).
 PERSON_PREFIX = "person."
+#: A participant's add of a new person whose earlier add (taken back, redone: the same person)
+#: waited too: that add's token, so that a replay puts in the person it made, not a second one.
+PERSON_OF = "person_of"
 #: A meeting's add with this value (the meeting's id) is the next round of that meeting.
 CARRY_FROM = "carry_from"
 

@@ -8,7 +8,15 @@ import pytest
 
 from briefing.errors import TransientStoreError
 from briefing.recovery.replay import replay_changes, summary
-from briefing.recovery.row_changes import ADD, DELETE, MOVE, RESTORE, PendingRowChange, RowChange
+from briefing.recovery.row_changes import (
+    ADD,
+    DELETE,
+    MOVE,
+    PERSON_OF,
+    RESTORE,
+    PendingRowChange,
+    RowChange,
+)
 
 AT = datetime(2026, 12, 1, 9, tzinfo=UTC)
 
@@ -121,6 +129,23 @@ def test_participants_added_moved_and_removed_offline_are_replayed_under_their_n
     assert "Yasutoshi Nishimura" in [p.person.name for p in after if p.side == "theirs"]
     assert summary(sample, [kept("x", RowChange(DELETE, "participant", meeting.id, row_id=ours[0].id))]) \
         .endswith(f"deleted participant “{ours[0].person.name}”.")
+
+
+def test_a_new_persons_add_taken_back_and_redone_offline_makes_the_person_once(sample):
+    """Add a new person, undo, redo — all while offline: the redo names the first add (``person_of``),
+    so the replay puts the person it made back in, not a second person of the same name."""
+    meeting = sample.meetings.list()[-1]
+    new = {"person.name": "Rahm Emanuel", "side": "ours", "role": "Ambassador"}
+    replay = replay_changes(sample, [
+        kept("a", RowChange(ADD, "participant", meeting.id, title="Rahm Emanuel", values=dict(new))),
+        kept("b", RowChange(DELETE, "participant", meeting.id, row_of="a")),
+        kept("c", RowChange(ADD, "participant", meeting.id, title="Rahm Emanuel",
+                            values={**new, PERSON_OF: "a"})),
+    ])
+    assert [r.problem for r in replay.done] == [None] * 3
+    assert [p.name for p in sample.people.list_people()].count("Rahm Emanuel") == 1
+    taking_part = [p for p in sample.people.participants(meeting.id) if p.person.name == "Rahm Emanuel"]
+    assert len(taking_part) == 1 and taking_part[0].role == "Ambassador"
 
 
 def test_a_kill_in_the_middle_of_a_keep_does_not_offer_the_written_add_again(sample, tmp_path, monkeypatch):

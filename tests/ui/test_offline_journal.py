@@ -152,3 +152,33 @@ def test_a_cell_given_offline_that_meets_a_conflict_when_back_stays_in_the_journ
     window.conflicts.dialog.theirs_button.click()
     qtbot.waitUntil(lambda: journal.pending() == (), timeout=BACK_WITHIN_MS)
     assert store.actions.list(meeting_id)[0].due == theirs
+
+
+def test_a_new_persons_add_undone_and_redone_offline_names_the_first_add_and_makes_one_person(
+        qtbot, open_window, store, db_url, postgres_server):
+    from briefing.recovery.row_changes import PERSON_OF
+    from ui.people.commands import AddParticipantCommand
+
+    window = open_window(sample=True)
+    show_tab(qtbot, window, "Participants")
+    meeting_id = window.meeting.id
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    journal = window.ctx.journal
+    cut(postgres_server, db_url)
+    try:
+        window.ctx.undo_stack.push(AddParticipantCommand(window.ctx, meeting_id, "ours", "Ambassador",
+                                                         new_person={"name": "Rahm Emanuel"}))
+        qtbot.waitUntil(lambda: offline_waiting(window, 1), timeout=BACK_WITHIN_MS)
+        window.undo()
+        window.redo()
+        qtbot.waitUntil(lambda: len(journal.pending_rows()) == 3, timeout=BACK_WITHIN_MS)
+        added, taken_back, again = journal.pending_rows()
+        assert (taken_back.change.what, taken_back.change.row_of) == ("delete", added.token)
+        assert again.change.what == "add" and again.change.values[PERSON_OF] == added.token
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()
+    qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    assert [p.name for p in store.people.list_people()].count("Rahm Emanuel") == 1
+    assert [p.person.name for p in store.people.participants(meeting_id)].count("Rahm Emanuel") == 1

@@ -19,7 +19,7 @@ from typing import Any
 
 from briefing.people.names import shown_name
 from briefing.people.records import ParticipantRecord, PersonRecord
-from briefing.recovery.row_changes import ADD, DELETE, MOVE, PERSON_PREFIX
+from briefing.recovery.row_changes import ADD, DELETE, MOVE, PERSON_OF, PERSON_PREFIX
 from ui.context import AppContext
 from ui.undo.background_command import BackgroundCommand
 from ui.undo.kinds import PARTICIPANT, PERSON
@@ -83,6 +83,8 @@ class AddParticipantCommand(_ParticipantCommand):
             values["person_id"] = self.person_id
         else:
             values.update({PERSON_PREFIX + k: v for k, v in (self.new_person or {}).items()})
+            if self.add_token is not None:  # redone while the first add (which makes the person) waits
+                values[PERSON_OF] = self.add_token
         return values
 
     def _add(self) -> ParticipantRecord:
