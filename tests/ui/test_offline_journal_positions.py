@@ -90,3 +90,33 @@ def test_a_first_position_set_offline_and_undone_and_a_source_removed_are_kept_i
     written(qtbot, window)
     now, cited = steel(store, meeting_id)
     assert now.id is None and cited.sources == ()
+
+
+def test_a_position_set_offline_that_meets_a_conflict_when_back_stays_in_the_journal_until_chosen(
+        qtbot, open_window, store, db_url, postgres_server, monkeypatch):
+    """Refused on its retry because someone set the same position meanwhile, the state lives in the
+    conflict dialog — and in the journal, so that a kill before the choice loses nothing."""
+    monkeypatch.setattr("ui.live.updates.OFFLINE_POLL_MS", 600_000)  # the test says when to try again
+    window = open_window(sample=True)
+    meeting_id = window.meeting.id
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    position, _ = steel(store, meeting_id)
+    journal = window.ctx.journal
+    cut(postgres_server, db_url)
+    try:
+        window.ctx.undo_stack.push(SetPositionCommand(window.ctx, position, {"state": "dropped"}))
+        qtbot.waitUntil(lambda: len(journal.pending_rows()) == 1, timeout=BACK_WITHIN_MS)
+        qtbot.waitUntil(lambda: window.live.offline is not None, timeout=BACK_WITHIN_MS)
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()
+    store.positions.set(meeting_id, position.issue_id, position.version, state="bracketed")  # meanwhile
+    window.live.poll()  # the window finds the server again
+    qtbot.waitUntil(lambda: window.conflicts.dialog is not None and window.conflicts.dialog.isVisible(),
+                    timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    (kept,) = journal.pending_rows()  # a kill now would offer it back
+    assert (kept.change.what, kept.change.values) == (SET, {"state": "dropped"})
+    window.conflicts.dialog.theirs_button.click()
+    qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
+    assert steel(store, meeting_id)[0].state == "bracketed"

@@ -18,6 +18,9 @@ class Conflict:
     mine: dict[str, Any]
     base: dict[str, Any]
     current: Any = None
+    journal_token: str | None = None
+    """A row command's change kept in the crash journal (it had waited offline): let go only once
+    the user has chosen, so that a kill while the dialog asks loses nothing."""
 
     def theirs(self, record: Any) -> dict[str, Any]:
         """The values of the fields in conflict as ``record`` holds them."""

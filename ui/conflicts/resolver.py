@@ -95,6 +95,8 @@ class ConflictResolver(QObject):
         if choice == "theirs":
             kind.announce(self.ctx.events, theirs)
             self._settle(conflict, self.ctx.journal.discard if self.ctx.journal else None)
+            if conflict.journal_token is not None and self.ctx.journal is not None:
+                self.ctx.journal.discard_row(conflict.journal_token)
             self.ctx.status.info(f"Kept the {labels} saved elsewhere; yours was dropped, as you chose.")
             return
         values = dict(conflict.mine)
@@ -114,6 +116,9 @@ class ConflictResolver(QObject):
         self.writing.pop((conflict.kind.name, conflict.row_id), None)
         if outcome.ok:
             self._settle(conflict, self.ctx.journal.committed if self.ctx.journal else None)
+        if conflict.journal_token is not None and self.ctx.journal is not None:
+            # (refused again, the values are in the new question: this window still holds them)
+            self.ctx.journal.row_written(conflict.journal_token)
 
     def _settle(self, conflict: Conflict, settle) -> None:
         if settle is not None:

@@ -20,6 +20,7 @@ loses nothing, a waiting run is kept in the crash journal as a change to a list
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -129,6 +130,9 @@ class CommandWrite(WaitingWrite):
         if self.waiting:  # kept, with the command on the undo stack; handled once written
             self.say_waiting()
             return
+        conflict_token = None
+        if isinstance(self.error, ConflictError) and self.conflict is not None:
+            conflict_token, self.token = self.token, None  # kept until chosen in the conflict dialog
         self.settled()
         if self.ended is not None:
             self.ended()
@@ -152,7 +156,7 @@ class CommandWrite(WaitingWrite):
             if shiboken6.isValid(command):
                 command.setObsolete(True)  # Qt drops it when it is next undone or redone
             if isinstance(error, ConflictError) and self.conflict is not None:
-                self.ctx.events.sig_conflict.emit(self.conflict(error))
+                self.ctx.events.sig_conflict.emit(replace(self.conflict(error), journal_token=conflict_token))
         if self.on_done is not None:
             self.on_done(outcome)
 
