@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.errors import BriefbookError, ConflictError, NotFoundError, TransientStoreError
 from briefing.recovery.replay_positions import POSITION, CarriedVersions, apply_position, describe_fields
+from briefing.recovery.replay_record import RECORD, ReplayedRecords, describe_record
 from briefing.recovery.row_changes import (
     ADD,
     CARRY_FROM,
@@ -30,6 +31,7 @@ from briefing.recovery.row_changes import (
     MOVE,
     PERSON_OF,
     PERSON_PREFIX,
+    QA_USE,
     RESTORE,
     SET,
     PendingRowChange,
@@ -72,6 +74,11 @@ def describe_change(services: Services, change: RowChange, added: dict[str, str]
     """What a change did, as a person says it: "added agenda item “Steel”" (``added``: the titles of
     kept adds by token, for a change to a row whose add was kept too)."""
     noun = NOUNS.get(change.kind, change.kind.replace("_", " "))
+    if change.kind == RECORD:
+        return describe_record(change, _meeting_title(services, change.meeting_id))
+    if change.kind == QA_USE:  # (the entry stays in the bank either way)
+        verb = "used Q&A entry" if change.what == ADD else "took out Q&A entry"
+        return verb + _quoted(change.title) + " " + ("in" if change.what == ADD else "of") + " an issue note"
     if change.kind == "meeting" and change.what == ADD and CARRY_FROM in change.values:
         return "started the next round of" + _quoted(_meeting_title(services, change.values[CARRY_FROM]))
     title = change.title or (added or {}).get(change.row_of or "", "") or _title_now(services, change)
@@ -116,6 +123,7 @@ def replay_changes(services: Services, changes: Iterable[PendingRowChange],
     made: dict[str, int] = {}
     persons: dict[str, int] = {}  # the person each participant's add of a new person made, by token
     versions = CarriedVersions()
+    records = ReplayedRecords()
     done: list[Replayed] = []
     for number, kept in enumerate(pending):
         change = kept.change
@@ -123,7 +131,10 @@ def replay_changes(services: Services, changes: Iterable[PendingRowChange],
             change = _on_row(change, made[change.row_of])
         change = _same_person(change, persons)
         try:
-            if change.kind == POSITION:
+            if change.kind == RECORD:
+                records.replay(services, kept.token, change)
+                made_id = None
+            elif change.kind == POSITION:
                 carried = versions.carried(change)
                 versions.wrote(change, carried, apply_position(services, carried))
                 made_id = None
@@ -167,6 +178,8 @@ def apply_change(services: Services, change: RowChange) -> int | None:
         return _source(services, change)
     if change.kind == "meeting":
         return _meeting(services, change)
+    if change.kind == QA_USE:
+        return _qa_use(services, change)
     if change.kind == POSITION:
         apply_position(services, change)
         return None
@@ -253,6 +266,18 @@ def _source(services: Services, change: RowChange) -> int | None:
         services.notes.delete_source(int(change.row_id or 0))
         return None
     raise BriefbookError("a source removed is put back by adding it again")
+
+
+def _qa_use(services: Services, change: RowChange) -> int | None:
+    """A bank entry (``row_id``) used in a note, at its place, or no longer used there."""
+    note_id, entry_id = int(change.values["note_id"]), int(change.row_id or 0)
+    if change.what == ADD:
+        services.qa.attach(note_id, entry_id, change.index)
+    elif change.what == DELETE:
+        services.qa.detach(note_id, entry_id)
+    else:
+        raise BriefbookError("a Q&A entry is used in a note or taken out of it")
+    return None
 
 
 def _meeting(services: Services, change: RowChange) -> int | None:

@@ -32,6 +32,8 @@ SET, CLEAR = "set", "clear"
 WHATS = (ADD, DELETE, MOVE, RESTORE, SET, CLEAR)
 #: A participant's add names a new person by fields with this prefix ("person.name"…).
 PERSON_PREFIX = "person."
+#: The list of a note's Q&A entries: a bank entry (the row id) used in a note (``note_id``) or taken out.
+QA_USE = "qa_use"
 #: A participant's add of a new person whose earlier add (taken back, redone: the same person)
 #: waited too: that add's token, so that a replay puts in the person it made, not a second one.
 PERSON_OF = "person_of"

@@ -189,3 +189,26 @@ def test_meetings_made_carried_forward_and_deleted_offline_are_replayed_in_order
     back = RowChange(RESTORE, "meeting", meeting.id, row_id=meeting.id)
     replay = replay_changes(sample, [kept("back", back)])
     assert replay.done[0].problem is None and meeting.id in [m.id for m in sample.meetings.list()]
+
+
+def test_q_and_a_entries_taken_out_of_a_note_and_used_again_offline_are_replayed_in_order(sample):
+    """Using a bank entry in a note, or no longer using it there, waits offline like any list change:
+    the journal keeps it (the entry, its note, its place) and Keep writes it through the Q&A bank."""
+    from briefing.recovery.row_changes import QA_USE
+
+    meeting, note, used = next((m, n, sample.qa.for_note(n.id)) for m in sample.meetings.list()
+                               for n in sample.notes.list(m.id) if sample.qa.for_note(n.id))
+    first = used[0]
+    others = [e for e in sample.qa.list() if e.id not in {u.id for u in used}]
+    changes = [
+        kept("a", RowChange(DELETE, QA_USE, meeting.id, first.id, {"note_id": note.id}, title=first.key)),
+        kept("b", RowChange(ADD, QA_USE, meeting.id, others[0].id, {"note_id": note.id}, 0, others[0].key)),
+    ]
+    assert summary(sample, changes) == (
+        f"2 changes to lists made offline were not saved: took out Q&A entry “{first.key}” of an issue "
+        f"note, used Q&A entry “{others[0].key}” in an issue note.")
+    replay = replay_changes(sample, changes)
+    assert [r.problem for r in replay.done] == [None, None]
+    assert [e.id for e in sample.qa.for_note(note.id)] == [others[0].id] + [e.id for e in used[1:]]
+    again = replay_changes(sample, [changes[0]])  # no longer used there: said, not a traceback
+    assert again.done[0].problem.startswith(f"Not saved: took out Q&A entry “{first.key}”")

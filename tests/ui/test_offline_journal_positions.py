@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.recovery.row_changes import ADD, CLEAR, SET, RowChange
+from briefing.recovery.row_changes import ADD, CLEAR, DELETE, SET, RowChange
 from tests.ui.test_offline import BACK_WITHIN_MS, cut, reconnect
 from tests.ui.test_offline_row_commands import offline_waiting
 from tests.ui.write_gate import written
@@ -120,3 +120,58 @@ def test_a_position_set_offline_that_meets_a_conflict_when_back_stays_in_the_jou
     window.conflicts.dialog.theirs_button.click()
     qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
     assert steel(store, meeting_id)[0].state == "bracketed"
+
+
+def test_a_q_and_a_entry_used_in_a_note_offline_waits_in_the_journal_until_written(
+        qtbot, open_window, store, db_url, postgres_server):
+    from briefing.recovery.row_changes import QA_USE
+    from ui.qa.commands import AttachQaCommand
+
+    window = open_window(sample=True)
+    meeting_id = window.meeting.id
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    _, note = steel(store, meeting_id)
+    entry = next(e for e in store.qa.list() if e.id not in {u.id for u in store.qa.for_note(note.id)})
+    journal = window.ctx.journal
+    cut(postgres_server, db_url)
+    try:
+        window.ctx.undo_stack.push(AttachQaCommand(window.ctx, note, entry, 0))
+        qtbot.waitUntil(lambda: len(journal.pending_rows()) == 1, timeout=BACK_WITHIN_MS)
+        (used,) = journal.pending_rows()
+        assert used.change == RowChange(ADD, QA_USE, meeting_id, entry.id, {"note_id": note.id}, 0, entry.key)
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()
+    qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    assert store.qa.for_note(note.id)[0].id == entry.id
+
+
+def test_the_meeting_record_applied_and_taken_back_offline_waits_in_the_journal_in_order(
+        qtbot, open_window, store, db_url, postgres_server):
+    from briefing.recovery.replay_record import RECORD
+    from tests.briefing.test_replay_record import state_of, with_a_record
+    from ui.positions.commands import ApplyRecordCommand
+
+    window = open_window(sample=True)
+    qtbot.waitUntil(lambda: window.status.summary.text().startswith("Agenda"))
+    meeting, item = with_a_record(store)
+    before = state_of(store, meeting.id, item.issue_id)
+    proposal = store.records.propose(meeting.id)
+    assert proposal.moves and proposal.actions
+    journal = window.ctx.journal
+    cut(postgres_server, db_url)
+    try:
+        window.ctx.undo_stack.push(ApplyRecordCommand(window.ctx, proposal))
+        qtbot.waitUntil(lambda: len(journal.pending_rows()) == 1, timeout=BACK_WITHIN_MS)
+        window.undo()
+        qtbot.waitUntil(lambda: len(journal.pending_rows()) == 2, timeout=BACK_WITHIN_MS)
+        applied, taken_back = journal.pending_rows()
+        assert applied.change == RowChange(ADD, RECORD, meeting.id)
+        assert taken_back.change == RowChange(DELETE, RECORD, meeting.id, row_of=applied.token)
+    finally:
+        reconnect(postgres_server, db_url)
+    store.db.dispose()
+    qtbot.waitUntil(lambda: journal.pending_rows() == (), timeout=BACK_WITHIN_MS)
+    written(qtbot, window)
+    assert state_of(store, meeting.id, item.issue_id) == before

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 from briefing.positions.records import AppliedRecord, PositionRecord, RecordProposal
-from briefing.recovery.row_changes import CLEAR, SET, RowChange
+from briefing.recovery.replay_record import RECORD, applied_values
+from briefing.recovery.row_changes import ADD, CLEAR, DELETE, SET, RowChange
 from ui.conflicts.conflict import Conflict
 from ui.context import AppContext
 from ui.undo.background_command import BackgroundCommand
@@ -136,14 +137,25 @@ class ApplyRecordCommand(BackgroundCommand):
         return self.proposal.meeting_id
 
     def redo(self) -> None:
-        self.in_lane(self._apply, self._changed)
+        meeting_id = self.proposal.meeting_id
+        self.in_lane(self._apply, self._changed, change=lambda: RowChange(ADD, RECORD, meeting_id))
 
     def _apply(self) -> AppliedRecord:  # in the worker, after every write started before
         self.applied = self.ctx.services.records.apply(self.proposal)
         return self.applied
 
     def undo(self) -> None:
-        self.in_lane(self._take_back, self._changed)
+        self.in_lane(self._take_back, self._changed, change=self._taken_back)
+
+    def _taken_back(self) -> RowChange | None:
+        """The take-back, for the crash journal should it wait: it names the application it undoes
+        (its kept token while that waits too, else what it did)."""
+        meeting_id = self.proposal.meeting_id
+        if self.add_token is not None:
+            return RowChange(DELETE, RECORD, meeting_id, row_of=self.add_token)
+        if self.applied is not None:
+            return RowChange(DELETE, RECORD, meeting_id, values=applied_values(self.applied))
+        return None
 
     def _take_back(self) -> None:  # in the worker: what the apply before it made
         if self.applied is not None:
