@@ -48,7 +48,7 @@ def paste(editor, text: str) -> None:
 
 def test_a_full_disk_keeps_the_paste_says_so_and_saves_it_once_there_is_room(qtbot, open_window, store,
                                                                               monkeypatch):
-    monkeypatch.setattr("ui.forms.form.RETRY_FIRST_MS", 200)
+    monkeypatch.setattr("ui.forms.waiting.RETRY_FIRST_MS", 200)
     window = open_window(sample=True)
     panel = notes_tab(qtbot, window)
     note_id = panel.editor.note.id
@@ -76,7 +76,7 @@ def test_a_full_disk_keeps_the_paste_says_so_and_saves_it_once_there_is_room(qtb
 
 def test_an_io_error_under_a_single_line_field_says_so_next_to_it_and_retries(qtbot, open_window, store,
                                                                               monkeypatch):
-    monkeypatch.setattr("ui.forms.form.RETRY_FIRST_MS", 100)
+    monkeypatch.setattr("ui.forms.waiting.RETRY_FIRST_MS", 100)
     window = open_window(sample=True)
     overview = show_tab(qtbot, window, "Overview")
     meetings = window.ctx.services.meetings

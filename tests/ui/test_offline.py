@@ -46,7 +46,7 @@ def journalled(window, note_id) -> list[str]:
 
 def test_a_lost_connection_keeps_every_edit_says_offline_and_saves_them_when_back(
         qtbot, open_window, store, db_url, postgres_server, monkeypatch):
-    monkeypatch.setattr("ui.forms.form.RETRY_FIRST_MS", 200)
+    monkeypatch.setattr("ui.forms.waiting.RETRY_FIRST_MS", 200)
     window = open_window(sample=True, autosave_ms=50)
     panel = notes_tab(qtbot, window)
     editor = section(panel)
@@ -79,7 +79,7 @@ def test_a_lost_connection_keeps_every_edit_says_offline_and_saves_them_when_bac
 
 def test_a_field_someone_else_changed_while_offline_goes_to_the_conflict_dialog(
         qtbot, open_window, store, db_url, postgres_server, monkeypatch):
-    monkeypatch.setattr("ui.forms.form.RETRY_FIRST_MS", 600_000)  # the test says when to try again
+    monkeypatch.setattr("ui.forms.waiting.RETRY_FIRST_MS", 600_000)  # the test says when to try again
     monkeypatch.setattr("ui.live.updates.OFFLINE_POLL_MS", 600_000)
     window = open_window(sample=True, autosave_ms=50)
     panel = notes_tab(qtbot, window)

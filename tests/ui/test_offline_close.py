@@ -112,7 +112,7 @@ def test_closing_and_losing_the_changes_that_wait_closes_the_window(
 
 def test_closing_offline_with_only_typed_text_waiting_asks_nothing_and_the_next_start_offers_it(
         qtbot, open_window, store, db_url, postgres_server, monkeypatch):
-    monkeypatch.setattr("ui.forms.form.RETRY_FIRST_MS", 200)
+    monkeypatch.setattr("ui.forms.waiting.RETRY_FIRST_MS", 200)
     window = open_window(sample=True, autosave_ms=50)
     panel = notes_tab(qtbot, window)
     editor = section(panel)

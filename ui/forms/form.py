@@ -36,18 +36,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+import ui.forms.waiting as waiting
 from briefing.errors import TransientStoreError, ValidationError
 from ui.conflicts.conflict import Conflict
 from ui.forms.background import ShownRecord, background_only
 from ui.forms.bindings import Binding
 from ui.forms.undo_keys import route_undo_keys
-from ui.live.offline import store_unreachable
+from ui.forms.waiting import WaitingTyping
 from ui.recovery.journal import JOURNAL_MAX_WAIT_MS, JOURNAL_MS
 from ui.undo.background_write import wait_for_writes
 from ui.undo.command import Outcome, describe
@@ -59,11 +59,6 @@ if TYPE_CHECKING:
 
 #: A pause longer than this (seconds) starts a new undo step even in the same field.
 BURST_IDLE_S = 5.0
-#: The first and the longest wait before a write that failed for a passing reason is tried again.
-RETRY_FIRST_MS = 1000
-RETRY_MAX_MS = 30_000
-#: How the status bar begins while writes wait for the store to come back.
-OFFLINE = "Offline"
 
 
 class _Burst:
@@ -73,7 +68,7 @@ class _Burst:
         self.last_push = time.monotonic()
 
 
-class EditorForm(QObject):
+class EditorForm(QObject, WaitingTyping):
     """The bindings of one panel's record (a meeting, a note, a person)."""
 
     def __init__(self, ctx: AppContext, kind: RowKind, parent: QObject | None = None) -> None:
@@ -100,7 +95,7 @@ class EditorForm(QObject):
         self._offline = False  # the last write waiting to be tried again could not reach the server
         self._in_flight: dict[Binding, int] = {}  # writes started and not yet ended, per binding
         self._conflicted: dict[Binding, int | None] = {}  # the row's version a conflict was asked about
-        self.retry_ms = RETRY_FIRST_MS
+        self.retry_ms = waiting.RETRY_FIRST_MS
         self._retrying: set[Binding] = set()
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -266,7 +261,7 @@ class EditorForm(QObject):
             return
         self._retrying.discard(binding)
         if not self._retrying:
-            self.retry_ms = RETRY_FIRST_MS
+            self.retry_ms = waiting.RETRY_FIRST_MS
         if journal is not None:
             for field in changes:
                 journal.committed(self.kind.name, row_id, field)
@@ -320,91 +315,6 @@ class EditorForm(QObject):
         """The fields with a write on its way."""
         return {f for b in self._in_flight for f in b.fields}
 
-    def _retry_later(self, binding: Binding, error: TransientStoreError) -> None:
-        """Keep the text in the editor and the journal, say so, and try again after a wait."""
-        self._retrying.add(binding)
-        self.keep_in_journal([binding])
-        seconds = self.retry_ms / 1000
-        when = f"{seconds:g} second{'s' if seconds != 1 else ''}"
-        self._offline = getattr(error, "offline", False)
-        if self._offline:  # the server cannot be reached (db.driver_errors.translate_error): said briefly
-            waiting = sum(len(self._changes(b)) for b in self._retrying)
-            self.ctx.status.failed(f"{OFFLINE} — {waiting} change{'s' if waiting != 1 else ''} waiting: "
-                                   f"{self.ctx.services.db.location} cannot be reached. Your text stays "
-                                   f"here; trying again in {when}.")
-            binding.set_error(f"Not saved yet: the store cannot be reached. Trying again in {when}.")
-            store_unreachable(self.ctx, error)  # the whole window goes offline now, not at its next poll
-        else:
-            self.ctx.status.failed(f"Not saved yet: {error} Your text stays here; trying again in {when}.")
-            binding.set_error(f"Not saved yet ({error}). Trying again in {when}.")
-        self._retry_timer.start(self.retry_ms)
-        self.retry_ms = min(self.retry_ms * 2, RETRY_MAX_MS)
-
-    def retry_now(self) -> None:
-        """The store answers again: write what waits now, not after the next back-off."""
-        if self._retrying:
-            self._retry_timer.stop()
-            self.retry_ms = RETRY_FIRST_MS
-            self.write_soon()
-
-    def waiting(self) -> int:
-        """How many fields hold typing the store does not have yet (waiting, refused or on the way)."""
-        return sum(len(self._changes(b)) for b in self.pending()) + len(self._in_flight)
-
-    def _retry(self) -> None:
-        """Try the waiting writes again: in the background while the server cannot be reached
-        (a connection attempt may take long), else at once (a disk that was full)."""
-        if self.ctx.closed:
-            return  # the window closed with this text waiting: the next start offers it back
-        if self._offline:
-            self.write_soon()
-        else:
-            self.flush()
-
-    def keep_in_journal(self, bindings: list[Binding] | None = None) -> None:
-        """Put the typed text of ``bindings`` (default: every pending one) into the journal."""
-        journal = self.ctx.journal
-        if journal is None or self.row_id is None:
-            return
-        version = self.ctx.writer.version(self.kind, self.row_id)
-        for binding in self.pending() if bindings is None else bindings:
-            for field, value in self._changes(binding).items():
-                text = journal_text(value)
-                if text is not None:
-                    journal.record(self.kind.name, self.row_id, field, text, version)
-                else:  # a number, or nothing (no end, no budget): kept as the value it is
-                    latest = self.ctx.writer.latest(self.kind, self.row_id)
-                    meeting_id = self.kind.meeting_of(latest) if latest is not None else None
-                    journal.record_cell(self.kind.name, self.row_id, field, value, version, meeting_id)
-
-    # -- refused values ----------------------------------------------------------
-
-    def refused(self) -> list[tuple[Binding, str]]:
-        """The editors holding a value the store refused (not one waiting to be tried again),
-        each with the message shown next to it."""
-        return [(b, self._refusals.get(b, ("", None))[0]) for b in self.pending()
-                if b in self._failed and b not in self._retrying]
-
-    def refused_widget(self, binding: Binding) -> QWidget:
-        """The editor of ``binding`` the refusal is about (e.g. Ends, not the zone beside it)."""
-        field = self._refusals.get(binding, ("", None))[1]
-        label = self.kind.label(field) if field else None
-        return next((w for w in binding.widgets if label and w.accessibleName() == label),
-                    binding.widgets[0])
-
-    def discard(self, binding: Binding) -> None:
-        """Put the stored value back into ``binding``'s editors and forget the typed one
-        (in the journal too)."""
-        record = None if self.row_id is None else self.ctx.writer.latest(self.kind, self.row_id)
-        if self.ctx.journal is not None and self.row_id is not None:
-            for field in binding.fields:
-                self.ctx.journal.discard(self.kind.name, self.row_id, field)
-        self._failed.pop(binding, None)
-        self._refusals.pop(binding, None)
-        binding.set_error(None)
-        if record is not None:
-            binding.show(record)
-
     def _burst(self, binding: Binding) -> _Burst:
         burst = self._bursts.get(binding)
         now = time.monotonic()
@@ -455,13 +365,3 @@ class EditorForm(QObject):
                 return None
             widget = widget.parentWidget()
         return None
-
-
-def journal_text(value: Any) -> str | None:
-    """A typed value as the journal keeps it as text: text as it is, a time as ISO text in UTC;
-    None for values that are not text (a number, no end): those are kept as the values they are."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, datetime):
-        return str(value.astimezone(UTC))
-    return None
