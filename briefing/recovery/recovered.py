@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 #: How each kind of row the journal names is read back, and how it is called when gone.
 _NOUNS = {"meeting": "meeting", "note": "issue note", "person": "person",
           "participant": "participant", "issue": "issue", "agenda_item": "agenda item",
-          "action": "action item", "source": "source"}
+          "action": "action item", "source": "source", "qa_entry": "Q&A entry"}
+#: The id a new Q&A entry's typed text is kept under before the entry exists.
+NEW_QA_ENTRY = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ def _readers(services: Services, meeting_id: int | None) -> dict[str, Callable[[
     readers: dict[str, Callable[[int], Any]] = {
         "meeting": services.meetings.get, "note": services.notes.get,
         "person": services.people.get_person, "participant": services.people.get_participant,
-        "issue": services.issues.get,
+        "issue": services.issues.get, "qa_entry": services.qa.get,
         "source": lambda row_id: _source(services, row_id)}
     if meeting_id is not None:  # a table's row: found in its meeting's list
         readers["agenda_item"] = lambda row_id: _in_list(services.agenda.list(meeting_id), row_id)
@@ -110,6 +112,9 @@ def describe_edit(services: Services, edit: PendingEdit) -> RecoveredEdit:
         record = read(edit.entity_id) if read is not None else None
     except NotFoundError:
         record = None
+    if record is None and edit.entity == "qa_entry" and edit.entity_id == NEW_QA_ENTRY:
+        return RecoveredEdit(edit, "a new Q&A entry that was never saved (copy it into Edit → Q&A bank → "
+                                   "New entry)")
     if record is None:
         return RecoveredEdit(edit, f"a {noun} no longer in the store (deleted, or in the Trash)")
     cited = None
@@ -132,6 +137,8 @@ def describe_edit(services: Services, edit: PendingEdit) -> RecoveredEdit:
         where = f"{meeting} · issue note “{cited.note.issue_title}” · source {record.position + 1}"
     elif edit.entity == "person":
         where = f"the person {record.name}"
+    elif edit.entity == "qa_entry":
+        where = f"the Q&A entry “{record.key}”"
     else:
         where = f"the {noun} “{getattr(record, 'title', edit.entity_id)}”"
     return RecoveredEdit(edit, where, meeting_id, record)

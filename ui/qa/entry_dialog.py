@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,10 +24,13 @@ from PySide6.QtWidgets import (
 
 from briefing.issues.records import IssueRecord
 from briefing.qa.records import QaEntryRecord
+from briefing.recovery.recovered import NEW_QA_ENTRY
 from briefing.vocabulary import QA_KINDS, QA_STATUSES
 from ui.context import AppContext
 from ui.qa.table_model import KIND_LABELS
 from ui.qa.writes import write_bank
+from ui.recovery.journal import JOURNAL_MS
+from ui.undo.kinds import QA_ENTRY
 from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError
 
@@ -81,6 +85,13 @@ class QaEntryDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._fill(entry, issue_id)
+        # What is typed is kept in the crash journal a moment after each pause, until saved (a kill
+        # with the dialog open loses nothing); Cancel lets it go.
+        self._journal_due = QTimer(self, singleShot=True, interval=JOURNAL_MS)
+        self._journal_due.timeout.connect(self._keep_typing)
+        for editor in (self.question, self.answer):
+            editor.textChanged.connect(self._journal_due.start)
+        self.finished.connect(self._settle_typing)
         metrics = self.fontMetrics()
         self.resize(char_width(metrics) * 90, metrics.lineSpacing() * 24)
 
@@ -92,6 +103,31 @@ class QaEntryDialog(QDialog):
             self.status.setCurrentIndex(self.status.findData(entry.status))
             self.question.setPlainText(entry.question)
             self.answer.setPlainText(entry.answer)
+
+    def _typed(self) -> dict[str, str]:
+        """The texts as typed that differ from the stored entry's (every non-empty one for a new entry)."""
+        stored = {"question": self.entry.question, "answer": self.entry.answer} if self.entry else {}
+        typed = {"question": self.question.toPlainText(), "answer": self.answer.toPlainText()}
+        return {name: text for name, text in typed.items() if text != stored.get(name, "")}
+
+    def _keep_typing(self) -> None:
+        journal = self.ctx.journal
+        if journal is None or not shiboken6.isValid(self):
+            return
+        entry_id = self.entry.id if self.entry else NEW_QA_ENTRY
+        version = self.entry.version if self.entry else None
+        for name, text in self._typed().items():
+            journal.record(QA_ENTRY.name, entry_id, name, text, version)
+
+    def _settle_typing(self, _result: int) -> None:
+        """Saved (written) or cancelled (let go, as the user chose): the journal forgets the texts."""
+        self._journal_due.stop()
+        journal = self.ctx.journal
+        if journal is None:
+            return
+        entry_id = self.entry.id if self.entry else NEW_QA_ENTRY
+        for name in ("question", "answer"):
+            journal.committed(QA_ENTRY.name, entry_id, name)
 
     def values(self) -> dict:
         return {"question": self.question.toPlainText(), "answer": self.answer.toPlainText(),

@@ -106,9 +106,19 @@ ACTION = RowKind(
 )
 
 
+#: An entry of the Q&A bank (its dialog writes it; the crash-recovery bar keeps its typed text).
+QA_ENTRY = RowKind(
+    "qa_entry", "the Q&A entry",
+    update=lambda s: s.qa.edit,
+    announce=lambda events, _r: events.sig_qa_changed.emit(),
+    labels={"question": "Question", "answer": "Answer"},
+    read=lambda s: s.qa.get,
+)
+
+
 #: The kinds by name, as the crash-recovery journal names rows.
 KINDS: dict[str, RowKind] = {kind.name: kind for kind in
-                             (MEETING, AGENDA_ITEM, NOTE, ISSUE, PERSON, PARTICIPANT, ACTION)}
+                             (MEETING, AGENDA_ITEM, NOTE, ISSUE, PERSON, PARTICIPANT, ACTION, QA_ENTRY)}
 
 
 def source_kind(meeting_id: int) -> RowKind:

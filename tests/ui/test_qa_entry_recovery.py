@@ -1,0 +1,56 @@
+"""What is typed in a Q&A entry's dialog is in the crash journal until it is saved: a kill with the
+dialog open loses nothing. The next start offers an edit of an entry back in the recovery bar, and
+Keep writes it; a new entry that was never saved is offered for copying. Cancel lets the text go."""
+
+from __future__ import annotations
+
+from tests.ui.test_crash_recovery import leave_a_journal_behind, recovery_bar
+from tests.ui.test_qa_window import click
+from tests.ui.typing import type_into
+from tests.ui.write_gate import written
+
+ANSWER = "Not before the ministerial <&> 鉄鋼 — and only with rules of origin."
+
+
+def journalled(window) -> dict[tuple[str, int, str], str]:
+    return {(e.entity, e.entity_id, e.field): e.value for e in window.ctx.journal.pending()}
+
+
+def test_an_entrys_typed_answer_is_journalled_until_saved_and_a_new_one_until_cancelled(qtbot, window,
+                                                                                       store):
+    bank = window.show_qa_bank()
+    bank.view.selectRow(0)
+    entry = bank.model.entry(0)
+    click(qtbot, bank.edit_button)
+    dialog = bank.dialog
+    dialog.answer.selectAll()
+    type_into(qtbot, dialog.answer, ANSWER)
+    qtbot.waitUntil(lambda: journalled(window).get(("qa_entry", entry.id, "answer")) == ANSWER)
+    assert ("qa_entry", entry.id, "question") not in journalled(window)  # (not typed in)
+    click(qtbot, dialog.buttons.buttons()[0])  # saved: the journal lets it go
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    written(qtbot, window)
+    assert store.qa.get(entry.id).answer == ANSWER and journalled(window) == {}
+    click(qtbot, bank.new_button)
+    dialog = bank.dialog
+    type_into(qtbot, dialog.question, "A question never saved")
+    qtbot.waitUntil(lambda: journalled(window).get(("qa_entry", 0, "question")) == "A question never saved")
+    dialog.reject()  # Cancel: let go, as the user chose
+    assert journalled(window) == {}
+
+
+def test_after_a_kill_an_entrys_answer_is_offered_and_kept_and_a_new_ones_text_can_be_copied(
+        qtbot, open_window, db_url, store):
+    first = open_window(sample=True)
+    entry = store.qa.list()[0]
+    first.close()
+    leave_a_journal_behind(db_url, [("qa_entry", entry.id, "answer", ANSWER, entry.version),
+                                    ("qa_entry", 0, "question", "A question never saved", None)])
+    window = open_window()
+    bar = recovery_bar(window)
+    kept, new = bar.rows
+    assert kept.where.text() == f"the Q&A entry “{entry.key}” › Answer"
+    assert new.where.text().startswith("a new Q&A entry that was never saved")
+    assert bar.keep(kept)
+    written(qtbot, window)
+    qtbot.waitUntil(lambda: store.qa.get(entry.id).answer == ANSWER)
