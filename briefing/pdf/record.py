@@ -21,12 +21,13 @@ from briefing.markings.ladder import Ladder
 from briefing.output import write_atomically
 from briefing.pdf import styles
 from briefing.pdf.book import Book
+from briefing.pdf.cover_section import time_span
 from briefing.pdf.flowables import BookParagraph, RowKeepingTable
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.options import BookOptions
 from briefing.pdf.positions_section import STATE_INKS
 from briefing.pdf.render import ExportResult, released
-from briefing.pdf.story import actions, time_span
+from briefing.pdf.story import actions
 from briefing.pdf.templates import book_template, with_outline
 from briefing.pdf.typeset import Typesetter
 from briefing.positions.records import STATE_TITLES

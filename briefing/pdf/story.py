@@ -3,20 +3,20 @@
 Pure: it reads the frozen ``Brief`` and the options and returns flowables;
 nothing here touches the store, a file or the network. Every piece of user
 text goes through the ``Typesetter`` (``Book.text``) or the Markdown renderer. ``Book``
-(what the builders share) is in ``book.py``; the changes section in ``changes_section.py``,
-the summary in ``summary_section.py``, an issue paper in ``paper_section.py``.
+(what the builders share) is in ``book.py``; the cover in ``cover_section.py``, the changes
+section in ``changes_section.py``, the summary in ``summary_section.py``, an issue paper in
+``paper_section.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepInFrame,
     PageBreak,
     Spacer,
     Table,
@@ -28,13 +28,13 @@ from briefing.agenda.schedule import format_minutes
 from briefing.brief.records import Brief
 from briefing.brief.select import with_notes
 from briefing.markings.ladder import Ladder
-from briefing.markings.portions import rank
 from briefing.pdf import styles
-from briefing.pdf.book import Book, cut, paper_key, under_heading
+from briefing.pdf.book import Book, paper_key, under_heading
+from briefing.pdf.cover_section import clock, cover, long_datetime
 from briefing.pdf.flowables import BookParagraph, ContentsEntry, RowKeepingTable
 from briefing.pdf.fonts import register_fonts
 from briefing.pdf.keeping import PageReference
-from briefing.pdf.marks import PortionMark, book_highest, note_highest
+from briefing.pdf.marks import note_highest
 from briefing.pdf.options import BookOptions
 from briefing.pdf.paper_section import draft_tag, paper, paper_entries
 from briefing.pdf.positions_section import POSITIONS_TITLE, has_positions, positions_matrix
@@ -44,7 +44,6 @@ from briefing.pdf.summary_section import SUMMARY_TITLE, has_summary, summary
 from briefing.pdf.templates import OutlineEntry, with_outline
 from briefing.pdf.typeset import Typesetter
 from briefing.people.records import ParticipantRecord
-from briefing.times.names import day_clock, long_date
 from briefing.times.zones import in_zone_or_utc
 from briefing.vocabulary import NOTE_SECTIONS
 
@@ -139,80 +138,6 @@ def has_changes(brief: Brief, options: BookOptions) -> bool:
     return options.has("changes") and brief.round_changes is not None
 
 
-# -- cover ---------------------------------------------------------------------------
-
-
-#: The cover is one page however long its fields: a title longer than this many characters (a
-#: field, ``COVER_FIELD_MAX``) is cut with an ellipsis, and what still does not fit is shrunk.
-COVER_TITLE_MAX = 160
-COVER_FIELD_MAX = 160
-
-
-def cover(book: Book) -> list[Flowable]:
-    """Title, counterpart, venue, times in both zones, for/by/on, and the marking, large: one page."""
-    m = book.brief.meeting
-    where = "Cover"
-    round_name = "Launch" if m.round_no == 0 else f"Round {m.round_no}"
-    out: list[Flowable] = [Spacer(1, 36), book.label(f"BRIEFING BOOK · {round_name.upper()}",
-                                                      styles.cover_kicker),
-                           book.text(cut(m.title, COVER_TITLE_MAX), where, styles.cover_title)]
-    rows = [
-        ("Counterpart", m.counterpart),
-        ("Venue", m.location),
-        ("Date and time (venue)", time_span(m.starts_at, m.ends_at, m.timezone)),
-        ("Date and time (home)", time_span(m.starts_at, m.ends_at, m.home_timezone)),
-        ("Prepared for", m.principal),
-        ("Prepared by", m.prepared_by),
-        ("Prepared on", _long_date(book.options.prepared_on or date.today())),
-    ]
-    for label, value in rows:
-        if value:
-            out.append(book.label(label.upper(), styles.cover_label))
-            out.append(book.text(cut(value, COVER_FIELD_MAX), where, styles.cover_value))
-    if book.options.withheld is not None:  # a release copy: how many, never what nor how marked
-        out.append(book.label("RELEASE COPY", styles.cover_label))
-        out.append(book.label(withheld_line(book.options.withheld), styles.cover_value))
-    top = book_highest(book.brief, book.ladder)  # the highest marking in the book, computed
-    marking = book.ladder.get(top)
-    if rank(top, book.ladder) > 1:  # above the ladder's second step: who classified it, why, until when
-        out += authority_block(book)
-    band = Table([[book.text(cut(marking.label, COVER_FIELD_MAX), where, styles.cover_marking)]],
-                 colWidths=[book.width])
-    band.setStyle(TableStyle([*styles.TABLE_BASE, ("BACKGROUND", (0, 0), (-1, -1), marking.colour),
-                              ("TOPPADDING", (0, 0), (-1, -1), 10),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
-    # shrunk (never split) when the cut fields are still too tall for the page
-    return [PortionMark(top), PortionMark(None),  # the cover's banner: the book's highest marking
-            KeepInFrame(book.width, book.frame_height, [*out, Spacer(1, 28), band], mode="shrink")]
-
-
-def authority_block(book: Book) -> list[Flowable]:
-    """The classification authority on the cover; a field not given prints as "—"."""
-    m = book.brief.meeting
-    out: list[Flowable] = []
-    for label, value in (("Classified by", m.classified_by), ("Reason", m.classification_reason),
-                         ("Declassify on", m.declassify_on)):
-        out.append(book.label(label.upper(), styles.cover_label))
-        out.append(book.text(cut(value, COVER_FIELD_MAX), "Cover", styles.cover_value) if value.strip()
-                   else book.label("—", styles.cover_value))
-    return out
-
-
-def withheld_line(count: int) -> str:
-    """The cover's line of a release copy: ``3 portions withheld``."""
-    return f"{count} portion{'' if count == 1 else 's'} withheld"
-
-
-def time_span(start: datetime, end: datetime | None, zone: str) -> str:
-    """``Sunday 6 February 2022, 19:00–Mon 03:00 EST``: the end's day shown when it is another."""
-    local_start = in_zone_or_utc(start, zone)
-    text = _long_datetime(local_start)
-    if end is not None:
-        local_end = in_zone_or_utc(end, zone)
-        text += "–" + _clock(local_end, local_start.date())
-    return f"{text} {local_start.tzname()}"
-
-
 # -- contents ------------------------------------------------------------------------
 
 
@@ -242,7 +167,7 @@ def agenda(book: Book) -> list[Flowable]:
     where = "Agenda"
     out: list[Flowable] = [book.section("agenda", "Agenda")]
     venue_start = in_zone_or_utc(m.starts_at, m.timezone)
-    line = f"{_long_datetime(venue_start)} {venue_start.tzname()}"
+    line = f"{long_datetime(venue_start)} {venue_start.tzname()}"
     if m.location:
         line = f"{m.location} · {line}"
     out.append(book.text(line, where, styles.muted))
@@ -290,9 +215,9 @@ def _agenda_table(book: Book, slots: tuple[AgendaSlot, ...]) -> Table:
                          PageReference(paper_key(note), styles.cell_link)]
             else:
                 issue = BookParagraph(markup, styles.cell)
-        home = _clock(slot.home_start, None if home_days else day)
+        home = clock(slot.home_start, None if home_days else day)
         rows.append([
-            str(number), _clock(slot.venue_start, day), home, str(item.minutes),
+            str(number), clock(slot.venue_start, day), home, str(item.minutes),
             title,
             book.text(item.lead, where, styles.cell),
             issue,
@@ -400,16 +325,3 @@ def _grid_style(first: int = 0) -> list[tuple]:
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
-
-
-def _long_date(d: date) -> str:
-    return long_date(d)
-
-
-def _long_datetime(moment: datetime) -> str:
-    return f"{_long_date(moment.date())}, {moment:%H:%M}"
-
-
-def _clock(moment: datetime, day: date | None) -> str:
-    """``09:30`` on ``day`` (the meeting's first day), else ``Sun 19:00`` (always with ``None``)."""
-    return f"{moment:%H:%M}" if moment.date() == day else day_clock(moment)

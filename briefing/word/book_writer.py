@@ -101,7 +101,7 @@ class BookWriter(PaperSections):
         add_run(para, f"For clearance. Marking: {self.ladder.get(m.sensitivity).label}.")
 
     def _cover(self) -> None:
-        from briefing.pdf.story import time_span
+        from briefing.pdf.cover_section import time_span
 
         m = self.brief.meeting
         self._line(f"BRIEFING BOOK · {round_title(m.round_no).upper()}", bold=True)
