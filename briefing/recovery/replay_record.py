@@ -1,9 +1,10 @@
 """Replaying a meeting record applied (or its application taken back) while the store was away.
 
 Applying the record moves positions and adds action items in one step
-(``RecordService.apply``). Kept as an ``ADD`` of kind ``record`` it names only its
-meeting: the replay asks the record again what it proposes (what the meeting record
-says has not changed unless someone edited it) and applies that. A take-back (a
+(``RecordService.apply``). Kept as an ``ADD`` of kind ``record`` it holds what the user
+was shown and applied (``proposal_values``: each move and each action as a list of plain
+values), and the replay applies exactly that (a line kept without them: what the record
+proposes at the replay). A take-back (a
 ``DELETE``) names the application it undoes: one replayed just before (``row_of``, its
 token), or one that had been written, by what it did (``before``: each issue's state and
 since-round before, ``action_ids``: the items it added), kept with the change.
@@ -14,13 +15,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from briefing.errors import BriefbookError
-from briefing.positions.records import AppliedRecord
+from briefing.positions.records import AppliedRecord, PositionMove, ProposedAction, RecordProposal
 from briefing.recovery.row_changes import ADD, DELETE, RowChange
 
 if TYPE_CHECKING:
     from briefing.services import Services
 
 RECORD = "record"
+
+
+def proposal_values(proposal: RecordProposal) -> dict[str, Any]:
+    """What an application applies, as its kept values (lists of plain values)."""
+    return {"moves": [[m.issue_id, m.issue_slug, m.issue_title, m.old_state, m.new_state, m.agenda_item_id]
+                      for m in proposal.moves],
+            "actions": [[a.text, a.owner, a.due, a.issue_id, a.agenda_item_id, a.line]
+                        for a in proposal.actions]}
+
+
+def _proposal(meeting_id: int, values: dict[str, Any]) -> RecordProposal:
+    moves = tuple(PositionMove(int(i), str(slug), str(title), str(old), str(new), int(item))
+                  for i, slug, title, old, new, item in values["moves"])
+    actions = tuple(ProposedAction(str(text), str(owner), due, None if issue is None else int(issue),
+                                   int(item), str(line))
+                    for text, owner, due, issue, item, line in values["actions"])
+    return RecordProposal(meeting_id, moves, actions)
 
 
 def applied_values(applied: AppliedRecord) -> dict[str, Any]:
@@ -50,7 +68,8 @@ class ReplayedRecords:
     def replay(self, services: Services, token: str, change: RowChange) -> None:
         records = services.records
         if change.what == ADD:
-            proposal = records.propose(change.meeting_id)
+            proposal = (_proposal(change.meeting_id, change.values) if "moves" in change.values
+                        else records.propose(change.meeting_id))
             if proposal.is_empty:
                 raise BriefbookError("the record proposes nothing to apply now")
             self.applied[token] = records.apply(proposal)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from briefing.recovery.replay import replay_changes, summary
-from briefing.recovery.replay_record import RECORD, applied_values
+from briefing.recovery.replay_record import RECORD, applied_values, proposal_values
 from briefing.recovery.row_changes import ADD, DELETE, PendingRowChange, RowChange
 
 AT = datetime(2026, 12, 1, 9, tzinfo=UTC)
@@ -74,3 +74,29 @@ def test_a_take_back_comes_back_exactly_after_a_kill(tmp_path, sample):
     journal._lock.close()
     (row,) = CrashJournal(folder).start_session().rows
     assert row.change.values == {"before": [[7, "open", 1], [8, None, None]], "action_ids": [41, 42]}
+
+
+def test_what_the_user_was_shown_is_applied_even_when_the_record_changed_since(tmp_path, sample):
+    """The kept application holds the proposal the user applied (its moves and actions, a due date
+    as a date): the replay applies exactly that, not what the record proposes by then."""
+    from briefing.recovery.journal import CrashJournal
+
+    meeting, item = with_a_record(sample)
+    item = next(i for i in sample.agenda.list(meeting.id) if i.id == item.id)
+    follow_up = "ACTION: circulate the work plan; owner: Multilateral Affairs; due: 2026-12-18"
+    sample.agenda.update(item.id, item.version, record=follow_up)
+    shown = sample.records.propose(meeting.id)
+    folder = tmp_path / ".briefbook.db.recovery"
+    journal = CrashJournal(folder)
+    journal.start_session()
+    journal.record_row(RowChange(ADD, RECORD, meeting.id, values=proposal_values(shown)))
+    journal._log.close()  # a kill
+    journal._lock.close()
+    (row,) = CrashJournal(folder).start_session().rows
+    item = next(i for i in sample.agenda.list(meeting.id) if i.id == item.id)
+    sample.agenda.update(item.id, item.version, agreed="", record="")  # edited since: proposes nothing
+    assert sample.records.propose(meeting.id).is_empty
+    assert [r.problem for r in replay_changes(sample, [row]).done] == [None]
+    assert state_of(sample, meeting.id, item.issue_id) == "agreed"
+    (added,) = [a for a in sample.actions.list(meeting.id) if a.text == "circulate the work plan"]
+    assert added.owner == "Multilateral Affairs" and added.due.isoformat() == "2026-12-18"

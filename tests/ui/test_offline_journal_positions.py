@@ -149,7 +149,7 @@ def test_a_q_and_a_entry_used_in_a_note_offline_waits_in_the_journal_until_writt
 
 def test_the_meeting_record_applied_and_taken_back_offline_waits_in_the_journal_in_order(
         qtbot, open_window, store, db_url, postgres_server):
-    from briefing.recovery.replay_record import RECORD
+    from briefing.recovery.replay_record import RECORD, proposal_values
     from tests.briefing.test_replay_record import state_of, with_a_record
     from ui.positions.commands import ApplyRecordCommand
 
@@ -167,7 +167,7 @@ def test_the_meeting_record_applied_and_taken_back_offline_waits_in_the_journal_
         window.undo()
         qtbot.waitUntil(lambda: len(journal.pending_rows()) == 2, timeout=BACK_WITHIN_MS)
         applied, taken_back = journal.pending_rows()
-        assert applied.change == RowChange(ADD, RECORD, meeting.id)
+        assert applied.change == RowChange(ADD, RECORD, meeting.id, values=proposal_values(proposal))
         assert taken_back.change == RowChange(DELETE, RECORD, meeting.id, row_of=applied.token)
     finally:
         reconnect(postgres_server, db_url)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from briefing.positions.records import AppliedRecord, PositionRecord, RecordProposal
-from briefing.recovery.replay_record import RECORD, applied_values
+from briefing.recovery.replay_record import RECORD, applied_values, proposal_values
 from briefing.recovery.row_changes import ADD, CLEAR, DELETE, SET, RowChange
 from ui.conflicts.conflict import Conflict
 from ui.context import AppContext
@@ -137,8 +137,9 @@ class ApplyRecordCommand(BackgroundCommand):
         return self.proposal.meeting_id
 
     def redo(self) -> None:
-        meeting_id = self.proposal.meeting_id
-        self.in_lane(self._apply, self._changed, change=lambda: RowChange(ADD, RECORD, meeting_id))
+        meeting_id, values = self.proposal.meeting_id, proposal_values(self.proposal)
+        self.in_lane(self._apply, self._changed,
+                     change=lambda: RowChange(ADD, RECORD, meeting_id, values=values))
 
     def _apply(self) -> AppliedRecord:  # in the worker, after every write started before
         self.applied = self.ctx.services.records.apply(self.proposal)
