@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from briefing.config import Config  # noqa: E402
 from briefing.interchange.sample import load_sample  # noqa: E402
 from briefing.recovery.journal import CrashJournal  # noqa: E402
+from briefing.recovery.row_changes import ADD, QA_USE, SET, RowChange  # noqa: E402
 from briefing.services import Services  # noqa: E402
 from ui.app import build_window, make_application  # noqa: E402
 
@@ -45,7 +46,7 @@ def open_on(folder: Path, prepare=None):
 
 
 def crashed(services: Services, folder: Path) -> None:
-    """A session that died with typing in two fields not yet saved."""
+    """A session that died with typing in two fields not yet saved, and changes to lists given offline."""
     meeting = services.meetings.list()[-1]
     note = services.notes.list_full(meeting.id)[0]
     tai = services.people.participants(meeting.id)[0]
@@ -54,6 +55,15 @@ def crashed(services: Services, folder: Path) -> None:
     typed = note.talking_points + "\n5. Ask for data on third-country <b>steel</b> & aluminium flows (日米)."
     journal.record("note", note.id, "talking_points", typed, note.version)
     journal.record("participant", tai.id, "role", "Head of delegation; chairs the steel track", tai.version)
+    # and three changes to lists given while the team's server was away (issue 14)
+    steel = next(p for p in services.positions.list(meeting.id) if p.issue_id == note.issue_id)
+    journal.record_row(RowChange(SET, "position", meeting.id, steel.issue_id, {"state": "bracketed"},
+                                 title=steel.issue_title, version=steel.version))
+    journal.record_row(RowChange(ADD, "source", meeting.id, values={"note_id": note.id,
+                                                                   "title": "METI, 鉄鋼 capacity figures"},
+                                 index=1, title="METI, 鉄鋼 capacity figures"))
+    entry = services.qa.list()[0]
+    journal.record_row(RowChange(ADD, QA_USE, meeting.id, entry.id, {"note_id": note.id}, 0, entry.key))
     journal._log.close()
     journal._lock.close()
 
