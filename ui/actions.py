@@ -27,6 +27,8 @@ class WindowActions:
     review_word: QAction
     back_up: QAction
     restore_backup: QAction
+    import_file: QAction
+    export_everything: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -82,6 +84,11 @@ def build_actions(window: QWidget) -> WindowActions:
         back_up=_action(window, "&Back up now", tip="Copy the database into its backups folder now"),
         restore_backup=_action(window, "&Restore from backup…",
                                tip="Replace the database with one of its backups (it is backed up first)"),
+        import_file=_action(window, "&Import a Briefbook file…",
+                            tip="Add the meetings, issues, people and Q&A entries of a Briefbook JSON "
+                                "file (all or nothing; the database is backed up first)"),
+        export_everything=_action(window, "Export e&verything to a Briefbook file…",
+                                  tip="Write every meeting, issue, person and Q&A entry to one JSON file"),
         quit=_action(window, "&Quit", Key.Quit, "Ctrl+Q", tip="Close Briefbook (everything is saved)"),
         undo=_action(window, "&Undo", Key.Undo, tip="Undo the last change"),
         redo=_action(window, "&Redo", Key.Redo, "Ctrl+Shift+Z", tip="Redo the change just undone"),
@@ -135,6 +142,8 @@ def build_menus(menubar: QMenuBar, a: WindowActions) -> None:
     file.addAction(a.export)
     file.addAction(a.export_record)
     file.addAction(a.review_word)
+    file.addSeparator()
+    file.addActions([a.import_file, a.export_everything])
     file.addSeparator()
     file.addActions([a.back_up, a.restore_backup])
     file.addSeparator()

@@ -1,5 +1,6 @@
-"""``StoreTools``: the window's tools for the store as a whole — Edit → Trash, File → Back up now
-and File → Restore from backup… — each built the first time it is asked for (not at start-up)."""
+"""``StoreTools``: the window's tools for the store as a whole — Edit → Trash, File → Back up now,
+File → Restore from backup…, File → Import a Briefbook file… and Export everything… — each built
+the first time it is asked for (not at start-up)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
     from ui.backups.controller import BackupController
+    from ui.interchange.files import InterchangeFiles
     from ui.trash.window import TrashWindow
     from ui.window_parts import WindowParts
 
@@ -21,11 +23,16 @@ class StoreTools(QObject):
         self.window = window
         self.trash_window: TrashWindow | None = None
         self._backups: BackupController | None = None
+        self._files: InterchangeFiles | None = None
         a = window.window_actions
         a.trash.setEnabled(True)
         a.trash.triggered.connect(self.show_trash)
         a.back_up.triggered.connect(lambda: self.backups().back_up_now())
         a.restore_backup.triggered.connect(lambda: self.backups().show_dialog())
+        a.import_file.triggered.connect(lambda: self.files().import_file())
+        a.export_everything.triggered.connect(lambda: self.files().export_everything())
+        if window.ctx.services.read_only:  # (a role that may only read: nothing can be imported)
+            a.import_file.setEnabled(False)
 
     def show_trash(self) -> TrashWindow:
         """Edit → Trash: what was deleted (text typed so far is written first)."""
@@ -47,6 +54,15 @@ class StoreTools(QObject):
             w = self.window
             self._backups = BackupController(w.ctx, w, self.reload_store, w.workspace.flush)
         return self._backups
+
+    def files(self) -> InterchangeFiles:
+        """Importing a Briefbook file, exporting everything to one (``ui.interchange.files``)."""
+        if self._files is None:
+            from ui.interchange.files import InterchangeFiles
+
+            w = self.window
+            self._files = InterchangeFiles(w.ctx, w, w.workspace.flush, w.open_meeting)
+        return self._files
 
     def reload_store(self) -> None:
         """After a restore replaced the store: forget undo and cached rows, show it all again."""

@@ -74,6 +74,8 @@ def test_a_reader_gets_a_read_only_window_with_a_bar_and_no_error_per_keystroke(
         assert editor.toPlainText() == before
         assert not window.status.state.text().startswith(("Offline", "Not saved"))
         assert not window.window_actions.new_meeting.isEnabled()
+        assert not window.window_actions.import_file.isEnabled()  # (exporting everything still may)
+        assert window.window_actions.export_everything.isEnabled()
         # What a writer saves still shows to the reader.
         note = store.notes.get(panel.editor.note.id)
         store.notes.update(note.id, note.version, background="Saved by a writer <&> 書き手")
