@@ -67,5 +67,6 @@ def test_a_bad_file_is_refused_naming_the_file_and_the_line_and_nothing_is_impor
     ((title, text),) = said
     assert title == "Import refused"
     assert str(source) in text and "line 3" in text and "$.meetings[0]" in text
+    assert text.endswith("Nothing was imported: the database is as it was.")
     assert [m.id for m in store.meetings.list()] == before
     assert "Traceback" not in text

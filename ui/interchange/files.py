@@ -69,7 +69,8 @@ class InterchangeFiles(QObject):
             except InterchangeError as error:  # said with the file, and the line to look at
                 raise located(error, Path(path)) from None
 
-        run_in_lane(self.ctx, work, self._imported, lambda error: self._refused("Import refused", error))
+        run_in_lane(self.ctx, work, self._imported, lambda error: self._refused(
+            "Import refused", f"{error}\n\nNothing was imported: the database is as it was."))
 
     def _imported(self, summary: ImportSummary) -> None:
         self.busy = False
@@ -112,6 +113,6 @@ class InterchangeFiles(QObject):
             text += f" {len(problems)} time(s) written in UTC: {problems[0]}."
         self.ctx.status.info(text)
 
-    def _refused(self, title: str, error: BriefbookError | Any) -> None:
+    def _refused(self, title: str, error: BriefbookError | str | Any) -> None:
         self.busy = False
         QMessageBox.warning(self.window, title, str(error))
