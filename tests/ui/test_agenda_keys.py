@@ -49,6 +49,7 @@ def test_tab_after_typing_a_new_items_title_goes_on_to_its_lead_and_shift_tab_co
     assert editing(panel) == (new_row, MINUTES)
     press(qtbot, BACKTAB)  # back past the row's start: the previous row's last cell
     assert editing(panel) == (new_row - 1, OUTCOME)
+    written(qtbot, window)  # (the lead's write runs in the lane: the store has it once that is done)
     items = store.agenda.list(window.meeting.id)
     assert (items[-1].title, items[-1].lead) == ("Closing remarks", "Katherine Tai")
     assert panel.model.index(new_row, LEAD).data() == "Katherine Tai"
