@@ -73,7 +73,8 @@ def _action(parent: QWidget, text: str, *keys: QKeySequence | Key | str, tip: st
 def build_actions(window: QWidget) -> WindowActions:
     """The actions, with texts, shortcuts and tips (not yet connected)."""
     return WindowActions(
-        export=_action(window, "&Export briefing book…", "Ctrl+E",
+        # Ctrl+P as well: a line edit on Linux takes Ctrl+E for "end of line"
+        export=_action(window, "&Export briefing book…", "Ctrl+E", Key.Print,
                        tip="Write the meeting's briefing book as a PDF", enabled=False),
         export_record=_action(window, "Export meeting &record…",
                               tip="Write what was said, agreed and left open, the actions and the "

@@ -289,3 +289,13 @@ def test_the_markdown_preview_keeps_a_typed_line_break(qtbot):
     assert "Q: Will the duties end?\u2028A: We will not prejudge it." in shown \
         or "Q: Will the duties end?\nA: We will not prejudge it." in shown
     assert "end? A:" not in shown
+
+
+def test_ctrl_p_opens_the_export_even_from_a_line_edit_that_takes_ctrl_e(qtbot, window):
+    """On Linux a line edit takes Ctrl+E for "end of line": Ctrl+P (print) opens the export too."""
+    title = window.workspace.panel("Overview").title
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    qtbot.keyClick(title, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.export_dialog is not None and window.export_dialog.isVisible())
+    assert "Ctrl+P" in [s.toString() for s in window.window_actions.export.shortcuts()]
