@@ -11,6 +11,7 @@ the JSON path of the first problem.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +44,8 @@ def said(summary: ImportSummary) -> str:
 class InterchangeFiles(QObject):
     """The window's import and export of Briefbook files (built when first asked for)."""
 
-    def __init__(self, ctx: AppContext, window: QWidget, flush, open_meeting) -> None:
+    def __init__(self, ctx: AppContext, window: QWidget, flush: Callable[[], object],
+                 open_meeting: Callable[[int], object]) -> None:
         super().__init__(window)
         self.ctx, self.window = ctx, window
         self._flush, self._open_meeting = flush, open_meeting
