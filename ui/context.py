@@ -43,6 +43,9 @@ class AppContext:
     """The crash-recovery journal of this window's session (None: none could be kept)."""
     closed: bool = False
     """The window has closed: its forms write nothing more (what waited is in the journal)."""
+    closing: bool = False
+    """The window is closing (its dialogs are being closed): a dialog's unsaved text stays in the
+    journal for the next start, without a question per dialog."""
     waiting: WaitingList = field(default_factory=WaitingList)
     """Writes of this window waiting for a server that is away (``ui.undo.waiting_writes``)."""
 

@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
         if self.ask_on_close and not (self.workspace.settle() and close_loses_nothing(self)):
             event.ignore()
             return
+        self.ctx.closing = True
         for dialog in self.findChildren(QDialog):
             dialog.close()  # e.g. an export still running: cancelled, its file not written
         settings = self.ctx.settings

@@ -1,9 +1,11 @@
 """What is typed in a Q&A entry's dialog is in the crash journal until it is saved: a kill with the
 dialog open loses nothing. The next start offers an edit of an entry back in the recovery bar, and
-Keep writes it; a new entry that was never saved is offered for copying. Cancel lets the text go."""
+Keep writes it; a new entry that was never saved is offered for copying. Cancel asks before the
+text goes; closing the window keeps it for the next start."""
 
 from __future__ import annotations
 
+from tests.ui.conftest import answer_box
 from tests.ui.test_crash_recovery import leave_a_journal_behind, recovery_bar
 from tests.ui.test_qa_window import click
 from tests.ui.typing import type_into
@@ -16,8 +18,8 @@ def journalled(window) -> dict[tuple[str, int, str], str]:
     return {(e.entity, e.entity_id, e.field): e.value for e in window.ctx.journal.pending()}
 
 
-def test_an_entrys_typed_answer_is_journalled_until_saved_and_a_new_one_until_cancelled(qtbot, window,
-                                                                                       store):
+def test_an_entrys_typed_answer_is_journalled_until_saved_and_a_new_one_until_discarded(
+        qtbot, window, store, monkeypatch):
     bank = window.show_qa_bank()
     bank.view.selectRow(0)
     entry = bank.model.entry(0)
@@ -35,8 +37,14 @@ def test_an_entrys_typed_answer_is_journalled_until_saved_and_a_new_one_until_ca
     dialog = bank.dialog
     type_into(qtbot, dialog.question, "A question never saved")
     qtbot.waitUntil(lambda: journalled(window).get(("qa_entry", 0, "question")) == "A question never saved")
-    dialog.reject()  # Cancel: let go, as the user chose
-    assert journalled(window) == {}
+    asked = answer_box(monkeypatch, "Keep editing")
+    dialog.reject()  # Esc or Cancel: asked first — keep editing
+    assert asked[0]["text"] == "The text you typed in this Q&A entry is not saved."
+    assert dialog.isVisible() and dialog.question.toPlainText() == "A question never saved"
+    assert ("qa_entry", 0, "question") in journalled(window)
+    answer_box(monkeypatch, "Discard")
+    dialog.reject()  # discarded, as the user chose: let go
+    assert not dialog.isVisible() and journalled(window) == {}
 
 
 def test_after_a_kill_an_entrys_answer_is_offered_and_kept_and_a_new_ones_text_can_be_copied(
@@ -54,3 +62,17 @@ def test_after_a_kill_an_entrys_answer_is_offered_and_kept_and_a_new_ones_text_c
     assert bar.keep(kept)
     written(qtbot, window)
     qtbot.waitUntil(lambda: store.qa.get(entry.id).answer == ANSWER)
+
+
+def test_closing_the_window_with_an_entry_being_written_keeps_its_text_for_the_next_start(
+        qtbot, open_window):
+    first = open_window(sample=True)
+    bank = first.show_qa_bank()
+    click(qtbot, bank.new_button)
+    type_into(qtbot, bank.dialog.answer, ANSWER)
+    first.ask_on_close = False  # (as a session's end closes it: no question per dialog)
+    first.close()
+    bar = recovery_bar(open_window())
+    (kept,) = bar.rows
+    assert kept.recovered.edit.value == ANSWER
+    assert kept.where.text().startswith("a new Q&A entry that was never saved")

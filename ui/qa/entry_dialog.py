@@ -31,6 +31,7 @@ from ui.qa.table_model import KIND_LABELS
 from ui.qa.writes import write_bank
 from ui.recovery.journal import JOURNAL_MS
 from ui.undo.kinds import QA_ENTRY
+from ui.widgets.ask import destructive_chosen
 from ui.widgets.char_width import char_width
 from ui.widgets.field_error import FieldError
 
@@ -110,6 +111,17 @@ class QaEntryDialog(QDialog):
         typed = {"question": self.question.toPlainText(), "answer": self.answer.toPlainText()}
         return {name: text for name, text in typed.items() if text != stored.get(name, "")}
 
+    def reject(self) -> None:
+        """Cancel, Esc or the close box: text typed and not saved is only let go when the user says so."""
+        typed = self._typed()
+        if typed and not self.ctx.closing and not destructive_chosen(
+                self, "Not saved",
+                "The text you typed in this Q&A entry is not saved." if self.entry is None else
+                f"What you changed in Q&A entry “{self.entry.key}” is not saved.",
+                "Keep editing to save it, or discard it.", "&Keep editing", "&Discard"):
+            return
+        super().reject()
+
     def _keep_typing(self) -> None:
         journal = self.ctx.journal
         if journal is None or not shiboken6.isValid(self):
@@ -120,10 +132,13 @@ class QaEntryDialog(QDialog):
             journal.record(QA_ENTRY.name, entry_id, name, text, version)
 
     def _settle_typing(self, _result: int) -> None:
-        """Saved (written) or cancelled (let go, as the user chose): the journal forgets the texts."""
+        """Saved (written) or discarded (as the user chose): the journal forgets the texts."""
         self._journal_due.stop()
         journal = self.ctx.journal
         if journal is None:
+            return
+        if self.ctx.closing:  # closed with the window: the text stays kept, offered at the next start
+            self._keep_typing()
             return
         entry_id = self.entry.id if self.entry else NEW_QA_ENTRY
         for name in ("question", "answer"):
