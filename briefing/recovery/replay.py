@@ -180,9 +180,6 @@ def apply_change(services: Services, change: RowChange) -> int | None:
         return _meeting(services, change)
     if change.kind == QA_USE:
         return _qa_use(services, change)
-    if change.kind == POSITION:
-        apply_position(services, change)
-        return None
     raise BriefbookError(f"a change to a {change.kind.replace('_', ' ')} list cannot be replayed")
 
 
@@ -250,9 +247,7 @@ def _same_person(change: RowChange, persons: dict[str, int]) -> RowChange:
     if change.kind != "participant" or change.what != ADD or token not in persons:
         return change
     values = {k: v for k, v in change.values.items() if not k.startswith(PERSON_PREFIX) and k != PERSON_OF}
-    values["person_id"] = persons[token]
-    return RowChange(change.what, change.kind, change.meeting_id, change.row_id, values, change.index,
-                     change.title, change.row_of)
+    return replace(change, values={**values, "person_id": persons[token]})
 
 
 def _source(services: Services, change: RowChange) -> int | None:
