@@ -76,3 +76,35 @@ def test_closing_the_window_with_an_entry_being_written_keeps_its_text_for_the_n
     (kept,) = bar.rows
     assert kept.recovered.edit.value == ANSWER
     assert kept.where.text().startswith("a new Q&A entry that was never saved")
+
+
+def test_keeping_a_q_and_a_use_and_a_record_tells_the_views_to_read_again(qtbot, open_window, db_url, store):
+    """After Keep replays them, the notes' entries, the bank, the tracker and the action items read
+    the store again (they showed what was there before the replay)."""
+    from briefing.recovery.journal import CrashJournal
+    from briefing.recovery.replay_record import RECORD
+    from briefing.recovery.row_changes import ADD, QA_USE, RowChange
+    from tests.briefing.test_replay_record import with_a_record
+    from tests.ui.test_crash_recovery import store_path
+
+    first = open_window(sample=True)
+    first.close()
+    meeting, _ = with_a_record(store)
+    note = store.notes.list(meeting.id)[0]
+    entry = next(e for e in store.qa.list() if e.id not in {u.id for u in store.qa.for_note(note.id)})
+    journal = CrashJournal(store_path(db_url).parent / f".{store_path(db_url).name}.recovery")
+    journal.start_session()
+    journal.record_row(RowChange(ADD, QA_USE, meeting.id, entry.id, {"note_id": note.id}, 0, entry.key))
+    journal.record_row(RowChange(ADD, RECORD, meeting.id))
+    journal._log.close()  # a kill
+    journal._lock.close()
+    window = open_window()
+    told = []
+    events = window.ctx.events
+    events.sig_qa_changed.connect(lambda: told.append("qa"))
+    events.sig_positions_changed.connect(lambda m: told.append(("positions", m)))
+    events.sig_actions_changed.connect(lambda m: told.append(("actions", m)))
+    recovery_bar(window).keep_all()
+    written(qtbot, window)
+    qtbot.waitUntil(lambda: store.qa.for_note(note.id)[0].id == entry.id)
+    qtbot.waitUntil(lambda: {"qa", ("positions", meeting.id), ("actions", meeting.id)} <= set(told))

@@ -17,7 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from briefing.recovery.replay import Replay, replay_changes, summary
-from briefing.recovery.row_changes import PendingRowChange
+from briefing.recovery.replay_record import RECORD
+from briefing.recovery.row_changes import QA_USE, PendingRowChange
 from ui.context import AppContext
 from ui.undo.lane_job import run_in_lane
 from ui.widgets.field_error import FieldError
@@ -29,7 +30,11 @@ _CHANGED = {"agenda_item": lambda events, meeting: events.sig_agenda_changed.emi
             "participant": lambda events, meeting: events.sig_people_changed.emit(meeting),
             "position": lambda events, meeting: events.sig_positions_changed.emit(meeting),
             "source": lambda events, meeting: events.sig_notes_changed.emit(meeting),
-            "meeting": lambda events, _meeting: events.sig_meetings_changed.emit()}
+            "meeting": lambda events, _meeting: events.sig_meetings_changed.emit(),
+            QA_USE: lambda events, meeting: (events.sig_qa_changed.emit(),
+                                             events.sig_notes_changed.emit(meeting)),
+            RECORD: lambda events, meeting: (events.sig_positions_changed.emit(meeting),
+                                             events.sig_actions_changed.emit(meeting))}
 
 
 class ListChangesRow(QWidget):
