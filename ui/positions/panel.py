@@ -70,8 +70,7 @@ class PositionsPanel(QWidget):
                               (SINCE, metrics.horizontalAdvance("since round 99") + 2 * pad)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.view.setColumnWidth(column, width)
-        # about 30 letters of a title (a CJK font's average width is a full-width glyph's: twice that)
-        self.view.setColumnWidth(ISSUE, metrics.horizontalAdvance("Section 232 tariffs on Japanese"))
+        self.view.setColumnWidth(ISSUE, pad * 30)  # about 30 letters of a title
         for column in (OURS, THEIRS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         # Rows fit their texts at the widths the columns have: measured again (once) whenever the
