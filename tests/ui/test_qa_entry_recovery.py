@@ -108,3 +108,16 @@ def test_keeping_a_q_and_a_use_and_a_record_tells_the_views_to_read_again(qtbot,
     written(qtbot, window)
     qtbot.waitUntil(lambda: store.qa.for_note(note.id)[0].id == entry.id)
     qtbot.waitUntil(lambda: {"qa", ("positions", meeting.id), ("actions", meeting.id)} <= set(told))
+
+
+def test_typing_without_a_pause_is_journalled_while_it_goes_on(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    bank = window.show_qa_bank()
+    click(qtbot, bank.new_button)
+    dialog = bank.dialog
+    dialog.question.setFocus()
+    for _ in range(8):  # a keystroke every 100 ms: never the pause a debounce would wait for
+        qtbot.keyClick(dialog.question, Qt.Key.Key_A)
+        qtbot.wait(100)
+    assert journalled(window).get(("qa_entry", 0, "question"), "").startswith("aa")

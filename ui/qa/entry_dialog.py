@@ -86,12 +86,12 @@ class QaEntryDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._fill(entry, issue_id)
-        # What is typed is kept in the crash journal a moment after each pause, until saved (a kill
-        # with the dialog open loses nothing); Cancel lets it go.
+        # What is typed is kept in the crash journal a moment after a keystroke (so at least that
+        # often while typing goes on), until saved: a kill with the dialog open loses nothing.
         self._journal_due = QTimer(self, singleShot=True, interval=JOURNAL_MS)
         self._journal_due.timeout.connect(self._keep_typing)
         for editor in (self.question, self.answer):
-            editor.textChanged.connect(self._journal_due.start)
+            editor.textChanged.connect(self._typing)
         self.finished.connect(self._settle_typing)
         metrics = self.fontMetrics()
         self.resize(char_width(metrics) * 90, metrics.lineSpacing() * 24)
@@ -121,6 +121,10 @@ class QaEntryDialog(QDialog):
                 "Keep editing to save it, or discard it.", "&Keep editing", "&Discard"):
             return
         super().reject()
+
+    def _typing(self) -> None:
+        if not self._journal_due.isActive():  # (not restarted: typing without a pause is kept too)
+            self._journal_due.start()
 
     def _keep_typing(self) -> None:
         journal = self.ctx.journal
