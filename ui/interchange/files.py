@@ -57,7 +57,7 @@ class InterchangeFiles(QObject):
             path, _ = QFileDialog.getOpenFileName(self.window, "Import a Briefbook file", "", JSON_FILES)
         if not path or self.busy:
             return
-        self._flush()  # what was typed is written first, in the lane's order
+        self._start_writing_typed()
         interchange = self.ctx.services.interchange
         self.busy = True
         self.ctx.status.info(f"Importing {Path(path).name}…")
@@ -73,6 +73,14 @@ class InterchangeFiles(QObject):
 
         run_in_lane(self.ctx, work, self._imported, lambda error: self._refused(
             "Import refused", f"{error}\n\nNothing was imported: the database is as it was."))
+
+    def _start_writing_typed(self) -> None:
+        """What was typed starts its write now, ahead in the lane: the import or export runs after
+        it, and the window does not wait for either."""
+        from ui.forms.background import writes_in_background
+
+        with writes_in_background():
+            self._flush()
 
     def _imported(self, summary: ImportSummary) -> None:
         self.busy = False
@@ -92,7 +100,7 @@ class InterchangeFiles(QObject):
                                                   "briefbook.json", JSON_FILES)
         if not path or self.busy:
             return
-        self._flush()
+        self._start_writing_typed()
         db = self.ctx.services.db
         self.busy = True
 
