@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -22,25 +21,11 @@ ROUND_GIVEN = 7
 
 
 def main(url: str, settings_path: str) -> None:
-    from PySide6.QtCore import QSettings
+    from tests.ui.offline_child import open_window, retry_until_killed, until
 
-    from briefing.config import Config
-    from briefing.services import Services
-    from ui.app import build_window, make_application
-
-    app = make_application([sys.argv[0]])
-    services = Services.open(url, Config(home_timezone="America/New_York"), automatic_backups=False)
-    window = build_window(services, QSettings(settings_path, QSettings.Format.IniFormat), autosave_ms=50)
-    window.show()
-
-    def until(done, seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while not done() and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.02)
-
+    app, window = open_window(url, settings_path)
     overview = window.workspace.panel("Overview")
-    until(lambda: overview.round.isEnabled() and window.status.summary.text().startswith("Agenda"), 60)
+    until(app, lambda: overview.round.isEnabled() and window.status.summary.text().startswith("Agenda"))
     print("ready", flush=True)
     sys.stdin.readline()  # the store is cut off now
     overview.round.setFocus()
@@ -50,12 +35,10 @@ def main(url: str, settings_path: str) -> None:
     def kept() -> list[str]:
         return [f"{e.entity}.{e.field}={e.written!r}" for e in journal.pending()]
 
-    until(lambda: window.status.state.text().startswith("Offline — 1 change waiting"), 60)
-    until(lambda: kept() != [], 5)  # it waits: the journal has it by now, or soon
+    until(app, lambda: window.status.state.text().startswith("Offline — 1 change waiting"))
+    until(app, lambda: kept() != [], 5)  # it waits: the journal has it by now, or soon
     print(f"offline {window.status.state.text()!r} {kept()}", flush=True)
-    while True:  # retrying, offline, until the kill
-        app.processEvents()
-        time.sleep(0.02)
+    retry_until_killed(app)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,31 +22,21 @@ DUE_GIVEN = date(2026, 12, 24)
 
 
 def main(url: str, settings_path: str) -> None:
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
 
-    from briefing.config import Config
-    from briefing.services import Services
-    from ui.app import build_window, make_application
+    from tests.ui.offline_child import open_window, retry_until_killed, until
     from ui.models.actions_table import DUE
 
-    app = make_application([sys.argv[0]])
-    services = Services.open(url, Config(home_timezone="America/New_York"), automatic_backups=False)
-    window = build_window(services, QSettings(settings_path, QSettings.Format.IniFormat), autosave_ms=50)
-    window.show()
+    app, window = open_window(url, settings_path)
     tabs = window.workspace.tabs
 
     def show(title: str):
         tabs.setCurrentIndex([tabs.tabText(i).replace("&", "") for i in range(tabs.count())].index(title))
-        for _ in range(50):  # the panel reads its rows
-            app.processEvents()
-            time.sleep(0.01)
+        until(app, lambda: False, 0.5)  # the panel reads its rows
         return window.workspace.panel(title)
 
     agenda, actions = show("Agenda"), show("Action items")
-    deadline = time.monotonic() + 60
-    while (agenda.model.rowCount() == 0 or actions.model.rowCount() == 0) and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
+    until(app, lambda: agenda.model.rowCount() > 0 and actions.model.rowCount() > 0)
     print("ready", flush=True)
     sys.stdin.readline()  # the store is cut off now
     show("Agenda")
@@ -61,19 +50,10 @@ def main(url: str, settings_path: str) -> None:
         rows = getattr(journal, "pending_rows", lambda: ())()  # (a journal that keeps none: 0)
         return len(rows), len(journal.pending())
 
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not window.status.state.text().startswith(
-            "Offline — 2 changes waiting"):
-        app.processEvents()
-        time.sleep(0.02)
-    journalled = time.monotonic() + 5  # both wait: the journal has them by now, or soon
-    while time.monotonic() < journalled and kept() != (1, 1):
-        app.processEvents()
-        time.sleep(0.02)
+    until(app, lambda: window.status.state.text().startswith("Offline — 2 changes waiting"))
+    until(app, lambda: kept() == (1, 1), 5)  # both wait: the journal has them by now, or soon
     print(f"offline {window.status.state.text()!r} {kept()}", flush=True)
-    while True:  # retrying, offline, until the kill
-        app.processEvents()
-        time.sleep(0.02)
+    retry_until_killed(app)
 
 
 if __name__ == "__main__":

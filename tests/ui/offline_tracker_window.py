@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -32,25 +31,16 @@ def steel(services, meeting_id: int):
 
 
 def main(url: str, settings_path: str) -> None:
-    from PySide6.QtCore import QSettings
-
-    from briefing.config import Config
-    from briefing.services import Services
-    from ui.app import build_window, make_application
+    from tests.ui.offline_child import open_window, retry_until_killed, until
     from ui.meetings.commands import NewMeetingCommand, new_meeting_fields
     from ui.notes.commands import AddSourceCommand
     from ui.positions.commands import SetPositionCommand
     from ui.undo.edit import EditCommand
     from ui.undo.kinds import source_kind
 
-    app = make_application([sys.argv[0]])
-    services = Services.open(url, Config(home_timezone="America/New_York"), automatic_backups=False)
-    window = build_window(services, QSettings(settings_path, QSettings.Format.IniFormat), autosave_ms=50)
-    window.show()
-    deadline = time.monotonic() + 60
-    while window.meeting is None and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
+    app, window = open_window(url, settings_path)
+    until(app, lambda: window.meeting is not None)
+    services = window.ctx.services
     meeting_id = window.meeting.id
     position, note = steel(services, meeting_id)
     first = note.sources[0]
@@ -66,19 +56,10 @@ def main(url: str, settings_path: str) -> None:
     def kept() -> tuple[int, int]:
         return len(ctx.journal.pending_rows()), len(ctx.journal.pending())
 
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not window.status.state.text().startswith(
-            "Offline — 4 changes waiting"):
-        app.processEvents()
-        time.sleep(0.02)
-    journalled = time.monotonic() + 5  # all wait: the journal has them by now, or soon
-    while time.monotonic() < journalled and kept() != (3, 1):
-        app.processEvents()
-        time.sleep(0.02)
+    until(app, lambda: window.status.state.text().startswith("Offline — 4 changes waiting"))
+    until(app, lambda: kept() == (3, 1), 5)  # all wait: the journal has them by now, or soon
     print(f"offline {window.status.state.text()!r} {kept()}", flush=True)
-    while True:  # retrying, offline, until the kill
-        app.processEvents()
-        time.sleep(0.02)
+    retry_until_killed(app)
 
 
 if __name__ == "__main__":
