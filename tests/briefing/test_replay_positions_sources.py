@@ -13,19 +13,9 @@ import pytest
 from briefing.recovery.journal import CrashJournal, PendingEdit
 from briefing.recovery.recovered import describe_edit
 from briefing.recovery.replay import replay_changes, summary
-from briefing.recovery.row_changes import ADD, CLEAR, DELETE, RESTORE, SET, PendingRowChange, RowChange
-
-AT = datetime(2026, 12, 1, 9, tzinfo=UTC)
-
-
-def kept(token: str, change: RowChange) -> PendingRowChange:
-    return PendingRowChange(token, change, AT)
-
-
-def abandon(journal: CrashJournal) -> None:
-    """End a session the way a killed process does: its files are closed, nothing else happens."""
-    journal._log.close()
-    journal._lock.close()
+from briefing.recovery.row_changes import ADD, CLEAR, DELETE, RESTORE, SET, RowChange
+from tests.briefing.test_journal import abandon
+from tests.briefing.test_replay import AT, kept
 
 
 @pytest.fixture

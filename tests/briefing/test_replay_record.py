@@ -3,17 +3,11 @@ journal and replayed through the record service (``briefing/recovery/replay_reco
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from briefing.recovery.replay import replay_changes, summary
 from briefing.recovery.replay_record import RECORD, applied_values, proposal_values
-from briefing.recovery.row_changes import ADD, DELETE, PendingRowChange, RowChange
-
-AT = datetime(2026, 12, 1, 9, tzinfo=UTC)
-
-
-def kept(token: str, change: RowChange) -> PendingRowChange:
-    return PendingRowChange(token, change, AT)
+from briefing.recovery.row_changes import ADD, DELETE, RowChange
+from tests.briefing.test_journal import abandon
+from tests.briefing.test_replay import kept
 
 
 def with_a_record(sample):
@@ -70,8 +64,7 @@ def test_a_take_back_comes_back_exactly_after_a_kill(tmp_path, sample):
     applied = AppliedRecord(3, ((7, ("open", 1)), (8, None)), (41, 42))
     taken_back = RowChange(DELETE, RECORD, 3, values=applied_values(applied))
     journal.record_row(taken_back)
-    journal._log.close()  # a kill: the files are closed, nothing else happens
-    journal._lock.close()
+    abandon(journal)  # a kill
     (row,) = CrashJournal(folder).start_session().rows
     assert row.change.values == {"before": [[7, "open", 1], [8, None, None]], "action_ids": [41, 42]}
 
@@ -90,8 +83,7 @@ def test_what_the_user_was_shown_is_applied_even_when_the_record_changed_since(t
     journal = CrashJournal(folder)
     journal.start_session()
     journal.record_row(RowChange(ADD, RECORD, meeting.id, values=proposal_values(shown)))
-    journal._log.close()  # a kill
-    journal._lock.close()
+    abandon(journal)  # a kill
     (row,) = CrashJournal(folder).start_session().rows
     item = next(i for i in sample.agenda.list(meeting.id) if i.id == item.id)
     sample.agenda.update(item.id, item.version, agreed="", record="")  # edited since: proposes nothing

@@ -84,6 +84,7 @@ def test_keeping_a_q_and_a_use_and_a_record_tells_the_views_to_read_again(qtbot,
     from briefing.recovery.journal import CrashJournal
     from briefing.recovery.replay_record import RECORD
     from briefing.recovery.row_changes import ADD, QA_USE, RowChange
+    from tests.briefing.test_journal import abandon
     from tests.briefing.test_replay_record import with_a_record
     from tests.ui.test_crash_recovery import store_path
 
@@ -96,8 +97,7 @@ def test_keeping_a_q_and_a_use_and_a_record_tells_the_views_to_read_again(qtbot,
     journal.start_session()
     journal.record_row(RowChange(ADD, QA_USE, meeting.id, entry.id, {"note_id": note.id}, 0, entry.key))
     journal.record_row(RowChange(ADD, RECORD, meeting.id))
-    journal._log.close()  # a kill
-    journal._lock.close()
+    abandon(journal)  # a kill
     window = open_window()
     told = []
     events = window.ctx.events
