@@ -7,19 +7,12 @@ from __future__ import annotations
 import pytest
 
 from briefing.recovery.row_changes import ADD, DELETE
-from tests.ui.test_offline import BACK_WITHIN_MS, cut, reconnect
+from tests.ui.test_offline import BACK_WITHIN_MS, cut, data_dir, reconnect  # noqa: F401 - fixture
 from tests.ui.test_offline_row_commands import offline_waiting
 from tests.ui.write_gate import written
 from ui.meetings.commands import DeleteMeetingCommand, NewMeetingCommand, NextRoundCommand, new_meeting_fields
 
 pytestmark = pytest.mark.parametrize("store_backend", ["postgresql"], indirect=True)
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    """A server store's crash journal lives in the user's data folder: a temp one here."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path / "data"
 
 
 def test_a_new_meeting_and_a_next_round_given_offline_wait_in_the_journal_until_written(
